@@ -1,0 +1,35 @@
+// Two projects: `unit` (*.spec.ts, pure, no infrastructure) and `integration`
+// (*.int-spec.ts and test/*.e2e-spec.ts, against the real PostgreSQL and NATS).
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+  },
+];
+const moduleNameMapper = {
+  '^@jineng/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+};
+const common = {
+  rootDir: __dirname,
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper,
+  testEnvironment: 'node',
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/infrastructure/global-setup.ts',
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/infrastructure/integration-setup.ts'],
+    },
+  ],
+  reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],
+};

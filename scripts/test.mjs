@@ -1,0 +1,19 @@
+// `npm test`: the whole suite — lint (incl. import boundaries), typecheck, unit and integration tests
+// against the real PostgreSQL and NATS. Stops at the first failing step.
+import { spawnSync } from 'node:child_process';
+
+const steps = [
+  ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
+  ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
+  ['jest', 'npx', ['jest', '--ci', ...process.argv.slice(2)]],
+];
+for (const [name, cmd, args] of steps) {
+  process.stdout.write(`\n== ${name}: ${cmd} ${args.join(' ')}\n`);
+  const started = Date.now();
+  const { status, signal } = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (status !== 0) {
+    process.stdout.write(`\n== ${name} failed (${signal ?? `exit ${status}`})\n`);
+    process.exit(status ?? 1);
+  }
+  process.stdout.write(`== ${name} ok in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+}
