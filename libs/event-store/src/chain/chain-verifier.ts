@@ -1,0 +1,216 @@
+import type { Pool } from 'pg';
+import { quoteSchema } from '../postgres/migrate';
+import { GENESIS_HASH, chainLink, contentDigest } from './event-chain';
+
+export type BrokenLinkReason = 'hash_mismatch' | 'version_gap' | 'head_mismatch';
+
+export interface BrokenLink {
+  readonly streamId: string;
+  /** the first version whose link does not hold */
+  readonly version: number;
+  readonly position?: bigint;
+  readonly reason: BrokenLinkReason;
+  readonly detail: string;
+}
+
+export interface ChainReport {
+  readonly ok: boolean;
+  readonly streams: number;
+  readonly events: number;
+  /** the first broken link of each broken stream, in stream order */
+  readonly broken: readonly BrokenLink[];
+}
+
+interface ChainRow {
+  event_id: string;
+  stream_id: string;
+  version: string;
+  type: string;
+  data: unknown;
+  metadata: unknown;
+  recorded_at: Date;
+  global_position: string;
+  hash: Buffer;
+}
+
+interface Head {
+  version: number;
+  lastHash: string | null;
+}
+
+/**
+ * Recomputes every link from the stored data, independently of the database's own computation,
+ * and reports the first link that does not hold in each stream. It catches rows changed in place,
+ * rows removed from the middle (a version gap) and rows removed from the end (the head disagrees).
+ */
+export class ChainVerifier {
+  private readonly S: string;
+
+  constructor(
+    private readonly pool: Pool,
+    schema: string,
+    private readonly pageSize = 5000,
+  ) {
+    this.S = quoteSchema(schema);
+  }
+
+  async verifyStream(streamId: string): Promise<ChainReport> {
+    return this.verify(streamId);
+  }
+
+  async verifyAll(): Promise<ChainReport> {
+    const report = await this.verify(undefined);
+    // heads that lost every event
+    const { rows } = await this.pool.query<{ stream_id: string; version: string }>(
+      `select s.stream_id, s.version from ${this.S}.streams s
+        where s.version > 0 and not exists (select 1 from ${this.S}.events e where e.stream_id = s.stream_id)
+        order by s.stream_id`,
+    );
+    const emptied: BrokenLink[] = rows.map((r) => ({
+      streamId: r.stream_id,
+      version: 1,
+      reason: 'head_mismatch',
+      detail: `the stream head says version ${r.version} but no event is stored`,
+    }));
+    const broken = [...report.broken, ...emptied].sort((a, b) => (a.streamId < b.streamId ? -1 : 1));
+    return { ...report, ok: broken.length === 0, streams: report.streams + emptied.length, broken };
+  }
+
+  private async verify(onlyStream: string | undefined): Promise<ChainReport> {
+    const broken: BrokenLink[] = [];
+    let streams = 0;
+    let events = 0;
+    let current: { streamId: string; version: number; hash: string; broken: boolean } | undefined;
+    const heads = new Map<string, Head>();
+
+    const closeStream = () => {
+      if (!current) return;
+      const head = heads.get(current.streamId);
+      if (!current.broken && (!head || head.version !== current.version || head.lastHash !== current.hash)) {
+        broken.push({
+          streamId: current.streamId,
+          version: current.version + 1,
+          reason: 'head_mismatch',
+          detail: `events end at version ${current.version}, the stream head says ${head?.version ?? 'nothing'}`,
+        });
+      }
+    };
+
+    let after: [string, number] = ['', 0];
+    for (;;) {
+      const params: unknown[] = [after[0], after[1], this.pageSize];
+      const filter = onlyStream === undefined ? '' : 'and stream_id = $4';
+      if (onlyStream !== undefined) params.push(onlyStream);
+      const { rows } = await this.pool.query<ChainRow>(
+        `select event_id, stream_id, version, type, data, metadata, recorded_at, global_position, hash
+           from ${this.S}.events where (stream_id, version) > ($1, $2) ${filter}
+          order by stream_id, version limit $3`,
+        params,
+      );
+      if (rows.length === 0) break;
+      await this.loadHeads(rows, heads);
+      for (const row of rows) {
+        const version = Number(row.version);
+        if (!current || current.streamId !== row.stream_id) {
+          closeStream();
+          streams++;
+          current = { streamId: row.stream_id, version: 0, hash: GENESIS_HASH, broken: false };
+        }
+        events++;
+        if (!current.broken) {
+          const stored = row.hash.toString('hex');
+          if (version !== current.version + 1) {
+            this.mark(
+              broken,
+              current,
+              version,
+              row,
+              'version_gap',
+              `version ${current.version + 1} is missing`,
+            );
+          } else {
+            const digest = contentDigest({
+              id: row.event_id,
+              type: row.type,
+              data: row.data,
+              metadata: row.metadata,
+            });
+            const expected = chainLink(
+              current.hash,
+              row.stream_id,
+              version,
+              row.recorded_at.getTime(),
+              digest,
+            );
+            if (expected !== stored) {
+              this.mark(
+                broken,
+                current,
+                version,
+                row,
+                'hash_mismatch',
+                `stored ${stored.slice(0, 16)}…, recomputed ${expected.slice(0, 16)}…`,
+              );
+            }
+          }
+          current.hash = stored;
+        }
+        current.version = version;
+      }
+      const last = rows[rows.length - 1];
+      after = [last.stream_id, Number(last.version)];
+      heads.clear();
+      await this.loadHeads([last], heads);
+    }
+    closeStream();
+    if (onlyStream !== undefined && streams === 0) {
+      const head = (await this.headsOf([onlyStream])).get(onlyStream);
+      if (head && head.version > 0) {
+        broken.push({
+          streamId: onlyStream,
+          version: 1,
+          reason: 'head_mismatch',
+          detail: `the stream head says version ${head.version} but no event is stored`,
+        });
+      }
+    }
+    return { ok: broken.length === 0, streams, events, broken };
+  }
+
+  private mark(
+    broken: BrokenLink[],
+    current: { streamId: string; broken: boolean },
+    version: number,
+    row: ChainRow,
+    reason: BrokenLinkReason,
+    detail: string,
+  ) {
+    current.broken = true;
+    broken.push({
+      streamId: current.streamId,
+      version,
+      position: BigInt(row.global_position),
+      reason,
+      detail,
+    });
+  }
+
+  private async loadHeads(rows: readonly ChainRow[], heads: Map<string, Head>) {
+    const missing = [...new Set(rows.map((r) => r.stream_id))].filter((id) => !heads.has(id));
+    for (const [id, head] of await this.headsOf(missing)) heads.set(id, head);
+  }
+
+  private async headsOf(streamIds: readonly string[]): Promise<Map<string, Head>> {
+    if (streamIds.length === 0) return new Map();
+    const { rows } = await this.pool.query<{ stream_id: string; version: string; last_hash: Buffer | null }>(
+      `select stream_id, version, last_hash from ${this.S}.streams where stream_id = any($1)`,
+      [streamIds],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.stream_id,
+        { version: Number(r.version), lastHash: r.last_hash?.toString('hex') ?? null },
+      ]),
+    );
+  }
+}

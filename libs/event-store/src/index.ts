@@ -1,0 +1,12 @@
+export * from './event-store.port';
+export * from './chain/canonical-json';
+export * from './chain/event-chain';
+export * from './postgres/postgres-event-store';
+export * from './postgres/queryable';
+export { migrate, quoteSchema } from './postgres/migrate';
+export type { Migration } from './postgres/migrate';
+export * from './chain/chain-verifier';
+export * from './subscriptions/checkpoint-store';
+export * from './subscriptions/catch-up-subscription';
+export * from './projections/projection';
+export * from './projections/projection-runner';

@@ -1,0 +1,49 @@
+import type { Pool } from 'pg';
+import type { Migration } from './event-store.migrations';
+export type { Migration };
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export function quoteSchema(schema: string): string {
+  if (!SCHEMA_NAME.test(schema))
+    throw new Error(`invalid schema name '${schema}': use lower-case letters, digits, _`);
+  return `"${schema}"`;
+}
+
+/**
+ * Applies migrations inside `schema`, each once, in order. Concurrent starters (several replicas of
+ * one service) serialise on an advisory lock, so the outcome is the same however many start at once.
+ */
+export async function migrate(
+  pool: Pool,
+  schema: string,
+  migrations: readonly Migration[],
+): Promise<string[]> {
+  const S = quoteSchema(schema);
+  const client = await pool.connect();
+  const applied: string[] = [];
+  try {
+    await client.query('begin');
+    await client.query('select pg_advisory_xact_lock(hashtext($1))', [`jineng-migrate:${schema}`]);
+    await client.query(`create schema if not exists ${S}`);
+    await client.query(
+      `create table if not exists ${S}.schema_migrations (id text primary key, applied_at timestamptz not null default now())`,
+    );
+    const done = new Set(
+      (await client.query<{ id: string }>(`select id from ${S}.schema_migrations`)).rows.map((r) => r.id),
+    );
+    for (const migration of migrations) {
+      if (done.has(migration.id)) continue;
+      await client.query(migration.sql(S));
+      await client.query(`insert into ${S}.schema_migrations (id) values ($1)`, [migration.id]);
+      applied.push(migration.id);
+    }
+    await client.query('commit');
+    return applied;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

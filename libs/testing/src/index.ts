@@ -1,0 +1,4 @@
+export * from './decider-spec';
+export * from './eventually';
+export * from './infrastructure/endpoints';
+export * from './infrastructure/postgres';

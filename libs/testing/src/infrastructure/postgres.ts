@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import { Pool } from 'pg';
+import { databaseUrl } from './endpoints';
+
+export interface TestDatabase {
+  readonly pool: Pool;
+  /** a fresh schema, owned by this test file alone */
+  readonly schema: string;
+  readonly url: string;
+  dispose(options?: { keepSchema?: boolean }): Promise<void>;
+}
+
+/**
+ * Connects to the real PostgreSQL at DATABASE_URL and creates a fresh schema for one test file.
+ * Throws (failing the test loudly) when the database is unreachable.
+ */
+export async function connectTestDatabase(label: string, poolSize = 10): Promise<TestDatabase> {
+  const url = databaseUrl();
+  const schema = `t_${label
+    .replace(/[^a-z0-9]+/gi, '_')
+    .toLowerCase()
+    .slice(0, 30)}_${randomBytes(4).toString('hex')}`;
+  const pool = new Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  try {
+    await pool.query(`create schema "${schema}"`);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new Error(
+      `PostgreSQL is required for this test and was not reachable at ${url}: ${(error as Error).message}. ` +
+        'Start it with `npm run infra:up`.',
+    );
+  }
+  return {
+    pool,
+    schema,
+    url,
+    async dispose(options) {
+      if (!options?.keepSchema) await pool.query(`drop schema if exists "${schema}" cascade`);
+      await pool.end();
+    },
+  };
+}
