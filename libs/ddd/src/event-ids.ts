@@ -1,0 +1,30 @@
+// Event ids derive from the command id, so a replayed command produces the same ids and the store's
+// unique event id turns the replay into a no-op (ARCHITECTURE §2).
+import { createHash } from 'node:crypto';
+
+/** Fixed forever: changing it would change every derived id. */
+export const EVENT_ID_NAMESPACE = '91e87bab-54b4-4424-b931-9f4946b2b0f5';
+
+/** The id of the `index`-th event (from 0) that command `commandId` produced: a UUID version 5. */
+export function deriveEventId(commandId: string, index: number): string {
+  if (typeof commandId !== 'string' || commandId === '')
+    throw new TypeError('commandId must be a non-empty string');
+  if (!Number.isSafeInteger(index) || index < 0)
+    throw new TypeError(`event index must be an integer >= 0, got ${index}`);
+  return uuidV5(EVENT_ID_NAMESPACE, `${commandId}:${index}`);
+}
+
+/** RFC 9562 UUID version 5: SHA-1 of namespace bytes ‖ UTF-8 name, with version and variant bits set. */
+export function uuidV5(namespace: string, name: string): string {
+  const hex = namespace.replace(/-/g, '');
+  if (!/^[0-9a-f]{32}$/i.test(hex)) throw new TypeError(`namespace is not a UUID: ${namespace}`);
+  const bytes = createHash('sha1')
+    .update(Buffer.from(hex, 'hex'))
+    .update(name, 'utf8')
+    .digest()
+    .subarray(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x50;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const out = bytes.toString('hex');
+  return `${out.slice(0, 8)}-${out.slice(8, 12)}-${out.slice(12, 16)}-${out.slice(16, 20)}-${out.slice(20)}`;
+}

@@ -1,0 +1,31 @@
+// @jineng/ddd: deciders, commands, domain errors and command handling — mechanisms, no business rules.
+// Safe to import from domain code: nothing here loads a framework or a driver at runtime.
+export type { Command, Decider, DomainEvent } from './decider';
+export { decisionEvents } from './decider';
+export type { Actor, CommandMetadata } from './command-metadata';
+export { assertCommandMetadata } from './command-metadata';
+export { CommandConcurrencyConflict, InvalidCommandMetadata } from './command.errors';
+export type {
+  DomainErrorCategory,
+  DomainErrorClass,
+  DomainErrorDetails,
+  DomainErrorJson,
+  DomainErrorSpec,
+} from './domain-error';
+export {
+  DOMAIN_ERROR_CATEGORIES,
+  DomainError,
+  ReceivedDomainError,
+  defineDomainError,
+  domainErrorFromJson,
+  httpStatusOf,
+  isDomainError,
+  isDomainErrorJson,
+} from './domain-error';
+export { EVENT_ID_NAMESPACE, deriveEventId } from './event-ids';
+export type { EventMetadata } from './event-metadata';
+export { eventMetadataOf } from './event-metadata';
+export type { CommandResult, CommittedEvent, HandleCommandOptions } from './handle-command';
+export { handleCommand } from './handle-command';
+export type { JsonPrimitive, ReadonlyJsonObject, ReadonlyJsonValue } from './json';
+export { toJsonObject } from './json';
