@@ -1,0 +1,242 @@
+// `npm start`: the whole platform locally, in one command.
+//
+//   1. makes sure PostgreSQL and NATS (JetStream) are up (scripts/infra-up.mjs: reuse running ones,
+//      else start them);
+//   2. builds: npx tsc -p tsconfig.build.json (output in dist/);
+//   3. starts every project of nest-cli.json whose "type" is "application", as
+//      `node dist/<sourceRoot>/<entryFile>.js` (default dist/apps/<name>/src/main.js), with
+//      DATABASE_URL and NATS_URL (and PORT, see below) in its environment; each output line is
+//      prefixed with the app's name; nothing is restarted; SIGINT/SIGTERM stops all of them;
+//   4. runs the demo-data loader scripts/demo-data.mjs if it exists (same environment, plus
+//      JINENG_SERVICE_URLS = JSON {name: url}), after every app with a port accepts connections;
+//   5. prints the URLs: PostgreSQL, NATS, and each app's.
+//
+// Convention — an app's HTTP port is declared in nest-cli.json under a "jineng" key of its project:
+//
+//   "projects": {
+//     "gateway": {
+//       "type": "application", "root": "apps/gateway", "sourceRoot": "apps/gateway/src",
+//       "entryFile": "main",
+//       "jineng": { "port": 3000 }
+//     }
+//   }
+//
+// The app gets that port as PORT in its environment and is shown as http://127.0.0.1:<port>.
+// Apps without a "jineng.port" are started too, only no URL is printed for them.
+// The built code's `@jineng/*` imports are resolved to dist/ by scripts/infra/register-paths.cjs.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import readline from 'node:readline';
+import { ensureInfrastructure } from './infra-up.mjs';
+import { InfraError, redactUrl, repoRoot, run, sleep } from './infra/util.mjs';
+
+const log = (message) => console.log(`[start] ${message}`);
+const READY_TIMEOUT_MS = 60_000;
+const STOP_GRACE_MS = 10_000;
+
+class StartError extends Error {}
+
+function readApps() {
+  const file = path.join(repoRoot, 'nest-cli.json');
+  let config;
+  try {
+    config = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new StartError(`Cannot read ${file}: ${error.message}`);
+  }
+  return Object.entries(config.projects ?? {})
+    .filter(([, project]) => project?.type === 'application')
+    .map(([name, project]) => {
+      const sourceRoot = project.sourceRoot ?? `${project.root ?? `apps/${name}`}/src`;
+      const entry = path.join(repoRoot, 'dist', sourceRoot, `${project.entryFile ?? 'main'}.js`);
+      const port = project.jineng?.port;
+      if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
+        throw new StartError(
+          `nest-cli.json: projects.${name}.jineng.port must be a TCP port number (got ${port})`,
+        );
+      }
+      return { name, entry, port, url: port ? `http://127.0.0.1:${port}` : null };
+    });
+}
+
+function portAccepts(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    const done = (ok) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+// ---- children -------------------------------------------------------------------------------
+
+const children = new Map(); // name -> { child, exited: Promise<number> }
+let stopping = false;
+
+function pipeWithPrefix(stream, prefix, out) {
+  const lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
+  lines.on('line', (line) => out.write(`${prefix}${line}\n`));
+}
+
+function startApp(app, env, width) {
+  const prefix = `${app.name.padEnd(width)} | `;
+  const child = spawn(
+    process.execPath,
+    ['--enable-source-maps', '-r', path.join(repoRoot, 'scripts', 'infra', 'register-paths.cjs'), app.entry],
+    {
+      cwd: repoRoot,
+      env: { ...env, ...(app.port ? { PORT: String(app.port) } : {}), JINENG_SERVICE: app.name },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  pipeWithPrefix(child.stdout, prefix, process.stdout);
+  pipeWithPrefix(child.stderr, prefix, process.stderr);
+  const exited = new Promise((resolve) => {
+    child.on('error', (error) => {
+      log(`${app.name}: could not start: ${error.message}`);
+      resolve(1);
+    });
+    child.on('exit', (code, signal) => {
+      const status = code ?? (signal ? `signal ${signal}` : 1);
+      if (!stopping)
+        log(
+          `${app.name} exited (${typeof status === 'number' ? `code ${status}` : status}); not restarting it`,
+        );
+      resolve(typeof code === 'number' ? code : 1);
+    });
+  });
+  children.set(app.name, { child, exited, done: false });
+  exited.then(() => {
+    children.get(app.name).done = true;
+    onChildExit();
+  });
+  log(`started ${app.name} (pid ${child.pid}): node ${path.relative(repoRoot, app.entry)}`);
+}
+
+let finalExitCode = 0;
+function onChildExit() {
+  if (stopping) return;
+  const all = [...children.values()];
+  if (all.length > 0 && all.every((c) => c.done)) {
+    log('all services have exited');
+    process.exit(1);
+  }
+}
+
+async function stopAll(code, reason) {
+  if (stopping) return;
+  stopping = true;
+  finalExitCode = code;
+  const running = [...children.entries()].filter(([, c]) => !c.done);
+  if (running.length > 0) log(`${reason}: stopping ${running.map(([name]) => name).join(', ')}`);
+  for (const [, { child }] of running) child.kill('SIGTERM');
+  const killer = setTimeout(() => {
+    for (const [name, c] of running) {
+      if (!c.done) {
+        log(`${name} did not stop within ${STOP_GRACE_MS / 1000} s; killing it`);
+        c.child.kill('SIGKILL');
+      }
+    }
+  }, STOP_GRACE_MS);
+  await Promise.all(running.map(([, c]) => c.exited));
+  clearTimeout(killer);
+  process.exit(finalExitCode);
+}
+
+// ---- main -----------------------------------------------------------------------------------
+
+async function main() {
+  process.on('SIGINT', () => stopAll(0, 'SIGINT'));
+  process.on('SIGTERM', () => stopAll(0, 'SIGTERM'));
+
+  const infra = await ensureInfrastructure({ log: (m) => console.log(`[infra] ${m}`) });
+  const env = { ...process.env, DATABASE_URL: infra.databaseUrl, NATS_URL: infra.natsUrl };
+
+  log('building: npx tsc -p tsconfig.build.json');
+  const build = await run('npx', ['--no', '--', 'tsc', '-p', 'tsconfig.build.json'], {
+    inherit: true,
+    cwd: repoRoot,
+  });
+  if (build.code !== 0) throw new StartError(`the build failed (tsc exit ${build.code})`);
+
+  const apps = readApps();
+  const missing = apps.filter((app) => !existsSync(app.entry));
+  if (missing.length > 0) {
+    throw new StartError(
+      `the build produced no entry file for: ${missing.map((a) => `${a.name} (${path.relative(repoRoot, a.entry)})`).join(', ')}`,
+    );
+  }
+
+  const width = Math.max(0, ...apps.map((app) => app.name.length));
+  for (const app of apps) startApp(app, env, width);
+
+  for (const app of apps.filter((a) => a.port)) {
+    const entry = children.get(app.name);
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    while (!(await portAccepts(app.port))) {
+      if (entry.done) throw new StartError(`${app.name} exited before listening on port ${app.port}`);
+      if (Date.now() > deadline) {
+        throw new StartError(
+          `${app.name} did not listen on port ${app.port} within ${READY_TIMEOUT_MS / 1000} s`,
+        );
+      }
+      await sleep(250);
+    }
+    log(`${app.name} is listening on port ${app.port}`);
+  }
+
+  const demoData = path.join(repoRoot, 'scripts', 'demo-data.mjs');
+  if (existsSync(demoData)) {
+    log('loading demo data: node scripts/demo-data.mjs');
+    const urls = Object.fromEntries(apps.filter((a) => a.url).map((a) => [a.name, a.url]));
+    const loaded = await run(process.execPath, [demoData], {
+      inherit: true,
+      cwd: repoRoot,
+      env: { ...env, JINENG_SERVICE_URLS: JSON.stringify(urls) },
+    });
+    if (loaded.code !== 0) throw new StartError(`the demo-data loader failed (exit ${loaded.code})`);
+  } else {
+    log('no demo-data loader (scripts/demo-data.mjs) yet; skipping demo data');
+  }
+
+  const rows = [
+    ['PostgreSQL', redactUrl(infra.databaseUrl), infra.postgres],
+    ['NATS', infra.natsUrl, `${infra.nats}, JetStream`],
+    ...apps.map((app) => [app.name, app.url ?? '(no "jineng.port" in nest-cli.json)', 'service']),
+  ];
+  const nameWidth = Math.max(...rows.map(([name]) => name.length));
+  const urlWidth = Math.max(...rows.map(([, url]) => url.length));
+  console.log('');
+  console.log('Jineng is up:');
+  for (const [name, url, note] of rows)
+    console.log(`  ${name.padEnd(nameWidth)}  ${url.padEnd(urlWidth)}  (${note})`);
+  if (apps.length === 0) {
+    console.log('  No services are defined yet (nest-cli.json has no project with "type": "application").');
+    console.log('');
+    return 0;
+  }
+  console.log('');
+  log('press Ctrl+C to stop all services');
+  return null; // keep running until a signal arrives or every service has exited
+}
+
+try {
+  const code = await main();
+  if (code !== null) process.exit(code);
+} catch (error) {
+  const message =
+    error instanceof InfraError || error instanceof StartError
+      ? error.message
+      : (error?.stack ?? String(error));
+  console.error(`[start] FAILED: ${message}`);
+  if (children.size > 0) {
+    await stopAll(1, 'start-up failed');
+  }
+  process.exit(1);
+}
