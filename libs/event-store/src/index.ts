@@ -1,5 +1,5 @@
 export * from './event-store.port';
-export * from './chain/canonical-json';
+export * from './chain/event-json';
 export * from './chain/event-chain';
 export * from './postgres/postgres-event-store';
 export * from './postgres/queryable';

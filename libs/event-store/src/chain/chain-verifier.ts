@@ -26,8 +26,8 @@ interface ChainRow {
   stream_id: string;
   version: string;
   type: string;
-  data: unknown;
-  metadata: unknown;
+  data_text: string;
+  metadata_text: string;
   recorded_at: Date;
   global_position: string;
   hash: Buffer;
@@ -87,11 +87,19 @@ export class ChainVerifier {
       if (!current) return;
       const head = heads.get(current.streamId);
       if (!current.broken && (!head || head.version !== current.version || head.lastHash !== current.hash)) {
+        // the first version the head does not vouch for: the first missing one when events end before
+        // the head, the last one when the versions agree but the hashes do not, the first one beyond
+        // the head when there are more events than it counts
+        const headVersion = head?.version ?? 0;
         broken.push({
           streamId: current.streamId,
-          version: current.version + 1,
+          version:
+            headVersion > current.version ? current.version + 1 : Math.min(headVersion + 1, current.version),
           reason: 'head_mismatch',
-          detail: `events end at version ${current.version}, the stream head says ${head?.version ?? 'nothing'}`,
+          detail:
+            head && head.version === current.version
+              ? `the hash of version ${current.version} is not the one the stream head holds`
+              : `events end at version ${current.version}, the stream head says ${head?.version ?? 'nothing'}`,
         });
       }
     };
@@ -102,7 +110,7 @@ export class ChainVerifier {
       const filter = onlyStream === undefined ? '' : 'and stream_id = $4';
       if (onlyStream !== undefined) params.push(onlyStream);
       const { rows } = await this.pool.query<ChainRow>(
-        `select event_id, stream_id, version, type, data, metadata, recorded_at, global_position, hash
+        `select event_id, stream_id, version, type, data::text as data_text, metadata::text as metadata_text, recorded_at, global_position, hash
            from ${this.S}.events where (stream_id, version) > ($1, $2) ${filter}
           order by stream_id, version limit $3`,
         params,
@@ -123,7 +131,7 @@ export class ChainVerifier {
             this.mark(
               broken,
               current,
-              version,
+              current.version + 1,
               row,
               'version_gap',
               `version ${current.version + 1} is missing`,
@@ -132,8 +140,8 @@ export class ChainVerifier {
             const digest = contentDigest({
               id: row.event_id,
               type: row.type,
-              data: row.data,
-              metadata: row.metadata,
+              dataText: row.data_text,
+              metadataText: row.metadata_text,
             });
             const expected = chainLink(
               current.hash,

@@ -1,30 +1,27 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json';
 
 /**
  * The per-stream hash chain (docs/adr/0001-event-store.md):
- *   digest(e)  = sha256( canonicalJson({ id, type, data, metadata }) )
+ *   digest(e)  = sha256( id | type | length(dataText) | dataText | metadataText )
  *   link(e_v)  = sha256( hex(link(e_{v-1})) | streamId | v | recordedAtMillis | hex(digest(e_v)) )
- * with link(e_0) = 32 zero bytes. The append function in PostgreSQL computes `link` with the same
- * text layout; this module is the independent recomputation the verifier uses.
+ * with link(e_0) = 64 zeros. `dataText` and `metadataText` are the JSON texts exactly as stored
+ * (the columns are `json`, which keeps the writer's text byte for byte), so the verifier hashes
+ * what is in the table without re-serialising anything. The append function in PostgreSQL computes
+ * `link` with the same layout; this module is the independent recomputation the verifier uses.
  */
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface ChainedContent {
   readonly id: string;
   readonly type: string;
-  readonly data: unknown;
-  readonly metadata: unknown;
+  readonly dataText: string;
+  readonly metadataText: string;
 }
 
-export function contentDigest(event: ChainedContent): string {
-  const canonical = canonicalJson({
-    id: event.id,
-    type: event.type,
-    data: event.data,
-    metadata: event.metadata,
-  });
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+export function contentDigest({ id, type, dataText, metadataText }: ChainedContent): string {
+  return createHash('sha256')
+    .update(`${id}|${type}|${dataText.length}|${dataText}|${metadataText}`, 'utf8')
+    .digest('hex');
 }
 
 export function chainLink(

@@ -16,8 +16,10 @@ export const eventStoreMigrations: readonly Migration[] = [
         stream_id       text        not null,
         version         bigint      not null check (version >= 1),
         type            text        not null,
-        data            jsonb       not null,
-        metadata        jsonb       not null,
+        -- json, not jsonb: the store never looks inside events (read models do, in their own tables);
+        -- json keeps the writer's text as is, so appends and replays skip jsonb's conversions (ADR 0001)
+        data            json        not null,
+        metadata        json        not null,
         content_digest  bytea       not null,
         hash            bytea       not null,
         recorded_at     timestamptz not null,
@@ -56,51 +58,66 @@ export const eventStoreMigrations: readonly Migration[] = [
     sql: (S) => `
       -- Were these events appended already (a retried append)? Answers the original result, nothing when the
       -- first id is unknown, and refuses ids stored with other content or at another place.
-      create function ${S}.find_appended(p_stream_id text, p_events jsonb)
-      returns table (status text, stream_version bigint, transaction_id text, positions bigint[])
-      language plpgsql stable as $$
+      create function ${S}.find_appended(
+        p_stream_id text, p_ids uuid[], p_digests text[],
+        out status text, out stream_version bigint, out transaction_id text, out positions bigint[]
+      ) language plpgsql stable as $$
       declare
-        n           int := jsonb_array_length(p_events);
+        n           int := array_length(p_ids, 1);
         v_existing  record;
-        v_positions bigint[];
       begin
         select e.stream_id, e.version, e.transaction_id into v_existing
-          from ${S}.events e where e.event_id = (p_events->0->>'id')::uuid;
+          from ${S}.events e where e.event_id = p_ids[1];
         if not found then
           return;
         end if;
-        select array_agg(e.global_position order by t.o) into v_positions
-          from jsonb_array_elements(p_events) with ordinality as t(x, o)
-          join ${S}.events e on e.event_id = (t.x->>'id')::uuid
+        select array_agg(e.global_position order by t.o) into positions
+          from unnest(p_ids, p_digests) with ordinality as t(id, digest, o)
+          join ${S}.events e on e.event_id = t.id
                             and e.stream_id = p_stream_id
                             and e.version = v_existing.version + t.o - 1
-                            and e.content_digest = decode(t.x->>'digest', 'hex');
-        if v_existing.stream_id <> p_stream_id or coalesce(array_length(v_positions, 1), 0) <> n then
-          raise exception 'event id % is already stored with other content or at another place', p_events->0->>'id'
+                            and e.content_digest = decode(t.digest, 'hex');
+        if v_existing.stream_id <> p_stream_id or coalesce(array_length(positions, 1), 0) <> n then
+          raise exception 'event id % is already stored with other content or at another place', p_ids[1]
             using errcode = 'JN001';
         end if;
-        return query select 'idempotent'::text, v_existing.version + n - 1, v_existing.transaction_id::text, v_positions;
+        status := 'idempotent';
+        stream_version := v_existing.version + n - 1;
+        transaction_id := v_existing.transaction_id::text;
       end $$;
 
       -- One round trip per append: idempotency, optimistic concurrency, hash chain, insert.
-      -- p_events: [{ id, type, data, metadata, digest (hex) }]. Answers status 'ok' | 'idempotent' | 'conflict'.
+      -- p_events: [{ id, type, data, metadata, digest (hex) }]. status: 'ok' | 'idempotent' | 'conflict'.
       create function ${S}.append_events(
-        p_stream_id text, p_expected_kind text, p_expected bigint, p_events jsonb
-      ) returns table (status text, stream_version bigint, transaction_id text, positions bigint[])
-      language plpgsql as $$
+        p_stream_id text, p_expected_kind text, p_expected bigint, p_events json,
+        out status text, out stream_version bigint, out transaction_id text, out positions bigint[]
+      ) language plpgsql as $$
       declare
-        n            int := jsonb_array_length(p_events);
-        v_version    bigint;
-        v_last_hash  bytea;
-        v_prev       text;
-        v_hashes     bytea[] := '{}';
-        v_recorded   timestamptz := date_trunc('milliseconds', now());
-        v_ms         text := (extract(epoch from date_trunc('milliseconds', now())) * 1000)::bigint::text;
-        v_positions  bigint[];
+        n           int;
+        v_ids       uuid[];
+        v_types     text[];
+        v_data      json[];
+        v_metadata  json[];
+        v_digests   text[];
+        v_version   bigint;
+        v_last_hash bytea;
+        v_prev      text;
+        v_hashes    bytea[] := '{}';
+        v_recorded  timestamptz := date_trunc('milliseconds', now());
+        v_ms        text := (extract(epoch from date_trunc('milliseconds', now())) * 1000)::bigint::text;
       begin
+        select array_agg(r.id order by r.o), array_agg(r.type order by r.o), array_agg(r.data order by r.o),
+               array_agg(r.metadata order by r.o), array_agg(r.digest order by r.o)
+          into v_ids, v_types, v_data, v_metadata, v_digests
+          from rows from (json_to_recordset(p_events) as (id uuid, type text, data json, metadata json, digest text))
+               with ordinality as r(id, type, data, metadata, digest, o);
+        n := array_length(v_ids, 1);
+
         -- 1. a retry of an append that already happened answers as the first time
-        return query select * from ${S}.find_appended(p_stream_id, p_events);
+        perform 1 from ${S}.events e where e.event_id = v_ids[1];
         if found then
+          select * into status, stream_version, transaction_id, positions
+            from ${S}.find_appended(p_stream_id, v_ids, v_digests);
           return;
         end if;
 
@@ -109,7 +126,8 @@ export const eventStoreMigrations: readonly Migration[] = [
           from ${S}.streams s where s.stream_id = p_stream_id for update;
         if not found then
           if p_expected_kind = 'exists' or (p_expected_kind = 'exact' and p_expected <> 0) then
-            return query select 'conflict'::text, 0::bigint, null::text, null::bigint[];
+            status := 'conflict';
+            stream_version := 0;
             return;
           end if;
           insert into ${S}.streams (stream_id, version) values (p_stream_id, 0) on conflict do nothing;
@@ -120,11 +138,12 @@ export const eventStoreMigrations: readonly Migration[] = [
            or (p_expected_kind = 'no_stream' and v_version <> 0)
            or (p_expected_kind = 'exists' and v_version = 0) then
           -- we may have waited on the lock for our own original append: then it is a retry, not a conflict
-          return query select * from ${S}.find_appended(p_stream_id, p_events);
-          if found then
-            return;
+          select * into status, stream_version, transaction_id, positions
+            from ${S}.find_appended(p_stream_id, v_ids, v_digests);
+          if status is null then
+            status := 'conflict';
+            stream_version := v_version;
           end if;
-          return query select 'conflict'::text, v_version, null::text, null::bigint[];
           return;
         end if;
 
@@ -132,23 +151,42 @@ export const eventStoreMigrations: readonly Migration[] = [
         v_prev := coalesce(encode(v_last_hash, 'hex'), repeat('0', 64));
         for i in 1..n loop
           v_hashes[i] := sha256(convert_to(
-            v_prev || '|' || p_stream_id || '|' || (v_version + i)::text || '|' || v_ms || '|' || (p_events->(i-1)->>'digest'),
-            'UTF8'));
+            v_prev || '|' || p_stream_id || '|' || (v_version + i)::text || '|' || v_ms || '|' || v_digests[i], 'UTF8'));
           v_prev := encode(v_hashes[i], 'hex');
         end loop;
 
         -- 4. insert in order and move the head
         with inserted as (
           insert into ${S}.events (event_id, stream_id, version, type, data, metadata, content_digest, hash, recorded_at)
-          select (t.x->>'id')::uuid, p_stream_id, v_version + t.o, t.x->>'type', t.x->'data', t.x->'metadata',
-                 decode(t.x->>'digest', 'hex'), v_hashes[t.o], v_recorded
-            from jsonb_array_elements(p_events) with ordinality as t(x, o)
+          select t.id, p_stream_id, v_version + t.o, t.type, t.data, t.metadata, decode(t.digest, 'hex'), t.hash, v_recorded
+            from unnest(v_ids, v_types, v_data, v_metadata, v_digests, v_hashes) with ordinality
+                 as t(id, type, data, metadata, digest, hash, o)
            order by t.o
           returning global_position
         )
-        select array_agg(global_position order by global_position) into v_positions from inserted;
+        select array_agg(global_position order by global_position) into positions from inserted;
         update ${S}.streams set version = v_version + n, last_hash = v_hashes[n] where stream_id = p_stream_id;
-        return query select 'ok'::text, v_version + n, pg_current_xact_id()::text, v_positions;
+        status := 'ok';
+        stream_version := v_version + n;
+        transaction_id := pg_current_xact_id()::text;
+      end $$;
+
+      -- Group commit: several appends, each decided on its own, committed together. Callers send them
+      -- sorted by stream id, so two groups lock stream heads in the same order and cannot deadlock.
+      -- p_appends: [{ streamId, kind, expected, events }]. Answers one result object per append, in order.
+      create function ${S}.append_many(p_appends json) returns json language plpgsql as $$
+      declare
+        v_item    json;
+        v_result  record;
+        v_results json[] := '{}';
+      begin
+        for v_item in select value from json_array_elements(p_appends) loop
+          select * into v_result from ${S}.append_events(
+            v_item->>'streamId', v_item->>'kind', (v_item->>'expected')::bigint, v_item->'events');
+          v_results := v_results || json_build_object('status', v_result.status, 'stream_version', v_result.stream_version,
+            'transaction_id', v_result.transaction_id, 'positions', v_result.positions);
+        end loop;
+        return array_to_json(v_results);
       end $$;
     `,
   },

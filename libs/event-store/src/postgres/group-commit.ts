@@ -1,0 +1,86 @@
+/** One append waiting for its turn: already validated and serialised. */
+export interface QueuedAppend {
+  readonly streamId: string;
+  readonly kind: string;
+  readonly expected: number | null;
+  readonly payload: string;
+}
+
+export interface AppendRow {
+  status: string;
+  stream_version: string;
+  transaction_id: string | null;
+  positions: string[] | null;
+}
+
+interface Waiting extends QueuedAppend {
+  resolve(row: AppendRow): void;
+  reject(error: unknown): void;
+}
+
+export interface GroupCommitOptions {
+  /** groups sent at once (each holds one connection); the rest wait and join the next group */
+  readonly maxInFlight: number;
+  readonly maxGroupSize: number;
+}
+
+/**
+ * Group commit for concurrent appends of one process: an append goes out at once when a lane is
+ * free; while all lanes are busy, new appends queue and the next free lane sends them together —
+ * one round trip and one commit for many appends, each still decided on its own (ADR 0001).
+ * A caller's promise settles only after the commit that holds its events.
+ */
+export class GroupCommit {
+  private readonly queue: Waiting[] = [];
+  private inFlight = 0;
+
+  constructor(
+    private readonly sendOne: (append: QueuedAppend) => Promise<AppendRow>,
+    private readonly sendGroup: (appends: readonly QueuedAppend[]) => Promise<AppendRow[]>,
+    private readonly options: GroupCommitOptions,
+  ) {}
+
+  submit(append: QueuedAppend): Promise<AppendRow> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ ...append, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.options.maxInFlight && this.queue.length > 0) {
+      const group = this.queue.splice(0, this.options.maxGroupSize);
+      this.inFlight++;
+      void this.send(group).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+    }
+  }
+
+  private async send(group: Waiting[]): Promise<void> {
+    if (group.length === 1) return this.sendAlone(group[0]);
+    // the same lock order in every group: two groups never wait on each other in a cycle
+    const sorted = [...group].sort((a, b) =>
+      a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0,
+    );
+    let rows: AppendRow[];
+    try {
+      rows = await this.sendGroup(sorted);
+    } catch {
+      // the group rolled back as a whole: nothing of it is stored; each append again on its own,
+      // so that only the one at fault gets the error
+      for (const append of sorted) await this.sendAlone(append);
+      return;
+    }
+    sorted.forEach((append, i) => append.resolve(rows[i]));
+  }
+
+  private async sendAlone(append: Waiting): Promise<void> {
+    try {
+      append.resolve(await this.sendOne(append));
+    } catch (error) {
+      append.reject(error);
+    }
+  }
+}
