@@ -29,6 +29,8 @@ interface ChainRow {
   data_text: string;
   metadata_text: string;
   recorded_at: Date;
+  /** the store writes whole milliseconds: anything finer was written by someone else */
+  sub_millisecond: boolean;
   global_position: string;
   hash: Buffer;
 }
@@ -110,7 +112,8 @@ export class ChainVerifier {
       const filter = onlyStream === undefined ? '' : 'and stream_id = $4';
       if (onlyStream !== undefined) params.push(onlyStream);
       const { rows } = await this.pool.query<ChainRow>(
-        `select event_id, stream_id, version, type, data::text as data_text, metadata::text as metadata_text, recorded_at, global_position, hash
+        `select event_id, stream_id, version, type, data::text as data_text, metadata::text as metadata_text, recorded_at,
+                (extract(epoch from recorded_at) * 1000) % 1 <> 0 as sub_millisecond, global_position, hash
            from ${this.S}.events where (stream_id, version) > ($1, $2) ${filter}
           order by stream_id, version limit $3`,
         params,
@@ -150,7 +153,16 @@ export class ChainVerifier {
               row.recorded_at.getTime(),
               digest,
             );
-            if (expected !== stored) {
+            if (row.sub_millisecond) {
+              this.mark(
+                broken,
+                current,
+                version,
+                row,
+                'hash_mismatch',
+                'recorded_at was changed below the millisecond',
+              );
+            } else if (expected !== stored) {
               this.mark(
                 broken,
                 current,

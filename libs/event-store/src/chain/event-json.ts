@@ -9,22 +9,50 @@ export function eventJson(value: object, what: string): string {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new InvalidEventError(`${what} must be a JSON object`);
   }
-  return JSON.stringify(value, function check(key, v: unknown) {
-    if (typeof v === 'number') {
-      if (!Number.isFinite(v)) throw new InvalidEventError(`${what}.${key}: ${v} is not a finite number`);
-      if (Number.isInteger(v) && !Number.isSafeInteger(v)) {
-        throw new InvalidEventError(
-          `${what}.${key}: ${v} is beyond the exact integer range; send it as a string`,
-        );
+  const invalid = findInvalid(value);
+  if (invalid) throw new InvalidEventError(`${what}${invalid.path}: ${invalid.reason}`);
+  return JSON.stringify(value);
+}
+
+interface Invalid {
+  path: string;
+  reason: string;
+}
+
+// A walk of its own rather than a JSON.stringify replacer (called for every key, it costs about twice
+// the serialisation); the path of a bad value is only put together when there is one.
+function findInvalid(value: unknown): Invalid | undefined {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+    case 'undefined':
+      return undefined;
+    case 'number':
+      if (!Number.isFinite(value)) return { path: '', reason: `${value} is not a finite number` };
+      if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+        return { path: '', reason: `${value} is beyond the exact integer range; send it as a string` };
       }
-    } else if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-      const proto = Object.getPrototypeOf(v);
+      return undefined;
+    case 'object': {
+      if (value === null) return undefined;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          const bad = findInvalid(value[i]);
+          if (bad) return { path: `[${i}]${bad.path}`, reason: bad.reason };
+        }
+        return undefined;
+      }
+      const proto = Object.getPrototypeOf(value);
       if (proto !== Object.prototype && proto !== null) {
-        throw new InvalidEventError(
-          `${what}.${key}: events are plain data, not ${proto?.constructor?.name ?? 'instances'}`,
-        );
+        return { path: '', reason: `events are plain data, not ${proto?.constructor?.name ?? 'instances'}` };
       }
+      for (const key in value) {
+        const bad = findInvalid((value as Record<string, unknown>)[key]);
+        if (bad) return { path: `.${key}${bad.path}`, reason: bad.reason };
+      }
+      return undefined;
     }
-    return v;
-  });
+    default:
+      return { path: '', reason: `a ${typeof value} cannot be stored in an event` };
+  }
 }

@@ -36,6 +36,10 @@ export class ProjectionRunner {
   /** Applies the next batch, if any; answers how many events it applied. */
   async runBatch(): Promise<number> {
     const { dataSource, store, projection, batchSize = 500 } = this.options;
+    // look before opening a transaction: an idle runner then takes no transaction id and holds
+    // back no reader's horizon (ADR 0001)
+    const peek = await store.readAll(await this.checkpoints.load(this.checkpointId), 1);
+    if (peek.events.length === 0) return 0;
     return dataSource.transaction(async (manager) => {
       const from = await this.checkpoints.lock(this.checkpointId, manager);
       const slice = await store.readAll(from, batchSize);

@@ -2,6 +2,8 @@ import type { PostgresEventStore } from '../postgres/postgres-event-store';
 
 /** Sleeps up to `ms`, waking early when this process appends to the store or when `abort` fires. */
 export function waitForAppend(store: PostgresEventStore, ms: number, abort: AbortSignal): Promise<void> {
+  // stop() may have fired while a batch was in hand: an aborted signal never fires 'abort' again
+  if (abort.aborted) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
