@@ -1,8 +1,10 @@
-// `npm test`: the whole suite — lint (incl. import boundaries), typecheck, unit and integration tests
-// against the real PostgreSQL and NATS. Stops at the first failing step.
+// `npm test`: the whole suite — makes sure PostgreSQL and NATS are up (reuse, else start: idempotent),
+// then lint (incl. import boundaries), typecheck, unit and integration tests against them.
+// Stops at the first failing step.
 import { spawnSync } from 'node:child_process';
 
 const steps = [
+  ['infrastructure', 'node', ['scripts/infra-up.mjs']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['jest', 'npx', ['jest', '--ci', ...process.argv.slice(2)]],
