@@ -23,20 +23,17 @@ function digestOf(event: { id: string; type: string; data: JsonObject; metadata:
 
 describe('ChainVerifier (real PostgreSQL)', () => {
   let db: TestDatabase;
-  const schemas: string[] = [];
 
   beforeAll(async () => {
     db = await connectTestDatabase('chain_verifier');
   });
   afterAll(async () => {
-    for (const schema of schemas) await db.pool.query(`drop schema if exists "${schema}" cascade`);
     await db.dispose();
   });
 
   /** Each test gets a store of its own, so `verifyAll` reports on exactly what that test wrote. */
   async function freshStore() {
-    const schema = `${db.schema}_${schemas.length + 1}`;
-    schemas.push(schema);
+    const schema = await db.freshSchema();
     const store = await PostgresEventStore.create({ pool: db.pool, schema });
     return { store, S: `"${schema}"`, verifier: new ChainVerifier(db.pool, schema) };
   }

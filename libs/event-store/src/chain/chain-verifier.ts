@@ -153,25 +153,12 @@ export class ChainVerifier {
               row.recorded_at.getTime(),
               digest,
             );
-            if (row.sub_millisecond) {
-              this.mark(
-                broken,
-                current,
-                version,
-                row,
-                'hash_mismatch',
-                'recorded_at was changed below the millisecond',
-              );
-            } else if (expected !== stored) {
-              this.mark(
-                broken,
-                current,
-                version,
-                row,
-                'hash_mismatch',
-                `stored ${stored.slice(0, 16)}…, recomputed ${expected.slice(0, 16)}…`,
-              );
-            }
+            const mismatch = row.sub_millisecond
+              ? 'recorded_at was changed below the millisecond'
+              : expected !== stored
+                ? `stored ${stored.slice(0, 16)}…, recomputed ${expected.slice(0, 16)}…`
+                : undefined;
+            if (mismatch) this.mark(broken, current, version, row, 'hash_mismatch', mismatch);
           }
           current.hash = stored;
         }

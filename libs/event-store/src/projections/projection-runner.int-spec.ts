@@ -62,7 +62,6 @@ function totalsProjection(fault?: (event: RecordedEvent) => void): Projection {
 
 describe('ProjectionRunner with TypeORM (real PostgreSQL)', () => {
   let db: TestDatabase;
-  const schemas: string[] = [];
   const dataSources: DataSource[] = [];
   const runners: ProjectionRunner[] = [];
 
@@ -74,7 +73,6 @@ describe('ProjectionRunner with TypeORM (real PostgreSQL)', () => {
   });
   afterAll(async () => {
     for (const dataSource of dataSources) if (dataSource.isInitialized) await dataSource.destroy();
-    for (const schema of schemas) await db.pool.query(`drop schema if exists "${schema}" cascade`);
     await db.dispose();
   });
 
@@ -84,8 +82,7 @@ describe('ProjectionRunner with TypeORM (real PostgreSQL)', () => {
    * instance of the service would have.
    */
   async function freshWorld() {
-    const schema = `${db.schema}_${schemas.length + 1}`;
-    schemas.push(schema);
+    const schema = await db.freshSchema();
     const store = await PostgresEventStore.create({ pool: db.pool, schema });
     const connect = async (synchronize: boolean) => {
       const dataSource = new DataSource({

@@ -12,7 +12,6 @@ const ids = (list: readonly RecordedEvent[]) => list.map((e) => e.id);
 
 describe('CatchUpSubscription (real PostgreSQL)', () => {
   let db: TestDatabase;
-  const schemas: string[] = [];
   const running: CatchUpSubscription[] = [];
 
   beforeAll(async () => {
@@ -23,14 +22,12 @@ describe('CatchUpSubscription (real PostgreSQL)', () => {
     await Promise.all(running.splice(0).map((sub) => sub.stop()));
   });
   afterAll(async () => {
-    for (const schema of schemas) await db.pool.query(`drop schema if exists "${schema}" cascade`);
     await db.dispose();
   });
 
   /** Each test gets a store of its own: a subscription reads the whole store. */
   async function freshStore() {
-    const schema = `${db.schema}_${schemas.length + 1}`;
-    schemas.push(schema);
+    const schema = await db.freshSchema();
     const store = await PostgresEventStore.create({ pool: db.pool, schema });
     return { store, schema, S: `"${schema}"` };
   }

@@ -7,6 +7,8 @@ export interface TestDatabase {
   /** a fresh schema, owned by this test file alone */
   readonly schema: string;
   readonly url: string;
+  /** another fresh schema beside `schema` (for tests that read a whole store), dropped by `dispose` */
+  freshSchema(): Promise<string>;
   dispose(options?: { keepSchema?: boolean }): Promise<void>;
 }
 
@@ -30,12 +32,21 @@ export async function connectTestDatabase(label: string, poolSize = 10): Promise
         'Start it with `npm run infra:up`.',
     );
   }
+  const extra: string[] = [];
   return {
     pool,
     schema,
     url,
+    async freshSchema() {
+      const name = `${schema}_${extra.length + 1}`;
+      await pool.query(`create schema "${name}"`);
+      extra.push(name);
+      return name;
+    },
     async dispose(options) {
-      if (!options?.keepSchema) await pool.query(`drop schema if exists "${schema}" cascade`);
+      if (!options?.keepSchema) {
+        for (const name of [schema, ...extra]) await pool.query(`drop schema if exists "${name}" cascade`);
+      }
       await pool.end();
     },
   };
