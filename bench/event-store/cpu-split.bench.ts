@@ -7,31 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { Pool } from 'pg';
 import { EventToAppend, PostgresEventStore } from '@jineng/event-store';
+import { payload, rawEventsTable } from './check-in-payload';
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-
-const payload = (i: number): EventToAppend => ({
-  id: randomUUID(),
-  type: 'WorkerCheckedIn.v1',
-  data: {
-    classId: 'c-2026-140802-00017',
-    sessionId: `s-${i % 40}`,
-    workerId: randomUUID(),
-    deviceId: 'dev-000731',
-    at: '2026-11-21T08:01:02.345Z',
-    location: { lat: 35.0263, lng: 111.0071 },
-    faceMatchScore: 0.9731,
-    method: 'face',
-  },
-  metadata: {
-    commandId: randomUUID(),
-    correlationId: randomUUID(),
-    actor: { userId: 'device:dev-000731', roles: ['device'] },
-    jurisdiction: '140802',
-    occurredAt: '2026-11-21T08:01:02.345Z',
-  },
-});
 
 /** CPU milliseconds used so far by every process named postgres (clock ticks at 100 Hz). */
 function postgresCpuMs(): number {
@@ -54,9 +33,7 @@ async function main() {
   const pool = new Pool({ connectionString: url, max: 12 });
   const schema = `bench_cpu_${Date.now().toString(36)}`;
   const store = await PostgresEventStore.create({ pool, schema });
-  await pool.query(
-    `create table "${schema}".raw_events (event_id uuid, stream_id text, type text, data json, metadata json)`,
-  );
+  await pool.query(rawEventsTable(`"${schema}"`));
   const batches = Array.from({ length: 50 }, (_, b) =>
     Array.from({ length: 100 }, (__, i) => payload(b * 100 + i)),
   );

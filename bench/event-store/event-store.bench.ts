@@ -7,34 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { CatchUpSubscription, EventToAppend, PostgresEventStore, START } from '@jineng/event-store';
+import { payload, rawEventsTable } from './check-in-payload';
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const replayTarget = Number(process.env.BENCH_REPLAY_EVENTS ?? 200_000);
-
-// The raw baseline's table has the events table's column types, minus every constraint and index.
-// A payload the size of a real domain event (~400 bytes): a check-in with ids, times and a score.
-const payload = (i: number): EventToAppend => ({
-  id: randomUUID(),
-  type: 'WorkerCheckedIn.v1',
-  data: {
-    classId: 'c-2026-140802-00017',
-    sessionId: `s-${i % 40}`,
-    workerId: randomUUID(),
-    deviceId: 'dev-000731',
-    at: '2026-11-21T08:01:02.345Z',
-    location: { lat: 35.0263, lng: 111.0071 },
-    faceMatchScore: 0.9731,
-    method: 'face',
-  },
-  metadata: {
-    commandId: randomUUID(),
-    correlationId: randomUUID(),
-    actor: { userId: 'device:dev-000731', roles: ['device'] },
-    jurisdiction: '140802',
-    occurredAt: '2026-11-21T08:01:02.345Z',
-  },
-});
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -107,9 +84,7 @@ async function main() {
       ));
     log(`100-event batches, ${batchWriters} writers: ${appendBatchEventsPerSec.toFixed(0)} events/s`);
 
-    await pool.query(
-      `create table ${S}.raw_events (event_id uuid, stream_id text, type text, data json, metadata json)`,
-    );
+    await pool.query(rawEventsTable(S));
     const values = Array.from(
       { length: 100 },
       (_, i) => `($${i * 5 + 1}, $${i * 5 + 2}, $${i * 5 + 3}, $${i * 5 + 4}, $${i * 5 + 5})`,
