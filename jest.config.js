@@ -13,9 +13,15 @@ const swc = [
 const moduleNameMapper = {
   '^@jineng/(.*)$': '<rootDir>/libs/$1/src/index.ts',
 };
+// packages that ship only ES modules, compiled to CommonJS for Jest (see the transformer)
+const ESM_PACKAGES = ['@nestjs', 'jose', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer'];
 const common = {
   rootDir: __dirname,
-  transform: { '^.+\\.ts$': swc },
+  transform: {
+    '^.+\\.ts$': swc,
+    [`node_modules/(${ESM_PACKAGES.join('|')})/.+\\.m?js$`]: '<rootDir>/scripts/jest/esm-package-transformer.cjs',
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
   moduleNameMapper,
   testEnvironment: 'node',
 };
