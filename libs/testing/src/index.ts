@@ -2,3 +2,4 @@ export * from './decider-spec';
 export * from './eventually';
 export * from './infrastructure/endpoints';
 export * from './infrastructure/postgres';
+export * from './infrastructure/nats';

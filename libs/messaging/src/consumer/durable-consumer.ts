@@ -1,0 +1,306 @@
+// A durable pull consumer of integration events (ARCHITECTURE §3). Messages are handled in batches:
+// one PostgreSQL transaction records the batch's event ids in the inbox and runs the handler for
+// each new one, then the messages are acked. If a handler throws, the batch is rolled back and its
+// messages are handled one by one, so only the failing one is retried — with a growing delay — and
+// after its last attempt it goes to `jineng.dlq.<consumer>` with the error. The others keep flowing.
+import {
+  AckPolicy,
+  DeliverPolicy,
+  JetStreamApiCodes,
+  JetStreamApiError,
+  jetstream,
+  jetstreamManager,
+  type ConsumerConfig,
+  type ConsumerMessages,
+  type JetStreamClient,
+  type JsMsg,
+} from '@nats-io/jetstream';
+import { nanos, type NatsConnection } from '@nats-io/transport-node';
+import type { Pool, PoolClient } from 'pg';
+import { integrationEventProblem, type IntegrationEvent } from '../integration-event';
+import { EVENTS_STREAM, assertConsumerName } from '../subjects';
+import { describeError, publishDeadLetter, type DeadLetter } from './dead-letter';
+import { claimInInbox, migrateInbox } from './inbox';
+import { isTransientError } from './transient-errors';
+
+export interface DeliveryContext {
+  readonly subject: string;
+  readonly streamSequence: number;
+  /** 1 on the first delivery */
+  readonly deliveryCount: number;
+}
+
+/** Runs inside the inbox transaction: write the effect with `tx` so both commit or neither does. */
+export type IntegrationEventHandler = (
+  event: IntegrationEvent,
+  tx: PoolClient,
+  delivery: DeliveryContext,
+) => Promise<void>;
+
+export interface DurableConsumerOptions {
+  readonly nc: NatsConnection;
+  /** the consuming service's database and schema (its inbox lives there) */
+  readonly pool: Pool;
+  readonly schema: string;
+  /** durable consumer name, also the dead-letter subject token: `<service>-<purpose>` */
+  readonly name: string;
+  /** e.g. `eventFilter('registry')`; more than one needs nats-server 2.10 */
+  readonly filterSubjects: readonly string[];
+  readonly handle: IntegrationEventHandler;
+  /** deliveries before a failing event goes to the dead-letter subject */
+  readonly maxAttempts?: number;
+  /** delay before attempt n+1 after attempt n failed; the last value repeats */
+  readonly backoffMs?: readonly number[];
+  /** unacked time after which JetStream redelivers (a consumer that died mid-batch) */
+  readonly ackWaitMs?: number;
+  /** most events handled in one transaction */
+  readonly batchSize?: number;
+  /** most messages out for this consumer at once, across all its replicas */
+  readonly maxAckPending?: number;
+  readonly onError?: (error: unknown) => void;
+  readonly onDeadLetter?: (letter: DeadLetter) => void;
+  readonly onBatchHandled?: (batch: { readonly messages: number; readonly handled: number }) => void;
+}
+
+interface Parsed {
+  readonly msg: JsMsg;
+  readonly event: IntegrationEvent;
+}
+
+export const DEFAULT_BACKOFF_MS: readonly number[] = [1_000, 5_000, 30_000, 120_000];
+
+export class DurableConsumer {
+  private readonly js: JetStreamClient;
+  private readonly maxAttempts: number;
+  private readonly backoffMs: readonly number[];
+  private readonly batchSize: number;
+  private queue: JsMsg[] = [];
+  private wake?: () => void;
+  private messages?: ConsumerMessages;
+  private loop?: Promise<void>;
+  private stopping = false;
+
+  constructor(private readonly options: DurableConsumerOptions) {
+    assertConsumerName(options.name);
+    if (options.filterSubjects.length === 0)
+      throw new TypeError('a consumer needs at least one filter subject');
+    this.js = jetstream(options.nc);
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.backoffMs = options.backoffMs ?? DEFAULT_BACKOFF_MS;
+    this.batchSize = options.batchSize ?? 200;
+    if (this.maxAttempts < 1) throw new TypeError('maxAttempts must be at least 1');
+    if (this.backoffMs.length === 0) throw new TypeError('backoffMs needs at least one delay');
+  }
+
+  /** Creates or updates the JetStream consumer and the inbox table, then starts handling. */
+  async start(): Promise<void> {
+    if (this.loop) return;
+    await migrateInbox(this.options.pool, this.options.schema);
+    await this.ensureConsumer();
+    this.stopping = false;
+    const consumer = await this.js.consumers.get(EVENTS_STREAM, this.options.name);
+    this.messages = await consumer.consume({
+      max_messages: Math.max(this.batchSize * 2, 100),
+      callback: (msg) => {
+        this.queue.push(msg);
+        this.wake?.();
+      },
+    });
+    this.loop = this.run();
+  }
+
+  /** Finishes the batch in hand; messages not yet started go back to JetStream at once. */
+  async stop(): Promise<void> {
+    if (!this.loop) return;
+    this.stopping = true;
+    await this.messages?.close().catch((error: unknown) => this.options.onError?.(error));
+    this.wake?.();
+    await this.loop;
+    for (const msg of this.queue.splice(0)) msg.nak();
+    this.loop = undefined;
+  }
+
+  private async ensureConsumer(): Promise<void> {
+    const { name, filterSubjects } = this.options;
+    const config: Partial<ConsumerConfig> = {
+      durable_name: name,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
+      // attempts are counted here, not by the server, so the last one can be dead-lettered
+      max_deliver: -1,
+      max_ack_pending: this.options.maxAckPending ?? 1_000,
+      ...(filterSubjects.length === 1
+        ? { filter_subject: filterSubjects[0] }
+        : { filter_subjects: [...filterSubjects] }),
+    };
+    const jsm = await jetstreamManager(this.options.nc);
+    const existing = await jsm.consumers.info(EVENTS_STREAM, name).catch((error: unknown) => {
+      if (error instanceof JetStreamApiError && error.code === JetStreamApiCodes.ConsumerNotFound)
+        return undefined;
+      throw error;
+    });
+    if (existing) await jsm.consumers.update(EVENTS_STREAM, name, config);
+    else await jsm.consumers.add(EVENTS_STREAM, config);
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      if (this.queue.length === 0) {
+        await new Promise<void>((resolve) => (this.wake = resolve));
+        this.wake = undefined;
+        continue;
+      }
+      const batch = this.queue.splice(0, this.batchSize);
+      try {
+        await this.handleBatch(batch);
+      } catch (error) {
+        // only infrastructure failures get here (handler errors are dealt with per message)
+        this.options.onError?.(error);
+        for (const msg of batch) msg.nak(this.backoffMs[0]);
+      }
+    }
+  }
+
+  private async handleBatch(batch: readonly JsMsg[]): Promise<void> {
+    const readable: Parsed[] = [];
+    for (const msg of batch) {
+      const parsed = this.parse(msg);
+      if (parsed) readable.push(parsed);
+      else await this.deadLetterUnreadable(msg);
+    }
+    if (readable.length === 0) return;
+    try {
+      const handled = await this.inTransaction((tx) => this.handleAll(readable, tx));
+      for (const { msg } of readable) msg.ack();
+      this.options.onBatchHandled?.({ messages: readable.length, handled });
+    } catch (error) {
+      if (isTransientError(error)) throw error;
+      if (readable.length === 1) return this.failed(readable[0].msg, error, readable[0].event);
+      // a handler threw: find which one, without holding back the others
+      for (const item of readable) await this.handleOne(item);
+    }
+  }
+
+  private async handleOne(item: Parsed): Promise<void> {
+    try {
+      const handled = await this.inTransaction((tx) => this.handleAll([item], tx));
+      item.msg.ack();
+      this.options.onBatchHandled?.({ messages: 1, handled });
+    } catch (error) {
+      if (isTransientError(error)) throw error;
+      await this.failed(item.msg, error, item.event);
+    }
+  }
+
+  /** Claims the events in the inbox and handles those not seen before; answers how many that was. */
+  private async handleAll(items: readonly Parsed[], tx: PoolClient): Promise<number> {
+    const claimed = await claimInInbox(
+      tx,
+      this.options.schema,
+      this.options.name,
+      items.map(({ msg, event }) => ({ eventId: event.id, eventType: event.type, streamSequence: msg.seq })),
+    );
+    let handled = 0;
+    for (const { msg, event } of items) {
+      // a redelivery of an event in this same batch is handled once
+      if (!claimed.delete(event.id)) continue;
+      await this.options.handle(event, tx, {
+        subject: msg.subject,
+        streamSequence: msg.seq,
+        deliveryCount: msg.info.deliveryCount,
+      });
+      handled++;
+    }
+    return handled;
+  }
+
+  private async failed(msg: JsMsg, error: unknown, event: IntegrationEvent): Promise<void> {
+    const attempt = msg.info.deliveryCount;
+    this.options.onError?.(error);
+    if (attempt < this.maxAttempts) {
+      msg.nak(this.backoffMs[Math.min(attempt - 1, this.backoffMs.length - 1)]);
+      return;
+    }
+    await this.deadLetter(msg, error, { event });
+  }
+
+  private async deadLetterUnreadable(msg: JsMsg): Promise<void> {
+    const raw = Buffer.from(msg.data).toString('utf8');
+    // an unreadable message cannot get better by retrying
+    await this.deadLetter(msg, new UnreadableEventError(unreadableReason(raw)), { raw });
+  }
+
+  private async deadLetter(
+    msg: JsMsg,
+    error: unknown,
+    content: Pick<DeadLetter, 'event' | 'raw'>,
+  ): Promise<void> {
+    const letter: DeadLetter = {
+      consumer: this.options.name,
+      subject: msg.subject,
+      streamSequence: msg.seq,
+      deliveryCount: msg.info.deliveryCount,
+      failedAt: new Date().toISOString(),
+      error: describeError(error),
+      ...content,
+    };
+    try {
+      await publishDeadLetter(this.js, letter);
+    } catch (publishError) {
+      // not parked yet: keep the message and try again later
+      this.options.onError?.(publishError);
+      msg.nak(this.backoffMs[this.backoffMs.length - 1]);
+      return;
+    }
+    // no reason text: `+TERM <reason>` is not understood before nats-server 2.10.4
+    msg.term();
+    this.options.onDeadLetter?.(letter);
+  }
+
+  private parse(msg: JsMsg): Parsed | undefined {
+    let value: unknown;
+    try {
+      value = JSON.parse(Buffer.from(msg.data).toString('utf8'));
+    } catch {
+      return undefined;
+    }
+    return integrationEventProblem(value) === undefined
+      ? { msg, event: value as IntegrationEvent }
+      : undefined;
+  }
+
+  private async inTransaction<T>(work: (tx: PoolClient) => Promise<T>): Promise<T> {
+    const tx = await this.options.pool.connect();
+    let broken = false;
+    try {
+      await tx.query('begin');
+      const result = await work(tx);
+      await tx.query('commit');
+      return result;
+    } catch (error) {
+      broken = isTransientError(error);
+      await tx.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      // a connection that failed goes, not back to the pool
+      tx.release(broken);
+    }
+  }
+}
+
+export class UnreadableEventError extends Error {
+  readonly code = 'MESSAGING.UNREADABLE_EVENT';
+  constructor(reason: string) {
+    super(`not an integration event: ${reason}`);
+    this.name = 'UnreadableEventError';
+  }
+}
+
+function unreadableReason(raw: string): string {
+  try {
+    return integrationEventProblem(JSON.parse(raw)) ?? 'unknown';
+  } catch {
+    return 'not JSON';
+  }
+}

@@ -1,0 +1,68 @@
+// The two JetStream streams every service relies on, created or brought to the configured settings
+// at start-up. Safe to run from every replica of every service at once: "already in use" from a
+// concurrent creator is followed by an update to the same settings.
+import {
+  JetStreamApiCodes,
+  JetStreamApiError,
+  jetstreamManager,
+  RetentionPolicy,
+  StorageType,
+  type StreamConfig,
+} from '@nats-io/jetstream';
+import { nanos, type NatsConnection } from '@nats-io/transport-node';
+import type { MessagingConfig } from '../messaging-config';
+import { DEAD_LETTER_STREAM, DEAD_LETTER_SUBJECTS, EVENTS_STREAM, EVENT_SUBJECTS } from '../subjects';
+
+export type StreamSettings = Pick<MessagingConfig, 'replicas' | 'duplicateWindowMs'>;
+
+export function eventStreamConfig(settings: StreamSettings): Partial<StreamConfig> & { name: string } {
+  return {
+    name: EVENTS_STREAM,
+    subjects: [EVENT_SUBJECTS],
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    // integration events are the platform's history: kept, never aged out by the broker
+    max_age: 0,
+    num_replicas: settings.replicas,
+    duplicate_window: nanos(settings.duplicateWindowMs),
+  };
+}
+
+export function deadLetterStreamConfig(settings: StreamSettings): Partial<StreamConfig> & { name: string } {
+  return {
+    name: DEAD_LETTER_STREAM,
+    subjects: [DEAD_LETTER_SUBJECTS],
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    max_age: 0,
+    num_replicas: settings.replicas,
+    duplicate_window: nanos(settings.duplicateWindowMs),
+  };
+}
+
+export async function ensureStreams(nc: NatsConnection, settings: StreamSettings): Promise<void> {
+  const jsm = await jetstreamManager(nc);
+  for (const config of [eventStreamConfig(settings), deadLetterStreamConfig(settings)]) {
+    const existing = await jsm.streams.info(config.name).catch((error: unknown) => {
+      if (isStreamNotFound(error)) return undefined;
+      throw error;
+    });
+    if (!existing) {
+      try {
+        await jsm.streams.add(config);
+        continue;
+      } catch (error) {
+        if (!isAlreadyInUse(error)) throw error;
+      }
+    }
+    await jsm.streams.update(config.name, config);
+  }
+}
+
+function isStreamNotFound(error: unknown): boolean {
+  return error instanceof JetStreamApiError && error.code === JetStreamApiCodes.StreamNotFound;
+}
+
+function isAlreadyInUse(error: unknown): boolean {
+  return error instanceof Error && /already in use/i.test(error.message);
+}

@@ -1,0 +1,27 @@
+// Messaging settings from the environment: one replica and a 2-minute duplicate window on this
+// machine; production sets JINENG_EVENTS_REPLICAS=3 for its 3-node JetStream cluster.
+
+export interface MessagingConfig {
+  readonly natsUrl: string;
+  /** JetStream replicas of the event and dead-letter streams */
+  readonly replicas: number;
+  /** how long JetStream remembers a Nats-Msg-Id: re-sends within it are absorbed by the server */
+  readonly duplicateWindowMs: number;
+}
+
+export function messagingConfigFromEnv(env: NodeJS.ProcessEnv = process.env): MessagingConfig {
+  return {
+    natsUrl: env.NATS_URL ?? 'nats://127.0.0.1:4222',
+    replicas: positiveInteger(env, 'JINENG_EVENTS_REPLICAS', 1),
+    duplicateWindowMs: positiveInteger(env, 'JINENG_EVENTS_DUPLICATE_WINDOW_MS', 120_000),
+  };
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1)
+    throw new TypeError(`${name} must be a positive integer (got '${raw}')`);
+  return value;
+}
