@@ -1,0 +1,28 @@
+import { messagingConfigFromEnv } from './messaging-config';
+
+describe('messagingConfigFromEnv', () => {
+  it('defaults to one replica and a two-minute duplicate window', () => {
+    expect(messagingConfigFromEnv({})).toEqual({
+      natsUrl: 'nats://127.0.0.1:4222',
+      replicas: 1,
+      duplicateWindowMs: 120_000,
+    });
+  });
+
+  it('takes production settings from the environment', () => {
+    expect(
+      messagingConfigFromEnv({
+        NATS_URL: 'nats://nats-0:4222,nats://nats-1:4222',
+        JINENG_EVENTS_REPLICAS: '3',
+        JINENG_EVENTS_DUPLICATE_WINDOW_MS: '600000',
+      }),
+    ).toEqual({ natsUrl: 'nats://nats-0:4222,nats://nats-1:4222', replicas: 3, duplicateWindowMs: 600_000 });
+  });
+
+  it('refuses a setting that is not a positive integer, naming it', () => {
+    expect(() => messagingConfigFromEnv({ JINENG_EVENTS_REPLICAS: '0' })).toThrow(
+      "JINENG_EVENTS_REPLICAS must be a positive integer (got '0')",
+    );
+    expect(() => messagingConfigFromEnv({ JINENG_EVENTS_DUPLICATE_WINDOW_MS: '1.5' })).toThrow();
+  });
+});
