@@ -84,6 +84,8 @@ export interface PostgresEventStoreOptions {
 export class PostgresEventStore implements EventStore {
   /** in-process nudge to subscriptions after each append, so they need not wait for their next poll */
   readonly appended = new EventEmitter();
+  /** appends this process made so far: a reader compares it before and after a read (see waitForAppend) */
+  appendCount = 0;
   private readonly S: string;
   private readonly groupCommit: GroupCommit;
 
@@ -140,7 +142,10 @@ export class PostgresEventStore implements EventStore {
       throw new WrongExpectedVersionError(streamId, expectedVersion, Number(row.stream_version));
     }
     const transactionId = BigInt(row.transaction_id as string);
-    if (row.status === 'ok') this.appended.emit('appended', streamId);
+    if (row.status === 'ok') {
+      this.appendCount++;
+      this.appended.emit('appended', streamId);
+    }
     return {
       streamId,
       nextExpectedVersion: Number(row.stream_version),

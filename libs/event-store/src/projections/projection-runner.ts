@@ -88,8 +88,9 @@ export class ProjectionRunner {
     this.loop = (async () => {
       while (!signal.aborted) {
         try {
+          const appendsBeforeRead = store.appendCount;
           const applied = await this.runBatch();
-          if (applied < batchSize) await waitForAppend(store, pollIntervalMs, signal);
+          if (applied < batchSize) await waitForAppend(store, pollIntervalMs, signal, appendsBeforeRead);
         } catch (error) {
           this.options.onError?.(error);
           await waitForAppend(store, 500, signal);

@@ -61,6 +61,7 @@ export class CatchUpSubscription {
       try {
         position ??= await this.checkpoints.load(subscriptionId);
         this.current = position;
+        const appendsBeforeRead = store.appendCount;
         const slice = await store.readAll(position, batchSize);
         if (slice.events.length > 0) {
           await handle(slice.events);
@@ -68,7 +69,8 @@ export class CatchUpSubscription {
           position = slice.next;
           this.current = position;
         }
-        if (slice.events.length < batchSize) await waitForAppend(store, pollIntervalMs, signal);
+        if (slice.events.length < batchSize)
+          await waitForAppend(store, pollIntervalMs, signal, appendsBeforeRead);
       } catch (error) {
         this.options.onError?.(error);
         position = undefined; // reload from the durable checkpoint: the failed batch is tried again

@@ -1,9 +1,19 @@
 import type { PostgresEventStore } from '../postgres/postgres-event-store';
 
-/** Sleeps up to `ms`, waking early when this process appends to the store or when `abort` fires. */
-export function waitForAppend(store: PostgresEventStore, ms: number, abort: AbortSignal): Promise<void> {
+/**
+ * Sleeps up to `ms`, waking early when this process appends to the store or when `abort` fires.
+ * `sinceAppendCount` is `store.appendCount` taken before the caller's last read: an append made
+ * while that read's batch was being handled ends the wait at once instead of a poll interval later.
+ */
+export function waitForAppend(
+  store: PostgresEventStore,
+  ms: number,
+  abort: AbortSignal,
+  sinceAppendCount?: number,
+): Promise<void> {
   // stop() may have fired while a batch was in hand: an aborted signal never fires 'abort' again
   if (abort.aborted) return Promise.resolve();
+  if (sinceAppendCount !== undefined && store.appendCount !== sinceAppendCount) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);

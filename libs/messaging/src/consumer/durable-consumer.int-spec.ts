@@ -258,3 +258,40 @@ it('two replicas of one consumer share the work and still handle each event once
   await eventually(async () => expect(await effects(name)).toHaveLength(200), { timeoutMs: 10_000 });
   expect(new Set((await effects(name)).map((r) => r.event_id)).size).toBe(200);
 });
+
+it('a batch handler gets the new events together; when it throws, only the failing event is held back', async () => {
+  const name = `${service}-batch`;
+  const poison = anIntegrationEvent({ poison: 'yes' });
+  const batchSizes: number[] = [];
+  const lettered: DeadLetter[] = [];
+  const consumer = new DurableConsumer({
+    nc,
+    pool: db.pool,
+    schema: db.schema,
+    name,
+    filterSubjects: [eventFilter(service)],
+    maxAttempts: 2,
+    backoffMs: [200],
+    onDeadLetter: (letter) => lettered.push(letter),
+    handleBatch: async (events, tx) => {
+      batchSizes.push(events.length);
+      for (const event of events)
+        await recordEffect(name)(event, tx, { subject: '', streamSequence: 0, deliveryCount: 1 });
+      if (events.some((e) => e.id === poison.id)) throw new Error('poison in the batch');
+    },
+  });
+  consumers.push(consumer);
+  const sent = Array.from({ length: 30 }, (_, i) => anIntegrationEvent({ n: i }));
+  for (const event of sent.slice(0, 15)) await publish(event);
+  await publish(poison);
+  for (const event of sent.slice(15)) await publish(event);
+  // everything is waiting before the consumer starts, so the first batch holds all 31
+  await consumer.start();
+
+  await eventually(() => expect(lettered).toHaveLength(1), { timeoutMs: 10_000 });
+  expect(lettered[0].event).toMatchObject({ id: poison.id });
+  expect(Math.max(...batchSizes)).toBe(31);
+  const handled = (await effects(name)).map((r) => r.event_id);
+  expect(new Set(handled)).toEqual(new Set(sent.map((e) => e.id)));
+  expect(handled).toHaveLength(30);
+});

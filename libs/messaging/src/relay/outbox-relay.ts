@@ -9,10 +9,10 @@ import {
   type PostgresEventStore,
   type RecordedEvent,
 } from '@jineng/event-store';
-import { jetstream, type JetStreamClient, type PubAck } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
 import { toIntegrationEvent } from '../integration-event';
 import { EVENTS_STREAM, assertServiceName, eventSubject } from '../subjects';
+import { JetStreamAckCollector, type OutgoingMessage } from './jetstream-ack-collector';
 import { RelayLeadership } from './relay-leadership';
 
 export interface OutboxRelayOptions {
@@ -46,13 +46,14 @@ export const RELAY_HEADERS = {
 } as const;
 
 export class OutboxRelay {
-  private readonly js: JetStreamClient;
+  private publisher?: JetStreamAckCollector;
+  private readonly publishTimeoutMs: number;
   private readonly subscription: CatchUpSubscription;
   private readonly leadership?: RelayLeadership;
 
   constructor(private readonly options: OutboxRelayOptions) {
     assertServiceName(options.service);
-    this.js = jetstream(options.nc, { timeout: options.publishTimeoutMs ?? 10_000 });
+    this.publishTimeoutMs = options.publishTimeoutMs ?? 10_000;
     this.subscription = new CatchUpSubscription({
       store: options.store,
       subscriptionId: `outbox-relay:${options.service}`,
@@ -80,6 +81,7 @@ export class OutboxRelay {
   }
 
   start(): void {
+    this.publisher ??= new JetStreamAckCollector(this.options.nc);
     if (this.leadership) this.leadership.start();
     else this.subscription.start();
   }
@@ -87,31 +89,36 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     if (this.leadership) await this.leadership.stop();
     else await this.subscription.stop();
+    this.publisher?.close();
+    this.publisher = undefined;
   }
 
   private async publishBatch(events: readonly RecordedEvent[]): Promise<void> {
-    const acks = await Promise.allSettled(events.map((event) => this.publish(event)));
-    const failed = acks.find((ack): ack is PromiseRejectedResult => ack.status === 'rejected');
-    // one lost ack fails the batch: the checkpoint stays and the whole batch is sent again
-    if (failed) throw failed.reason;
-    const duplicates = acks.filter((ack) => (ack as PromiseFulfilledResult<PubAck>).value.duplicate).length;
+    // a lost ack fails the batch: the checkpoint stays and the whole batch is sent again
+    if (!this.publisher) throw new Error('the relay is not started');
+    const acks = await this.publisher.publishAll(
+      events.map((event) => this.messageOf(event)),
+      this.publishTimeoutMs,
+    );
     const last = events[events.length - 1];
     this.options.onBatchPublished?.({
       events: events.length,
-      duplicates,
+      duplicates: acks.filter((ack) => ack.duplicate).length,
       position: { transactionId: last.transactionId, position: last.position },
     });
   }
 
-  private publish(event: RecordedEvent): Promise<PubAck> {
+  private messageOf(event: RecordedEvent): OutgoingMessage {
     const h = headers();
+    h.set('Nats-Msg-Id', event.id);
+    h.set('Nats-Expected-Stream', EVENTS_STREAM);
     h.set(RELAY_HEADERS.eventType, event.type);
     const correlationId = event.metadata.correlationId;
     if (typeof correlationId === 'string') h.set(RELAY_HEADERS.correlationId, correlationId);
-    return this.js.publish(
-      eventSubject(this.options.service, event.type),
-      JSON.stringify(toIntegrationEvent(this.options.service, event)),
-      { msgID: event.id, headers: h, expect: { streamName: EVENTS_STREAM } },
-    );
+    return {
+      subject: eventSubject(this.options.service, event.type),
+      data: JSON.stringify(toIntegrationEvent(this.options.service, event)),
+      headers: h,
+    };
   }
 }
