@@ -40,6 +40,26 @@ export class InvalidRpcRequest extends defineDomainError<{ field: string; expect
   en: (d) => `request field ${d.field} is invalid: expected ${d.expected}`,
 }) {}
 
+export interface PayloadViolation {
+  readonly path: string;
+  readonly reason: string;
+  readonly reasonEn: string;
+  readonly [key: string]: string;
+}
+
+/** A payload that breaks its contract in proto/: every bad field with its reason. */
+export class InvalidRpcPayload extends defineDomainError<{
+  contract: string;
+  violations: PayloadViolation[];
+}>({
+  code: 'MESSAGING.INVALID_PAYLOAD',
+  category: 'validation',
+  zh: (d) =>
+    `请求内容不符合 ${d.contract}：${d.violations.map((v) => `${v.path || '(根)'} ${v.reason}`).join('；')}`,
+  en: (d) =>
+    `the payload does not match ${d.contract}: ${d.violations.map((v) => `${v.path || '(root)'} ${v.reasonEn}`).join('; ')}`,
+}) {}
+
 /** The JSON a service replies with when it fails with something that is not a domain error. */
 export const REMOTE_FAILURE_REPLY = {
   code: 'MESSAGING.REMOTE_FAILURE',

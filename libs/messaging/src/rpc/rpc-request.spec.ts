@@ -1,6 +1,6 @@
 import { isDomainError } from '@jineng/ddd';
 import type { Envelope } from '../envelope';
-import { InvalidRpcRequest } from './rpc-errors';
+import { InvalidRpcPayload, InvalidRpcRequest } from './rpc-errors';
 import { commandMetadataOf, parseRpcRequest } from './rpc-request';
 
 const envelope: Envelope = {
@@ -61,6 +61,41 @@ describe('parseRpcRequest', () => {
     });
     expect(error.messageZh).toContain(field);
     expect(error.messageEn).toContain(field);
+  });
+});
+
+describe('parseRpcRequest with the payload contract', () => {
+  it('accepts a payload that matches it', () => {
+    const payload = {
+      code: 'CLASS.FULL',
+      category: 'illegal_state',
+      message: '满',
+      messageEn: 'full',
+      details: {},
+    };
+    expect(
+      parseRpcRequest({ envelope, payload }, { payloadContract: 'jineng.common.v1.DomainErrorReply' })
+        .payload,
+    ).toEqual(payload);
+  });
+
+  it('refuses one that does not, with every bad field in Chinese and English', () => {
+    let error: InvalidRpcPayload | undefined;
+    try {
+      parseRpcRequest(
+        { envelope, payload: { code: 'CLASS.FULL', category: 'lost', message: '满', details: {}, extra: 1 } },
+        { payloadContract: 'jineng.common.v1.DomainErrorReply' },
+      );
+    } catch (e) {
+      error = e as InvalidRpcPayload;
+    }
+    expect(error).toBeInstanceOf(InvalidRpcPayload);
+    const json = error!.toJSON();
+    expect(json).toMatchObject({ code: 'MESSAGING.INVALID_PAYLOAD', category: 'validation' });
+    const paths = (json.details.violations as { path: string }[]).map((v) => v.path).sort();
+    expect(paths).toEqual(['category', 'extra', 'messageEn']);
+    expect(json.message).toContain('category');
+    expect(json.messageEn).toContain('messageEn');
   });
 });
 

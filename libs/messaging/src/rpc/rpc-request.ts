@@ -1,14 +1,22 @@
 // The service side of a command or query: check the envelope the gateway built before trusting it,
 // and turn it into the metadata a decider's command carries (ARCHITECTURE §2).
+import { validateContract } from '@jineng/contracts';
 import type { CommandMetadata } from '@jineng/ddd';
 import { isRole, type Envelope, type RpcRequest } from '../envelope';
-import { InvalidRpcRequest } from './rpc-errors';
+import { InvalidRpcPayload, InvalidRpcRequest } from './rpc-errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const JURISDICTION = /^\d{6}$/;
 
-/** Throws `InvalidRpcRequest` (validation, 400 at the gateway) naming the first bad field. */
-export function parseRpcRequest(data: unknown): RpcRequest<unknown> {
+/**
+ * Throws `InvalidRpcRequest` (validation, 400 at the gateway) naming the first bad envelope field,
+ * or, given the payload's contract (`jineng.registry.v1.RegisterWorker`), `InvalidRpcPayload` with
+ * every field that breaks it: the gateway checked already, a service checks again (ARCHITECTURE §5).
+ */
+export function parseRpcRequest<Payload = unknown>(
+  data: unknown,
+  options: { payloadContract?: string } = {},
+): RpcRequest<Payload> {
   const request = objectAt(data, 'request');
   const envelope = objectAt(request.envelope, 'envelope');
   const principal = objectAt(envelope.principal, 'envelope.principal');
@@ -39,7 +47,15 @@ export function parseRpcRequest(data: unknown): RpcRequest<unknown> {
     'an ISO 8601 timestamp',
   );
   check(request.payload !== undefined, 'payload', 'present');
-  return { envelope: envelope as unknown as Envelope, payload: request.payload };
+  if (options.payloadContract) {
+    const result = validateContract<Payload>(options.payloadContract, request.payload);
+    if (!result.ok)
+      throw new InvalidRpcPayload({
+        contract: options.payloadContract,
+        violations: result.violations.map((v) => ({ path: v.path, reason: v.reason, reasonEn: v.reasonEn })),
+      });
+  }
+  return { envelope: envelope as unknown as Envelope, payload: request.payload as Payload };
 }
 
 /**
