@@ -14,12 +14,21 @@ const moduleNameMapper = {
   '^@jineng/(.*)$': '<rootDir>/libs/$1/src/index.ts',
 };
 // packages that ship only ES modules, compiled to CommonJS for Jest (see the transformer)
-const ESM_PACKAGES = ['@nestjs', 'jose', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer'];
+const ESM_PACKAGES = [
+  '@nestjs',
+  'jose',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'uint8array-extras',
+  '@tokenizer',
+];
 const common = {
   rootDir: __dirname,
   transform: {
     '^.+\\.ts$': swc,
-    [`node_modules/(${ESM_PACKAGES.join('|')})/.+\\.m?js$`]: '<rootDir>/scripts/jest/esm-package-transformer.cjs',
+    [`node_modules/(${ESM_PACKAGES.join('|')})/.+\\.m?js$`]:
+      '<rootDir>/scripts/jest/esm-package-transformer.cjs',
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
   moduleNameMapper,

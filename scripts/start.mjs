@@ -3,7 +3,7 @@
 //   1. makes sure PostgreSQL and NATS (JetStream) are up (scripts/infra-up.mjs: reuse running ones,
 //      else start them);
 //   2. builds: npx tsc -p tsconfig.build.json (output in dist/);
-//   3. starts every project of nest-cli.json whose "type" is "application", as
+//   3. starts every project of nest-cli.json (with JINENG_DEV_AUTH=enabled unless set, or NODE_ENV=production) whose "type" is "application", as
 //      `node dist/<sourceRoot>/<entryFile>.js` (default dist/apps/<name>/src/main.js), with
 //      DATABASE_URL and NATS_URL (and PORT, see below) in its environment; each output line is
 //      prefixed with the app's name; nothing is restarted; SIGINT/SIGTERM stops all of them;
@@ -157,6 +157,9 @@ async function main() {
 
   const infra = await ensureInfrastructure({ log: (m) => console.log(`[infra] ${m}`) });
   const env = { ...process.env, DATABASE_URL: infra.databaseUrl, NATS_URL: infra.natsUrl };
+  // `npm start` is the local run: the gateway's development issuer (demo users) is on unless the
+  // caller says otherwise; the gateway itself refuses it with NODE_ENV=production
+  if (env.JINENG_DEV_AUTH === undefined && env.NODE_ENV !== 'production') env.JINENG_DEV_AUTH = 'enabled';
 
   log('building: npx tsc -p tsconfig.build.json');
   const build = await run('npx', ['--no', '--', 'tsc', '-p', 'tsconfig.build.json'], {
@@ -220,6 +223,19 @@ async function main() {
     console.log('  No services are defined yet (nest-cli.json has no project with "type": "application").');
     console.log('');
     return 0;
+  }
+  const gateway = apps.find((app) => app.name === 'gateway' && app.url);
+  if (gateway) {
+    console.log('');
+    console.log(`  API documentation  ${gateway.url}/api/docs`);
+    if (env.JINENG_DEV_AUTH === 'enabled') {
+      console.log(
+        `  demo users         ${gateway.url}/api/v1/dev/users  (development issuer: JINENG_DEV_AUTH=enabled)`,
+      );
+      console.log(
+        `  a token            curl -s -X POST ${gateway.url}/api/v1/dev/tokens -H 'Content-Type: application/json' -d '{"user":"county_officer"}'`,
+      );
+    }
   }
   console.log('');
   log('press Ctrl+C to stop all services');

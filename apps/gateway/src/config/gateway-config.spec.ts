@@ -1,0 +1,96 @@
+import { gatewayConfigFromEnv, GatewayConfigError } from './gateway-config';
+
+const OIDC = {
+  JINENG_OIDC_ISSUER: 'https://sso.example.gov.cn/realms/jineng',
+  JINENG_OIDC_AUDIENCE: 'jineng-api',
+  JINENG_OIDC_JWKS_URL: 'https://sso.example.gov.cn/realms/jineng/protocol/openid-connect/certs',
+};
+
+function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
+  try {
+    gatewayConfigFromEnv(env);
+  } catch (error) {
+    if (error instanceof GatewayConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('gatewayConfigFromEnv', () => {
+  it('has defaults for a local run, with no issuer (every token refused)', () => {
+    expect(gatewayConfigFromEnv({})).toEqual({
+      port: 3000,
+      host: '0.0.0.0',
+      natsUrl: 'nats://127.0.0.1:4222',
+      rpcTimeoutMs: 5000,
+      auth: { mode: 'none' },
+      logLevel: 'info',
+      bodyLimitBytes: 1048576,
+    });
+  });
+
+  it('reads the OIDC issuer, audience and JWKS URL for production', () => {
+    const config = gatewayConfigFromEnv({
+      NODE_ENV: 'production',
+      PORT: '8080',
+      NATS_URL: 'nats://nats:4222',
+      ...OIDC,
+    });
+    expect(config.auth).toEqual({
+      mode: 'oidc',
+      issuer: OIDC.JINENG_OIDC_ISSUER,
+      audience: 'jineng-api',
+      jwksUrl: OIDC.JINENG_OIDC_JWKS_URL,
+    });
+    expect(config.port).toBe(8080);
+    expect(config.natsUrl).toBe('nats://nats:4222');
+  });
+
+  it('enables the development issuer only when asked to', () => {
+    expect(gatewayConfigFromEnv({ JINENG_DEV_AUTH: 'enabled' }).auth).toEqual({
+      mode: 'dev',
+      audience: 'jineng-api',
+      tokenTtlSeconds: 28800,
+    });
+    expect(gatewayConfigFromEnv({ JINENG_DEV_AUTH: 'disabled' }).auth).toEqual({ mode: 'none' });
+    expect(problemsOf({ JINENG_DEV_AUTH: 'yes' })).toEqual([
+      "JINENG_DEV_AUTH must be 'enabled' or 'disabled' (got 'yes')",
+    ]);
+  });
+
+  it('refuses to start with the development issuer in production', () => {
+    expect(problemsOf({ NODE_ENV: 'production', JINENG_DEV_AUTH: 'enabled' })).toContain(
+      'JINENG_DEV_AUTH=enabled is refused when NODE_ENV=production',
+    );
+  });
+
+  it('refuses production without an OIDC issuer, or with a plain-http JWKS URL', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      'NODE_ENV=production needs an OIDC issuer: set JINENG_OIDC_ISSUER, JINENG_OIDC_AUDIENCE, JINENG_OIDC_JWKS_URL',
+    ]);
+    expect(problemsOf({ NODE_ENV: 'production', ...OIDC, JINENG_OIDC_JWKS_URL: 'http://sso/certs' })).toEqual(
+      ['JINENG_OIDC_JWKS_URL must use https when NODE_ENV=production'],
+    );
+  });
+
+  it('names every problem at once', () => {
+    expect(
+      problemsOf({
+        PORT: 'eighty',
+        JINENG_RPC_TIMEOUT_MS: '0',
+        LOG_LEVEL: 'loud',
+        JINENG_OIDC_ISSUER: 'not a url',
+        JINENG_DEV_AUTH: 'enabled',
+      }),
+    ).toEqual([
+      "LOG_LEVEL: unknown log level 'loud' (expected one of verbose, debug, info, warn, error, fatal)",
+      "PORT must be an integer from 0 to 65535 (got 'eighty')",
+      "JINENG_RPC_TIMEOUT_MS must be an integer from 1 to 120000 (got '0')",
+      'JINENG_DEV_AUTH=enabled and JINENG_OIDC_ISSUER/JINENG_OIDC_AUDIENCE/JINENG_OIDC_JWKS_URL exclude each other: set one',
+    ]);
+    expect(problemsOf({ JINENG_OIDC_ISSUER: 'not a url' })).toEqual([
+      'set all of JINENG_OIDC_ISSUER, JINENG_OIDC_AUDIENCE, JINENG_OIDC_JWKS_URL or none of them',
+      "JINENG_OIDC_ISSUER must be an http(s) URL (got 'not a url')",
+    ]);
+  });
+});

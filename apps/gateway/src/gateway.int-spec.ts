@@ -1,0 +1,837 @@
+// The gateway end to end, over real HTTP and a real NATS: the app started in-process on a random
+// port with the development issuer and a test route table, and a real Nest NATS microservice (the
+// "probe" service) answering its commands and queries — recording what reaches it, echoing the
+// envelope, and failing on request. A second gateway, configured for an OIDC issuer and a NATS
+// address where nothing listens, shows the production path, readiness failing, and the dev issuer off.
+import { defineDomainError } from '@jineng/ddd';
+import { DomainErrorRpcFilter, parseRpcRequest, type RpcRequest } from '@jineng/messaging';
+import { JsonLogger } from '@jineng/observability';
+import { eventually, natsUrl } from '@jineng/testing';
+import { Controller, Module, type INestApplication, type INestMicroservice } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { MessagePattern, Payload, Transport } from '@nestjs/microservices';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import { DEMO_INSTITUTION_ID } from './auth/demo-users';
+import { DevIssuer } from './auth/dev-issuer';
+import { gatewayConfigFromEnv } from './config/gateway-config';
+import { createGatewayApp } from './gateway-app';
+import type { JsonSchema, RouteDefinition } from './routing/route-definition';
+
+// a service name of its own per run: other suites on the same NATS never answer for this one
+const SERVICE = `probe-${randomUUID().slice(0, 8)}`;
+const CLASS_ID = '2c1d0e9f-8a7b-4c6d-9e5f-4a3b2c1d0e9f';
+const OTHER_INSTITUTION = '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b';
+
+// ---- the probe service ------------------------------------------------------------------------
+
+const received: RpcRequest<Record<string, unknown>>[] = [];
+
+class ClassFull extends defineDomainError<{ max: number; actual: number }>({
+  code: 'PROBE.CLASS_FULL',
+  category: 'illegal_state',
+  zh: (d) => `学员人数 ${d.actual} 超过上限 ${d.max}`,
+  en: (d) => `${d.actual} trainees exceed the maximum of ${d.max}`,
+}) {}
+
+@Controller()
+class ProbeController {
+  @MessagePattern(`jineng.cmd.${SERVICE}.Echo`)
+  async echo(@Payload() data: unknown): Promise<unknown> {
+    const request = parseRpcRequest(data) as RpcRequest<Record<string, unknown>>;
+    received.push(request);
+    const { note, headcount } = request.payload;
+    if (note === 'reject') throw new ClassFull({ max: 50, actual: Number(headcount) });
+    if (note === 'crash') throw new Error('database password=hunter2 refused');
+    if (note === 'slow') await delay(2000);
+    return { echoed: request };
+  }
+
+  @MessagePattern(`jineng.qry.${SERVICE}.Whoami`)
+  whoami(@Payload() data: unknown): unknown {
+    const request = parseRpcRequest(data) as RpcRequest<Record<string, unknown>>;
+    received.push(request);
+    return { echoed: request };
+  }
+}
+
+@Module({ controllers: [ProbeController] })
+class ProbeModule {}
+
+async function startProbe(): Promise<INestMicroservice> {
+  const probe = await NestFactory.createMicroservice(ProbeModule, {
+    transport: Transport.NATS,
+    options: { servers: [natsUrl()] },
+    logger: false,
+  });
+  probe.useGlobalFilters(new DomainErrorRpcFilter());
+  await probe.listen();
+  return probe;
+}
+
+// ---- the test route table -----------------------------------------------------------------------
+
+const ECHO_REQUEST: JsonSchema = {
+  type: 'object',
+  required: ['classId', 'jurisdiction', 'headcount'],
+  additionalProperties: false,
+  properties: {
+    classId: { type: 'string', format: 'uuid' },
+    jurisdiction: { type: 'string', format: 'jurisdiction' },
+    institutionId: { type: 'string', format: 'uuid' },
+    headcount: { type: 'integer', minimum: 1, maximum: 500 },
+    note: { type: 'string', enum: ['ok', 'reject', 'crash', 'slow'] },
+  },
+};
+const WHOAMI_REQUEST: JsonSchema = {
+  type: 'object',
+  required: ['jurisdiction'],
+  additionalProperties: false,
+  properties: {
+    jurisdiction: { type: 'string', format: 'jurisdiction' },
+    page: { type: 'integer', minimum: 1 },
+  },
+};
+
+const ROUTES: RouteDefinition[] = [
+  {
+    method: 'POST',
+    path: '/api/v1/probe/classes/:classId/echo',
+    summary: { zh: '回声命令', en: 'Echo command' },
+    roles: ['institution', 'county_officer', 'city_approver', 'admin'],
+    jurisdiction: { in: 'body', name: 'jurisdiction' },
+    institution: { in: 'body', name: 'institutionId' },
+    request: { name: 'ProbeEchoRequest', schema: ECHO_REQUEST },
+    target: { kind: 'command', service: SERVICE, name: 'Echo', timeoutMs: 1000 },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/probe/jurisdictions/:jurisdiction/whoami',
+    summary: { zh: '回声查询', en: 'Echo query' },
+    roles: ['county_officer', 'auditor', 'admin'],
+    jurisdiction: { in: 'path', name: 'jurisdiction' },
+    request: { name: 'ProbeWhoamiRequest', schema: WHOAMI_REQUEST },
+    target: { kind: 'query', service: SERVICE, name: 'Whoami' },
+  },
+  {
+    // a generated contract: validated by @jineng/contracts' validateContract
+    method: 'POST',
+    path: '/api/v1/probe/principals',
+    summary: { zh: '按合同校验', en: 'Validated by a generated contract' },
+    roles: ['admin'],
+    request: 'jineng.common.v1.Principal',
+    target: { kind: 'command', service: SERVICE, name: 'Echo' },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/probe/boom',
+    summary: { zh: '网关内部错误', en: 'A bug in the gateway' },
+    roles: ['admin'],
+    target: {
+      kind: 'local',
+      operationId: 'probe.boom',
+      handle: () => {
+        throw new TypeError('secret internals at /srv/gateway');
+      },
+    },
+  },
+];
+
+// ---- HTTP ----------------------------------------------------------------------------------------
+
+interface Answer {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: Record<string, unknown>;
+  readonly text: string;
+}
+
+async function call(
+  base: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<Answer> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined = options.rawBody;
+  if (options.body !== undefined) {
+    headers['content-type'] ??= 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  const response = await fetch(`${base}${path}`, { method, headers, body });
+  const text = await response.text();
+  let json: Record<string, unknown> = {};
+  try {
+    json = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    // not JSON (the docs page, metrics): kept as text
+  }
+  return { status: response.status, headers: response.headers, body: json, text };
+}
+
+const baseUrl = (app: INestApplication) => {
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return `http://127.0.0.1:${port}`;
+};
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+// ---- the suite -----------------------------------------------------------------------------------
+
+describe('gateway (dev issuer, real NATS, probe service)', () => {
+  let probe: INestMicroservice;
+  let gateway: INestApplication;
+  let base: string;
+  const logLines: string[] = [];
+  const issuedTokens: string[] = [];
+  const tokens: Record<string, string> = {};
+
+  const echo = (
+    classId: string,
+    body: Record<string, unknown>,
+    token = tokens.county_officer,
+    headers = {},
+  ) => call(base, 'POST', `/api/v1/probe/classes/${classId}/echo`, { token, body, headers });
+
+  beforeAll(async () => {
+    probe = await startProbe();
+    const config = gatewayConfigFromEnv({
+      JINENG_DEV_AUTH: 'enabled',
+      NATS_URL: natsUrl(),
+      LOG_LEVEL: 'debug',
+      JINENG_BODY_LIMIT_BYTES: '65536',
+    });
+    gateway = await createGatewayApp({
+      config,
+      routes: ROUTES,
+      logger: new JsonLogger({ service: 'gateway', level: 'debug', sink: (line) => logLines.push(line) }),
+    });
+    await gateway.listen(0, '127.0.0.1');
+    base = baseUrl(gateway);
+    for (const user of ['worker', 'institution', 'county_officer', 'city_approver', 'auditor', 'admin']) {
+      const answer = await call(base, 'POST', '/api/v1/dev/tokens', { body: { user } });
+      expect(answer.status).toBe(200);
+      tokens[user] = answer.body.accessToken as string;
+      issuedTokens.push(tokens[user] as string);
+    }
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    await probe?.close();
+  });
+
+  describe('the development issuer', () => {
+    it('lists one demo user per role, in the seed jurisdictions', async () => {
+      const users = await call(base, 'GET', '/api/v1/dev/users');
+      expect(users.status).toBe(200);
+      const list = users.body as unknown as { user: string; principal: { jurisdiction: string } }[];
+      expect(Object.fromEntries(list.map((u) => [u.user, u.principal.jurisdiction]))).toEqual({
+        worker: '140802',
+        institution: '140802',
+        enterprise: '140802',
+        county_officer: '140802',
+        city_approver: '140800',
+        finance_officer: '140800',
+        auditor: '140000',
+        admin: '140000',
+      });
+    });
+
+    it('serves its public key set, and issues tokens the gateway verifies through that JWKS', async () => {
+      const jwks = await call(base, 'GET', '/api/v1/dev/jwks');
+      expect(jwks.body.keys).toEqual([
+        expect.objectContaining({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' }),
+      ]);
+      expect(JSON.stringify(jwks.body)).not.toMatch(/"d"/); // no private part
+
+      const me = await call(base, 'GET', '/api/v1/me', { token: tokens.institution });
+      expect(me.status).toBe(200);
+      expect(me.body).toEqual({
+        userId: '0b6e1f2a-0002-4a00-8000-000000000002',
+        roles: ['institution'],
+        jurisdiction: '140802',
+        institutionId: DEMO_INSTITUTION_ID,
+      });
+      // the keys were fetched over HTTP from the gateway's own JWKS endpoint, like an OIDC provider's
+      expect(logLines.some((line) => JSON.parse(line).route === '/api/v1/dev/jwks')).toBe(true);
+    });
+
+    it('refuses an unknown demo user with a 400 naming the field', async () => {
+      const answer = await call(base, 'POST', '/api/v1/dev/tokens', { body: { user: 'root' } });
+      expect(answer.status).toBe(400);
+      expect(answer.body.violations).toEqual([
+        {
+          path: 'user',
+          reason: expect.stringContaining('应为以下之一'),
+          reasonEn: expect.stringContaining('must be one of'),
+        },
+      ]);
+    });
+  });
+
+  describe('authentication', () => {
+    it('answers 401 without a token, with the reason in both languages', async () => {
+      const answer = await call(base, 'GET', '/api/v1/me');
+      expect(answer.status).toBe(401);
+      expect(answer.headers.get('www-authenticate')).toBe('Bearer');
+      expect(answer.body).toEqual({
+        code: 'GATEWAY.UNAUTHENTICATED',
+        message: '身份验证失败：缺少访问令牌（Authorization: Bearer <token>）',
+        messageEn: 'authentication failed: no access token (Authorization: Bearer <token>)',
+        details: { reason: 'missing_token' },
+        correlationId: answer.headers.get('x-correlation-id'),
+      });
+    });
+
+    it('answers 401 for a bad signature', async () => {
+      const [header, payload, signature] = (tokens.admin as string).split('.') as [string, string, string];
+      const middle = Math.floor(signature.length / 2);
+      const flipped = signature[middle] === 'A' ? 'B' : 'A';
+      const forged = `${header}.${payload}.${signature.slice(0, middle)}${flipped}${signature.slice(middle + 1)}`;
+      const answer = await call(base, 'GET', '/api/v1/me', { token: forged });
+      expect([answer.status, answer.body.code, answer.body.details]).toEqual([
+        401,
+        'GATEWAY.UNAUTHENTICATED',
+        { reason: 'bad_signature' },
+      ]);
+    });
+
+    it('answers 401 for a token signed by another key, or with claims changed', async () => {
+      const { privateKey } = await generateKeyPair('ES256');
+      const jwks = (await call(base, 'GET', '/api/v1/dev/jwks')).body.keys as { kid: string }[];
+      const impostor = await new SignJWT({ roles: ['admin'], jurisdiction: '140000' })
+        .setProtectedHeader({ alg: 'ES256', kid: jwks[0]?.kid })
+        .setIssuer('urn:jineng:dev-issuer')
+        .setAudience('jineng-api')
+        .setSubject('intruder')
+        .setExpirationTime('10m')
+        .sign(privateKey);
+      expect((await call(base, 'GET', '/api/v1/me', { token: impostor })).body.details).toEqual({
+        reason: 'bad_signature',
+      });
+    });
+
+    it('answers 401 for an expired token', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const expired = await gateway
+        .get(DevIssuer)
+        .sign(
+          { roles: ['admin'], jurisdiction: '140000' },
+          { subject: 'u', issuedAt: now - 7200, expiresAt: now - 3600 },
+        );
+      const answer = await call(base, 'GET', '/api/v1/me', { token: expired });
+      expect(answer.status).toBe(401);
+      expect(answer.body).toMatchObject({
+        details: { reason: 'token_expired' },
+        messageEn: 'authentication failed: the access token has expired',
+      });
+    });
+
+    it('answers 401 naming the claim for a token without a valid jurisdiction or roles', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const sign = (claims: JWTPayload) =>
+        gateway.get(DevIssuer).sign(claims, { subject: 'u', issuedAt: now, expiresAt: now + 600 });
+      const noJurisdiction = await call(base, 'GET', '/api/v1/me', {
+        token: await sign({ roles: ['admin'] }),
+      });
+      expect([noJurisdiction.status, noJurisdiction.body.details]).toEqual([
+        401,
+        { reason: 'invalid_claim', claim: 'jurisdiction' },
+      ]);
+      const badRole = await call(base, 'GET', '/api/v1/me', {
+        token: await sign({ roles: ['root'], jurisdiction: '140000' }),
+      });
+      expect(badRole.body.details).toEqual({ reason: 'invalid_claim', claim: 'roles' });
+      expect(badRole.body.message).toContain('未知角色 root');
+    });
+
+    it('answers 401 for a malformed Authorization header', async () => {
+      const answer = await call(base, 'GET', '/api/v1/me', {
+        headers: { authorization: 'Basic dXNlcjpwYXNz' },
+      });
+      expect([answer.status, answer.body.details]).toEqual([401, { reason: 'malformed_authorization' }]);
+    });
+  });
+
+  describe('authorization at the edge', () => {
+    it('answers 403 GATEWAY.FORBIDDEN_ROLE for a role the route does not allow, and forwards nothing', async () => {
+      const before = received.length;
+      const answer = await echo(CLASS_ID, { jurisdiction: '140802', headcount: 10 }, tokens.worker);
+      expect(answer.status).toBe(403);
+      expect(answer.body).toMatchObject({
+        code: 'GATEWAY.FORBIDDEN_ROLE',
+        category: 'forbidden',
+        details: {
+          requiredRoles: ['institution', 'county_officer', 'city_approver', 'admin'],
+          roles: ['worker'],
+        },
+      });
+      expect(received.length).toBe(before);
+    });
+
+    it('answers 403 GATEWAY.FOREIGN_JURISDICTION for a county officer of 140802 acting in 140821', async () => {
+      const answer = await echo(CLASS_ID, { jurisdiction: '140821', headcount: 10 });
+      expect(answer.status).toBe(403);
+      expect(answer.body).toMatchObject({
+        code: 'GATEWAY.FOREIGN_JURISDICTION',
+        message: '无权在行政区划 140821 内操作：您的管辖范围是 140802 及其下级',
+        messageEn: 'not allowed in jurisdiction 140821: yours is 140802 and the jurisdictions below it',
+        details: { field: 'jurisdiction', jurisdiction: '140821', principalJurisdiction: '140802' },
+      });
+    });
+
+    it('lets the city approver of 140800 act in 140821, and the province admin anywhere in the province', async () => {
+      expect(
+        (await echo(CLASS_ID, { jurisdiction: '140821', headcount: 10 }, tokens.city_approver)).status,
+      ).toBe(200);
+      expect((await echo(CLASS_ID, { jurisdiction: '140821', headcount: 10 }, tokens.admin)).status).toBe(
+        200,
+      );
+      expect((await echo(CLASS_ID, { jurisdiction: '410000', headcount: 10 }, tokens.admin)).status).toBe(
+        403,
+      );
+    });
+
+    it('checks a jurisdiction in the path the same way', async () => {
+      const foreign = await call(base, 'GET', '/api/v1/probe/jurisdictions/140821/whoami', {
+        token: tokens.county_officer,
+      });
+      expect(foreign.body.code).toBe('GATEWAY.FOREIGN_JURISDICTION');
+      const own = await call(base, 'GET', '/api/v1/probe/jurisdictions/140802/whoami?page=2', {
+        token: tokens.county_officer,
+      });
+      expect(own.status).toBe(200);
+      // a query reaches the service as a query: payload from path and (converted) query, no command id
+      const { echoed } = own.body as { echoed: RpcRequest<Record<string, unknown>> };
+      expect(echoed.payload).toEqual({ jurisdiction: '140802', page: 2 });
+      expect(echoed.envelope.commandId).toBeUndefined();
+    });
+
+    it('lets an institution act for itself only (403 GATEWAY.FOREIGN_INSTITUTION)', async () => {
+      const other = await echo(
+        CLASS_ID,
+        { jurisdiction: '140802', institutionId: OTHER_INSTITUTION, headcount: 5 },
+        tokens.institution,
+      );
+      expect(other.status).toBe(403);
+      expect(other.body).toMatchObject({
+        code: 'GATEWAY.FOREIGN_INSTITUTION',
+        details: { institutionId: OTHER_INSTITUTION },
+      });
+      const own = await echo(
+        CLASS_ID,
+        { jurisdiction: '140802', institutionId: DEMO_INSTITUTION_ID, headcount: 5 },
+        tokens.institution,
+      );
+      expect(own.status).toBe(200);
+    });
+  });
+
+  describe('forwarding', () => {
+    it('passes the principal, the correlation id and the idempotency key on in the envelope', async () => {
+      const key = randomUUID();
+      const answer = await echo(
+        CLASS_ID,
+        { jurisdiction: '140802', headcount: 12, note: 'ok' },
+        tokens.county_officer,
+        {
+          'x-correlation-id': 'e2e-corr-echo',
+          'idempotency-key': key,
+        },
+      );
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('x-correlation-id')).toBe('e2e-corr-echo');
+      const { echoed } = answer.body as { echoed: RpcRequest<Record<string, unknown>> };
+      expect(echoed.envelope).toEqual({
+        principal: {
+          userId: '0b6e1f2a-0004-4a00-8000-000000000004',
+          roles: ['county_officer'],
+          jurisdiction: '140802',
+        },
+        correlationId: 'e2e-corr-echo',
+        commandId: key,
+        sentAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      });
+      expect(echoed.payload).toEqual({
+        classId: CLASS_ID,
+        jurisdiction: '140802',
+        headcount: 12,
+        note: 'ok',
+      });
+      expect(received.at(-1)?.envelope.correlationId).toBe('e2e-corr-echo');
+    });
+
+    it('makes up a correlation id and a command id when the client sent none', async () => {
+      const answer = await echo(CLASS_ID, { jurisdiction: '140802', headcount: 1 });
+      const { echoed } = answer.body as { echoed: RpcRequest<unknown> };
+      expect(echoed.envelope.correlationId).toBe(answer.headers.get('x-correlation-id'));
+      expect(echoed.envelope.commandId).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('answers a domain error of the service with its HTTP status, code and messages', async () => {
+      const answer = await echo(
+        CLASS_ID,
+        { jurisdiction: '140802', headcount: 53, note: 'reject' },
+        tokens.county_officer,
+        {
+          'x-correlation-id': 'e2e-corr-reject',
+        },
+      );
+      expect(answer.status).toBe(409);
+      expect(answer.body).toEqual({
+        code: 'PROBE.CLASS_FULL',
+        category: 'illegal_state',
+        message: '学员人数 53 超过上限 50',
+        messageEn: '53 trainees exceed the maximum of 50',
+        details: { max: 50, actual: 53 },
+        correlationId: 'e2e-corr-reject',
+      });
+    });
+
+    it("answers 502 for the service's non-domain failure, without its internals", async () => {
+      const answer = await echo(CLASS_ID, { jurisdiction: '140802', headcount: 1, note: 'crash' });
+      expect(answer.status).toBe(502);
+      expect(answer.body).toMatchObject({
+        code: 'GATEWAY.SERVICE_FAILURE',
+        details: { service: SERVICE, operation: 'Echo' },
+      });
+      expect(answer.text).not.toContain('hunter2');
+    });
+
+    it('answers 504 when the service does not answer within the route timeout', async () => {
+      const answer = await echo(CLASS_ID, { jurisdiction: '140802', headcount: 1, note: 'slow' });
+      expect(answer.status).toBe(504);
+      expect(answer.body).toMatchObject({
+        code: 'GATEWAY.SERVICE_TIMEOUT',
+        details: { service: SERVICE, operation: 'Echo', timeoutMs: 1000, reason: 'no_reply_in_time' },
+      });
+    });
+
+    it('answers 500 GATEWAY.INTERNAL_ERROR for a bug in the gateway, leaking nothing', async () => {
+      const answer = await call(base, 'GET', '/api/v1/probe/boom', { token: tokens.admin });
+      expect(answer.status).toBe(500);
+      expect(answer.body).toEqual({
+        code: 'GATEWAY.INTERNAL_ERROR',
+        message: '网关内部错误',
+        messageEn: 'internal error in the gateway',
+        correlationId: answer.headers.get('x-correlation-id'),
+      });
+      expect(answer.text).not.toMatch(/secret|srv|TypeError/);
+      // the log has it, for whoever investigates with the correlation id
+      const logged = logLines
+        .map((line) => JSON.parse(line))
+        .find((line) => line.level === 'error' && line.correlationId === answer.body.correlationId);
+      expect(logged?.message).toBe('secret internals at /srv/gateway');
+    });
+  });
+
+  describe('validation', () => {
+    it('answers 400 with every field and its reason in both languages, and nothing reaches the service', async () => {
+      const before = received.length;
+      const answer = await echo('not-a-uuid', { jurisdiction: '1408', headcount: 0, colour: 'red' });
+      expect(answer.status).toBe(400);
+      expect(answer.body).toMatchObject({
+        code: 'GATEWAY.INVALID_REQUEST',
+        category: 'validation',
+        correlationId: expect.any(String),
+      });
+      const violations = answer.body.violations as { path: string; reason: string; reasonEn: string }[];
+      expect(violations.map((v) => v.path).sort()).toEqual([
+        'classId',
+        'colour',
+        'headcount',
+        'jurisdiction',
+      ]);
+      expect(violations.find((v) => v.path === 'headcount')).toEqual({
+        path: 'headcount',
+        reason: '应不小于 1',
+        reasonEn: 'must be at least 1',
+      });
+      expect(violations.find((v) => v.path === 'colour')?.reasonEn).toBe(
+        'is an unknown field: this message has no such field',
+      );
+      expect(violations.find((v) => v.path === 'jurisdiction')?.reason).toContain('行政区划代码');
+
+      // a request that passes arrives after it: had the bad one been sent, it would have arrived first
+      const good = await echo(CLASS_ID, { jurisdiction: '140802', headcount: 2 }, tokens.county_officer, {
+        'x-correlation-id': 'e2e-after-400',
+      });
+      expect(good.status).toBe(200);
+      expect(received.slice(before).map((r) => r.envelope.correlationId)).toEqual(['e2e-after-400']);
+    });
+
+    it('validates against a generated contract (@jineng/contracts)', async () => {
+      const answer = await call(base, 'POST', '/api/v1/probe/principals', {
+        token: tokens.admin,
+        body: { userId: 'u-9', roles: ['superuser'], jurisdiction: '140802' },
+      });
+      expect(answer.status).toBe(400);
+      expect((answer.body.violations as { path: string }[]).map((v) => v.path)).toEqual(['roles[0]']);
+    });
+
+    it('answers 400 for malformed JSON, 415 for a body that is not JSON, 413 for one too large, 400 for a bad Idempotency-Key', async () => {
+      const malformed = await call(base, 'POST', `/api/v1/probe/classes/${CLASS_ID}/echo`, {
+        token: tokens.county_officer,
+        rawBody: '{"jurisdiction": ',
+        headers: { 'content-type': 'application/json' },
+      });
+      expect([malformed.status, malformed.body.code]).toEqual([400, 'GATEWAY.MALFORMED_JSON']);
+      const form = await call(base, 'POST', `/api/v1/probe/classes/${CLASS_ID}/echo`, {
+        token: tokens.county_officer,
+        rawBody: 'jurisdiction=140802',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      expect([form.status, form.body.code]).toEqual([415, 'GATEWAY.UNSUPPORTED_MEDIA_TYPE']);
+      const huge = await echo(CLASS_ID, { jurisdiction: '140802', headcount: 1, note: 'x'.repeat(70_000) });
+      expect([huge.status, huge.body.code, huge.body.details]).toEqual([
+        413,
+        'GATEWAY.PAYLOAD_TOO_LARGE',
+        { limitBytes: 65536 },
+      ]);
+      const badKey = await echo(CLASS_ID, { jurisdiction: '140802', headcount: 2 }, tokens.county_officer, {
+        'idempotency-key': 'retry-1',
+      });
+      expect(badKey.status).toBe(400);
+      expect(badKey.body.violations).toEqual([expect.objectContaining({ path: 'Idempotency-Key' })]);
+    });
+
+    it('answers 404 GATEWAY.ROUTE_NOT_FOUND for unknown routes, 405 for a known path with another method', async () => {
+      const unknown = await call(base, 'GET', '/api/v1/nothing/here', { token: tokens.admin });
+      expect([unknown.status, unknown.body.code]).toEqual([404, 'GATEWAY.ROUTE_NOT_FOUND']);
+      const outside = await call(base, 'GET', '/nothing');
+      expect([outside.status, outside.body.code, outside.body.messageEn]).toEqual([
+        404,
+        'GATEWAY.ROUTE_NOT_FOUND',
+        'no such endpoint: GET /nothing',
+      ]);
+      const wrongMethod = await call(base, 'GET', `/api/v1/probe/classes/${CLASS_ID}/echo`, {
+        token: tokens.admin,
+      });
+      expect([wrongMethod.status, wrongMethod.headers.get('allow')]).toEqual([405, 'POST']);
+    });
+  });
+
+  describe('operations', () => {
+    it('answers liveness and readiness (NATS reachable)', async () => {
+      expect((await call(base, 'GET', '/health/live')).body).toEqual({ status: 'up' });
+      const ready = await call(base, 'GET', '/health/ready');
+      expect(ready.status).toBe(200);
+      expect(ready.body).toEqual({
+        status: 'up',
+        checks: { nats: { status: 'up', durationMs: expect.any(Number) } },
+      });
+    });
+
+    it('serves the OpenAPI document built from the route table, and the docs page', async () => {
+      const document = await call(base, 'GET', '/api/docs-json');
+      expect(document.status).toBe(200);
+      const paths = document.body.paths as Record<string, Record<string, { operationId: string }>>;
+      expect(Object.keys(paths)).toEqual(
+        expect.arrayContaining([
+          '/api/v1/me',
+          '/api/v1/dev/tokens',
+          '/api/v1/probe/classes/{classId}/echo',
+          '/api/v1/probe/jurisdictions/{jurisdiction}/whoami',
+        ]),
+      );
+      expect(paths['/api/v1/probe/classes/{classId}/echo']?.post?.operationId).toBe(`${SERVICE}.Echo`);
+      const schemas = (document.body.components as { schemas: Record<string, unknown> }).schemas;
+      expect(Object.keys(schemas)).toEqual(
+        expect.arrayContaining(['ProbeEchoRequest', 'jineng.common.v1.Principal', 'GatewayErrorResponse']),
+      );
+      const yaml = await call(base, 'GET', '/api/docs-yaml');
+      expect([yaml.status, yaml.text.startsWith('openapi: 3.0.3')]).toEqual([200, true]);
+      const page = await call(base, 'GET', '/api/docs');
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toContain('text/html');
+    });
+
+    it('counts requests in /metrics by method, route template and status, never by raw URL', async () => {
+      const metrics = await call(base, 'GET', '/metrics');
+      expect(metrics.status).toBe(200);
+      expect(metrics.text).toMatch(
+        /^http_requests_total\{method="POST",route="\/api\/v1\/probe\/classes\/:classId\/echo",status="403",service="gateway"\} \d+$/m,
+      );
+      expect(metrics.text).toMatch(
+        /^http_request_duration_seconds_bucket\{.*route="\/api\/v1\/me".*\} \d+$/m,
+      );
+      expect(metrics.text).toContain('route="unmatched"');
+      expect(metrics.text).toContain('process_cpu_user_seconds_total');
+      expect(metrics.text).not.toContain(CLASS_ID);
+      expect(metrics.text).not.toContain('not-a-uuid');
+    });
+
+    it('logs one JSON object per line, requests with correlation id, route template, status and duration', () => {
+      const lines = logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+      const request = lines.find(
+        (line) => line.message === 'request' && line.correlationId === 'e2e-corr-echo',
+      );
+      expect(request).toEqual({
+        time: expect.any(String),
+        level: 'info',
+        service: 'gateway',
+        context: 'HttpRequest',
+        correlationId: 'e2e-corr-echo',
+        message: 'request',
+        method: 'POST',
+        route: '/api/v1/probe/classes/:classId/echo',
+        status: 200,
+        durationMs: expect.any(Number),
+      });
+    });
+
+    it('never logs a token or a raw URL', () => {
+      const all = logLines.join('\n');
+      for (const token of issuedTokens) {
+        expect(all).not.toContain(token);
+        expect(all).not.toContain((token.split('.')[2] as string).slice(0, 20));
+      }
+      expect(all).not.toContain(CLASS_ID);
+    });
+  });
+
+  // last: it stops the probe service
+  it('answers 504 with a clear code when the service is stopped', async () => {
+    await probe.close();
+    const answer = await echo(CLASS_ID, { jurisdiction: '140802', headcount: 3 });
+    expect(answer.status).toBe(504);
+    expect(answer.body).toMatchObject({
+      code: 'GATEWAY.SERVICE_TIMEOUT',
+      messageEn: expect.stringContaining(`the ${SERVICE} service`),
+      details: { service: SERVICE, operation: 'Echo' },
+    });
+  });
+});
+
+describe('gateway (OIDC issuer, NATS unreachable, dev issuer off)', () => {
+  let oidc: Server;
+  let oidcKey: CryptoKey;
+  let issuer: string;
+  let devGateway: INestApplication;
+  let gateway: INestApplication;
+  let base: string;
+  const logLines: string[] = [];
+
+  const oidcToken = async (claims: JWTPayload, expiresAt = Math.floor(Date.now() / 1000) + 600) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256', kid: 'oidc-1' })
+      .setIssuer(issuer)
+      .setAudience('jineng-api')
+      .setSubject('sso-user-42')
+      .setIssuedAt()
+      .setExpirationTime(expiresAt)
+      .sign(oidcKey);
+
+  beforeAll(async () => {
+    // a stand-in OIDC provider: its JWKS over HTTP, like Keycloak's /protocol/openid-connect/certs
+    const pair = await generateKeyPair('ES256');
+    oidcKey = pair.privateKey;
+    const jwks = {
+      keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'oidc-1', alg: 'ES256', use: 'sig' }],
+    };
+    oidc = createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(jwks));
+    });
+    await new Promise<void>((resolve) => oidc.listen(0, '127.0.0.1', resolve));
+    const oidcBase = `http://127.0.0.1:${(oidc.address() as AddressInfo).port}`;
+    issuer = `${oidcBase}/realms/jineng`;
+
+    devGateway = await createGatewayApp({
+      config: gatewayConfigFromEnv({ JINENG_DEV_AUTH: 'enabled', NATS_URL: natsUrl() }),
+      routes: ROUTES,
+      logger: new JsonLogger({ service: 'gateway', sink: () => undefined }),
+    });
+    await devGateway.listen(0, '127.0.0.1');
+
+    const config = gatewayConfigFromEnv({
+      NATS_URL: `nats://127.0.0.1:${await freePort()}`,
+      JINENG_OIDC_ISSUER: issuer,
+      JINENG_OIDC_AUDIENCE: 'jineng-api',
+      JINENG_OIDC_JWKS_URL: `${oidcBase}/realms/jineng/protocol/openid-connect/certs`,
+    });
+    gateway = await createGatewayApp({
+      config,
+      routes: ROUTES,
+      logger: new JsonLogger({ service: 'gateway', level: 'debug', sink: (line) => logLines.push(line) }),
+    });
+    await gateway.listen(0, '127.0.0.1');
+    base = baseUrl(gateway);
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    await devGateway?.close();
+    await new Promise((resolve) => oidc?.close(resolve));
+  });
+
+  it('answers readiness 503 naming the NATS check, while liveness stays up', async () => {
+    expect((await call(base, 'GET', '/health/live')).status).toBe(200);
+    const ready = await call(base, 'GET', '/health/ready');
+    expect(ready.status).toBe(503);
+    expect(ready.body).toEqual({
+      status: 'down',
+      checks: {
+        nats: {
+          status: 'down',
+          durationMs: expect.any(Number),
+          error: expect.stringMatching(/refused|timeout|no answer/i),
+        },
+      },
+    });
+  });
+
+  it('has no development issuer: its routes are unknown and its tokens are refused', async () => {
+    for (const [method, path] of [
+      ['POST', '/api/v1/dev/tokens'],
+      ['GET', '/api/v1/dev/jwks'],
+      ['GET', '/api/v1/dev/users'],
+    ] as const) {
+      const answer = await call(base, method, path, method === 'POST' ? { body: { user: 'admin' } } : {});
+      expect([path, answer.status, answer.body.code]).toEqual([path, 404, 'GATEWAY.ROUTE_NOT_FOUND']);
+    }
+    const devToken = (
+      await call(baseUrl(devGateway), 'POST', '/api/v1/dev/tokens', { body: { user: 'admin' } })
+    ).body.accessToken as string;
+    expect((await call(baseUrl(devGateway), 'GET', '/api/v1/me', { token: devToken })).status).toBe(200);
+    const refused = await call(base, 'GET', '/api/v1/me', { token: devToken });
+    expect([refused.status, refused.body.code]).toEqual([401, 'GATEWAY.UNAUTHENTICATED']);
+    const paths = (await call(base, 'GET', '/api/docs-json')).body.paths as Record<string, unknown>;
+    expect(Object.keys(paths).filter((path) => path.startsWith('/api/v1/dev/'))).toEqual([]);
+  });
+
+  it("accepts the OIDC provider's tokens, verified with its JWKS, and refuses its expired ones", async () => {
+    const token = await oidcToken({ roles: ['admin'], jurisdiction: '140000' });
+    const me = await call(base, 'GET', '/api/v1/me', { token });
+    expect(me.status).toBe(200);
+    expect(me.body).toEqual({ userId: 'sso-user-42', roles: ['admin'], jurisdiction: '140000' });
+    const expired = await oidcToken(
+      { roles: ['admin'], jurisdiction: '140000' },
+      Math.floor(Date.now() / 1000) - 3600,
+    );
+    expect((await call(base, 'GET', '/api/v1/me', { token: expired })).body.details).toEqual({
+      reason: 'token_expired',
+    });
+  });
+
+  it('answers 503 GATEWAY.MESSAGING_UNAVAILABLE for a command while NATS is unreachable', async () => {
+    const token = await oidcToken({ roles: ['admin'], jurisdiction: '140000' });
+    const answer = await call(base, 'POST', `/api/v1/probe/classes/${CLASS_ID}/echo`, {
+      token,
+      body: { jurisdiction: '140802', headcount: 1 },
+    });
+    expect([answer.status, answer.body.code]).toEqual([503, 'GATEWAY.MESSAGING_UNAVAILABLE']);
+    await eventually(() => expect(logLines.join('\n')).toContain('GATEWAY.MESSAGING_UNAVAILABLE'));
+  });
+});

@@ -1,0 +1,86 @@
+import { JsonLogger, ObservabilityModule } from '@jineng/observability';
+import { RpcClient } from '@jineng/messaging';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, HttpAdapterHost } from '@nestjs/core';
+import type { AddressInfo } from 'node:net';
+import { DevIssuer } from './auth/dev-issuer';
+import { JwtAuthenticator } from './auth/jwt-authenticator';
+import { tokenVerificationFor } from './auth/token-verification';
+import type { GatewayConfig } from './config/gateway-config';
+import { GatewayExceptionFilter } from './errors/gateway-exception.filter';
+import { GATEWAY_CONFIG, SERVICE_ROUTE_DEFINITIONS } from './gateway.tokens';
+import { gatewayHealthChecks } from './health/gateway-health-checks';
+import { devIssuerRoutes, meRoute } from './routes/gateway.routes';
+import { SERVICE_ROUTES } from './routes/service.routes';
+import { ApiController } from './routing/api.controller';
+import { isKnownContract } from './routing/contracts';
+import { Dispatcher } from './routing/dispatcher';
+import type { RouteDefinition } from './routing/route-definition';
+import { RouteTable } from './routing/route-table';
+import { RpcConnection } from './routing/rpc-connection';
+
+export interface GatewayModuleOptions {
+  readonly config: GatewayConfig;
+  /** the services' routes; default SERVICE_ROUTES (tests install their own) */
+  readonly routes?: readonly RouteDefinition[];
+  readonly logger: JsonLogger;
+}
+
+@Module({})
+export class GatewayModule {
+  static forRoot({ config, routes = SERVICE_ROUTES, logger }: GatewayModuleOptions): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        ObservabilityModule.forRoot({
+          service: 'gateway',
+          logger,
+          healthChecks: gatewayHealthChecks(config),
+        }),
+      ],
+      controllers: [ApiController],
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
+        { provide: SERVICE_ROUTE_DEFINITIONS, useValue: routes },
+        {
+          // null unless JINENG_DEV_AUTH=enabled: then there are no dev routes and no dev keys at all
+          provide: DevIssuer,
+          useFactory: () => (config.auth.mode === 'dev' ? DevIssuer.create(config.auth) : null),
+        },
+        {
+          provide: RouteTable,
+          inject: [DevIssuer, SERVICE_ROUTE_DEFINITIONS],
+          useFactory: (issuer: DevIssuer | null, services: readonly RouteDefinition[]) =>
+            new RouteTable([meRoute, ...(issuer ? devIssuerRoutes(issuer) : []), ...services], {
+              knownContract: isKnownContract,
+            }),
+        },
+        {
+          provide: JwtAuthenticator,
+          inject: [HttpAdapterHost],
+          useFactory: (host: HttpAdapterHost) =>
+            new JwtAuthenticator(tokenVerificationFor(config.auth, () => ownUrl(host))),
+        },
+        { provide: RpcConnection, useFactory: () => new RpcConnection(config.natsUrl, config.rpcTimeoutMs) },
+        {
+          provide: RpcClient,
+          inject: [RpcConnection],
+          useFactory: (connection: RpcConnection) => connection.client,
+        },
+        Dispatcher,
+        { provide: APP_FILTER, useClass: GatewayExceptionFilter },
+      ],
+    };
+  }
+}
+
+/** The gateway's own base URL, from the address it listens on (loopback when it listens on all). */
+function ownUrl(host: HttpAdapterHost): URL {
+  const address = host.httpAdapter.getHttpServer().address() as AddressInfo | string | null;
+  if (address === null || typeof address === 'string')
+    throw new Error('the gateway is not listening on a TCP port');
+  const ip = ['0.0.0.0', '::', ''].includes(address.address) ? '127.0.0.1' : address.address;
+  return new URL(
+    `http://${address.family === 'IPv6' && ip !== '127.0.0.1' ? `[${ip}]` : ip}:${address.port}`,
+  );
+}

@@ -1,0 +1,73 @@
+// A route of the REST API as data: one dispatcher authenticates, authorizes, validates and forwards
+// every route the same way, and the OpenAPI document is generated from the same table.
+import type { JsonSchema } from '@jineng/contracts';
+import type { Principal, Role } from '@jineng/messaging';
+
+export type { JsonSchema };
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Where in the request a value is: a path parameter, a query parameter, or a (dotted) body field. */
+export interface FieldLocator {
+  readonly in: 'path' | 'query' | 'body';
+  /** the parameter name, or for the body a dotted path such as `site.jurisdiction` */
+  readonly name: string;
+}
+
+/**
+ * The request payload's contract: a type name of `@jineng/contracts` (what services also validate), or
+ * for gateway-local routes an inline schema with the name it gets in the OpenAPI document.
+ */
+export type RequestContract = string | { readonly name: string; readonly schema: JsonSchema };
+
+export interface LocalRequest {
+  readonly principal: Principal | undefined;
+  readonly payload: Readonly<Record<string, unknown>>;
+  readonly correlationId: string;
+}
+
+export type RouteTarget =
+  /** forwarded over NATS to `jineng.cmd|qry.<service>.<name>` */
+  | {
+      readonly kind: 'command' | 'query';
+      readonly service: string;
+      readonly name: string;
+      /** overrides JINENG_RPC_TIMEOUT_MS for this route */
+      readonly timeoutMs?: number;
+    }
+  /** answered by the gateway itself (`/me`, the development issuer) */
+  | {
+      readonly kind: 'local';
+      readonly operationId: string;
+      readonly handle: (request: LocalRequest) => unknown;
+    };
+
+export interface RouteDefinition {
+  readonly method: HttpMethod;
+  /** `/api/v1/...`, with `:name` path parameters */
+  readonly path: string;
+  readonly summary: { readonly zh: string; readonly en: string };
+  /** OpenAPI tags; default the target service (or `gateway`) */
+  readonly tags?: readonly string[];
+  /** who may call it; `public` needs no token (local routes only: a service always gets a principal) */
+  readonly roles: readonly Role[] | 'public';
+  /**
+   * Where the target jurisdiction is: it must be within the caller's (a province covers its cities
+   * and counties). Without it the service scopes by the principal's jurisdiction itself.
+   */
+  readonly jurisdiction?: FieldLocator;
+  /** Where the institution acted on is: a caller acting as `institution` may only name its own. */
+  readonly institution?: FieldLocator;
+  /** Where the enterprise acted on is: a caller acting as `enterprise` may only name its own. */
+  readonly enterprise?: FieldLocator;
+  /**
+   * The payload is path parameters + query parameters + body fields, in one object checked against
+   * this contract. Required for forwarded routes.
+   */
+  readonly request?: RequestContract;
+  /** documented as the success response */
+  readonly response?: RequestContract;
+  /** default 200 */
+  readonly successStatus?: 200 | 201 | 202 | 204;
+  readonly target: RouteTarget;
+}

@@ -1,0 +1,43 @@
+// The app's Prometheus registry: Node's default metrics plus the HTTP request metrics. One registry
+// per app instance rather than prom-client's global one, so two apps in one process (tests) do not
+// collide on metric names.
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+
+export interface MetricsOptions {
+  /** written as the `service` label on every metric */
+  readonly service: string;
+  /** Node process metrics (CPU, memory, event loop, GC); default true */
+  readonly defaultMetrics?: boolean;
+}
+
+export type HttpLabel = 'method' | 'route' | 'status';
+
+export class Metrics {
+  readonly registry = new Registry();
+  /** labelled by route template (`/api/v1/classes/:classId`), never the raw URL: bounded cardinality */
+  readonly httpRequests: Counter<HttpLabel>;
+  readonly httpRequestDuration: Histogram<HttpLabel>;
+
+  constructor(options: MetricsOptions) {
+    this.registry.setDefaultLabels({ service: options.service });
+    if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry });
+    this.httpRequests = new Counter({
+      name: 'http_requests_total',
+      help: 'HTTP requests answered, by method, route template and status',
+      labelNames: ['method', 'route', 'status'],
+      registers: [this.registry],
+    });
+    this.httpRequestDuration = new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'Time from request to response, by method, route template and status',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [this.registry],
+    });
+  }
+
+  observeHttp(labels: Record<HttpLabel, string>, durationSeconds: number): void {
+    this.httpRequests.inc(labels);
+    this.httpRequestDuration.observe(labels, durationSeconds);
+  }
+}
