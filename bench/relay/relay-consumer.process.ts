@@ -46,15 +46,28 @@ async function main() {
     filterSubjects: [env('FILTER')],
     batchSize: 500,
     maxAckPending: 20_000,
-    // a projection's usual shape: the batch's rows in one statement
-    handleBatch: async (events, tx) => {
-      await tx.query(
-        `insert into "${schema}".check_ins (event_id, class_id, score)
+    ...(process.env.BENCH_RELAY_HANDLER === 'each'
+      ? {
+          // one insert per event, for comparison
+          handle: async (event, tx) => {
+            await tx.query(
+              `insert into "${schema}".check_ins (event_id, class_id, score) values ($1, $2, $3)`,
+              [event.id, event.data.classId, event.data.score],
+            );
+            if (measuring) sentAts.push(event.data.sentAt as number);
+          },
+        }
+      : {
+          // a projection's usual shape: the batch's rows in one statement
+          handleBatch: async (events, tx) => {
+            await tx.query(
+              `insert into "${schema}".check_ins (event_id, class_id, score)
          select * from unnest($1::uuid[], $2::text[], $3::real[])`,
-        [events.map((e) => e.id), events.map((e) => e.data.classId), events.map((e) => e.data.score)],
-      );
-      if (measuring) for (const event of events) sentAts.push(event.data.sentAt as number);
-    },
+              [events.map((e) => e.id), events.map((e) => e.data.classId), events.map((e) => e.data.score)],
+            );
+            if (measuring) for (const event of events) sentAts.push(event.data.sentAt as number);
+          },
+        }),
     onBatchHandled: ({ handled }) => {
       // called after the commit: the effects are durable now
       const at = nowMs();
