@@ -1,0 +1,8 @@
+// @jineng/service-runtime: how a business service runs — pool, event store, NATS, relay, consumers,
+// health, metrics, logs, request/reply server. Mechanisms only: no service's rules live here.
+export * from './service-config';
+export * from './service-tokens';
+export * from './service-lifecycle';
+export * from './service-runtime.module';
+export * from './create-service-app';
+export * from './run-service';

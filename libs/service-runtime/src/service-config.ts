@@ -1,0 +1,70 @@
+// A service's settings from the environment, read once at start; every problem is named at once.
+import { messagingConfigFromEnv, type MessagingConfig } from '@jineng/messaging';
+import { parseLogLevel, type JsonLogLevel } from '@jineng/observability';
+
+export interface ServiceConfig {
+  /** the service name: NATS subject token (`class-ops`) */
+  readonly service: string;
+  /** its PostgreSQL schema: event store, read models, inbox, checkpoints (`class_ops`) */
+  readonly schema: string;
+  readonly databaseUrl: string;
+  readonly poolSize: number;
+  readonly messaging: MessagingConfig;
+  /** HTTP port of /health and /metrics */
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: JsonLogLevel;
+}
+
+export class ServiceConfigError extends Error {
+  constructor(
+    readonly service: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`invalid ${service} configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ServiceConfigError';
+  }
+}
+
+export function serviceConfigFromEnv(
+  service: string,
+  defaults: { readonly port: number },
+  env: NodeJS.ProcessEnv = process.env,
+): ServiceConfig {
+  const problems: string[] = [];
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (Number.isInteger(value) && value >= min && value <= max) return value;
+    problems.push(`${name} must be an integer from ${min} to ${max} (got '${raw}')`);
+    return fallback;
+  };
+  let logLevel: JsonLogLevel = 'info';
+  try {
+    logLevel = parseLogLevel(env.LOG_LEVEL);
+  } catch (error) {
+    problems.push(`LOG_LEVEL: ${(error as Error).message}`);
+  }
+  let messaging: MessagingConfig | undefined;
+  try {
+    messaging = messagingConfigFromEnv(env);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  const schema = env.JINENG_SCHEMA || service.replace(/-/g, '_');
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+    problems.push(`JINENG_SCHEMA '${schema}' is not a schema name`);
+  const config: ServiceConfig = {
+    service,
+    schema,
+    databaseUrl: env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+    poolSize: integer('JINENG_DB_POOL_SIZE', 10, 2, 200),
+    messaging: messaging ?? messagingConfigFromEnv({}),
+    port: integer('PORT', defaults.port, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    logLevel,
+  };
+  if (problems.length > 0) throw new ServiceConfigError(service, problems);
+  return config;
+}

@@ -1,0 +1,165 @@
+// A tiny service on the runtime: a command over NATS request/reply appends an event; the relay
+// publishes it; the service's own consumer projects it — all real PostgreSQL and NATS.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { defineDomainError, ReceivedDomainError } from '@jineng/ddd';
+import type { PostgresEventStore } from '@jineng/event-store';
+import {
+  EVENTS_STREAM,
+  RpcClient,
+  eventFilter,
+  parseRpcRequest,
+  rpcSubject,
+  type Envelope,
+} from '@jineng/messaging';
+import { JsonLogger } from '@jineng/observability';
+import {
+  connectTestDatabase,
+  connectTestNats,
+  eventually,
+  natsUrl,
+  purgeSubjects,
+  type TestDatabase,
+} from '@jineng/testing';
+import { Controller, Inject, Module, type INestApplication, type OnModuleInit } from '@nestjs/common';
+import {
+  ClientProxyFactory,
+  MessagePattern,
+  Payload,
+  Transport,
+  type ClientProxy,
+} from '@nestjs/microservices';
+import { jetstreamManager } from '@nats-io/jetstream';
+import type { Pool } from 'pg';
+import { createServiceApp } from './create-service-app';
+import { serviceConfigFromEnv } from './service-config';
+import { ServiceLifecycle } from './service-lifecycle';
+import { EVENT_STORE, PG_POOL, SERVICE_CONFIG } from './service-tokens';
+import type { ServiceConfig } from './service-config';
+
+const service = `rt-${randomBytes(3).toString('hex')}`;
+
+class NoteEmpty extends defineDomainError<{ field: string }>({
+  code: 'NOTE.EMPTY',
+  category: 'validation',
+  zh: (d) => `${d.field} 不能为空`,
+  en: (d) => `${d.field} must not be empty`,
+}) {}
+
+@Controller()
+class TakeNoteController {
+  constructor(@Inject(EVENT_STORE) private readonly store: PostgresEventStore) {}
+
+  @MessagePattern(rpcSubject({ kind: 'command', service, name: 'TakeNote' }))
+  async take(@Payload() data: unknown): Promise<{ noteId: string }> {
+    const { envelope, payload } = parseRpcRequest<{ text: string }>(data);
+    if (!payload.text) throw new NoteEmpty({ field: 'text' });
+    const noteId = randomUUID();
+    await this.store.appendToStream(
+      `note-${noteId}`,
+      [
+        {
+          id: randomUUID(),
+          type: 'NoteTaken.v1',
+          data: { noteId, text: payload.text },
+          metadata: { correlationId: envelope.correlationId },
+        },
+      ],
+      { expectedVersion: 'no_stream' },
+    );
+    return { noteId };
+  }
+}
+
+@Module({ controllers: [TakeNoteController] })
+class NotesModule implements OnModuleInit {
+  constructor(
+    private readonly lifecycle: ServiceLifecycle,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.pool.query(
+      `create table if not exists "${this.config.schema}".notes (note_id uuid primary key, text text)`,
+    );
+    this.lifecycle.consume({
+      name: `${service}-notes`,
+      filterSubjects: [eventFilter(service)],
+      handle: async (event, tx) => {
+        await tx.query(`insert into "${this.config.schema}".notes values ($1, $2)`, [
+          event.data.noteId,
+          event.data.text,
+        ]);
+      },
+    });
+  }
+}
+
+let db: TestDatabase;
+let app: INestApplication;
+let proxy: ClientProxy;
+let schema: string;
+
+beforeAll(async () => {
+  db = await connectTestDatabase('service_runtime');
+  schema = await db.freshSchema();
+  const config = serviceConfigFromEnv(
+    service,
+    { port: 0 },
+    { DATABASE_URL: db.url, NATS_URL: natsUrl(), JINENG_SCHEMA: schema, LOG_LEVEL: 'error' },
+  );
+  app = await createServiceApp(NotesModule, config, new JsonLogger({ service, level: 'error' }));
+  await app.listen(0, '127.0.0.1');
+  proxy = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [natsUrl()] } });
+  await proxy.connect();
+});
+
+afterAll(async () => {
+  await proxy?.close();
+  await app?.close();
+  const nc = await connectTestNats();
+  const jsm = await jetstreamManager(nc);
+  await jsm.consumers.delete(EVENTS_STREAM, `${service}-notes`).catch(() => undefined);
+  await purgeSubjects(nc, EVENTS_STREAM, eventFilter(service));
+  await nc.close();
+  await db.dispose();
+});
+
+const envelope = (): Envelope => ({
+  principal: { userId: 'u-1', roles: ['admin'], jurisdiction: '140000' },
+  correlationId: randomUUID(),
+  commandId: randomUUID(),
+  sentAt: new Date().toISOString(),
+});
+
+it('answers a command over NATS, and its event comes back through the relay into a projection', async () => {
+  const client = new RpcClient(proxy);
+  const { noteId } = await client.send<{ noteId: string }>(
+    { kind: 'command', service, name: 'TakeNote' },
+    { envelope: envelope(), payload: { text: '开班前三个工作日申请' } },
+  );
+  await eventually(async () => {
+    const { rows } = await db.pool.query(`select text from "${schema}".notes where note_id = $1`, [noteId]);
+    expect(rows).toEqual([{ text: '开班前三个工作日申请' }]);
+  });
+});
+
+it('turns a domain error into the same error at the caller', async () => {
+  const error = await new RpcClient(proxy)
+    .send({ kind: 'command', service, name: 'TakeNote' }, { envelope: envelope(), payload: { text: '' } })
+    .catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ReceivedDomainError);
+  expect((error as ReceivedDomainError).code).toBe('NOTE.EMPTY');
+});
+
+it('is ready when PostgreSQL and NATS answer, and serves metrics', async () => {
+  const url = await app.getUrl();
+  const ready = await fetch(`${url.replace('[::1]', '127.0.0.1')}/health/ready`);
+  expect(ready.status).toBe(200);
+  const body = (await ready.json()) as { status: string; checks: Record<string, { status: string }> };
+  expect(body.status).toBe('up');
+  expect(Object.keys(body.checks).sort()).toEqual(['nats', 'postgres']);
+  expect(Object.values(body.checks).every((c) => c.status === 'up')).toBe(true);
+  const metrics = await (await fetch(`${url}/metrics`)).text();
+  expect(metrics).toContain('process_cpu_user_seconds_total');
+});

@@ -1,0 +1,52 @@
+// What every business service mounts once: its database pool and event store (migrated), its NATS
+// connection, the outbox relay, its consumers, readiness checks for both, logs and metrics.
+import { PostgresEventStore } from '@jineng/event-store';
+import { connectNats } from '@jineng/messaging';
+import {
+  HealthChecks,
+  JsonLogger,
+  NatsHealthCheck,
+  ObservabilityModule,
+  PostgresHealthCheck,
+} from '@jineng/observability';
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { Pool } from 'pg';
+import type { ServiceConfig } from './service-config';
+import { ServiceLifecycle } from './service-lifecycle';
+import { EVENT_STORE, NATS_CONNECTION, PG_POOL, SERVICE_CONFIG } from './service-tokens';
+
+@Module({})
+export class ServiceRuntimeModule {
+  static forRoot(config: ServiceConfig, logger: JsonLogger): DynamicModule {
+    const pool = new Pool({ connectionString: config.databaseUrl, max: config.poolSize });
+    return {
+      module: ServiceRuntimeModule,
+      global: true,
+      imports: [
+        ObservabilityModule.forRoot({
+          service: config.service,
+          logger,
+          healthChecks: [
+            new PostgresHealthCheck(pool),
+            new NatsHealthCheck({ servers: config.messaging.natsUrl.split(',') }),
+          ],
+        }),
+      ],
+      providers: [
+        { provide: SERVICE_CONFIG, useValue: config },
+        { provide: PG_POOL, useValue: pool },
+        {
+          provide: EVENT_STORE,
+          useFactory: () => PostgresEventStore.create({ pool, schema: config.schema }),
+        },
+        {
+          provide: NATS_CONNECTION,
+          useFactory: (): Promise<NatsConnection> => connectNats(config.messaging.natsUrl, config.service),
+        },
+        ServiceLifecycle,
+      ],
+      exports: [SERVICE_CONFIG, PG_POOL, EVENT_STORE, NATS_CONNECTION, ServiceLifecycle],
+    };
+  }
+}

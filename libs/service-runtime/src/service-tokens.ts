@@ -1,0 +1,8 @@
+// Injection tokens of what every service gets from the runtime.
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
+/** the service's pg Pool */
+export const PG_POOL = Symbol('PG_POOL');
+/** its PostgresEventStore, migrated */
+export const EVENT_STORE = Symbol('EVENT_STORE');
+/** its NatsConnection (the relay's and the consumers'; Nest's request/reply server has its own) */
+export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
