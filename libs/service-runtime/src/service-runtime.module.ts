@@ -3,8 +3,7 @@
 import { PostgresEventStore } from '@jineng/event-store';
 import { connectNats } from '@jineng/messaging';
 import {
-  HealthChecks,
-  JsonLogger,
+  type JsonLogger,
   NatsHealthCheck,
   ObservabilityModule,
   PostgresHealthCheck,
