@@ -3,3 +3,4 @@ export * from './eventually';
 export * from './infrastructure/endpoints';
 export * from './infrastructure/postgres';
 export * from './infrastructure/nats';
+export * from './infrastructure/platform';
