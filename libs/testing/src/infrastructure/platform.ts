@@ -1,11 +1,14 @@
 // The platform as production runs it, for cross-service end-to-end tests (test/*.e2e-spec.ts):
 // each app is its own process (`apps/<name>/src/main.ts` through scripts/ts-register.cjs), on a free
-// port, with the test's database schema and NATS, and the test waits until each is ready.
+// port, with the test's database schema, and the test waits until each is ready. The apps get a
+// nats-server of their own: services answer their subjects in a queue group, so two test files
+// running services on one server would answer each other's requests from the wrong schema.
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
-import { databaseUrl, natsUrl } from './endpoints';
+import { databaseUrl } from './endpoints';
+import { DedicatedNatsServer } from './nats';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
 
@@ -19,6 +22,8 @@ export interface PlatformApp {
 export interface RunningPlatform {
   /** http://127.0.0.1:<port> of each app */
   readonly urls: Readonly<Record<string, string>>;
+  /** the platform's own nats-server */
+  readonly natsUrl: string;
   /** every JSON log line each app wrote, for assertions on logs */
   readonly logs: Readonly<Record<string, readonly Record<string, unknown>[]>>;
   stop(): Promise<void>;
@@ -32,11 +37,13 @@ export async function startPlatform(
   const urls: Record<string, string> = {};
   const logs: Record<string, Record<string, unknown>[]> = {};
   const children: { name: string; child: ChildProcess; exited: Promise<void> }[] = [];
+  const nats = await DedicatedNatsServer.start();
   const stop = async () => {
     for (const { child, exited } of children.reverse()) {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
     }
+    await nats.dispose();
   };
   try {
     for (const app of apps) {
@@ -53,7 +60,7 @@ export async function startPlatform(
           env: {
             PATH: process.env.PATH ?? '',
             DATABASE_URL: databaseUrl(),
-            NATS_URL: natsUrl(),
+            NATS_URL: nats.url,
             HOST: '127.0.0.1',
             PORT: String(port),
             LOG_LEVEL: 'warn',
@@ -83,7 +90,7 @@ export async function startPlatform(
     await stop();
     throw error;
   }
-  return { urls, logs, stop };
+  return { urls, natsUrl: nats.url, logs, stop };
 }
 
 async function waitUntilReady(
