@@ -2,10 +2,11 @@
 // relay and the consumers finish their batch before NATS and PostgreSQL close.
 import type { PostgresEventStore } from '@jineng/event-store';
 import { DurableConsumer, OutboxRelay, ensureStreams, type DurableConsumerOptions } from '@jineng/messaging';
-import { JsonLogger } from '@jineng/observability';
+import { JsonLogger, Metrics } from '@jineng/observability';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Pool } from 'pg';
+import { MessagingMetrics } from './messaging-metrics';
 import type { ServiceConfig } from './service-config';
 import { EVENT_STORE, NATS_CONNECTION, PG_POOL, SERVICE_CONFIG } from './service-tokens';
 
@@ -16,6 +17,7 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
   private relay?: OutboxRelay;
   private readonly definitions: ConsumerDefinition[] = [];
   private readonly consumers: DurableConsumer[] = [];
+  private readonly metrics: MessagingMetrics;
   private started = false;
   private stopped = false;
 
@@ -25,7 +27,10 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
     @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     private readonly logger: JsonLogger,
-  ) {}
+    metrics: Metrics,
+  ) {
+    this.metrics = new MessagingMetrics(metrics);
+  }
 
   /** A service's module registers what it consumes before the application starts (in onModuleInit). */
   consume(definition: ConsumerDefinition): void {
@@ -41,7 +46,15 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
       store: this.store,
       nc: this.nc,
       service: this.config.service,
-      onError: (error) => this.logger.error(`outbox relay: ${describe(error)}`, 'OutboxRelay'),
+      onError: (error) => {
+        this.metrics.relayErrors.inc();
+        this.logger.error(`outbox relay: ${describe(error)}`, 'OutboxRelay');
+      },
+      onBatchPublished: (batch) => {
+        this.metrics.relayPublished.inc(batch.events);
+        this.metrics.relayDuplicates.inc(batch.duplicates);
+        this.metrics.relayLastPublish.setToCurrentTime();
+      },
     });
     this.relay.start();
     for (const definition of this.definitions) {
@@ -50,7 +63,23 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
         nc: this.nc,
         pool: this.pool,
         schema: this.config.schema,
-        onError: (error) => this.logger.error(`${definition.name}: ${describe(error)}`, 'DurableConsumer'),
+        onError: (error) => {
+          this.metrics.consumerErrors.inc({ consumer: definition.name });
+          this.logger.error(`${definition.name}: ${describe(error)}`, 'DurableConsumer');
+        },
+        onBatchHandled: (batch) => {
+          this.metrics.consumerMessages.inc({ consumer: definition.name }, batch.messages);
+          this.metrics.consumerHandled.inc({ consumer: definition.name }, batch.handled);
+          definition.onBatchHandled?.(batch);
+        },
+        onDeadLetter: (letter) => {
+          this.metrics.consumerDeadLetters.inc({ consumer: definition.name });
+          this.logger.error(
+            `${definition.name}: event parked on jineng.dlq.${definition.name} after ${letter.deliveryCount} deliveries: ${letter.error.message}`,
+            'DurableConsumer',
+          );
+          definition.onDeadLetter?.(letter);
+        },
       });
       await consumer.start();
       this.consumers.push(consumer);

@@ -162,4 +162,9 @@ it('is ready when PostgreSQL and NATS answer, and serves metrics', async () => {
   expect(Object.values(body.checks).every((c) => c.status === 'up')).toBe(true);
   const metrics = await (await fetch(`${url}/metrics`)).text();
   expect(metrics).toContain('process_cpu_user_seconds_total');
+  // the note of the first test went out through the relay and into the projection
+  expect(metrics).toMatch(/^jineng_relay_events_published_total\{service="rt-[0-9a-f]+"\} [1-9]/m);
+  expect(metrics).toMatch(
+    /^jineng_consumer_events_handled_total\{consumer="rt-[0-9a-f]+-notes",service="rt-[0-9a-f]+"\} [1-9]/m,
+  );
 });
