@@ -154,6 +154,58 @@ export class PostgresEventStore implements EventStore {
     };
   }
 
+  /**
+   * Appends to several streams in one round trip, inside the caller's transaction (`on`): each append
+   * is decided on its own (its expected version, its idempotency), and they commit together with
+   * whatever else the caller writes. Answers one result per append, in the order given; a version
+   * conflict is answered as a `WrongExpectedVersionError` in its place rather than thrown, so the
+   * others still hold. For bulk writers such as a roster import; single commands use appendToStream.
+   */
+  async appendToStreams(
+    appends: readonly {
+      streamId: string;
+      events: readonly EventToAppend[];
+      expectedVersion: ExpectedVersion;
+    }[],
+    { on }: { on: Queryable },
+  ): Promise<(AppendResult | WrongExpectedVersionError)[]> {
+    if (appends.length === 0) return [];
+    const queued: QueuedAppend[] = appends.map(({ streamId, events, expectedVersion }) => {
+      if (!streamId) throw new InvalidEventError('stream id is empty');
+      if (events.length === 0) throw new InvalidEventError('nothing to append');
+      const [kind, exact] =
+        typeof expectedVersion === 'number' ? ['exact', expectedVersion] : [expectedVersion, null];
+      return {
+        streamId,
+        kind,
+        expected: exact,
+        payload: `[${events.map((event) => this.prepare(event)).join(',')}]`,
+      };
+    });
+    let rows: AppendRow[];
+    try {
+      rows = await this.sendAppends(queued, on);
+    } catch (error) {
+      throw this.translate(error, appends[0].events);
+    }
+    return rows.map((row, i) => {
+      const { streamId, expectedVersion } = appends[i];
+      if (row.status === 'conflict')
+        return new WrongExpectedVersionError(streamId, expectedVersion, Number(row.stream_version));
+      if (row.status === 'ok') {
+        this.appendCount++;
+        this.appended.emit('appended', streamId);
+      }
+      const transactionId = BigInt(row.transaction_id as string);
+      return {
+        streamId,
+        nextExpectedVersion: Number(row.stream_version),
+        positions: (row.positions ?? []).map((p) => ({ transactionId, position: BigInt(p) })),
+        idempotent: row.status === 'idempotent',
+      };
+    });
+  }
+
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StreamSlice> {
     const where = ['e.stream_id = $1', 'e.version >= $2'];
     const params: unknown[] = [streamId, options.fromVersion ?? 1];
@@ -226,18 +278,23 @@ export class PostgresEventStore implements EventStore {
     return (await this.pool.query<AppendRow>({ name: `${this.schema}.append_events`, text, values })).rows[0];
   }
 
-  private async sendAppends(appends: readonly QueuedAppend[]): Promise<AppendRow[]> {
+  private async sendAppends(appends: readonly QueuedAppend[], on?: Queryable): Promise<AppendRow[]> {
     const payload = `[${appends
       .map(
         (a) =>
           `{"streamId":${JSON.stringify(a.streamId)},"kind":"${a.kind}","expected":${a.expected},"events":${a.payload}}`,
       )
       .join(',')}]`;
-    const { rows } = await this.pool.query<{ results: AppendRow[] }>({
-      name: `${this.schema}.append_many`,
-      text: `select ${this.S}.append_many($1) as results`,
-      values: [payload],
-    });
+    const text = `select ${this.S}.append_many($1) as results`;
+    const rows = on
+      ? rowsOf<{ results: AppendRow[] }>(await on.query(text, [payload]))
+      : (
+          await this.pool.query<{ results: AppendRow[] }>({
+            name: `${this.schema}.append_many`,
+            text,
+            values: [payload],
+          })
+        ).rows;
     return rows[0].results.map((r) => ({
       ...r,
       stream_version: String(r.stream_version),
