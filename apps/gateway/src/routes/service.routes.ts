@@ -1,5 +1,7 @@
 // The REST routes of the services, one table per service in `<service>.routes.ts` beside this file,
-// concatenated here. None yet: each service's issue adds its table.
+// concatenated here.
 import type { RouteDefinition } from '../routing/route-definition';
+import { REGISTRY_ROUTES } from './registry.routes';
+import { SUBSIDY_ROUTES } from './subsidy.routes';
 
-export const SERVICE_ROUTES: readonly RouteDefinition[] = [];
+export const SERVICE_ROUTES: readonly RouteDefinition[] = [...REGISTRY_ROUTES, ...SUBSIDY_ROUTES];

@@ -2,11 +2,12 @@
 // Do not edit: change the .proto files and run `npm run contracts:generate`.
 import type { Contract } from '../contract';
 import * as commonV1 from './common.v1';
+import * as subsidyV1 from './subsidy.v1';
 
-export { commonV1 };
+export { commonV1, subsidyV1 };
 
 /** Every contract generated from proto/. */
-export const CONTRACTS: readonly Contract[] = [...commonV1.contracts];
+export const CONTRACTS: readonly Contract[] = [...commonV1.contracts, ...subsidyV1.contracts];
 
 /** The TypeScript type of each contract's JSON form, by full type name. */
 export interface ContractTypes {
@@ -16,6 +17,52 @@ export interface ContractTypes {
   'jineng.common.v1.EventMetadata': commonV1.EventMetadata;
   'jineng.common.v1.IntegrationEvent': commonV1.IntegrationEvent;
   'jineng.common.v1.Principal': commonV1.Principal;
+  'jineng.subsidy.v1.ApprenticeshipSubsidy': subsidyV1.ApprenticeshipSubsidy;
+  'jineng.subsidy.v1.AssessmentRules': subsidyV1.AssessmentRules;
+  'jineng.subsidy.v1.CertificateRule': subsidyV1.CertificateRule;
+  'jineng.subsidy.v1.ClaimProcessRules': subsidyV1.ClaimProcessRules;
+  'jineng.subsidy.v1.ClassOpeningRules': subsidyV1.ClassOpeningRules;
+  'jineng.subsidy.v1.DiffPolicyVersions': subsidyV1.DiffPolicyVersions;
+  'jineng.subsidy.v1.DraftPolicyVersion': subsidyV1.DraftPolicyVersion;
+  'jineng.subsidy.v1.EffectivePolicy': subsidyV1.EffectivePolicy;
+  'jineng.subsidy.v1.FlatPerPersonSubsidy': subsidyV1.FlatPerPersonSubsidy;
+  'jineng.subsidy.v1.FreeTraining': subsidyV1.FreeTraining;
+  'jineng.subsidy.v1.FundSourceRules': subsidyV1.FundSourceRules;
+  'jineng.subsidy.v1.GetEffectivePolicy': subsidyV1.GetEffectivePolicy;
+  'jineng.subsidy.v1.GetPolicyVersion': subsidyV1.GetPolicyVersion;
+  'jineng.subsidy.v1.InstitutionQualityRules': subsidyV1.InstitutionQualityRules;
+  'jineng.subsidy.v1.Jurisdiction': subsidyV1.Jurisdiction;
+  'jineng.subsidy.v1.JurisdictionList': subsidyV1.JurisdictionList;
+  'jineng.subsidy.v1.ListJurisdictions': subsidyV1.ListJurisdictions;
+  'jineng.subsidy.v1.ListPolicyVersions': subsidyV1.ListPolicyVersions;
+  'jineng.subsidy.v1.LivingAllowance': subsidyV1.LivingAllowance;
+  'jineng.subsidy.v1.ParameterChange': subsidyV1.ParameterChange;
+  'jineng.subsidy.v1.ParameterSource': subsidyV1.ParameterSource;
+  'jineng.subsidy.v1.PerDayTier': subsidyV1.PerDayTier;
+  'jineng.subsidy.v1.PerDayTrainingSubsidy': subsidyV1.PerDayTrainingSubsidy;
+  'jineng.subsidy.v1.PolicyDocument': subsidyV1.PolicyDocument;
+  'jineng.subsidy.v1.PolicyParameters': subsidyV1.PolicyParameters;
+  'jineng.subsidy.v1.PolicyVersion': subsidyV1.PolicyVersion;
+  'jineng.subsidy.v1.PolicyVersionDiff': subsidyV1.PolicyVersionDiff;
+  'jineng.subsidy.v1.PolicyVersionDraftUpdated': subsidyV1.PolicyVersionDraftUpdated;
+  'jineng.subsidy.v1.PolicyVersionDrafted': subsidyV1.PolicyVersionDrafted;
+  'jineng.subsidy.v1.PolicyVersionInForce': subsidyV1.PolicyVersionInForce;
+  'jineng.subsidy.v1.PolicyVersionList': subsidyV1.PolicyVersionList;
+  'jineng.subsidy.v1.PolicyVersionPublished': subsidyV1.PolicyVersionPublished;
+  'jineng.subsidy.v1.PolicyVersionSummary': subsidyV1.PolicyVersionSummary;
+  'jineng.subsidy.v1.Prepayment': subsidyV1.Prepayment;
+  'jineng.subsidy.v1.PublishPolicyVersion': subsidyV1.PublishPolicyVersion;
+  'jineng.subsidy.v1.ReportingRules': subsidyV1.ReportingRules;
+  'jineng.subsidy.v1.SmallMicroNewHireSubsidy': subsidyV1.SmallMicroNewHireSubsidy;
+  'jineng.subsidy.v1.SubsidyRules': subsidyV1.SubsidyRules;
+  'jineng.subsidy.v1.TargetConstraint': subsidyV1.TargetConstraint;
+  'jineng.subsidy.v1.TargetLine': subsidyV1.TargetLine;
+  'jineng.subsidy.v1.TargetPlan': subsidyV1.TargetPlan;
+  'jineng.subsidy.v1.TargetSubtotal': subsidyV1.TargetSubtotal;
+  'jineng.subsidy.v1.TraineeRules': subsidyV1.TraineeRules;
+  'jineng.subsidy.v1.TrancheSplit': subsidyV1.TrancheSplit;
+  'jineng.subsidy.v1.UpdateDraft': subsidyV1.UpdateDraft;
+  'jineng.subsidy.v1.WorkBasedTrainingSubsidy': subsidyV1.WorkBasedTrainingSubsidy;
 }
 
 export type ContractTypeName = keyof ContractTypes;

@@ -1,0 +1,120 @@
+// The REST routes of the subsidy service: forwarded over NATS to jineng.cmd|qry.subsidy.<Name>.
+//
+// Policy versions are written by an `admin` whose jurisdiction covers the version's (the gateway
+// checks the drafted jurisdiction; the service checks it again, and for updates and publishing, where
+// only the service knows the version's jurisdiction). Published policy is public information — the
+// seed documents are published openly — so every role may read it, within its own jurisdiction: the
+// effective policy of its jurisdiction or one below, the versions that apply there. Drafts are shown
+// to the admins who may edit them only.
+import { ROLES } from '@jineng/messaging';
+import type { RouteDefinition } from '../routing/route-definition';
+
+const TAGS = ['subsidy: policy'];
+
+export const SUBSIDY_ROUTES: readonly RouteDefinition[] = [
+  {
+    method: 'GET',
+    path: '/api/v1/jurisdictions',
+    summary: {
+      zh: '辖区（省、市、县）及其名称',
+      en: 'The jurisdictions (province, city, county) and their names',
+    },
+    tags: TAGS,
+    roles: ROLES,
+    request: 'jineng.subsidy.v1.ListJurisdictions',
+    response: 'jineng.subsidy.v1.JurisdictionList',
+    target: { kind: 'query', service: 'subsidy', name: 'ListJurisdictions' },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/jurisdictions/:jurisdiction/effective-policy',
+    summary: {
+      zh: '某辖区某日生效的政策参数（逐项取自最近一级的政策版本）',
+      en: 'The policy in force in a jurisdiction on a date, each parameter from the nearest level that sets it',
+    },
+    tags: TAGS,
+    roles: ROLES,
+    jurisdiction: { in: 'path', name: 'jurisdiction' },
+    request: 'jineng.subsidy.v1.GetEffectivePolicy',
+    response: 'jineng.subsidy.v1.EffectivePolicy',
+    target: { kind: 'query', service: 'subsidy', name: 'GetEffectivePolicy' },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/policy-versions',
+    summary: {
+      zh: '适用于某辖区的政策版本（本级、上级）及其下级的版本',
+      en: 'The policy versions that apply to a jurisdiction (its own and the levels above) and those below it',
+    },
+    tags: TAGS,
+    roles: ROLES,
+    jurisdiction: { in: 'query', name: 'jurisdiction' },
+    request: 'jineng.subsidy.v1.ListPolicyVersions',
+    response: 'jineng.subsidy.v1.PolicyVersionList',
+    target: { kind: 'query', service: 'subsidy', name: 'ListPolicyVersions' },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/policy-versions/:versionId',
+    summary: {
+      zh: '一个政策版本（含参数与目标任务）',
+      en: 'One policy version with its parameters and targets',
+    },
+    tags: TAGS,
+    roles: ROLES,
+    request: 'jineng.subsidy.v1.GetPolicyVersion',
+    response: 'jineng.subsidy.v1.PolicyVersion',
+    target: { kind: 'query', service: 'subsidy', name: 'GetPolicyVersion' },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/policy-versions/:toVersionId/diff',
+    summary: {
+      zh: '两个政策版本的逐项差异（?fromVersionId=较早版本）',
+      en: 'What changed from one policy version (?fromVersionId=) to this one, parameter by parameter',
+    },
+    tags: TAGS,
+    roles: ROLES,
+    request: 'jineng.subsidy.v1.DiffPolicyVersions',
+    response: 'jineng.subsidy.v1.PolicyVersionDiff',
+    target: { kind: 'query', service: 'subsidy', name: 'DiffPolicyVersions' },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/policy-versions',
+    summary: { zh: '起草政策版本', en: 'Draft a policy version' },
+    tags: TAGS,
+    roles: ['admin'],
+    jurisdiction: { in: 'body', name: 'jurisdiction' },
+    request: 'jineng.subsidy.v1.DraftPolicyVersion',
+    response: 'jineng.subsidy.v1.PolicyVersion',
+    successStatus: 201,
+    target: { kind: 'command', service: 'subsidy', name: 'DraftPolicyVersion' },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/policy-versions/:versionId',
+    summary: {
+      zh: '修改政策版本草稿（所给字段整体替换；已发布的版本不可修改）',
+      en: 'Change a draft (each field given replaces the draft’s; a published version cannot change)',
+    },
+    tags: TAGS,
+    roles: ['admin'],
+    request: 'jineng.subsidy.v1.UpdateDraft',
+    response: 'jineng.subsidy.v1.PolicyVersion',
+    target: { kind: 'command', service: 'subsidy', name: 'UpdateDraft' },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/policy-versions/:versionId/publish',
+    summary: {
+      zh: '发布政策版本（此后不可修改；追溯生效须说明原因）',
+      en: 'Publish a policy version (immutable from then on; a past effective date needs a reason)',
+    },
+    tags: TAGS,
+    roles: ['admin'],
+    request: 'jineng.subsidy.v1.PublishPolicyVersion',
+    response: 'jineng.subsidy.v1.PolicyVersion',
+    target: { kind: 'command', service: 'subsidy', name: 'PublishPolicyVersion' },
+  },
+];

@@ -1,0 +1,165 @@
+// Rules of a parameter set beyond its contract (which already checks types, ranges, allowed values and
+// unknown keys): shares with at most four decimal places, per-day tiers from day 1 without gaps or
+// overlaps, tranches that add up to the whole, no value listed twice, usual ≤ maximum.
+import type { PolicyParameters } from './policy-parameters';
+import { violation, type PolicyViolation } from './policy-violation';
+
+/** Four decimal places: a share is exact in basis points, and so converts to an exact Rate. */
+const SHARE = /^(0|1|0\.\d{1,4}|1\.0{1,4})$/;
+
+export function checkPolicyParameters(parameters: PolicyParameters, at = 'parameters'): PolicyViolation[] {
+  const found: PolicyViolation[] = [];
+  checkSharesAndLists(parameters, at, found);
+  checkPerDayTiers(parameters, at, found);
+  checkTranches(parameters, at, found);
+  checkFlatPerPerson(parameters, at, found);
+  checkClassOpening(parameters, at, found);
+  return found;
+}
+
+/**
+ * Every non-integer number of a parameter set (or a target table) is a share or a score from 0 to 1,
+ * and a list of strings is a set.
+ */
+export function checkSharesAndLists(
+  value: unknown,
+  path: string,
+  found: PolicyViolation[] = [],
+): PolicyViolation[] {
+  if (typeof value === 'number') {
+    if (!Number.isInteger(value) && !SHARE.test(String(value))) {
+      found.push(
+        violation(
+          path,
+          `比例最多保留四位小数（如 0.65），实际为 ${value}`,
+          `a share has at most four decimal places (e.g. 0.65), got ${value}`,
+        ),
+      );
+    }
+  } else if (Array.isArray(value)) {
+    const seen = new Set<string>();
+    value.forEach((item, i) => {
+      if (typeof item === 'string') {
+        if (seen.has(item))
+          found.push(violation(`${path}[${i}]`, `重复列出 ${item}`, `${item} is listed twice`));
+        seen.add(item);
+      } else {
+        checkSharesAndLists(item, `${path}[${i}]`, found);
+      }
+    });
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) checkSharesAndLists(item, `${path}.${key}`, found);
+  }
+  return found;
+}
+
+function checkPerDayTiers(parameters: PolicyParameters, at: string, found: PolicyViolation[]): void {
+  const perDay = parameters.subsidies?.perDayTraining;
+  if (!perDay) return;
+  const base = `${at}.subsidies.perDayTraining`;
+  let expectedFrom = 1;
+  perDay.tiers.forEach((tier, i) => {
+    const path = `${base}.tiers[${i}]`;
+    if (tier.fromDay !== expectedFrom) {
+      found.push(
+        violation(
+          `${path}.fromDay`,
+          i === 0
+            ? `第一档应从第 1 天开始，实际从第 ${tier.fromDay} 天开始`
+            : `各档应首尾相接、不重叠：本档应从第 ${expectedFrom} 天开始，实际从第 ${tier.fromDay} 天开始`,
+          i === 0
+            ? `the first tier starts on day 1, not day ${tier.fromDay}`
+            : `tiers follow each other without gap or overlap: this one starts on day ${expectedFrom}, not day ${tier.fromDay}`,
+        ),
+      );
+    }
+    if (tier.toDay < tier.fromDay) {
+      found.push(
+        violation(
+          `${path}.toDay`,
+          `截止天数 ${tier.toDay} 早于起始天数 ${tier.fromDay}`,
+          `the last day ${tier.toDay} is before the first day ${tier.fromDay}`,
+        ),
+      );
+    }
+    expectedFrom = tier.toDay + 1;
+  });
+  const last = perDay.tiers.at(-1);
+  if (last && perDay.maxDays !== undefined && last.toDay > perDay.maxDays) {
+    found.push(
+      violation(
+        `${base}.tiers[${perDay.tiers.length - 1}].toDay`,
+        `补贴档位到第 ${last.toDay} 天，超过最长补贴天数 ${perDay.maxDays}`,
+        `the tiers reach day ${last.toDay}, past the day cap of ${perDay.maxDays}`,
+      ),
+    );
+  }
+}
+
+function checkTranches(parameters: PolicyParameters, at: string, found: PolicyViolation[]): void {
+  const tranches = parameters.subsidies?.tranches;
+  if (!tranches) return;
+  const base = `${at}.subsidies.tranches`;
+  const basisPoints = (share: number) => Math.round(share * 10_000);
+  if (basisPoints(tranches.onCertificateShare) + basisPoints(tranches.onEmploymentShare) !== 10_000) {
+    found.push(
+      violation(
+        `${base}.onEmploymentShare`,
+        `两段比例之和应为 1：${tranches.onCertificateShare} + ${tranches.onEmploymentShare}`,
+        `the two tranches add up to 1: ${tranches.onCertificateShare} + ${tranches.onEmploymentShare} does not`,
+      ),
+    );
+  }
+  if (tranches.onEmploymentShare > 0 && tranches.employmentWithinMonths === undefined) {
+    found.push(
+      violation(
+        `${base}.employmentWithinMonths`,
+        '有就业段时须规定实现就业的期限（月）',
+        'an employment tranche needs the months within which employment counts',
+      ),
+    );
+  }
+}
+
+function checkFlatPerPerson(parameters: PolicyParameters, at: string, found: PolicyViolation[]): void {
+  const seen = new Set<string>();
+  parameters.subsidies?.flatPerPerson?.forEach((flat, i) => {
+    if (seen.has(flat.trainingType)) {
+      found.push(
+        violation(
+          `${at}.subsidies.flatPerPerson[${i}].trainingType`,
+          `培训类型 ${flat.trainingType} 重复定额`,
+          `training type ${flat.trainingType} has two flat amounts`,
+        ),
+      );
+    }
+    seen.add(flat.trainingType);
+  });
+}
+
+function checkClassOpening(parameters: PolicyParameters, at: string, found: PolicyViolation[]): void {
+  const rules = parameters.classOpening;
+  if (!rules) return;
+  const base = `${at}.classOpening`;
+  const notAbove = (
+    smaller: keyof typeof rules,
+    larger: keyof typeof rules,
+    zh: string,
+    en: string,
+  ): void => {
+    const a = rules[smaller];
+    const b = rules[larger];
+    if (typeof a === 'number' && typeof b === 'number' && a > b) {
+      found.push(
+        violation(
+          `${base}.${smaller}`,
+          `${zh}（${a}）超过上限 ${b}`,
+          `${en} (${a}) exceeds the maximum ${b}`,
+        ),
+      );
+    }
+  };
+  notAbove('maxKeyGroupClassSize', 'maxClassSize', '重点人群班额', 'the key-group class size');
+  notAbove('typicalDurationDays', 'maxDurationDays', '一般培训天数', 'the usual number of days');
+  notAbove('typicalDurationHours', 'maxDurationHours', '一般培训课时', 'the usual number of class hours');
+}

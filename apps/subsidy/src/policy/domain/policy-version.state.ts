@@ -1,0 +1,71 @@
+// A policy version's state, folded from its events: nothing yet, a draft, or published (immutable).
+import type { PolicyDocument, PolicyParameters, TargetPlan } from './policy-parameters';
+import type { PolicyVersionEvent } from './policy-version.events';
+
+export interface PolicyVersionContent {
+  readonly jurisdiction: string;
+  /** 'YYYY-MM-DD', Asia/Shanghai */
+  readonly effectiveFrom: string;
+  readonly title: string;
+  readonly document: PolicyDocument;
+  readonly parameters: PolicyParameters;
+  readonly targets: readonly TargetPlan[];
+}
+
+interface Recorded extends PolicyVersionContent {
+  readonly versionId: string;
+  readonly revision: number;
+  readonly draftedAt: string;
+}
+
+export interface DraftState extends Recorded {
+  readonly status: 'draft';
+}
+
+export interface PublishedState extends Recorded {
+  readonly status: 'published';
+  readonly publishedAt: string;
+  readonly publishedBy: string;
+  readonly pastEffectiveReason?: string;
+}
+
+export type PolicyVersionState = { readonly status: 'none' } | DraftState | PublishedState;
+
+export const initialPolicyVersionState = (): PolicyVersionState => ({ status: 'none' });
+
+export function evolvePolicyVersion(
+  state: PolicyVersionState,
+  event: PolicyVersionEvent,
+): PolicyVersionState {
+  switch (event.type) {
+    case 'PolicyVersionDrafted.v1':
+      return {
+        status: 'draft',
+        ...contentOf(event.data),
+        versionId: event.data.versionId,
+        revision: event.data.revision,
+        draftedAt: event.data.draftedAt,
+      };
+    case 'PolicyVersionDraftUpdated.v1':
+      if (state.status === 'none') return state;
+      return { ...state, status: 'draft', ...contentOf(event.data), revision: event.data.revision };
+    case 'PolicyVersionPublished.v1': {
+      if (state.status === 'none') return state;
+      const { publishedAt, publishedBy, pastEffectiveReason } = event.data;
+      return {
+        ...state,
+        ...contentOf(event.data),
+        status: 'published',
+        revision: event.data.revision,
+        publishedAt,
+        publishedBy,
+        ...(pastEffectiveReason === undefined ? {} : { pastEffectiveReason }),
+      };
+    }
+  }
+}
+
+export function contentOf(data: PolicyVersionContent): PolicyVersionContent {
+  const { jurisdiction, effectiveFrom, title, document, parameters, targets } = data;
+  return { jurisdiction, effectiveFrom, title, document, parameters, targets };
+}

@@ -1,0 +1,19 @@
+// jineng.cmd.subsidy.UpdateDraft: an admin changes a draft (never a published version).
+import type { subsidyV1 } from '@jineng/contracts';
+import { parseRpcRequest, rpcSubject } from '@jineng/messaging';
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { PolicyVersionCommandRunner } from '../policy-version.command-runner';
+
+@Controller()
+export class UpdateDraftNatsController {
+  constructor(private readonly commands: PolicyVersionCommandRunner) {}
+
+  @MessagePattern(rpcSubject({ kind: 'command', service: 'subsidy', name: 'UpdateDraft' }))
+  update(@Payload() data: unknown): Promise<subsidyV1.PolicyVersion> {
+    const { envelope, payload } = parseRpcRequest<subsidyV1.UpdateDraft>(data, {
+      payloadContract: 'jineng.subsidy.v1.UpdateDraft',
+    });
+    return this.commands.run(envelope, { type: 'UpdateDraft', data: payload });
+  }
+}
