@@ -25,6 +25,7 @@
 // Apps without a "jineng.port" are started too, only no URL is printed for them.
 // The built code's `@jineng/*` imports are resolved to dist/ by scripts/infra/register-paths.cjs.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -160,6 +161,15 @@ async function main() {
   // `npm start` is the local run: the gateway's development issuer (demo users) is on unless the
   // caller says otherwise; the gateway itself refuses it with NODE_ENV=production
   if (env.JINENG_DEV_AUTH === undefined && env.NODE_ENV !== 'production') env.JINENG_DEV_AUTH = 'enabled';
+  // …and the registry's development keys (sha256 of published seeds, see apps/registry/src/config/
+  // registry-keys.ts): deterministic, so data stays readable across restarts; refused in production
+  if (env.NODE_ENV !== 'production') {
+    for (const [name, seed] of [
+      ['JINENG_REGISTRY_DATA_KEY', 'jineng development registry data key - not for production'],
+      ['JINENG_REGISTRY_LOOKUP_KEY', 'jineng development registry lookup key - not for production'],
+    ])
+      env[name] ??= createHash('sha256').update(seed).digest('base64');
+  }
 
   log('building: npx tsc -p tsconfig.build.json');
   const build = await run('npx', ['--no', '--', 'tsc', '-p', 'tsconfig.build.json'], {

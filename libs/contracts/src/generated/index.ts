@@ -2,12 +2,17 @@
 // Do not edit: change the .proto files and run `npm run contracts:generate`.
 import type { Contract } from '../contract';
 import * as commonV1 from './common.v1';
+import * as registryV1 from './registry.v1';
 import * as subsidyV1 from './subsidy.v1';
 
-export { commonV1, subsidyV1 };
+export { commonV1, registryV1, subsidyV1 };
 
 /** Every contract generated from proto/. */
-export const CONTRACTS: readonly Contract[] = [...commonV1.contracts, ...subsidyV1.contracts];
+export const CONTRACTS: readonly Contract[] = [
+  ...commonV1.contracts,
+  ...registryV1.contracts,
+  ...subsidyV1.contracts,
+];
 
 /** The TypeScript type of each contract's JSON form, by full type name. */
 export interface ContractTypes {
@@ -17,6 +22,85 @@ export interface ContractTypes {
   'jineng.common.v1.EventMetadata': commonV1.EventMetadata;
   'jineng.common.v1.IntegrationEvent': commonV1.IntegrationEvent;
   'jineng.common.v1.Principal': commonV1.Principal;
+  'jineng.registry.v1.ApplyForListing': registryV1.ApplyForListing;
+  'jineng.registry.v1.BankAccountInput': registryV1.BankAccountInput;
+  'jineng.registry.v1.CommandAccepted': registryV1.CommandAccepted;
+  'jineng.registry.v1.DelistInstitution': registryV1.DelistInstitution;
+  'jineng.registry.v1.DeviceList': registryV1.DeviceList;
+  'jineng.registry.v1.DeviceRegistered': registryV1.DeviceRegistered;
+  'jineng.registry.v1.DeviceRevoked': registryV1.DeviceRevoked;
+  'jineng.registry.v1.DeviceView': registryV1.DeviceView;
+  'jineng.registry.v1.DirectoryEntry': registryV1.DirectoryEntry;
+  'jineng.registry.v1.DirectoryPage': registryV1.DirectoryPage;
+  'jineng.registry.v1.DisqualificationView': registryV1.DisqualificationView;
+  'jineng.registry.v1.DisqualifyInstitutionForYear': registryV1.DisqualifyInstitutionForYear;
+  'jineng.registry.v1.EmploymentEnded': registryV1.EmploymentEnded;
+  'jineng.registry.v1.EmploymentRecorded': registryV1.EmploymentRecorded;
+  'jineng.registry.v1.EmploymentView': registryV1.EmploymentView;
+  'jineng.registry.v1.EndEmployment': registryV1.EndEmployment;
+  'jineng.registry.v1.EnterprisePage': registryV1.EnterprisePage;
+  'jineng.registry.v1.EnterpriseRegistered': registryV1.EnterpriseRegistered;
+  'jineng.registry.v1.EnterpriseView': registryV1.EnterpriseView;
+  'jineng.registry.v1.EquipmentItem': registryV1.EquipmentItem;
+  'jineng.registry.v1.FindWorkerByIdNumber': registryV1.FindWorkerByIdNumber;
+  'jineng.registry.v1.GetEnterprise': registryV1.GetEnterprise;
+  'jineng.registry.v1.GetInstitution': registryV1.GetInstitution;
+  'jineng.registry.v1.GetInstitutionDirectory': registryV1.GetInstitutionDirectory;
+  'jineng.registry.v1.GetOccupation': registryV1.GetOccupation;
+  'jineng.registry.v1.GetRosterImportReport': registryV1.GetRosterImportReport;
+  'jineng.registry.v1.GetWorker': registryV1.GetWorker;
+  'jineng.registry.v1.ImportRoster': registryV1.ImportRoster;
+  'jineng.registry.v1.InstitutionAppliedForListing': registryV1.InstitutionAppliedForListing;
+  'jineng.registry.v1.InstitutionDelisted': registryV1.InstitutionDelisted;
+  'jineng.registry.v1.InstitutionDisqualifiedForYear': registryV1.InstitutionDisqualifiedForYear;
+  'jineng.registry.v1.InstitutionListed': registryV1.InstitutionListed;
+  'jineng.registry.v1.InstitutionPage': registryV1.InstitutionPage;
+  'jineng.registry.v1.InstitutionReinstated': registryV1.InstitutionReinstated;
+  'jineng.registry.v1.InstitutionScopeUpdated': registryV1.InstitutionScopeUpdated;
+  'jineng.registry.v1.InstitutionSuspended': registryV1.InstitutionSuspended;
+  'jineng.registry.v1.InstitutionView': registryV1.InstitutionView;
+  'jineng.registry.v1.ListDevices': registryV1.ListDevices;
+  'jineng.registry.v1.ListEnterprises': registryV1.ListEnterprises;
+  'jineng.registry.v1.ListInstitution': registryV1.ListInstitution;
+  'jineng.registry.v1.ListInstitutionRecords': registryV1.ListInstitutionRecords;
+  'jineng.registry.v1.ListOccupations': registryV1.ListOccupations;
+  'jineng.registry.v1.ListWorkers': registryV1.ListWorkers;
+  'jineng.registry.v1.OccupationLevels': registryV1.OccupationLevels;
+  'jineng.registry.v1.OccupationList': registryV1.OccupationList;
+  'jineng.registry.v1.OccupationView': registryV1.OccupationView;
+  'jineng.registry.v1.RecordEmployment': registryV1.RecordEmployment;
+  'jineng.registry.v1.RecordSiteEvaluation': registryV1.RecordSiteEvaluation;
+  'jineng.registry.v1.RecordTrainingWish': registryV1.RecordTrainingWish;
+  'jineng.registry.v1.RegisterDevice': registryV1.RegisterDevice;
+  'jineng.registry.v1.RegisterEnterprise': registryV1.RegisterEnterprise;
+  'jineng.registry.v1.RegisterTeacher': registryV1.RegisterTeacher;
+  'jineng.registry.v1.RegisterWorker': registryV1.RegisterWorker;
+  'jineng.registry.v1.ReinstateInstitution': registryV1.ReinstateInstitution;
+  'jineng.registry.v1.RevealWorkerPersonalData': registryV1.RevealWorkerPersonalData;
+  'jineng.registry.v1.RevokeDevice': registryV1.RevokeDevice;
+  'jineng.registry.v1.RosterImportReportPage': registryV1.RosterImportReportPage;
+  'jineng.registry.v1.RosterImportResult': registryV1.RosterImportResult;
+  'jineng.registry.v1.RosterImported': registryV1.RosterImported;
+  'jineng.registry.v1.RosterPartAccepted': registryV1.RosterPartAccepted;
+  'jineng.registry.v1.RosterRowResult': registryV1.RosterRowResult;
+  'jineng.registry.v1.RowProblem': registryV1.RowProblem;
+  'jineng.registry.v1.SiteEvaluationRecorded': registryV1.SiteEvaluationRecorded;
+  'jineng.registry.v1.SiteEvaluationView': registryV1.SiteEvaluationView;
+  'jineng.registry.v1.SuspendInstitution': registryV1.SuspendInstitution;
+  'jineng.registry.v1.TeacherInput': registryV1.TeacherInput;
+  'jineng.registry.v1.TeacherRegistered': registryV1.TeacherRegistered;
+  'jineng.registry.v1.TeacherView': registryV1.TeacherView;
+  'jineng.registry.v1.TrainingWishRecorded': registryV1.TrainingWishRecorded;
+  'jineng.registry.v1.TrainingWishView': registryV1.TrainingWishView;
+  'jineng.registry.v1.UpdateInstitutionScope': registryV1.UpdateInstitutionScope;
+  'jineng.registry.v1.UpdateWorkerProfile': registryV1.UpdateWorkerProfile;
+  'jineng.registry.v1.UploadRosterPart': registryV1.UploadRosterPart;
+  'jineng.registry.v1.WorkerPage': registryV1.WorkerPage;
+  'jineng.registry.v1.WorkerPersonalData': registryV1.WorkerPersonalData;
+  'jineng.registry.v1.WorkerPersonalDataRevealed': registryV1.WorkerPersonalDataRevealed;
+  'jineng.registry.v1.WorkerProfileUpdated': registryV1.WorkerProfileUpdated;
+  'jineng.registry.v1.WorkerRegistered': registryV1.WorkerRegistered;
+  'jineng.registry.v1.WorkerView': registryV1.WorkerView;
   'jineng.subsidy.v1.ApprenticeshipSubsidy': subsidyV1.ApprenticeshipSubsidy;
   'jineng.subsidy.v1.AssessmentRules': subsidyV1.AssessmentRules;
   'jineng.subsidy.v1.CertificateRule': subsidyV1.CertificateRule;

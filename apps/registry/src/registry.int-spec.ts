@@ -1,0 +1,183 @@
+// The registry service on the real runtime (PostgreSQL, a nats-server of its own): handlers over
+// request/reply, their transactions with the vault, idempotent retries, the one-person-one-card
+// guard under concurrency, and the read models (projections) including a rebuild.
+import { randomUUID } from 'node:crypto';
+import { ReceivedDomainError } from '@jineng/ddd';
+import { ProjectionRunner, type PostgresEventStore } from '@jineng/event-store';
+import { RpcClient, type Envelope } from '@jineng/messaging';
+import { JsonLogger } from '@jineng/observability';
+import { createServiceApp, EVENT_STORE, serviceConfigFromEnv } from '@jineng/service-runtime';
+import { connectTestDatabase, DedicatedNatsServer, eventually, type TestDatabase } from '@jineng/testing';
+import type { INestApplication } from '@nestjs/common';
+import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
+import type { DataSource } from 'typeorm';
+import { developmentKey } from './config/registry-keys';
+import { readModelProjections } from './persistence/read-models';
+import { RegistryModule } from './registry.module';
+import { READ_MODEL_DATA_SOURCE } from './registry.tokens';
+import { birthDateForAge, creditCode, residentIdNumber } from './testing/registry.fixture';
+
+let db: TestDatabase;
+let nats: DedicatedNatsServer;
+let app: INestApplication;
+let proxy: ClientProxy;
+let client: RpcClient;
+let schema: string;
+
+beforeAll(async () => {
+  db = await connectTestDatabase('registry_int');
+  schema = await db.freshSchema();
+  nats = await DedicatedNatsServer.start();
+  process.env.JINENG_REGISTRY_DATA_KEY = developmentKey('JINENG_REGISTRY_DATA_KEY');
+  process.env.JINENG_REGISTRY_LOOKUP_KEY = developmentKey('JINENG_REGISTRY_LOOKUP_KEY');
+  const config = serviceConfigFromEnv(
+    'registry',
+    { port: 0 },
+    { DATABASE_URL: db.url, NATS_URL: nats.url, JINENG_SCHEMA: schema, LOG_LEVEL: 'error' },
+  );
+  app = await createServiceApp(
+    RegistryModule,
+    config,
+    new JsonLogger({ service: 'registry', level: 'error' }),
+  );
+  await app.listen(0, '127.0.0.1');
+  proxy = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [nats.url] } });
+  await proxy.connect();
+  client = new RpcClient(proxy, { defaultTimeoutMs: 30_000 });
+});
+
+afterAll(async () => {
+  await proxy?.close();
+  await app?.close();
+  await nats?.dispose();
+  await db?.dispose();
+});
+
+const officer = (commandId: string = randomUUID()): Envelope => ({
+  principal: { userId: 'officer-int', roles: ['county_officer'], jurisdiction: '140802' },
+  correlationId: randomUUID(),
+  commandId,
+  sentAt: new Date().toISOString(),
+});
+
+const command = <R>(name: string, payload: unknown, envelope = officer()) =>
+  client.send<R>({ kind: 'command', service: 'registry', name }, { envelope, payload });
+const query = <R>(name: string, payload: unknown) =>
+  client.send<R>({ kind: 'query', service: 'registry', name }, { envelope: officer(), payload });
+
+const worker = (overrides: Record<string, unknown> = {}) => {
+  const birthDate = birthDateForAge(28);
+  return {
+    idNumber: residentIdNumber(birthDate, 'male'),
+    name: '陈大明',
+    gender: 'male',
+    birthDate,
+    jurisdiction: '140802',
+    hukouJurisdiction: '140802',
+    residenceJurisdiction: '140802',
+    phone: '13512345678',
+    education: 'senior_secondary',
+    category: 'urban_labour',
+    ableToWork: true,
+    willingToWork: true,
+    ...overrides,
+  };
+};
+
+const count = async (sql: string) => (await db.pool.query(sql)).rows[0].n as number;
+
+it('answers a retried command (same command id) as the first time, recording nothing new', async () => {
+  const envelope = officer();
+  const payload = worker();
+  const first = await command<{ id: string; version: number }>('RegisterWorker', payload, envelope);
+  const events = await count(`select count(*)::int as n from "${schema}".events`);
+  const again = await command<{ id: string; idempotent: boolean }>('RegisterWorker', payload, envelope);
+  expect(again).toMatchObject({ id: first.id, idempotent: true });
+  expect(await count(`select count(*)::int as n from "${schema}".events`)).toBe(events);
+});
+
+it('registers one person once when ten officers try at the same moment (one person, one card)', async () => {
+  const payload = worker();
+  const outcomes = await Promise.allSettled(
+    Array.from({ length: 10 }, () => command<{ id: string }>('RegisterWorker', payload)),
+  );
+  const registered = outcomes.filter((o) => o.status === 'fulfilled');
+  expect(registered).toHaveLength(1);
+  const refused = outcomes
+    .filter((o): o is PromiseRejectedResult => o.status === 'rejected')
+    .map((o) => o.reason);
+  expect(
+    refused.every((e) => e instanceof ReceivedDomainError && e.code === 'WORKER.ALREADY_REGISTERED'),
+  ).toBe(true);
+  const id = (registered[0] as PromiseFulfilledResult<{ id: string }>).value.id;
+  expect(
+    await count(`select count(*)::int as n from "${schema}".worker_personal_data where worker_id = '${id}'`),
+  ).toBe(1);
+});
+
+it('updates a profile: a new phone goes to the vault, the event only says it changed; employment shows in the read model', async () => {
+  const { id } = await command<{ id: string }>('RegisterWorker', worker());
+  const updated = await command<{ events: string[] }>('UpdateWorkerProfile', {
+    workerId: id,
+    phone: '13600001111',
+    category: 'graduate',
+  });
+  expect(updated.events).toEqual(['WorkerProfileUpdated.v1']);
+  const { rows } = await db.pool.query(
+    `select data from "${schema}".events where type = 'WorkerProfileUpdated.v1'`,
+  );
+  expect(rows[0].data).toEqual({ workerId: id, phoneChanged: true, category: 'graduate' });
+  await command('RecordEmployment', {
+    workerId: id,
+    employerCreditCode: creditCode(),
+    startDate: '2026-01-05',
+    evidenceKind: 'social_insurance',
+    evidenceReference: 'SB-1',
+  });
+  const view = await eventually(async () => {
+    const answer = await query<{ phoneMasked: string; category: string }>('GetWorker', { workerId: id });
+    expect(answer).toMatchObject({ phoneMasked: '136****1111', category: 'graduate', employed: true });
+    return answer;
+  });
+  expect(view.category).toBe('graduate');
+});
+
+it('answers a retried roster import with its first report', async () => {
+  const birth = birthDateForAge(22);
+  const csv = [
+    '身份证号码,姓名,性别,出生日期,户籍地区划代码,常住地区划代码,手机号码,文化程度,人员类别,重点群体,是否有劳动能力,是否有就业意愿',
+    `${residentIdNumber(birth, 'female')},林九,女,${birth},140802,140802,13800001111,本科,高校毕业生,,是,是`,
+  ].join('\n');
+  const envelope = officer();
+  const payload = {
+    jurisdiction: '140802',
+    fileName: 'a.csv',
+    contentBase64: Buffer.from(csv).toString('base64'),
+  };
+  const first = await command<{ importId: string; registered: number }>('ImportRoster', payload, envelope);
+  expect(first).toMatchObject({ importId: envelope.commandId, registered: 1 });
+  const again = await command<{ registered: number; alreadyRegistered: number }>(
+    'ImportRoster',
+    payload,
+    envelope,
+  );
+  expect(again).toMatchObject({ registered: 1, alreadyRegistered: 0 });
+});
+
+it('rebuilds the read models from the events to the same rows', async () => {
+  const dataSource = app.get<DataSource>(READ_MODEL_DATA_SOURCE);
+  const store = app.get<PostgresEventStore>(EVENT_STORE);
+  const snapshot = () =>
+    db.pool.query(`select * from "${schema}".worker_view order by worker_id`).then((r) => r.rows);
+  await eventually(async () =>
+    expect((await snapshot()).length).toBe(
+      await count(`select count(*)::int as n from "${schema}".worker_personal_data`),
+    ),
+  );
+  const before = await snapshot();
+  const [workers] = readModelProjections(schema);
+  // a second runner of the same projection, as another replica would have, rebuilding
+  const runner = new ProjectionRunner({ store, dataSource, projection: workers });
+  await runner.rebuild();
+  expect(await snapshot()).toEqual(before);
+});
