@@ -22,7 +22,7 @@ export {
   isDomainError,
   isDomainErrorJson,
 } from './domain-error';
-export { EVENT_ID_NAMESPACE, deriveEventId } from './event-ids';
+export { EVENT_ID_NAMESPACE, deriveEventId, uuidV5 } from './event-ids';
 export type { EventMetadata } from './event-metadata';
 export { eventMetadataOf } from './event-metadata';
 export type { CommandResult, CommittedEvent, HandleCommandOptions } from './handle-command';

@@ -1,5 +1,5 @@
 // Ids that derive from something else, so that asking twice gives the same id (RFC 9562 UUID v5).
-import { createHash } from 'node:crypto';
+import { uuidV5 } from '@jineng/ddd';
 
 /** Fixed forever: worker ids derive from it. */
 const WORKER_NAMESPACE = '2d1c6c8e-3f5b-4b0e-9a57-6f3e0b8f5a41';
@@ -14,15 +14,3 @@ export const workerIdOf = (idNumberHash: string): string => uuidV5(WORKER_NAMESP
 /** The command id of one row of a roster import: a retry of the import replays each row's command. */
 export const rosterRowCommandId = (importId: string, row: number): string =>
   uuidV5(ROSTER_ROW_NAMESPACE, `${importId}:${row}`);
-
-function uuidV5(namespace: string, name: string): string {
-  const bytes = createHash('sha1')
-    .update(Buffer.from(namespace.replace(/-/g, ''), 'hex'))
-    .update(name, 'utf8')
-    .digest()
-    .subarray(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x50;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
