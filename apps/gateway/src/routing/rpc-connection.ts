@@ -1,11 +1,12 @@
-// The gateway's NATS request/reply client: a @nestjs/microservices NATS ClientProxy, connected on
-// first use (a broker that is down at start must not stop the gateway: readiness reports it), and
-// closed with the app.
+// The gateway's NATS request/reply client: a @nestjs/microservices NATS ClientProxy, connected at
+// start in the background (a broker that is down at start must not stop the gateway: readiness
+// reports it, and the first request tries again), and closed with the app. Connecting outside any
+// request also keeps a request's correlation id off the connection's own log lines.
 import { RpcClient } from '@jineng/messaging';
-import type { OnApplicationShutdown } from '@nestjs/common';
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
 
-export class RpcConnection implements OnApplicationShutdown {
+export class RpcConnection implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly proxy: ClientProxy;
   readonly client: RpcClient;
 
@@ -20,6 +21,10 @@ export class RpcConnection implements OnApplicationShutdown {
       },
     });
     this.client = new RpcClient(this.proxy, { defaultTimeoutMs });
+  }
+
+  onApplicationBootstrap(): void {
+    this.proxy.connect().catch(() => undefined);
   }
 
   async onApplicationShutdown(): Promise<void> {
