@@ -12,7 +12,7 @@ const VALID_CREDIT_CODE = creditCode('91410100MA44C6HY8');
 const valid = (format: string, value: unknown) => expect(formatProblem(format, value)).toBeUndefined();
 const invalid = (format: string, value: unknown) => {
   const reason = formatProblem(format, value);
-  expect(reason).toBeDefined();
+  expect(reason).toEqual({ zh: expect.any(String), en: expect.any(String) });
   return reason!;
 };
 
