@@ -20,11 +20,11 @@ export { fixedClock, shanghaiDate, shanghaiToday, systemClock, type Clock } from
 export {
   WorkingDayCalendar,
   type CalendarCoverage,
-  type CalendarSupplement,
+  type PublishedCalendarYear,
 } from './working-days/working-day-calendar';
 export {
   CalendarCoverageError,
-  InvalidCalendarSupplementError,
+  InvalidCalendarArrangementError,
 } from './working-days/working-day-calendar.errors';
 
 export {
