@@ -1,7 +1,13 @@
 // The read model of policy versions: one row per version, drafts and published, as the events left it.
 // Queries (list, get, effective policy, diff) read it; it is rebuilt from the events at will.
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { PolicyDocument, PolicyParameters, TargetPlan } from '../domain/policy-parameters';
+import type {
+  ParameterClause,
+  PolicyAssumption,
+  PolicyDocument,
+  PolicyParameters,
+  TargetPlan,
+} from '../domain/policy-parameters';
 
 @Entity({ name: 'policy_versions' })
 export class PolicyVersionRow {
@@ -21,6 +27,10 @@ export class PolicyVersionRow {
   @Column('text', { name: 'effective_from' })
   effectiveFrom!: string;
 
+  /** the last day in force, where the document has an end */
+  @Column('text', { name: 'effective_until', nullable: true })
+  effectiveUntil!: string | null;
+
   @Column('text')
   title!: string;
 
@@ -32,6 +42,12 @@ export class PolicyVersionRow {
 
   @Column('json')
   targets!: TargetPlan[];
+
+  @Column('json')
+  assumptions!: PolicyAssumption[];
+
+  @Column('json')
+  clauses!: ParameterClause[];
 
   @Column('timestamptz', { name: 'drafted_at' })
   draftedAt!: Date;
@@ -48,7 +64,8 @@ export class PolicyVersionRow {
 
 /**
  * The table, created idempotently at start (the schema is the service's). `json`, not `jsonb`: the
- * parameters read back in the order the admin wrote them (tiers as fromDay, toDay, amountFen).
+ * parameters read back in the order the admin wrote them (tiers as fromDay, toDay, amountFen). The
+ * columns added later (window, assumptions, clauses) are added to a table that predates them.
  */
 export const policyVersionsDdl = (schema: string): string => `
   create table if not exists "${schema}".policy_versions (
@@ -66,5 +83,8 @@ export const policyVersionsDdl = (schema: string): string => `
     published_by text,
     past_effective_reason text
   );
+  alter table "${schema}".policy_versions add column if not exists effective_until text;
+  alter table "${schema}".policy_versions add column if not exists assumptions json not null default '[]';
+  alter table "${schema}".policy_versions add column if not exists clauses json not null default '[]';
   create index if not exists policy_versions_jurisdiction on "${schema}".policy_versions (jurisdiction, status);
 `;
