@@ -1,39 +1,16 @@
-// The policy area of the subsidy service as it runs: the Nest app on the service runtime, a real
-// PostgreSQL schema of its own and a nats-server of its own (its queue group must not meet another
-// test file's), commands and queries over NATS request/reply, events on JetStream.
-import { randomUUID } from 'node:crypto';
-import { validateContract, type subsidyV1 } from '@jineng/contracts';
-import { ReceivedDomainError } from '@jineng/ddd';
+// The policy area of the subsidy service as it runs (SubsidyTestService: a fresh schema, a nats-server
+// of its own): commands and queries over NATS request/reply, events on JetStream.
+import type { subsidyV1 } from '@jineng/contracts';
 import { PostgresEventStore } from '@jineng/event-store';
-import { EVENTS_STREAM, RpcClient, type Envelope, type Principal } from '@jineng/messaging';
-import { JsonLogger } from '@jineng/observability';
-import { createServiceApp, serviceConfigFromEnv } from '@jineng/service-runtime';
-import {
-  DedicatedNatsServer,
-  connectTestDatabase,
-  connectTestNats,
-  eventually,
-  type TestDatabase,
-} from '@jineng/testing';
+import { EVENTS_STREAM, type Principal } from '@jineng/messaging';
+import { connectTestNats, eventually } from '@jineng/testing';
 import { jetstreamManager } from '@nats-io/jetstream';
-import type { INestApplication } from '@nestjs/common';
-import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
-import { SubsidyModule } from '../subsidy.module';
+import { admin, expectContract, rejection, SubsidyTestService } from '../subsidy-service.fixture';
 import { POLICY_SEEDS } from './seeds/policy-seeds';
 import { seedVersionId } from './seeds/seed-ids';
 
-let db: TestDatabase;
-let nats: DedicatedNatsServer;
-let schema: string;
-let app: INestApplication | undefined;
-let proxy: ClientProxy;
-let client: RpcClient;
+let service: SubsidyTestService;
 
-const admin = (jurisdiction: string): Principal => ({
-  userId: `admin-${jurisdiction}`,
-  roles: ['admin'],
-  jurisdiction,
-});
 const SHANXI_ADMIN = admin('140000');
 const GUANGXI_ADMIN = admin('450000');
 const GANGBEI_OFFICER: Principal = {
@@ -48,72 +25,18 @@ const YANHU_INSTITUTION: Principal = {
   institutionId: '5b1f3c2e-8a4d-4c6b-9e1f-0a2b3c4d5e6f',
 };
 
-async function startService(): Promise<void> {
-  const config = serviceConfigFromEnv(
-    'subsidy',
-    { port: 0 },
-    { DATABASE_URL: db.url, NATS_URL: nats.url, JINENG_SCHEMA: schema, LOG_LEVEL: 'error' },
-  );
-  app = await createServiceApp(SubsidyModule, config, new JsonLogger({ service: 'subsidy', level: 'error' }));
-  await app.listen(0, '127.0.0.1');
-}
-
 beforeAll(async () => {
-  db = await connectTestDatabase('subsidy_policy');
-  schema = await db.freshSchema();
-  nats = await DedicatedNatsServer.start();
-  await startService();
-  proxy = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [nats.url] } });
-  await proxy.connect();
-  client = new RpcClient(proxy, { defaultTimeoutMs: 10_000 });
+  service = await SubsidyTestService.start('subsidy_policy');
 });
 
 afterAll(async () => {
-  await proxy?.close();
-  await app?.close();
-  await nats?.dispose();
-  await db?.dispose();
+  await service?.dispose();
 });
 
-const envelope = (principal: Principal, command: boolean): Envelope => ({
-  principal,
-  correlationId: randomUUID(),
-  ...(command ? { commandId: randomUUID() } : {}),
-  sentAt: new Date().toISOString(),
-});
-
-function command<R = subsidyV1.PolicyVersion>(
-  name: string,
-  principal: Principal,
-  payload: object,
-): Promise<R> {
-  return client.send<R>(
-    { kind: 'command', service: 'subsidy', name },
-    { envelope: envelope(principal, true), payload },
-  );
-}
-
-function query<R>(name: string, principal: Principal, payload: object): Promise<R> {
-  return client.send<R>(
-    { kind: 'query', service: 'subsidy', name },
-    { envelope: envelope(principal, false), payload },
-  );
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ReceivedDomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ReceivedDomainError);
-  return error as ReceivedDomainError;
-}
-
-/** Every reply is what its contract says. */
-function expectContract(typeName: string, value: unknown): void {
-  const result = validateContract(typeName, value);
-  expect(result.ok ? [] : result.violations).toEqual([]);
-}
+const command = <R = subsidyV1.PolicyVersion>(name: string, principal: Principal, payload: object) =>
+  service.command<R>(name, principal, payload);
+const query = <R>(name: string, principal: Principal, payload: object) =>
+  service.query<R>(name, principal, payload);
 
 const document = { title: '关于职业技能提升的通知', issuer: '测试人民政府', number: '测政发〔2090〕1号' };
 
@@ -184,12 +107,10 @@ describe('the seed versions', () => {
   });
 
   it('are loaded once: a restart appends nothing', async () => {
-    const store = await PostgresEventStore.create({ pool: db.pool, schema });
+    const store = await PostgresEventStore.create({ pool: service.db.pool, schema: service.schema });
     const before = await store.countEvents();
     expect(before).toBeGreaterThanOrEqual(2 * POLICY_SEEDS.length);
-    await app!.close();
-    app = undefined;
-    await startService();
+    await service.restart();
     expect(await store.countEvents()).toBe(before);
     for (const seed of POLICY_SEEDS) {
       const { version } = await store.readStream(`policy-version-${seedVersionId(seed.key)}`);
@@ -224,7 +145,7 @@ describe('a policy version over NATS', () => {
     });
     expect(published).toMatchObject({ status: 'published', revision: 2, publishedBy: 'admin-140000' });
 
-    const nc = await connectTestNats(nats.url);
+    const nc = await connectTestNats(service.nats.url);
     try {
       const jsm = await jetstreamManager(nc);
       const message = await eventually(async () => {

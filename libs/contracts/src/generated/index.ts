@@ -122,6 +122,7 @@ export interface ContractTypes {
   'jineng.subsidy.v1.HolidayCalendar': subsidyV1.HolidayCalendar;
   'jineng.subsidy.v1.HolidayCalendarPublished': subsidyV1.HolidayCalendarPublished;
   'jineng.subsidy.v1.HolidayNotice': subsidyV1.HolidayNotice;
+  'jineng.subsidy.v1.HolidayYear': subsidyV1.HolidayYear;
   'jineng.subsidy.v1.InstitutionQualityRules': subsidyV1.InstitutionQualityRules;
   'jineng.subsidy.v1.Jurisdiction': subsidyV1.Jurisdiction;
   'jineng.subsidy.v1.JurisdictionList': subsidyV1.JurisdictionList;
@@ -151,7 +152,6 @@ export interface ContractTypes {
   'jineng.subsidy.v1.Prepayment': subsidyV1.Prepayment;
   'jineng.subsidy.v1.PublishHolidayCalendar': subsidyV1.PublishHolidayCalendar;
   'jineng.subsidy.v1.PublishPolicyVersion': subsidyV1.PublishPolicyVersion;
-  'jineng.subsidy.v1.PublishedHolidayYear': subsidyV1.PublishedHolidayYear;
   'jineng.subsidy.v1.ReportingRules': subsidyV1.ReportingRules;
   'jineng.subsidy.v1.SelfChosenTraining': subsidyV1.SelfChosenTraining;
   'jineng.subsidy.v1.SkillEvaluationSubsidy': subsidyV1.SkillEvaluationSubsidy;

@@ -1268,7 +1268,7 @@ export interface HolidayCalendar {
   readonly fromYear: number;
   readonly toYear: number;
   /** the latest revision of each published year, national first, by year */
-  readonly published: readonly PublishedHolidayYear[];
+  readonly published: readonly HolidayYear[];
 }
 
 export const HolidayCalendarSchema: JsonSchema = {
@@ -1301,7 +1301,7 @@ export const HolidayCalendarSchema: JsonSchema = {
       description: 'the latest revision of each published year, national first, by year',
       type: 'array',
       items: {
-        $ref: 'jineng.subsidy.v1.PublishedHolidayYear',
+        $ref: 'jineng.subsidy.v1.HolidayYear',
       },
     },
   },
@@ -1431,6 +1431,83 @@ export const HolidayNoticeSchema: JsonSchema = {
     },
   },
   required: ['reference', 'title'],
+  additionalProperties: false,
+};
+
+/** A year's arrangement as it stands in a scope: the latest publication, or the package's data. */
+export interface HolidayYear {
+  readonly year: number;
+  readonly province?: string;
+  readonly holidays: readonly string[];
+  readonly makeUpWorkdays: readonly string[];
+  /** package: the chinese-days data (revision 0); publication: published by an administrator */
+  readonly source: 'package' | 'publication';
+  readonly revision: number;
+  /** publications only */
+  readonly notice?: HolidayNotice;
+  readonly corrects?: 'package' | 'publication';
+  readonly correctionReason?: string;
+  readonly publishedAt?: string;
+  readonly publishedBy?: string;
+}
+
+export const HolidayYearSchema: JsonSchema = {
+  $id: 'jineng.subsidy.v1.HolidayYear',
+  description: "A year's arrangement as it stands in a scope: the latest publication, or the package's data.",
+  type: 'object',
+  properties: {
+    year: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    province: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    holidays: {
+      type: 'array',
+      items: {
+        type: 'string',
+        format: 'date',
+      },
+    },
+    makeUpWorkdays: {
+      type: 'array',
+      items: {
+        type: 'string',
+        format: 'date',
+      },
+    },
+    source: {
+      description: 'package: the chinese-days data (revision 0); publication: published by an administrator',
+      type: 'string',
+      enum: ['package', 'publication'],
+    },
+    revision: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    notice: {
+      $ref: 'jineng.subsidy.v1.HolidayNotice',
+    },
+    corrects: {
+      type: 'string',
+      enum: ['package', 'publication'],
+    },
+    correctionReason: {
+      type: 'string',
+    },
+    publishedAt: {
+      type: 'string',
+      format: 'date-time',
+    },
+    publishedBy: {
+      type: 'string',
+    },
+  },
+  required: ['year', 'holidays', 'makeUpWorkdays', 'source', 'revision'],
   additionalProperties: false,
 };
 
@@ -2954,8 +3031,8 @@ export const PrepaymentSchema: JsonSchema = {
 /**
  * Publish a year's arrangement: national (国务院办公厅关于某年部分节假日安排的通知) when province is left
  * out, else that province's own days off and make-up days on top of the national ones. A year already
- * known in that scope (by the package or an earlier publication) is corrected: it needs a reason.
- * Answers the PublishedHolidayYear.
+ * known in that scope (by the package or an earlier publication) is corrected: it needs a reason. The
+ * same arrangement again changes nothing. Answers the HolidayYear as it stands.
  */
 export interface PublishHolidayCalendar {
   readonly year: number;
@@ -2966,14 +3043,14 @@ export interface PublishHolidayCalendar {
   /** the Saturdays and Sundays worked in exchange (调休上班) */
   readonly makeUpWorkdays: readonly string[];
   readonly notice: HolidayNotice;
-  /** why a known year changes */
+  /** why a known year changes (ignored for a year not known yet) */
   readonly correctionReason?: string;
 }
 
 export const PublishHolidayCalendarSchema: JsonSchema = {
   $id: 'jineng.subsidy.v1.PublishHolidayCalendar',
   description:
-    "Publish a year's arrangement: national (国务院办公厅关于某年部分节假日安排的通知) when province is left out, else that province's own days off and make-up days on top of the national ones. A year already known in that scope (by the package or an earlier publication) is corrected: it needs a reason. Answers the PublishedHolidayYear.",
+    "Publish a year's arrangement: national (国务院办公厅关于某年部分节假日安排的通知) when province is left out, else that province's own days off and make-up days on top of the national ones. A year already known in that scope (by the package or an earlier publication) is corrected: it needs a reason. The same arrangement again changes nothing. Answers the HolidayYear as it stands.",
   type: 'object',
   properties: {
     year: {
@@ -3008,7 +3085,7 @@ export const PublishHolidayCalendarSchema: JsonSchema = {
       $ref: 'jineng.subsidy.v1.HolidayNotice',
     },
     correctionReason: {
-      description: 'why a known year changes',
+      description: 'why a known year changes (ignored for a year not known yet)',
       type: 'string',
       minLength: 1,
       maxLength: 500,
@@ -3052,75 +3129,6 @@ export const PublishPolicyVersionSchema: JsonSchema = {
     },
   },
   required: ['versionId'],
-  additionalProperties: false,
-};
-
-/** A published year as it stands (its latest revision). */
-export interface PublishedHolidayYear {
-  readonly year: number;
-  readonly province?: string;
-  readonly holidays: readonly string[];
-  readonly makeUpWorkdays: readonly string[];
-  readonly revision: number;
-  readonly notice: HolidayNotice;
-  readonly corrects?: 'package' | 'publication';
-  readonly correctionReason?: string;
-  readonly publishedAt: string;
-  readonly publishedBy: string;
-}
-
-export const PublishedHolidayYearSchema: JsonSchema = {
-  $id: 'jineng.subsidy.v1.PublishedHolidayYear',
-  description: 'A published year as it stands (its latest revision).',
-  type: 'object',
-  properties: {
-    year: {
-      type: 'integer',
-      minimum: 0,
-      maximum: 4294967295,
-    },
-    province: {
-      type: 'string',
-      format: 'jurisdiction',
-    },
-    holidays: {
-      type: 'array',
-      items: {
-        type: 'string',
-        format: 'date',
-      },
-    },
-    makeUpWorkdays: {
-      type: 'array',
-      items: {
-        type: 'string',
-        format: 'date',
-      },
-    },
-    revision: {
-      type: 'integer',
-      minimum: 1,
-      maximum: 4294967295,
-    },
-    notice: {
-      $ref: 'jineng.subsidy.v1.HolidayNotice',
-    },
-    corrects: {
-      type: 'string',
-      enum: ['package', 'publication'],
-    },
-    correctionReason: {
-      type: 'string',
-    },
-    publishedAt: {
-      type: 'string',
-      format: 'date-time',
-    },
-    publishedBy: {
-      type: 'string',
-    },
-  },
-  required: ['year', 'holidays', 'makeUpWorkdays', 'revision', 'notice', 'publishedAt', 'publishedBy'],
   additionalProperties: false,
 };
 
@@ -4229,6 +4237,12 @@ export const contracts: readonly Contract[] = [
     schema: HolidayNoticeSchema,
   },
   {
+    typeName: 'jineng.subsidy.v1.HolidayYear',
+    kind: 'reply',
+    source: 'proto/jineng/subsidy/v1/holiday_calendar.proto',
+    schema: HolidayYearSchema,
+  },
+  {
     typeName: 'jineng.subsidy.v1.InstitutionQualityRules',
     kind: 'type',
     source: 'proto/jineng/subsidy/v1/policy_parameters.proto',
@@ -4425,12 +4439,6 @@ export const contracts: readonly Contract[] = [
     subject: 'jineng.cmd.subsidy.PublishPolicyVersion',
     source: 'proto/jineng/subsidy/v1/policy_commands.proto',
     schema: PublishPolicyVersionSchema,
-  },
-  {
-    typeName: 'jineng.subsidy.v1.PublishedHolidayYear',
-    kind: 'reply',
-    source: 'proto/jineng/subsidy/v1/holiday_calendar.proto',
-    schema: PublishedHolidayYearSchema,
   },
   {
     typeName: 'jineng.subsidy.v1.ReportingRules',

@@ -49,6 +49,20 @@ describe('WorkingDayCalendar', () => {
       expect(calendar.coverage()).toEqual({ fromYear: 2004, toYear: 2026 });
     });
 
+    it('tells the arrangement of a covered year', () => {
+      expect(calendar.arrangementOf(2021)?.makeUpWorkdays).toEqual([
+        '2021-02-07',
+        '2021-02-20',
+        '2021-04-25',
+        '2021-05-08',
+        '2021-09-18',
+        '2021-09-26',
+        '2021-10-09',
+      ]);
+      expect(calendar.arrangementOf(2021)?.holidays).toContain('2021-10-07');
+      expect(calendar.arrangementOf(2027)).toBeUndefined();
+    });
+
     it('covers dates of covered years only', () => {
       expect(calendar.covers('2004-01-01')).toBe(true);
       expect(calendar.covers('2026-12-31')).toBe(true);

@@ -113,6 +113,18 @@ export class WorkingDayCalendar {
     return this.range;
   }
 
+  /** The holidays and make-up working days of a covered year, sorted; undefined for another year. */
+  arrangementOf(
+    year: number,
+  ): { readonly holidays: IsoDate[]; readonly makeUpWorkdays: IsoDate[] } | undefined {
+    const arrangement = this.years.get(year);
+    if (!arrangement) return undefined;
+    return {
+      holidays: [...arrangement.holidays].sort(),
+      makeUpWorkdays: [...arrangement.makeUpWorkdays].sort(),
+    };
+  }
+
   /** Whether the calendar can answer for this date (a malformed date throws). */
   covers(date: IsoDate): boolean {
     return this.years.has(requireIsoDate(date).year);
