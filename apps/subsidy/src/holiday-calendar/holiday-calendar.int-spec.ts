@@ -7,6 +7,7 @@ import { EVENTS_STREAM, type Principal } from '@jineng/messaging';
 import { connectTestNats, eventually } from '@jineng/testing';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { admin, expectContract, rejection, SubsidyTestService } from '../subsidy-service.fixture';
+import { PUBLISH_2027 } from './hypothetical-2027.fixture';
 
 let service: SubsidyTestService;
 
@@ -26,28 +27,7 @@ const YANHU_OFFICER: Principal = {
   jurisdiction: '140802',
 };
 
-const notice = {
-  reference: '国办发明电〔2026〕9号',
-  title: '国务院办公厅关于2027年部分节假日安排的通知',
-  issuer: '国务院办公厅',
-  issuedOn: '2026-11-10',
-};
-// A made-up 2027 arrangement (the real one is not published in this test's world)
-const year2027 = {
-  year: 2027,
-  holidays: [
-    '2027-01-01',
-    '2027-02-05',
-    '2027-02-06',
-    '2027-02-07',
-    '2027-02-08',
-    '2027-02-09',
-    '2027-02-10',
-    '2027-02-11',
-  ],
-  makeUpWorkdays: ['2027-02-13'],
-  notice,
-};
+const year2027 = PUBLISH_2027;
 
 const publish = (principal: Principal, payload: object, commandId?: string) =>
   service.command<subsidyV1.HolidayYear>('PublishHolidayCalendar', principal, payload, commandId);

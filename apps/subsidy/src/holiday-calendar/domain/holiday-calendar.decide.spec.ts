@@ -11,6 +11,7 @@ import {
   ProvinceAdminRequired,
 } from './holiday-calendar.errors';
 import type { HolidayCalendarPublished } from './holiday-calendar.events';
+import { HOLIDAYS_2027, NOTICE_2027, PUBLISH_2027 } from '../hypothetical-2027.fixture';
 
 const spec = DeciderSpecification.for(holidayCalendarDecider);
 const NOW = '2026-11-20T02:00:00.000Z';
@@ -23,28 +24,9 @@ const metadata = (roles: string[]): CommandMetadata => ({
   correlationId: 'corr-1',
 });
 
-const notice = {
-  reference: '国办发明电〔2026〕9号',
-  title: '国务院办公厅关于2027年部分节假日安排的通知',
-  issuer: '国务院办公厅',
-};
-// A made-up 2027 arrangement (the real one is not published in this test's world): New Year's Day,
-// Spring Festival 5–11 February with Saturday 13 February worked.
-const year2027 = {
-  year: 2027,
-  holidays: [
-    '2027-02-11',
-    '2027-01-01',
-    '2027-02-05',
-    '2027-02-06',
-    '2027-02-07',
-    '2027-02-08',
-    '2027-02-09',
-    '2027-02-10',
-  ],
-  makeUpWorkdays: ['2027-02-13'],
-  notice,
-};
+const notice = NOTICE_2027;
+// given in another order: the event has them sorted
+const year2027 = { ...PUBLISH_2027, holidays: [...HOLIDAYS_2027].reverse() };
 
 const publish = (
   data: Partial<PublishHolidayCalendar['data']> = {},
@@ -59,16 +41,7 @@ const published2027: HolidayCalendarPublished = {
   type: 'HolidayCalendarPublished.v1',
   data: {
     year: 2027,
-    holidays: [
-      '2027-01-01',
-      '2027-02-05',
-      '2027-02-06',
-      '2027-02-07',
-      '2027-02-08',
-      '2027-02-09',
-      '2027-02-10',
-      '2027-02-11',
-    ],
+    holidays: HOLIDAYS_2027,
     makeUpWorkdays: ['2027-02-13'],
     revision: 1,
     notice,

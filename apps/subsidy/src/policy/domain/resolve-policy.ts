@@ -46,13 +46,10 @@ export interface ParameterSource {
   readonly assumptions?: readonly PolicyAssumption[];
 }
 
-/** A parameter no level sets that a version in force names without its value. */
-export interface NamedParameter {
-  readonly parameter: ParameterPath;
-  readonly versionId: string;
-  readonly jurisdiction: string;
-  readonly quotes: readonly string[];
-}
+/** A parameter no level sets that a version in force names without its value, with its words. */
+export type NamedParameter = Required<
+  Pick<ParameterSource, 'parameter' | 'versionId' | 'jurisdiction' | 'quotes'>
+>;
 
 export interface ResolvedPolicy<V extends PublishedVersion = PublishedVersion> {
   readonly jurisdiction: string;
