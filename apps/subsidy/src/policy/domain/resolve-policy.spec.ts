@@ -163,6 +163,9 @@ describe('validity windows', () => {
     expect(lookup.set).toBe(false);
     expect(!lookup.set && lookup.reason.en).toContain('the policy of 450800 ended on 2021-12-31');
     expect(!lookup.set && lookup.reason.zh).toContain('450800 的政策已于 2021-12-31 期满');
+    // only a plan that set the parameter is named
+    const never = lookupParameter(resolved, 'classOpening', 'geofenceRadiusMetres');
+    expect(!never.set && never.reason.en).not.toContain('ended');
   });
 
   it('until a later version of the level takes over', () => {

@@ -217,7 +217,10 @@ function notSetError(resolved: ResolvedPolicy, path: ParameterPath): PolicyParam
     nameEn: label.en,
     jurisdiction: resolved.jurisdiction,
     date: resolved.date,
-    ended: resolved.ended.map((v) => ({ jurisdiction: v.jurisdiction, effectiveUntil: v.effectiveUntil! })),
+    // the plans that set it and have ended: why a value the user may remember is gone
+    ended: resolved.ended
+      .filter((v) => valueAt(v.parameters, parameterEntry(path)) !== undefined)
+      .map((v) => ({ jurisdiction: v.jurisdiction, effectiveUntil: v.effectiveUntil! })),
     ...(named ? { namedBy: { jurisdiction: named.jurisdiction, quotes: [...named.quotes] } } : {}),
   });
 }
