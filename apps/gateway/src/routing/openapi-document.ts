@@ -141,12 +141,14 @@ function bodySchema(
   const properties = schema.properties as Record<string, Schema> | undefined;
   if (!properties || !route.pathParams.some((p) => Object.hasOwn(properties, p))) return { $ref: ref(name) };
   const { properties: _all, required: allRequired, ...rest } = schema;
+  const required = ((allRequired ?? []) as string[]).filter((key) => !route.pathParams.includes(key));
   return {
     ...rest,
     properties: Object.fromEntries(
       Object.entries(properties).filter(([key]) => !route.pathParams.includes(key)),
     ),
-    required: ((allRequired ?? []) as string[]).filter((key) => !route.pathParams.includes(key)),
+    // OpenAPI 3.0 refuses an empty `required` list: a body whose required fields all travel in the path has none
+    ...(required.length > 0 ? { required } : {}),
   };
 }
 
