@@ -1,6 +1,7 @@
 // The OpenAPI document, generated from the route table and the contracts' JSON Schemas — never
 // written by hand, so it cannot drift from what the dispatcher enforces.
 import { openApiSchemas, OPENAPI_REF_PREFIX, type JsonSchema } from '@jineng/contracts';
+import { DOMAIN_ERROR_CATEGORIES } from '@jineng/ddd';
 import { rpcSubject } from '@jineng/messaging';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { contractName } from './contracts';
@@ -216,7 +217,7 @@ function errorSchemas(): Record<string, JsonSchema> {
         },
         category: {
           type: 'string',
-          enum: ['validation', 'not_found', 'illegal_state', 'forbidden', 'concurrency'],
+          enum: [...DOMAIN_ERROR_CATEGORIES],
         },
         message: { type: 'string', description: '中文说明' },
         messageEn: { type: 'string', description: 'the same in English' },
