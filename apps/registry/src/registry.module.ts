@@ -50,12 +50,14 @@ import { ListOccupationsNatsController } from './occupation/list-occupations/lis
 import { PersonalDataCipher } from './personal-data/personal-data-cipher';
 import { createReadModelDataSource, ReadModelRunners } from './persistence/read-models';
 import { registryMigrations } from './persistence/registry.migrations';
-import { CLOCK, PERSONAL_DATA_CIPHER, READ_MODEL_DATA_SOURCE } from './registry.tokens';
+import { CLOCK, PERSONAL_DATA_CIPHER, READ_MODEL_DATA_SOURCE, ROSTER_LIMITS } from './registry.tokens';
 import { GetRosterImportReportHandler } from './roster-import/get-roster-import-report/get-roster-import-report.handler';
 import { GetRosterImportReportNatsController } from './roster-import/get-roster-import-report/get-roster-import-report.nats.controller';
+import { ImportAdmission } from './roster-import/import-roster/import-admission';
 import { ImportRosterHandler } from './roster-import/import-roster/import-roster.handler';
 import { ImportRosterNatsController } from './roster-import/import-roster/import-roster.nats.controller';
 import { RosterImportStore } from './roster-import/roster-import.store';
+import { rosterLimitsFromEnv } from './roster-import/roster-limits';
 import { UploadRosterPartHandler } from './roster-import/upload-roster-part/upload-roster-part.handler';
 import { UploadRosterPartNatsController } from './roster-import/upload-roster-part/upload-roster-part.nats.controller';
 import { RegistryInfrastructure } from './shared/registry-infrastructure';
@@ -119,6 +121,8 @@ const INFRASTRUCTURE: Provider[] = [
   // keys are read and checked first: without them the service does not start
   { provide: PERSONAL_DATA_CIPHER, useFactory: () => new PersonalDataCipher(registryKeysFromEnv()) },
   { provide: CLOCK, useValue: systemClock },
+  // a bad roster limit in the environment stops the start, naming it
+  { provide: ROSTER_LIMITS, useFactory: () => rosterLimitsFromEnv() },
   {
     // the registry's tables exist before anything reads them
     provide: READ_MODEL_DATA_SOURCE,
@@ -132,6 +136,7 @@ const INFRASTRUCTURE: Provider[] = [
   WorkerPersonalDataVault,
   InstitutionPersonalDataVault,
   RosterImportStore,
+  ImportAdmission,
   ReadModelRunners,
 ];
 

@@ -149,4 +149,10 @@ export const registryMigrations: readonly Migration[] = [
       );
       create index device_view_institution on ${S}.device_view (institution_id);`,
   },
+  {
+    // issue #9: the file bytes of each part, so that an upload's total is checked at every part
+    id: 'registry-004-roster-upload-part-sizes',
+    sql: (S) => `
+      alter table ${S}.roster_upload_parts add column content_bytes int not null default 0;`,
+  },
 ];
