@@ -5,14 +5,24 @@ import { DOMAIN_ERROR_CATEGORIES } from '@jineng/ddd';
 import { rpcSubject } from '@jineng/messaging';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { contractName } from './contracts';
-import type { FieldLocator, RequestContract, RouteDefinition } from './route-definition';
+import type { FieldLocator, RateLimit, RequestContract, RouteDefinition } from './route-definition';
 import type { CompiledRoute } from './route-table';
 
 type Schema = Record<string, unknown>;
 
 export const ERROR_RESPONSE_SCHEMA = 'GatewayErrorResponse';
 
-export function buildOpenApiDocument(routes: readonly CompiledRoute[], version = '1'): OpenAPIObject {
+export interface OpenApiOptions {
+  /** default '1' */
+  readonly version?: string;
+  /** the rate limit in force on a route, to describe it */
+  readonly rateLimitOf?: (route: CompiledRoute) => RateLimit;
+}
+
+export function buildOpenApiDocument(
+  routes: readonly CompiledRoute[],
+  { version = '1', rateLimitOf }: OpenApiOptions = {},
+): OpenAPIObject {
   const contracts = routes.flatMap(({ definition: d }) =>
     [d.request, d.response].filter((c) => c !== undefined),
   );
@@ -28,7 +38,11 @@ export function buildOpenApiDocument(routes: readonly CompiledRoute[], version =
 
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
-    (paths[route.openApiPath] ??= {})[route.definition.method.toLowerCase()] = operation(route, schemas);
+    (paths[route.openApiPath] ??= {})[route.definition.method.toLowerCase()] = operation(
+      route,
+      schemas,
+      rateLimitOf?.(route),
+    );
   }
   return {
     openapi: '3.0.3',
@@ -50,7 +64,11 @@ export function buildOpenApiDocument(routes: readonly CompiledRoute[], version =
   } as unknown as OpenAPIObject;
 }
 
-function operation(route: CompiledRoute, schemas: Readonly<Record<string, Schema>>): Record<string, unknown> {
+function operation(
+  route: CompiledRoute,
+  schemas: Readonly<Record<string, Schema>>,
+  rateLimit: RateLimit | undefined,
+): Record<string, unknown> {
   const d = route.definition;
   const target = d.target;
   const isPublic = d.roles === 'public';
@@ -104,6 +122,8 @@ function operation(route: CompiledRoute, schemas: Readonly<Record<string, Schema
       ['403', '无权限 / not allowed (role, jurisdiction, owner)'],
     );
   }
+  if (hasBody) errors.push(['413', '请求或文件过大 / the body, or a file in it, is too large']);
+  errors.push(['429', '请求过于频繁，见 Retry-After / too many requests: see Retry-After']);
   if (target.kind !== 'local') {
     errors.push(['404', '不存在 / not found'], ['409', '状态冲突 / illegal state or concurrent change']);
     errors.push(
@@ -118,7 +138,7 @@ function operation(route: CompiledRoute, schemas: Readonly<Record<string, Schema
   return {
     operationId: target.kind === 'local' ? target.operationId : `${target.service}.${target.name}`,
     summary: `${d.summary.zh} / ${d.summary.en}`,
-    description: describeAccess(d),
+    description: describeAccess(d, rateLimit),
     tags: [...(d.tags ?? [target.kind === 'local' ? 'gateway' : target.service])],
     ...(isPublic ? { security: [] } : { security: [{ bearer: [] }] }),
     parameters,
@@ -153,7 +173,7 @@ function bodySchema(
   };
 }
 
-function describeAccess(d: RouteDefinition): string {
+function describeAccess(d: RouteDefinition, rateLimit: RateLimit | undefined): string {
   const lines: string[] = [];
   if (d.roles === 'public') lines.push('公开接口，无需令牌 / public: no token needed');
   else lines.push(`角色 / roles: ${d.roles.map((role) => `\`${role}\``).join(', ')}`);
@@ -171,6 +191,12 @@ function describeAccess(d: RouteDefinition): string {
   if (d.enterprise) {
     lines.push(
       `企业 / enterprise: ${where(d.enterprise)} 须为调用者本企业 / must be the caller's own enterprise`,
+    );
+  }
+  if (rateLimit) {
+    const [zh, en] = d.roles === 'public' ? ['每个客户端 IP', 'per client IP'] : ['每个用户', 'per user'];
+    lines.push(
+      `限流 / rate limit: ${zh}每 ${rateLimit.perSeconds} 秒 ${rateLimit.requests} 次 / ${rateLimit.requests} per ${rateLimit.perSeconds} s ${en}`,
     );
   }
   if (d.target.kind !== 'local') lines.push(`NATS: \`${rpcSubject(d.target)}\``);
