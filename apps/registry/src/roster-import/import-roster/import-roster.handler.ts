@@ -126,13 +126,7 @@ export class ImportRosterHandler {
       throw new RosterFileMissing({ field: 'contentBase64' });
     if (payload.contentBase64 !== undefined) {
       const content = Buffer.from(payload.contentBase64, 'base64');
-      if (content.length > this.limits.maxFileBytes)
-        throw new RosterTooLarge({
-          field: 'contentBase64',
-          limit: this.limits.maxFileBytes,
-          actual: content.length,
-          unit: 'bytes',
-        });
+      this.checkFileSize('contentBase64', content.length);
       return content;
     }
     const uploadId = payload.uploadId!;
@@ -141,14 +135,13 @@ export class ImportRosterHandler {
     if (parts.received === 0 || parts.received !== parts.partCount)
       throw new RosterUploadIncomplete({ uploadId, received: parts.received, expected: parts.partCount });
     // checked before anything is decrypted (UploadRosterPart checked it at every part too)
-    if (parts.bytes > this.limits.maxFileBytes)
-      throw new RosterTooLarge({
-        field: 'uploadId',
-        limit: this.limits.maxFileBytes,
-        actual: parts.bytes,
-        unit: 'bytes',
-      });
+    this.checkFileSize('uploadId', parts.bytes);
     return this.store.loadFile(uploadId, this.limits.maxFileBytes);
+  }
+
+  private checkFileSize(field: string, bytes: number): void {
+    if (bytes > this.limits.maxFileBytes)
+      throw new RosterTooLarge({ field, limit: this.limits.maxFileBytes, actual: bytes, unit: 'bytes' });
   }
 
   private async readRows(content: Buffer, format: 'xlsx' | 'csv', field: string) {
