@@ -13,6 +13,7 @@ import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microse
 import type { DataSource } from 'typeorm';
 import { developmentKey } from './config/registry-keys';
 import { readModelProjections } from './persistence/read-models';
+import { registryMigrations } from './persistence/registry.migrations';
 import { RegistryModule } from './registry.module';
 import { READ_MODEL_DATA_SOURCE } from './registry.tokens';
 import { birthDateForAge, creditCode, residentIdNumber } from './testing/registry.fixture';
@@ -33,12 +34,20 @@ beforeAll(async () => {
   const config = serviceConfigFromEnv(
     'registry',
     { port: 0 },
-    { DATABASE_URL: db.url, NATS_URL: nats.url, JINENG_SCHEMA: schema, LOG_LEVEL: 'error' },
+    {
+      // as its own role, migrated by the superuser as the migrator
+      DATABASE_URL: db.runtimeRole().url,
+      JINENG_MIGRATOR_DATABASE_URL: db.url,
+      NATS_URL: nats.url,
+      JINENG_SCHEMA: schema,
+      LOG_LEVEL: 'error',
+    },
   );
   app = await createServiceApp(
     RegistryModule,
     config,
     new JsonLogger({ service: 'registry', level: 'error' }),
+    { migrations: registryMigrations },
   );
   await app.listen(0, '127.0.0.1');
   proxy = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [nats.url] } });

@@ -1,4 +1,5 @@
 // A service's settings from the environment, read once at start; every problem is named at once.
+import { readFileSync } from 'node:fs';
 import { messagingConfigFromEnv, type MessagingConfig } from '@jineng/messaging';
 import { parseLogLevel, type JsonLogLevel } from '@jineng/observability';
 
@@ -7,7 +8,14 @@ export interface ServiceConfig {
   readonly service: string;
   /** its PostgreSQL schema: event store, read models, inbox, checkpoints (`class_ops`) */
   readonly schema: string;
+  /** the runtime role's connection (its password from JINENG_DATABASE_PASSWORD_FILE, when set) */
   readonly databaseUrl: string;
+  /**
+   * the migrator's connection (JINENG_MIGRATOR_DATABASE_URL, password from
+   * JINENG_MIGRATOR_DATABASE_PASSWORD_FILE): when set, the service applies its migrations and grants its
+   * runtime role before it starts; otherwise they must have been applied (`main.js migrate`)
+   */
+  readonly migratorDatabaseUrl?: string;
   readonly poolSize: number;
   readonly messaging: MessagingConfig;
   /** HTTP port of /health and /metrics */
@@ -55,10 +63,32 @@ export function serviceConfigFromEnv(
   const schema = env.JINENG_SCHEMA || service.replace(/-/g, '_');
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
     problems.push(`JINENG_SCHEMA '${schema}' is not a schema name`);
+  const withPassword = (urlName: string, url: string | undefined, fileName: string): string | undefined => {
+    const file = env[fileName];
+    if (!url || !file) return url;
+    try {
+      const parsed = new URL(url);
+      parsed.password = encodeURIComponent(readFileSync(file, 'utf8').trim());
+      return parsed.toString();
+    } catch (error) {
+      problems.push(`${fileName} (the password of ${urlName}): ${(error as Error).message}`);
+      return url;
+    }
+  };
+  const migratorDatabaseUrl = withPassword(
+    'JINENG_MIGRATOR_DATABASE_URL',
+    env.JINENG_MIGRATOR_DATABASE_URL || undefined,
+    'JINENG_MIGRATOR_DATABASE_PASSWORD_FILE',
+  );
   const config: ServiceConfig = {
     service,
     schema,
-    databaseUrl: env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+    databaseUrl: withPassword(
+      'DATABASE_URL',
+      env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+      'JINENG_DATABASE_PASSWORD_FILE',
+    )!,
+    ...(migratorDatabaseUrl ? { migratorDatabaseUrl } : {}),
     poolSize: integer('JINENG_DB_POOL_SIZE', 10, 2, 200),
     messaging: messaging ?? messagingConfigFromEnv({}),
     port: integer('PORT', defaults.port, 0, 65535),

@@ -2,7 +2,7 @@
 // publishes it; the service's own consumer projects it — all real PostgreSQL and NATS.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { defineDomainError, ReceivedDomainError } from '@jineng/ddd';
-import type { PostgresEventStore } from '@jineng/event-store';
+import type { Migration, PostgresEventStore } from '@jineng/event-store';
 import {
   EVENTS_STREAM,
   RpcClient,
@@ -29,11 +29,10 @@ import {
   type ClientProxy,
 } from '@nestjs/microservices';
 import { jetstreamManager } from '@nats-io/jetstream';
-import type { Pool } from 'pg';
 import { createServiceApp } from './create-service-app';
 import { serviceConfigFromEnv } from './service-config';
 import { ServiceLifecycle } from './service-lifecycle';
-import { EVENT_STORE, PG_POOL, SERVICE_CONFIG } from './service-tokens';
+import { EVENT_STORE, SERVICE_CONFIG } from './service-tokens';
 import type { ServiceConfig } from './service-config';
 
 const service = `rt-${randomBytes(3).toString('hex')}`;
@@ -70,18 +69,18 @@ class TakeNoteController {
   }
 }
 
+const notesMigrations: readonly Migration[] = [
+  { id: 'notes-001', sql: (S) => `create table ${S}.notes (note_id uuid primary key, text text)` },
+];
+
 @Module({ controllers: [TakeNoteController] })
 class NotesModule implements OnModuleInit {
   constructor(
     private readonly lifecycle: ServiceLifecycle,
-    @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
-  async onModuleInit(): Promise<void> {
-    await this.pool.query(
-      `create table if not exists "${this.config.schema}".notes (note_id uuid primary key, text text)`,
-    );
+  onModuleInit(): void {
     this.lifecycle.consume({
       name: `${service}-notes`,
       filterSubjects: [eventFilter(service)],
@@ -99,16 +98,27 @@ let db: TestDatabase;
 let app: INestApplication;
 let proxy: ClientProxy;
 let schema: string;
+let runtimeRole: { name: string; url: string };
 
 beforeAll(async () => {
   db = await connectTestDatabase('service_runtime');
   schema = await db.freshSchema();
+  runtimeRole = db.runtimeRole();
   const config = serviceConfigFromEnv(
     service,
     { port: 0 },
-    { DATABASE_URL: db.url, NATS_URL: natsUrl(), JINENG_SCHEMA: schema, LOG_LEVEL: 'error' },
+    {
+      // as its own role: the migrator (the test's superuser) applies the notes table and grants it
+      DATABASE_URL: runtimeRole.url,
+      JINENG_MIGRATOR_DATABASE_URL: db.url,
+      NATS_URL: natsUrl(),
+      JINENG_SCHEMA: schema,
+      LOG_LEVEL: 'error',
+    },
   );
-  app = await createServiceApp(NotesModule, config, new JsonLogger({ service, level: 'error' }));
+  app = await createServiceApp(NotesModule, config, new JsonLogger({ service, level: 'error' }), {
+    migrations: notesMigrations,
+  });
   await app.listen(0, '127.0.0.1');
   proxy = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [natsUrl()] } });
   await proxy.connect();

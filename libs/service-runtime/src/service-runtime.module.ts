@@ -1,4 +1,4 @@
-// What every business service mounts once: its database pool and event store (migrated), its NATS
+// What every business service mounts once: its database pool and event store, its NATS
 // connection, the outbox relay, its consumers, readiness checks for both, logs and metrics.
 import { PostgresEventStore } from '@jineng/event-store';
 import { connectNats } from '@jineng/messaging';
@@ -37,7 +37,8 @@ export class ServiceRuntimeModule {
         { provide: PG_POOL, useValue: pool },
         {
           provide: EVENT_STORE,
-          useFactory: () => PostgresEventStore.create({ pool, schema: config.schema }),
+          // migrated by the migration step: the runtime runs no DDL
+          useFactory: () => PostgresEventStore.open({ pool, schema: config.schema }),
         },
         {
           provide: NATS_CONNECTION,

@@ -18,6 +18,7 @@ import {
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { INestApplication } from '@nestjs/common';
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
+import { subsidyMigrations } from '../subsidy.migrations';
 import { SubsidyModule } from '../subsidy.module';
 import { POLICY_SEEDS } from './seeds/policy-seeds';
 import { seedVersionId } from './seeds/seed-ids';
@@ -25,6 +26,7 @@ import { seedVersionId } from './seeds/seed-ids';
 let db: TestDatabase;
 let nats: DedicatedNatsServer;
 let schema: string;
+let runtimeUrl: string;
 let app: INestApplication | undefined;
 let proxy: ClientProxy;
 let client: RpcClient;
@@ -52,15 +54,30 @@ async function startService(): Promise<void> {
   const config = serviceConfigFromEnv(
     'subsidy',
     { port: 0 },
-    { DATABASE_URL: db.url, NATS_URL: nats.url, JINENG_SCHEMA: schema, LOG_LEVEL: 'error' },
+    {
+      // as its own role, migrated by the superuser as the migrator
+      DATABASE_URL: runtimeUrl,
+      JINENG_MIGRATOR_DATABASE_URL: db.url,
+      NATS_URL: nats.url,
+      JINENG_SCHEMA: schema,
+      LOG_LEVEL: 'error',
+    },
   );
-  app = await createServiceApp(SubsidyModule, config, new JsonLogger({ service: 'subsidy', level: 'error' }));
+  app = await createServiceApp(
+    SubsidyModule,
+    config,
+    new JsonLogger({ service: 'subsidy', level: 'error' }),
+    {
+      migrations: subsidyMigrations,
+    },
+  );
   await app.listen(0, '127.0.0.1');
 }
 
 beforeAll(async () => {
   db = await connectTestDatabase('subsidy_policy');
   schema = await db.freshSchema();
+  runtimeUrl = db.runtimeRole().url;
   nats = await DedicatedNatsServer.start();
   await startService();
   proxy = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [nats.url] } });

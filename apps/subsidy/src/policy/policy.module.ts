@@ -1,8 +1,7 @@
 // Jurisdictions' versioned policy (issue #5): commands and queries over NATS, the read model, the seeds.
 import { systemClock } from '@jineng/kernel';
-import { EVENT_STORE, PG_POOL, SERVICE_CONFIG, type ServiceConfig } from '@jineng/service-runtime';
+import { SERVICE_CONFIG, type ServiceConfig } from '@jineng/service-runtime';
 import { Module } from '@nestjs/common';
-import type { Pool } from 'pg';
 import { SUBSIDY_CLOCK } from '../subsidy.tokens';
 import { DiffPolicyVersionsHandler } from './diff-policy-versions/diff-policy-versions.handler';
 import { DiffPolicyVersionsNatsController } from './diff-policy-versions/diff-policy-versions.nats.controller';
@@ -35,9 +34,8 @@ import { UpdateDraftNatsController } from './update-draft/update-draft.nats.cont
     { provide: SUBSIDY_CLOCK, useValue: systemClock },
     {
       provide: POLICY_DATA_SOURCE,
-      // after the event store, which creates the schema
-      inject: [SERVICE_CONFIG, PG_POOL, EVENT_STORE],
-      useFactory: (config: ServiceConfig, pool: Pool) => createPolicyDataSource(config, pool),
+      inject: [SERVICE_CONFIG],
+      useFactory: (config: ServiceConfig) => createPolicyDataSource(config),
     },
     PolicyVersionsReadModel,
     PolicyVersionCommandRunner,
