@@ -2,6 +2,7 @@
 // nats-server), HTTP calls with development tokens, results read back through the API and, for what
 // must never be stored, straight from the registry's schema.
 import { createHash, randomUUID } from 'node:crypto';
+import { jetstreamManager } from '@nats-io/jetstream';
 import writeXlsxFile from 'write-excel-file/node';
 import {
   connectTestDatabase,
@@ -637,5 +638,42 @@ describe('enterprises, devices, occupations', () => {
       codeKind: 'national',
       name: '焊工',
     });
+  });
+});
+
+describe('trust boundaries (issue 9)', () => {
+  it('runs the registry as its own database role and NATS identity, and nothing it does is refused', async () => {
+    const registered = await api('county_officer', 'POST', '/api/v1/workers', workerPayload());
+    expect(registered.status).toBe(201);
+    const role = platform.databaseRoles.registry;
+    // the running registry is connected as its role, which reads its events but cannot write them directly
+    const sessions = await db.pool.query(
+      'select count(*)::int as n from pg_stat_activity where usename = $1',
+      [role],
+    );
+    expect(sessions.rows[0].n).toBeGreaterThan(0);
+    const privileges = await db.pool.query(
+      `select has_table_privilege($1, $2, 'SELECT') as "select", has_table_privilege($1, $2, 'INSERT') as "insert",
+              has_table_privilege($1, $3, 'UPDATE') as "updateHead", has_schema_privilege($1, $4, 'CREATE') as "create"`,
+      [role, `"${schema}".events`, `"${schema}".streams`, schema],
+    );
+    expect(privileges.rows[0]).toEqual({ select: true, insert: false, updateHead: false, create: false });
+    // its relay published the worker's event under its own identity, on its own subjects
+    const nc = await platform.bus.connect('provisioner');
+    try {
+      const jsm = await jetstreamManager(nc);
+      const subjects = await eventually(async () => {
+        const info = await jsm.streams.info('JINENG_EVENTS', { subjects_filter: 'jineng.evt.>' });
+        const stored = Object.keys(info.state.subjects ?? {});
+        expect(stored).toContain('jineng.evt.registry.WorkerRegistered.v1');
+        return stored;
+      });
+      expect(subjects.every((subject) => subject.startsWith('jineng.evt.registry.'))).toBe(true);
+    } finally {
+      await nc.close();
+    }
+    expect(JSON.stringify(platform.logs)).not.toMatch(
+      /Permissions Violation|permission denied|unauthenticated/i,
+    );
   });
 });

@@ -103,7 +103,11 @@ async function main() {
     },
   ]);
   const nats = { url: platform.natsUrl };
-  const proxy = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [nats.url] } });
+  // as the gateway: the only identity that may send commands (ADR 0002)
+  const proxy = ClientProxyFactory.create({
+    transport: Transport.NATS,
+    options: { ...platform.bus.connectOptionsOf('gateway'), servers: [nats.url] },
+  });
   await proxy.connect();
   const client = new RpcClient(proxy, { defaultTimeoutMs: 600_000 });
   const envelope = (): Envelope => ({

@@ -33,6 +33,11 @@ export async function createServiceApp(
     );
   }
   await checkServiceDatabase(config, options.migrations);
+  if (config.nats.authentication === 'none')
+    logger.warn(
+      'NATS: unauthenticated connection (a local development server): any process on the bus can act as any app',
+      'Bus',
+    );
   @Module({ imports: [ServiceRuntimeModule.forRoot(config, logger), feature] })
   class ServiceRootModule {}
 
@@ -41,7 +46,12 @@ export async function createServiceApp(
   const rpc = app.connectMicroservice<NatsOptions>(
     {
       transport: Transport.NATS,
-      options: { servers: config.messaging.natsUrl.split(','), queue: config.service },
+      options: {
+        ...config.nats.connectOptions,
+        servers: config.messaging.natsUrl.split(','),
+        name: config.service,
+        queue: config.service,
+      },
     },
     // its handlers are set up when it starts, so the filter below is in place by then
     { deferInitialization: true },

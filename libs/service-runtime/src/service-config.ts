@@ -1,6 +1,12 @@
 // A service's settings from the environment, read once at start; every problem is named at once.
 import { readFileSync } from 'node:fs';
-import { messagingConfigFromEnv, type MessagingConfig } from '@jineng/messaging';
+import {
+  messagingConfigFromEnv,
+  natsClientConfigFromEnv,
+  NatsClientConfigError,
+  type MessagingConfig,
+  type NatsClientConfig,
+} from '@jineng/messaging';
 import { parseLogLevel, type JsonLogLevel } from '@jineng/observability';
 
 export interface ServiceConfig {
@@ -18,6 +24,8 @@ export interface ServiceConfig {
   readonly migratorDatabaseUrl?: string;
   readonly poolSize: number;
   readonly messaging: MessagingConfig;
+  /** its NATS identity: credentials and TLS from JINENG_NATS_* files, its own inbox prefix */
+  readonly nats: NatsClientConfig;
   /** HTTP port of /health and /metrics */
   readonly port: number;
   readonly host: string;
@@ -60,6 +68,13 @@ export function serviceConfigFromEnv(
   } catch (error) {
     problems.push((error as Error).message);
   }
+  let nats: NatsClientConfig = { connectOptions: {}, authentication: 'none', tls: false };
+  try {
+    nats = natsClientConfigFromEnv(service, env);
+  } catch (error) {
+    if (!(error instanceof NatsClientConfigError)) throw error;
+    problems.push(...error.problems);
+  }
   const schema = env.JINENG_SCHEMA || service.replace(/-/g, '_');
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
     problems.push(`JINENG_SCHEMA '${schema}' is not a schema name`);
@@ -91,6 +106,7 @@ export function serviceConfigFromEnv(
     ...(migratorDatabaseUrl ? { migratorDatabaseUrl } : {}),
     poolSize: integer('JINENG_DB_POOL_SIZE', 10, 2, 200),
     messaging: messaging ?? messagingConfigFromEnv({}),
+    nats,
     port: integer('PORT', defaults.port, 0, 65535),
     host: env.HOST || '0.0.0.0',
     logLevel,

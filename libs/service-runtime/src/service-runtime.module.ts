@@ -28,7 +28,10 @@ export class ServiceRuntimeModule {
           logger,
           healthChecks: [
             new PostgresHealthCheck(pool),
-            new NatsHealthCheck({ servers: config.messaging.natsUrl.split(',') }),
+            new NatsHealthCheck({
+              servers: config.messaging.natsUrl.split(','),
+              connectOptions: config.nats.connectOptions,
+            }),
           ],
         }),
       ],
@@ -42,7 +45,8 @@ export class ServiceRuntimeModule {
         },
         {
           provide: NATS_CONNECTION,
-          useFactory: (): Promise<NatsConnection> => connectNats(config.messaging.natsUrl, config.service),
+          useFactory: (): Promise<NatsConnection> =>
+            connectNats(config.messaging.natsUrl, config.service, config.nats.connectOptions),
         },
         ServiceLifecycle,
       ],

@@ -22,6 +22,7 @@ describe('gatewayConfigFromEnv', () => {
       port: 3000,
       host: '0.0.0.0',
       natsUrl: 'nats://127.0.0.1:4222',
+      nats: { connectOptions: { inboxPrefix: '_INBOX_gateway' }, authentication: 'none', tls: false },
       rpcTimeoutMs: 5000,
       auth: { mode: 'none' },
       logLevel: 'info',

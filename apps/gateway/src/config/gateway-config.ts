@@ -1,5 +1,6 @@
 // The gateway's settings, all from the environment (see the README for the table). Read once at
 // start; a bad or dangerous combination stops the start with every problem named.
+import { natsClientConfigFromEnv, NatsClientConfigError, type NatsClientConfig } from '@jineng/messaging';
 import { parseLogLevel, type JsonLogLevel } from '@jineng/observability';
 
 export type AuthConfig =
@@ -14,6 +15,8 @@ export interface GatewayConfig {
   readonly port: number;
   readonly host: string;
   readonly natsUrl: string;
+  /** the gateway's NATS identity: credentials and TLS from JINENG_NATS_* files (libs/messaging) */
+  readonly nats: NatsClientConfig;
   /** how long a command or query may take before the client gets a 504 */
   readonly rpcTimeoutMs: number;
   readonly auth: AuthConfig;
@@ -50,10 +53,19 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     problems.push(`LOG_LEVEL: ${(error as Error).message}`);
   }
 
+  let nats: NatsClientConfig = { connectOptions: {}, authentication: 'none', tls: false };
+  try {
+    nats = natsClientConfigFromEnv('gateway', env);
+  } catch (error) {
+    if (!(error instanceof NatsClientConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+
   const config = {
     port: integer('PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     natsUrl: env.NATS_URL || 'nats://127.0.0.1:4222',
+    nats,
     rpcTimeoutMs: integer('JINENG_RPC_TIMEOUT_MS', 5000, 1, 120_000),
     auth: authConfig(env, problems, integer),
     logLevel,

@@ -2,7 +2,7 @@
 // start in the background (a broker that is down at start must not stop the gateway: readiness
 // reports it, and the first request tries again), and closed with the app. Connecting outside any
 // request also keeps a request's correlation id off the connection's own log lines.
-import { RpcClient } from '@jineng/messaging';
+import { RpcClient, type NatsClientConfig } from '@jineng/messaging';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
 
@@ -10,10 +10,12 @@ export class RpcConnection implements OnApplicationBootstrap, OnApplicationShutd
   readonly proxy: ClientProxy;
   readonly client: RpcClient;
 
-  constructor(natsUrl: string, defaultTimeoutMs: number) {
+  constructor(natsUrl: string, defaultTimeoutMs: number, nats: NatsClientConfig) {
     this.proxy = ClientProxyFactory.create({
       transport: Transport.NATS,
       options: {
+        // the gateway's identity: the only one allowed to send commands and queries (ADR 0002)
+        ...nats.connectOptions,
         servers: natsUrl.split(',').map((server) => server.trim()),
         name: 'jineng-gateway',
         maxReconnectAttempts: -1,
