@@ -11,11 +11,15 @@ describe('messagingConfigFromEnv', () => {
   });
 
   it('only verifies the streams when the app has NATS credentials (the provisioner made them), unless told', () => {
-    expect(messagingConfigFromEnv({ JINENG_NATS_NKEY_SEED_FILE: '/run/secrets/seed' }).streams).toBe('verify');
+    expect(messagingConfigFromEnv({ JINENG_NATS_NKEY_SEED_FILE: '/run/secrets/seed' }).streams).toBe(
+      'verify',
+    );
     expect(messagingConfigFromEnv({ JINENG_NATS_USER: 'registry' }).streams).toBe('verify');
     expect(
-      messagingConfigFromEnv({ JINENG_NATS_NKEY_SEED_FILE: '/run/secrets/seed', JINENG_NATS_STREAMS: 'ensure' })
-        .streams,
+      messagingConfigFromEnv({
+        JINENG_NATS_NKEY_SEED_FILE: '/run/secrets/seed',
+        JINENG_NATS_STREAMS: 'ensure',
+      }).streams,
     ).toBe('ensure');
     expect(messagingConfigFromEnv({ JINENG_NATS_STREAMS: 'verify' }).streams).toBe('verify');
     expect(() => messagingConfigFromEnv({ JINENG_NATS_STREAMS: 'create' })).toThrow(
