@@ -11,13 +11,19 @@
 //      JINENG_SERVICE_URLS = JSON {name: url}), after every app with a port accepts connections;
 //   5. prints the URLs: PostgreSQL, NATS, and each app's.
 //
+// Trust boundaries (docs/adr/0001, 0002): each service ("jineng": { "bus": "service" } below) runs as
+// its own database role `jineng_<name>` (DATABASE_URL), which its migration step — run at its start
+// with JINENG_MIGRATOR_DATABASE_URL, the URL of infra (the local superuser) — creates and grants. NATS
+// is the local server, reused as it is: unauthenticated, which the summary says (the bus has no
+// identities here; deploy/ and the end-to-end tests run it with one identity per app).
+//
 // Convention — an app's HTTP port is declared in nest-cli.json under a "jineng" key of its project:
 //
 //   "projects": {
 //     "gateway": {
 //       "type": "application", "root": "apps/gateway", "sourceRoot": "apps/gateway/src",
 //       "entryFile": "main",
-//       "jineng": { "port": 3000 }
+//       "jineng": { "port": 3000, "bus": "gateway" }
 //     }
 //   }
 //
@@ -58,7 +64,8 @@ function readApps() {
           `nest-cli.json: projects.${name}.jineng.port must be a TCP port number (got ${port})`,
         );
       }
-      return { name, entry, port, url: port ? `http://127.0.0.1:${port}` : null };
+      const service = project.jineng?.bus === 'service';
+      return { name, entry, port, service, url: port ? `http://127.0.0.1:${port}` : null };
     });
 }
 
@@ -85,14 +92,28 @@ function pipeWithPrefix(stream, prefix, out) {
   lines.on('line', (line) => out.write(`${prefix}${line}\n`));
 }
 
+/** The local role a service runs as: the infrastructure's URL with that user (and its password, if any). */
+function runtimeRoleOf(app, databaseUrl) {
+  const role = `jineng_${app.name.replace(/-/g, '_')}`;
+  const url = new URL(databaseUrl);
+  url.username = role;
+  return { role, url: url.toString() };
+}
+
 function startApp(app, env, width) {
   const prefix = `${app.name.padEnd(width)} | `;
+  const database = app.service
+    ? {
+        DATABASE_URL: runtimeRoleOf(app, env.DATABASE_URL).url,
+        JINENG_MIGRATOR_DATABASE_URL: env.DATABASE_URL,
+      }
+    : {};
   const child = spawn(
     process.execPath,
     ['--enable-source-maps', '-r', path.join(repoRoot, 'scripts', 'infra', 'register-paths.cjs'), app.entry],
     {
       cwd: repoRoot,
-      env: { ...env, ...(app.port ? { PORT: String(app.port) } : {}), JINENG_SERVICE: app.name },
+      env: { ...env, ...database, ...(app.port ? { PORT: String(app.port) } : {}), JINENG_SERVICE: app.name },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -218,9 +239,18 @@ async function main() {
     log('no demo-data loader (scripts/demo-data.mjs) yet; skipping demo data');
   }
 
+  const roles = apps.filter((app) => app.service).map((app) => runtimeRoleOf(app, infra.databaseUrl).role);
   const rows = [
-    ['PostgreSQL', redactUrl(infra.databaseUrl), infra.postgres],
-    ['NATS', infra.natsUrl, `${infra.nats}, JetStream`],
+    [
+      'PostgreSQL',
+      redactUrl(infra.databaseUrl),
+      `${infra.postgres}; services run as ${roles.join(', ') || 'no role yet'}, migrated by ${new URL(infra.databaseUrl).username || 'postgres'}`,
+    ],
+    [
+      'NATS',
+      infra.natsUrl,
+      `${infra.nats}, JetStream, UNAUTHENTICATED: any local process can act as any app on this bus`,
+    ],
     ...apps.map((app) => [app.name, app.url ?? '(no "jineng.port" in nest-cli.json)', 'service']),
   ];
   const nameWidth = Math.max(...rows.map(([name]) => name.length));
