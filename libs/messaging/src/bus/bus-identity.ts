@@ -62,6 +62,8 @@ export function busPermissions(app: BusApp): BusPermissions {
           '$JS.API.INFO',
           `$JS.API.STREAM.INFO.${EVENTS_STREAM}`,
           `$JS.API.STREAM.INFO.${DEAD_LETTER_STREAM}`,
+          // the relay reads the stored message behind a duplicate ack: is it its own? (EventPreemptedError)
+          `$JS.API.STREAM.MSG.GET.${EVENTS_STREAM}`,
           ...consumers.flatMap((consumer) => [
             deadLetterSubject(consumer),
             `$JS.API.CONSUMER.CREATE.${EVENTS_STREAM}.${consumer}`,

@@ -7,7 +7,7 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { DurableConsumer } from '../consumer/durable-consumer';
 import { migrateInbox } from '../consumer/inbox';
-import { OutboxRelay } from '../relay/outbox-relay';
+import { EventPreemptedError, OutboxRelay } from '../relay/outbox-relay';
 import { DEAD_LETTER_STREAM, EVENTS_STREAM, deadLetterSubject, eventFilter } from '../subjects';
 import type { BusApp } from './bus-identity';
 
@@ -21,8 +21,11 @@ let bus: TestBus;
 let db: TestDatabase;
 const connections: NatsConnection[] = [];
 
+// a short duplicate window: a pre-empted event gets through soon after it (the last test)
+const DUPLICATE_WINDOW_MS = 1_500;
+
 beforeAll(async () => {
-  bus = await TestBus.start(APPS);
+  bus = await TestBus.start(APPS, { duplicateWindowMs: DUPLICATE_WINDOW_MS });
   db = await connectTestDatabase('bus_permissions');
 });
 afterAll(async () => {
@@ -46,8 +49,10 @@ async function subscriptionRefusal(nc: NatsConnection, subject: string, queue?: 
   return closed instanceof Error ? closed.message : 'not refused';
 }
 
+let provisioner: NatsConnection | undefined;
 async function storedOn(subject: string): Promise<number> {
-  const jsm = await jetstreamManager(await as('provisioner'));
+  provisioner ??= await as('provisioner');
+  const jsm = await jetstreamManager(provisioner, { checkAPI: false });
   const info = await jsm.streams.info(EVENTS_STREAM, { subjects_filter: subject });
   return Object.values(info.state.subjects ?? {}).reduce((n, count) => n + count, 0);
 }
@@ -176,4 +181,43 @@ it("carries a service's events from its relay to another service's consumer, and
     await consumer.stop();
     await relay.stop();
   }
+});
+
+it("does not let a service swallow another one's event by publishing its id first", async () => {
+  const store = await PostgresEventStore.create({ pool: db.pool, schema: await db.freshSchema() });
+  const eventId = randomUUID(); // ids derive from command ids: an attacker may know one in advance
+  const subsidy = jetstream(await as('subsidy'));
+  await subsidy.publish('jineng.evt.subsidy.Decoy.v1', '{}', { msgID: eventId });
+  const errors: unknown[] = [];
+  const relay = new OutboxRelay({
+    store,
+    nc: await as('registry'),
+    service: 'registry',
+    pollIntervalMs: 20,
+    retryDelayMs: 200,
+    onError: (error) => errors.push(error),
+  });
+  await store.appendToStream(
+    'worker-2',
+    [{ id: eventId, type: 'WorkerRegistered.v1', data: {}, metadata: { correlationId: 'c-3' } }],
+    { expectedVersion: 'no_stream' },
+  );
+  const subject = 'jineng.evt.registry.WorkerRegistered.v1';
+  const before = await storedOn(subject);
+  relay.start();
+  try {
+    await eventually(
+      async () => {
+        expect(await storedOn(subject)).toBe(before + 1);
+      },
+      { timeoutMs: 15_000 },
+    );
+  } finally {
+    await relay.stop();
+  }
+  expect(errors[0]).toBeInstanceOf(EventPreemptedError);
+  expect(errors[0]).toMatchObject({ eventId, storedSubject: 'jineng.evt.subsidy.Decoy.v1' });
+  const provisioner = await jetstreamManager(await as('provisioner'));
+  const stored = await provisioner.streams.getMessage(EVENTS_STREAM, { last_by_subj: subject });
+  expect(stored?.header.get('Nats-Msg-Id')).toBe(eventId);
 });

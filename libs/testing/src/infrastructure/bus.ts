@@ -29,7 +29,10 @@ export class TestBus {
   ) {}
 
   /** Starts the server for `apps` (the provisioner is added) and provisions the streams. */
-  static async start(apps: readonly BusApp[]): Promise<TestBus> {
+  static async start(
+    apps: readonly BusApp[],
+    streams: { readonly duplicateWindowMs: number } = { duplicateWindowMs: 120_000 },
+  ): Promise<TestBus> {
     const all = apps.some((app) => app.kind === 'provisioner') ? apps : [...apps, PROVISIONER];
     const seedDir = mkdtempSync(path.join(os.tmpdir(), 'jineng-nkeys-'));
     const seeds = new Map<string, string>();
@@ -53,7 +56,7 @@ export class TestBus {
       const bus = new TestBus(server, seedDir, seeds);
       const nc = await bus.connect(PROVISIONER.name);
       try {
-        await ensureStreams(nc, { replicas: 1, duplicateWindowMs: 120_000 });
+        await ensureStreams(nc, { replicas: 1, duplicateWindowMs: streams.duplicateWindowMs });
       } finally {
         await nc.close();
       }
