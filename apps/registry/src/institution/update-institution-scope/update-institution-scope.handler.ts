@@ -1,36 +1,34 @@
 // UpdateInstitutionScope: the occupations and levels it may train; the institution amends its own only while applying.
 import type { registryV1 } from '@jineng/contracts';
 import type { RpcRequest } from '@jineng/messaging';
+import { CommandRunner, commandAccepted } from '@jineng/service-runtime';
 import { Injectable } from '@nestjs/common';
 import { OFFICERS } from '../../access/access-control';
-import { accepted, RegistryInfrastructure } from '../../shared/registry-infrastructure';
 import { institutionDecider } from '../domain/institution.decide';
 import { institutionStreamId } from '../domain/institution.events';
 import { institutionFor } from '../institution-access';
 
 @Injectable()
 export class UpdateInstitutionScopeHandler {
-  constructor(private readonly infra: RegistryInfrastructure) {}
+  constructor(private readonly commands: CommandRunner) {}
 
-  async handle({
-    envelope,
-    payload,
-  }: RpcRequest<registryV1.UpdateInstitutionScope>): Promise<registryV1.CommandAccepted> {
+  async handle(request: RpcRequest<registryV1.UpdateInstitutionScope>): Promise<registryV1.CommandAccepted> {
+    const { envelope, payload } = request;
     const institution = await institutionFor(
-      this.infra,
+      this.commands,
       envelope.principal,
       ['institution', ...OFFICERS],
       payload.institutionId,
     );
-    const result = await this.infra.execute({
+    const result = await this.commands.run(request, {
       decider: institutionDecider,
       streamId: institutionStreamId(payload.institutionId),
+      jurisdiction: institution.jurisdiction,
       command: {
         type: 'UpdateInstitutionScope',
-        metadata: this.infra.metadata(envelope, institution.jurisdiction),
         data: { ...payload },
       },
     });
-    return accepted(payload.institutionId, result);
+    return commandAccepted(payload.institutionId, result);
   }
 }

@@ -3,28 +3,26 @@
 import type { registryV1 } from '@jineng/contracts';
 import { newId } from '@jineng/kernel';
 import type { RpcRequest } from '@jineng/messaging';
+import { CommandRunner, commandAccepted } from '@jineng/service-runtime';
 import { Injectable } from '@nestjs/common';
 import { OFFICERS } from '../../access/access-control';
-import { accepted, RegistryInfrastructure } from '../../shared/registry-infrastructure';
 import { workerDecider } from '../domain/worker.decide';
 import { workerStreamId } from '../domain/worker.events';
 import { workerFor } from '../worker-access';
 
 @Injectable()
 export class RecordEmploymentHandler {
-  constructor(private readonly infra: RegistryInfrastructure) {}
+  constructor(private readonly commands: CommandRunner) {}
 
-  async handle({
-    envelope,
-    payload,
-  }: RpcRequest<registryV1.RecordEmployment>): Promise<registryV1.CommandAccepted> {
-    const worker = await workerFor(this.infra, envelope.principal, OFFICERS, payload.workerId);
-    const result = await this.infra.execute({
+  async handle(request: RpcRequest<registryV1.RecordEmployment>): Promise<registryV1.CommandAccepted> {
+    const { envelope, payload } = request;
+    const worker = await workerFor(this.commands, envelope.principal, OFFICERS, payload.workerId);
+    const result = await this.commands.run(request, {
       decider: workerDecider,
       streamId: workerStreamId(payload.workerId),
+      jurisdiction: worker.jurisdiction,
       command: {
         type: 'RecordEmployment',
-        metadata: this.infra.metadata(envelope, worker.jurisdiction),
         // a retried command answers with the id it recorded the first time
         data: {
           ...payload,
@@ -33,6 +31,6 @@ export class RecordEmploymentHandler {
         },
       },
     });
-    return accepted(payload.workerId, result);
+    return commandAccepted(payload.workerId, result);
   }
 }
