@@ -1,12 +1,21 @@
 // The gateway end to end, over real HTTP and a real NATS: the app started in-process on a random
 // port with the development issuer and a test route table, and a real Nest NATS microservice (the
 // "probe" service) answering its commands and queries — recording what reaches it, echoing the
-// envelope, and failing on request. A second gateway, configured for an OIDC issuer and a NATS
-// address where nothing listens, shows the production path, readiness failing, and the dev issuer off.
-import { defineDomainError } from '@jineng/ddd';
-import { DomainErrorRpcFilter, parseRpcRequest, type RpcRequest } from '@jineng/messaging';
+// envelope, and failing on request. The probe verifies signatures as every service does (the
+// runtime's guard with the test keys), so every answer below also shows the gateway signed what it
+// sent. A second gateway, configured for an OIDC issuer and a NATS address where nothing listens,
+// shows the production path, readiness failing, and the dev issuer off.
+import { commandIdForRequest, defineDomainError } from '@jineng/ddd';
+import {
+  DomainErrorRpcFilter,
+  EnvelopeVerifier,
+  parseRpcRequest,
+  readEnvelopeVerifyKeys,
+  SignedEnvelopeGuard,
+  type RpcRequest,
+} from '@jineng/messaging';
 import { JsonLogger } from '@jineng/observability';
-import { eventually, natsUrl } from '@jineng/testing';
+import { envelopeKeyEnv, eventually, natsUrl, testEnvelopeKeys } from '@jineng/testing';
 import { Controller, Module, type INestApplication, type INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MessagePattern, Payload, Transport } from '@nestjs/microservices';
@@ -17,7 +26,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { DEMO_INSTITUTION_ID } from './auth/demo-users';
 import { DevIssuer } from './auth/dev-issuer';
-import { gatewayConfigFromEnv } from './config/gateway-config';
+import { gatewayConfigFromEnv as configFromEnv } from './config/gateway-config';
 import { createGatewayApp } from './gateway-app';
 import type { JsonSchema, RouteDefinition } from './routing/route-definition';
 
@@ -27,6 +36,9 @@ const CLASS_ID = '2c1d0e9f-8a7b-4c6d-9e5f-4a3b2c1d0e9f';
 const OTHER_INSTITUTION = '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b';
 
 // ---- the probe service ------------------------------------------------------------------------
+
+/** The gateways of this file sign with the test key pair. */
+const gatewayConfigFromEnv = (env: NodeJS.ProcessEnv) => configFromEnv({ ...envelopeKeyEnv(), ...env });
 
 const received: RpcRequest<Record<string, unknown>>[] = [];
 
@@ -68,6 +80,9 @@ async function startProbe(): Promise<INestMicroservice> {
     logger: false,
   });
   probe.useGlobalFilters(new DomainErrorRpcFilter());
+  probe.useGlobalGuards(
+    new SignedEnvelopeGuard(new EnvelopeVerifier(readEnvelopeVerifyKeys(testEnvelopeKeys().verifyKeysFile))),
+  );
   await probe.listen();
   return probe;
 }
@@ -439,7 +454,7 @@ describe('gateway (dev issuer, real NATS, probe service)', () => {
   });
 
   describe('forwarding', () => {
-    it('passes the principal, the correlation id and the idempotency key on in the envelope', async () => {
+    it('passes the principal, the correlation id and the command id derived from the idempotency key on, signed', async () => {
       const key = randomUUID();
       const answer = await echo(
         CLASS_ID,
@@ -460,8 +475,21 @@ describe('gateway (dev issuer, real NATS, probe service)', () => {
           jurisdiction: '140802',
         },
         correlationId: 'e2e-corr-echo',
-        commandId: key,
+        commandId: commandIdForRequest({
+          userId: '0b6e1f2a-0004-4a00-8000-000000000004',
+          subject: `jineng.cmd.${SERVICE}.Echo`,
+          idempotencyKey: key,
+        }),
         sentAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        signature: {
+          alg: 'Ed25519',
+          keyId: testEnvelopeKeys().signer.keyId,
+          subject: `jineng.cmd.${SERVICE}.Echo`,
+          payloadSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+          issuedAt: expect.any(String),
+          expiresAt: expect.any(String),
+          value: expect.any(String),
+        },
       });
       expect(echoed.payload).toEqual({
         classId: CLASS_ID,
