@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
-import { natsUrl } from '@jineng/testing';
+import { envelopeKeyEnv, natsUrl } from '@jineng/testing';
 
 // The gateway as its process starts in production: apps/gateway/src/main.ts with its configuration
 // in the environment, JSON lines on stdout, stopping cleanly on SIGTERM — and refusing to start
@@ -60,6 +60,7 @@ describe('the gateway process (main.ts)', () => {
       PORT: String(port),
       HOST: '127.0.0.1',
       NATS_URL: natsUrl(),
+      JINENG_ENVELOPE_SIGNING_KEY_FILE: envelopeKeyEnv().JINENG_ENVELOPE_SIGNING_KEY_FILE,
     });
     try {
       const listening = await waitFor(
@@ -110,6 +111,7 @@ describe('the gateway process (main.ts)', () => {
       NODE_ENV: 'production',
       JINENG_DEV_AUTH: 'enabled',
       PORT: String(await freePort()),
+      JINENG_ENVELOPE_SIGNING_KEY_FILE: envelopeKeyEnv().JINENG_ENVELOPE_SIGNING_KEY_FILE,
     });
     try {
       await expect(gateway.exited).resolves.toBe(1);
@@ -118,6 +120,22 @@ describe('the gateway process (main.ts)', () => {
         expect.objectContaining({
           level: 'fatal',
           message: expect.stringContaining('JINENG_DEV_AUTH=enabled is refused when NODE_ENV=production'),
+        }),
+      );
+    } finally {
+      gateway.child.kill('SIGKILL');
+    }
+  });
+
+  it('refuses to start without its envelope signing key', async () => {
+    const gateway = startGateway({ JINENG_DEV_AUTH: 'enabled', PORT: String(await freePort()) });
+    try {
+      await expect(gateway.exited).resolves.toBe(1);
+      await waitFor(() => (gateway.lines.length > 0 ? true : undefined), 5000, 'the log line');
+      expect(gateway.lines).toContainEqual(
+        expect.objectContaining({
+          level: 'fatal',
+          message: expect.stringContaining('JINENG_ENVELOPE_SIGNING_KEY_FILE is required'),
         }),
       );
     } finally {

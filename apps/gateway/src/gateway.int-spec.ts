@@ -9,6 +9,7 @@ import { commandIdForRequest, defineDomainError } from '@jineng/ddd';
 import {
   DomainErrorRpcFilter,
   EnvelopeVerifier,
+  generateEnvelopeKeys,
   parseRpcRequest,
   readEnvelopeVerifyKeys,
   SignedEnvelopeGuard,
@@ -21,6 +22,9 @@ import { NestFactory } from '@nestjs/core';
 import { MessagePattern, Payload, Transport } from '@nestjs/microservices';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -454,6 +458,42 @@ describe('gateway (dev issuer, real NATS, probe service)', () => {
   });
 
   describe('forwarding', () => {
+    it('is refused by the services when signed with a key they do not accept (403 MESSAGING.UNTRUSTED_REQUEST)', async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'jineng-other-key-'));
+      const keyFile = path.join(dir, 'key.jwk.json');
+      writeFileSync(keyFile, JSON.stringify(generateEnvelopeKeys('not-the-gateway').signingJwk));
+      const impostor = await createGatewayApp({
+        config: configFromEnv({
+          JINENG_DEV_AUTH: 'enabled',
+          NATS_URL: natsUrl(),
+          JINENG_ENVELOPE_SIGNING_KEY_FILE: keyFile,
+        }),
+        routes: ROUTES,
+        logger: new JsonLogger({ service: 'gateway', sink: () => undefined }),
+      });
+      try {
+        await impostor.listen(0, '127.0.0.1');
+        const impostorBase = baseUrl(impostor);
+        const token = (
+          await call(impostorBase, 'POST', '/api/v1/dev/tokens', { body: { user: 'county_officer' } })
+        ).body.accessToken as string;
+        const before = received.length;
+        const answer = await call(impostorBase, 'POST', `/api/v1/probe/classes/${CLASS_ID}/echo`, {
+          token,
+          body: { jurisdiction: '140802', headcount: 3 },
+        });
+        expect(answer.status).toBe(403);
+        expect(answer.body).toMatchObject({
+          code: 'MESSAGING.UNTRUSTED_REQUEST',
+          details: { reason: 'unknown_key', subject: `jineng.cmd.${SERVICE}.Echo` },
+        });
+        expect(received.length).toBe(before);
+      } finally {
+        await impostor.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it('passes the principal, the correlation id and the command id derived from the idempotency key on, signed', async () => {
       const key = randomUUID();
       const answer = await echo(

@@ -4,15 +4,25 @@
 import { randomUUID } from 'node:crypto';
 import { ReceivedDomainError } from '@jineng/ddd';
 import { ProjectionRunner, type PostgresEventStore } from '@jineng/event-store';
-import type { Envelope, RpcClient } from '@jineng/messaging';
+import {
+  EnvelopeSigner,
+  generateEnvelopeKeys,
+  rpcSubject,
+  signingKeyFromJwk,
+  type Envelope,
+  type RpcClient,
+  type RpcRequest,
+} from '@jineng/messaging';
 import { JsonLogger } from '@jineng/observability';
 import { createServiceApp, EVENT_STORE, serviceConfigFromEnv } from '@jineng/service-runtime';
 import {
   connectTestDatabase,
+  connectTestNats,
   DedicatedNatsServer,
   envelopeKeyEnv,
   eventually,
   signingRpcClient,
+  testEnvelopeKeys,
   type TestDatabase,
 } from '@jineng/testing';
 import type { INestApplication } from '@nestjs/common';
@@ -301,5 +311,134 @@ describe('command identity: a command id answers only the request it was first u
     };
     const refused = await rejection(command('ImportRoster', { ...payload, jurisdiction: '140821' }, foreign));
     expect(['COMMAND.ID_REUSED', 'REGISTRY.FOREIGN_JURISDICTION']).toContain(refused.code);
+  });
+});
+
+describe('signed envelopes: requests published straight on NATS', () => {
+  const REVEAL = rpcSubject({ kind: 'command', service: 'registry', name: 'RevealWorkerPersonalData' });
+  const REGISTER = rpcSubject({ kind: 'command', service: 'registry', name: 'RegisterWorker' });
+  /** someone on the bus claiming to be an officer of the whole province */
+  const forged = (): Envelope => ({
+    principal: { userId: 'intruder', roles: ['city_approver', 'auditor'], jurisdiction: '140000' },
+    correlationId: randomUUID(),
+    commandId: randomUUID(),
+    sentAt: new Date().toISOString(),
+  });
+  const gatewayKey = () => testEnvelopeKeys().signingKey;
+
+  /** What a process on the bus can do without the Nest client: publish a request packet itself. */
+  async function publish(
+    subject: string,
+    data: unknown,
+  ): Promise<{ err?: { code: string; details: Record<string, unknown> }; response?: unknown }> {
+    const nc = await connectTestNats(nats.url, 'intruder');
+    try {
+      const reply = await nc.request(subject, JSON.stringify({ pattern: subject, data, id: randomUUID() }), {
+        timeout: 10_000,
+      });
+      return JSON.parse(reply.string()) as { err?: { code: string; details: Record<string, unknown> } };
+    } finally {
+      await nc.close();
+    }
+  }
+
+  let target: { id: string; idNumber: string };
+  const storeState = async () => ({
+    events: await count(`select count(*)::int as n from "${schema}".events`),
+    workers: await count(`select count(*)::int as n from "${schema}".worker_personal_data`),
+  });
+
+  beforeAll(async () => {
+    const payload = worker({ name: '秦守' });
+    const { id } = await command<{ id: string }>('RegisterWorker', payload);
+    target = { id, idNumber: payload.idNumber };
+  });
+
+  const reveal = (): RpcRequest<{ workerId: string; purpose: string }> => ({
+    envelope: forged(),
+    payload: { workerId: target.id, purpose: '核对申领材料' },
+  });
+  const intruderKeys = generateEnvelopeKeys('intruder');
+
+  it.each([
+    ['unsigned', () => reveal()],
+    [
+      'unknown_key',
+      () => new EnvelopeSigner(signingKeyFromJwk(intruderKeys.signingJwk)).sign(REVEAL, reveal()),
+    ],
+    [
+      'bad_signature',
+      // a wrong key under the gateway's key id
+      () =>
+        new EnvelopeSigner({ ...signingKeyFromJwk(intruderKeys.signingJwk), keyId: gatewayKey().keyId }).sign(
+          REVEAL,
+          reveal(),
+        ),
+    ],
+    [
+      'bad_signature',
+      // a genuine request whose principal was changed on the way
+      () => {
+        const signed = new EnvelopeSigner(gatewayKey()).sign(REVEAL, {
+          ...reveal(),
+          envelope: {
+            ...forged(),
+            principal: { userId: 'officer-int', roles: ['county_officer'], jurisdiction: '140802' },
+          },
+        });
+        return { ...signed, envelope: { ...signed.envelope, principal: forged().principal } };
+      },
+    ],
+    [
+      'expired',
+      () => new EnvelopeSigner(gatewayKey(), { now: () => Date.now() - 120_000 }).sign(REVEAL, reveal()),
+    ],
+    ['wrong_subject', () => new EnvelopeSigner(gatewayKey()).sign(REGISTER, reveal())],
+    [
+      'payload_mismatch',
+      () => {
+        const signed = new EnvelopeSigner(gatewayKey()).sign(REVEAL, {
+          ...reveal(),
+          payload: { workerId: randomUUID(), purpose: '核对申领材料' },
+        });
+        return { ...signed, payload: reveal().payload };
+      },
+    ],
+  ])(
+    'refuses a forged disclosure (%s) before any handler: no clear data, nothing stored',
+    async (reason, make) => {
+      const before = await storeState();
+      const answer = await publish(REVEAL, make());
+      expect(answer.response).toBeUndefined();
+      expect(answer.err).toMatchObject({
+        code: 'MESSAGING.UNTRUSTED_REQUEST',
+        details: { reason, subject: REVEAL },
+      });
+      expect(JSON.stringify(answer)).not.toContain(target.idNumber);
+      expect(await storeState()).toEqual(before);
+    },
+  );
+
+  it('refuses a forged registration, and registers nobody', async () => {
+    const before = await storeState();
+    const answer = await publish(REGISTER, { envelope: forged(), payload: worker({ name: '假冒' }) });
+    expect(answer.err).toMatchObject({
+      code: 'MESSAGING.UNTRUSTED_REQUEST',
+      details: { reason: 'unsigned' },
+    });
+    expect(await storeState()).toEqual(before);
+  });
+
+  it('answers the same request signed by the gateway (the path above is a real one)', async () => {
+    const envelope: Envelope = {
+      ...forged(),
+      principal: { userId: 'officer-int', roles: ['county_officer'], jurisdiction: '140802' },
+    };
+    const answer = await publish(
+      REVEAL,
+      new EnvelopeSigner(gatewayKey()).sign(REVEAL, { envelope, payload: reveal().payload }),
+    );
+    expect(answer.err).toBeUndefined();
+    expect(answer.response).toMatchObject({ workerId: target.id, idNumber: target.idNumber });
   });
 });

@@ -21,6 +21,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import type { INestApplication } from '@nestjs/common';
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
 import { SubsidyModule } from '../subsidy.module';
+import { PolicySeedLoader } from './seeds/policy-seed.loader';
 import { POLICY_SEEDS } from './seeds/policy-seeds';
 import { seedVersionId } from './seeds/seed-ids';
 
@@ -199,6 +200,17 @@ describe('the seed versions', () => {
       const { version } = await store.readStream(`policy-version-${seedVersionId(seed.key)}`);
       expect({ seed: seed.key, version }).toEqual({ seed: seed.key, version: 2 });
     }
+  });
+});
+
+describe('a seed edited after it was published', () => {
+  it('is not applied again: its commands are the first ones under their ids with another request', async () => {
+    const store = await PostgresEventStore.create({ pool: db.pool, schema });
+    const before = await store.countEvents();
+    const [seed] = POLICY_SEEDS;
+    const report = await app!.get(PolicySeedLoader).load([{ ...seed, title: `${seed.title}（改）` }]);
+    expect(report).toEqual({ published: [], unchanged: [seed.key] });
+    expect(await store.countEvents()).toBe(before);
   });
 });
 

@@ -11,6 +11,7 @@ import {
   generateEnvelopeKeys,
   RpcClient,
   signingKeyFromJwk,
+  type EnvelopeSigningKey,
   type RpcClientOptions,
 } from '@jineng/messaging';
 import type { ClientProxy } from '@nestjs/microservices';
@@ -18,6 +19,8 @@ import type { ClientProxy } from '@nestjs/microservices';
 export interface TestEnvelopeKeys {
   readonly signingKeyFile: string;
   readonly verifyKeysFile: string;
+  /** the gateway's key, for tests that sign otherwise (expired, for another subject…) */
+  readonly signingKey: EnvelopeSigningKey;
   /** signs as the gateway does */
   readonly signer: EnvelopeSigner;
 }
@@ -33,7 +36,8 @@ export function testEnvelopeKeys(): TestEnvelopeKeys {
   const verifyKeysFile = path.join(dir, 'envelope-verify-keys.jwks.json');
   writeFileSync(signingKeyFile, JSON.stringify(signingJwk), { mode: 0o600 });
   writeFileSync(verifyKeysFile, JSON.stringify(verifyJwks));
-  keys = { signingKeyFile, verifyKeysFile, signer: new EnvelopeSigner(signingKeyFromJwk(signingJwk)) };
+  const signingKey = signingKeyFromJwk(signingJwk);
+  keys = { signingKeyFile, verifyKeysFile, signingKey, signer: new EnvelopeSigner(signingKey) };
   return keys;
 }
 
