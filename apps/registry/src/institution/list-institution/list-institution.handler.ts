@@ -1,34 +1,19 @@
 // ListInstitution: an officer lists an applying institution into the directory, in a publication batch.
 import type { registryV1 } from '@jineng/contracts';
 import type { RpcRequest } from '@jineng/messaging';
-import { CommandRunner, commandAccepted } from '@jineng/service-runtime';
+import { CommandRunner } from '@jineng/service-runtime';
 import { Injectable } from '@nestjs/common';
 import { OFFICERS } from '../../access/access-control';
-import { institutionDecider } from '../domain/institution.decide';
-import { institutionStreamId } from '../domain/institution.events';
-import { institutionFor } from '../institution-access';
+import { runOnInstitution } from '../institution-access';
 
 @Injectable()
 export class ListInstitutionHandler {
   constructor(private readonly commands: CommandRunner) {}
 
-  async handle(request: RpcRequest<registryV1.ListInstitution>): Promise<registryV1.CommandAccepted> {
-    const { envelope, payload } = request;
-    const institution = await institutionFor(
-      this.commands,
-      envelope.principal,
-      OFFICERS,
-      payload.institutionId,
-    );
-    const result = await this.commands.run(request, {
-      decider: institutionDecider,
-      streamId: institutionStreamId(payload.institutionId),
-      jurisdiction: institution.jurisdiction,
-      command: {
-        type: 'ListInstitution',
-        data: { ...payload },
-      },
+  handle(request: RpcRequest<registryV1.ListInstitution>): Promise<registryV1.CommandAccepted> {
+    return runOnInstitution(this.commands, request, OFFICERS, {
+      type: 'ListInstitution',
+      data: { ...request.payload },
     });
-    return commandAccepted(payload.institutionId, result);
   }
 }

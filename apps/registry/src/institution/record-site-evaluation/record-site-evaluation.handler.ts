@@ -1,34 +1,19 @@
 // RecordSiteEvaluation: an expert on-site evaluation, required before an enterprise training centre is listed.
 import type { registryV1 } from '@jineng/contracts';
 import type { RpcRequest } from '@jineng/messaging';
-import { CommandRunner, commandAccepted } from '@jineng/service-runtime';
+import { CommandRunner } from '@jineng/service-runtime';
 import { Injectable } from '@nestjs/common';
 import { OFFICERS } from '../../access/access-control';
-import { institutionDecider } from '../domain/institution.decide';
-import { institutionStreamId } from '../domain/institution.events';
-import { institutionFor } from '../institution-access';
+import { runOnInstitution } from '../institution-access';
 
 @Injectable()
 export class RecordSiteEvaluationHandler {
   constructor(private readonly commands: CommandRunner) {}
 
-  async handle(request: RpcRequest<registryV1.RecordSiteEvaluation>): Promise<registryV1.CommandAccepted> {
-    const { envelope, payload } = request;
-    const institution = await institutionFor(
-      this.commands,
-      envelope.principal,
-      OFFICERS,
-      payload.institutionId,
-    );
-    const result = await this.commands.run(request, {
-      decider: institutionDecider,
-      streamId: institutionStreamId(payload.institutionId),
-      jurisdiction: institution.jurisdiction,
-      command: {
-        type: 'RecordSiteEvaluation',
-        data: { ...payload },
-      },
+  handle(request: RpcRequest<registryV1.RecordSiteEvaluation>): Promise<registryV1.CommandAccepted> {
+    return runOnInstitution(this.commands, request, OFFICERS, {
+      type: 'RecordSiteEvaluation',
+      data: { ...request.payload },
     });
-    return commandAccepted(payload.institutionId, result);
   }
 }

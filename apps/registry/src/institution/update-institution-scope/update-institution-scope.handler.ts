@@ -1,34 +1,19 @@
 // UpdateInstitutionScope: the occupations and levels it may train; the institution amends its own only while applying.
 import type { registryV1 } from '@jineng/contracts';
 import type { RpcRequest } from '@jineng/messaging';
-import { CommandRunner, commandAccepted } from '@jineng/service-runtime';
+import { CommandRunner } from '@jineng/service-runtime';
 import { Injectable } from '@nestjs/common';
 import { OFFICERS } from '../../access/access-control';
-import { institutionDecider } from '../domain/institution.decide';
-import { institutionStreamId } from '../domain/institution.events';
-import { institutionFor } from '../institution-access';
+import { runOnInstitution } from '../institution-access';
 
 @Injectable()
 export class UpdateInstitutionScopeHandler {
   constructor(private readonly commands: CommandRunner) {}
 
-  async handle(request: RpcRequest<registryV1.UpdateInstitutionScope>): Promise<registryV1.CommandAccepted> {
-    const { envelope, payload } = request;
-    const institution = await institutionFor(
-      this.commands,
-      envelope.principal,
-      ['institution', ...OFFICERS],
-      payload.institutionId,
-    );
-    const result = await this.commands.run(request, {
-      decider: institutionDecider,
-      streamId: institutionStreamId(payload.institutionId),
-      jurisdiction: institution.jurisdiction,
-      command: {
-        type: 'UpdateInstitutionScope',
-        data: { ...payload },
-      },
+  handle(request: RpcRequest<registryV1.UpdateInstitutionScope>): Promise<registryV1.CommandAccepted> {
+    return runOnInstitution(this.commands, request, ['institution', ...OFFICERS], {
+      type: 'UpdateInstitutionScope',
+      data: { ...request.payload },
     });
-    return commandAccepted(payload.institutionId, result);
   }
 }
