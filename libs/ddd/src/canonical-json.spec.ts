@@ -17,6 +17,12 @@ describe('canonicalJson', () => {
     const payload = { name: '王小红', amountFen: 15_000, share: 0.65, flags: [true, null], note: 'a"b\\c' };
     expect(canonicalJson(JSON.parse(JSON.stringify(payload)))).toBe(canonicalJson(payload));
   });
+
+  it('keeps a key named __proto__ as the data it is', () => {
+    const parsed = JSON.parse('{"b":1,"__proto__":{"x":1}}') as unknown;
+    expect(canonicalJson(parsed)).toBe('{"__proto__":{"x":1},"b":1}');
+    expect(canonicalJson(JSON.parse('{"b":1,"__proto__":{"x":2}}'))).not.toBe(canonicalJson(parsed));
+  });
 });
 
 describe('jsonDigest', () => {

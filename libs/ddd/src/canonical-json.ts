@@ -16,7 +16,8 @@ export function jsonDigest(value: unknown): string {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (typeof value === 'object' && value !== null) {
-    const sorted: Record<string, unknown> = {};
+    // no prototype: a key named __proto__ (JSON.parse makes it an own property) stays a property
+    const sorted = Object.create(null) as Record<string, unknown>;
     for (const key of Object.keys(value).sort()) {
       const item = (value as Record<string, unknown>)[key];
       if (item !== undefined) sorted[key] = sortKeys(item);
