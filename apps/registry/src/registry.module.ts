@@ -1,7 +1,6 @@
 // The registry service (issue #4): labour registry, institution directory, enterprises, occupation
 // catalogue, check-in devices. See apps/registry/README.md.
 import { migrate } from '@jineng/event-store';
-import { systemClock } from '@jineng/kernel';
 import { PG_POOL, SERVICE_CONFIG, type ServiceConfig } from '@jineng/service-runtime';
 import { Module, type Provider, type Type } from '@nestjs/common';
 import type { Pool } from 'pg';
@@ -50,7 +49,7 @@ import { ListOccupationsNatsController } from './occupation/list-occupations/lis
 import { PersonalDataCipher } from './personal-data/personal-data-cipher';
 import { createReadModelDataSource, ReadModelRunners } from './persistence/read-models';
 import { registryMigrations } from './persistence/registry.migrations';
-import { CLOCK, PERSONAL_DATA_CIPHER, READ_MODEL_DATA_SOURCE } from './registry.tokens';
+import { PERSONAL_DATA_CIPHER, READ_MODEL_DATA_SOURCE } from './registry.tokens';
 import { GetRosterImportReportHandler } from './roster-import/get-roster-import-report/get-roster-import-report.handler';
 import { GetRosterImportReportNatsController } from './roster-import/get-roster-import-report/get-roster-import-report.nats.controller';
 import { ImportRosterHandler } from './roster-import/import-roster/import-roster.handler';
@@ -118,7 +117,6 @@ const USE_CASES: readonly [Type, Type][] = [
 const INFRASTRUCTURE: Provider[] = [
   // keys are read and checked first: without them the service does not start
   { provide: PERSONAL_DATA_CIPHER, useFactory: () => new PersonalDataCipher(registryKeysFromEnv()) },
-  { provide: CLOCK, useValue: systemClock },
   {
     // the registry's tables exist before anything reads them
     provide: READ_MODEL_DATA_SOURCE,

@@ -6,3 +6,4 @@ export * from './service-lifecycle';
 export * from './service-runtime.module';
 export * from './create-service-app';
 export * from './run-service';
+export * from './commands/command-runner';

@@ -1,5 +1,10 @@
 // A service's settings from the environment, read once at start; every problem is named at once.
-import { messagingConfigFromEnv, type MessagingConfig } from '@jineng/messaging';
+import {
+  messagingConfigFromEnv,
+  readEnvelopeVerifyKeys,
+  type EnvelopeVerifyKeys,
+  type MessagingConfig,
+} from '@jineng/messaging';
 import { parseLogLevel, type JsonLogLevel } from '@jineng/observability';
 
 export interface ServiceConfig {
@@ -14,6 +19,8 @@ export interface ServiceConfig {
   readonly port: number;
   readonly host: string;
   readonly logLevel: JsonLogLevel;
+  /** the gateway's public keys (JINENG_ENVELOPE_VERIFY_KEYS_FILE): requests not signed by one are refused */
+  readonly envelopeVerifyKeys: EnvelopeVerifyKeys;
 }
 
 export class ServiceConfigError extends Error {
@@ -52,6 +59,19 @@ export function serviceConfigFromEnv(
   } catch (error) {
     problems.push((error as Error).message);
   }
+  let envelopeVerifyKeys: EnvelopeVerifyKeys = new Map();
+  const keysFile = env.JINENG_ENVELOPE_VERIFY_KEYS_FILE;
+  if (!keysFile) {
+    problems.push(
+      'JINENG_ENVELOPE_VERIFY_KEYS_FILE is required: the JWK Set of the gateway public keys whose signatures this service accepts (scripts/envelope-keys.mjs makes a pair)',
+    );
+  } else {
+    try {
+      envelopeVerifyKeys = readEnvelopeVerifyKeys(keysFile);
+    } catch (error) {
+      problems.push(`JINENG_ENVELOPE_VERIFY_KEYS_FILE ${(error as Error).message}`);
+    }
+  }
   const schema = env.JINENG_SCHEMA || service.replace(/-/g, '_');
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
     problems.push(`JINENG_SCHEMA '${schema}' is not a schema name`);
@@ -64,6 +84,7 @@ export function serviceConfigFromEnv(
     port: integer('PORT', defaults.port, 0, 65535),
     host: env.HOST || '0.0.0.0',
     logLevel,
+    envelopeVerifyKeys,
   };
   if (problems.length > 0) throw new ServiceConfigError(service, problems);
   return config;

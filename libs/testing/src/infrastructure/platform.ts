@@ -2,12 +2,14 @@
 // each app is its own process (`apps/<name>/src/main.ts` through scripts/ts-register.cjs), on a free
 // port, with the test's database schema, and the test waits until each is ready. The apps get a
 // nats-server of their own: services answer their subjects in a queue group, so two test files
-// running services on one server would answer each other's requests from the wrong schema.
+// running services on one server would answer each other's requests from the wrong schema. Every app
+// gets the test process's envelope key files (envelope-keys.ts): the gateway signs, services verify.
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { databaseUrl } from './endpoints';
+import { envelopeKeyEnv } from './envelope-keys';
 import { DedicatedNatsServer } from './nats';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
@@ -64,6 +66,8 @@ export async function startPlatform(
             HOST: '127.0.0.1',
             PORT: String(port),
             LOG_LEVEL: 'warn',
+            // the gateway signs with the test key pair, the services verify with it
+            ...envelopeKeyEnv(),
             ...common,
             ...app.env,
           },
