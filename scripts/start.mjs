@@ -3,7 +3,8 @@
 //   1. makes sure PostgreSQL and NATS (JetStream) are up (scripts/infra-up.mjs: reuse running ones,
 //      else start them);
 //   2. builds: npx tsc -p tsconfig.build.json (output in dist/);
-//   3. starts every project of nest-cli.json (with JINENG_DEV_AUTH=enabled unless set, or NODE_ENV=production) whose "type" is "application", as
+//   3. starts every project of nest-cli.json (with JINENG_DEV_AUTH=enabled unless set, or NODE_ENV=production,
+//      and a fresh envelope key pair unless JINENG_ENVELOPE_*_FILE are set) whose "type" is "application", as
 //      `node dist/<sourceRoot>/<entryFile>.js` (default dist/apps/<name>/src/main.js), with
 //      DATABASE_URL and NATS_URL (and PORT, see below) in its environment; each output line is
 //      prefixed with the app's name; nothing is restarted; SIGINT/SIGTERM stops all of them;
@@ -32,11 +33,13 @@
 // The built code's `@jineng/*` imports are resolved to dist/ by scripts/infra/register-paths.cjs.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { URL } from 'node:url';
 import readline from 'node:readline';
+import { writeEnvelopeKeys } from './envelope-keys.mjs';
 import { ensureInfrastructure } from './infra-up.mjs';
 import { InfraError, redactUrl, repoRoot, run, sleep } from './infra/util.mjs';
 
@@ -191,6 +194,16 @@ async function main() {
       ['JINENG_REGISTRY_LOOKUP_KEY', 'jineng development registry lookup key - not for production'],
     ])
       env[name] ??= createHash('sha256').update(seed).digest('base64');
+  }
+  // …and a fresh key pair for signed envelopes (the gateway signs, the services verify), unless the
+  // caller gives key files; it lives as long as this run
+  if (!env.JINENG_ENVELOPE_SIGNING_KEY_FILE && !env.JINENG_ENVELOPE_VERIFY_KEYS_FILE) {
+    const folder = mkdtempSync(path.join(tmpdir(), 'jineng-envelope-keys-'));
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+    const keys = writeEnvelopeKeys(folder, 'npm-start');
+    env.JINENG_ENVELOPE_SIGNING_KEY_FILE = keys.signingKeyFile;
+    env.JINENG_ENVELOPE_VERIFY_KEYS_FILE = keys.verifyKeysFile;
+    log(`envelope keys of this run (gateway signs, services verify): ${folder}`);
   }
 
   log('building: npx tsc -p tsconfig.build.json');

@@ -74,12 +74,19 @@ interface Answer {
   body: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-async function api(user: string, method: string, path: string, body?: unknown): Promise<Answer> {
+async function api(
+  user: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const response = await fetch(`${platform.urls.gateway}${path}`, {
     method,
     headers: {
       Authorization: `Bearer ${tokens[user]}`,
       ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...headers,
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
@@ -284,6 +291,45 @@ describe('workers', () => {
         })
       ).status,
     ).toBe(403);
+  });
+
+  it('answers an Idempotency-Key reused for another worker with 409 COMMAND.ID_REUSED: no clear data, no event for them', async () => {
+    const other = workerPayload({ name: '李四', phone: '13811112222' });
+    const registered = await api('county_officer', 'POST', '/api/v1/workers', other);
+    expect(registered.status).toBe(201);
+    const otherId = registered.body.id as string;
+    const key = randomUUID();
+    const disclose = (id: string) =>
+      api(
+        'county_officer',
+        'POST',
+        `/api/v1/workers/${id}/personal-data-disclosures`,
+        { purpose: '核对申领材料' },
+        {
+          'Idempotency-Key': key,
+        },
+      );
+    const disclosuresOf = async (id: string) =>
+      (await events('WorkerPersonalDataRevealed.v1')).filter((e) => e.data.workerId === id).length;
+    const before = await disclosuresOf(workerId);
+
+    const first = await disclose(workerId);
+    expect(first.status).toBe(200);
+    expect(first.body.idNumber).toBe(worker.idNumber);
+    expect(await disclosuresOf(workerId)).toBe(before + 1);
+
+    const reused = await disclose(otherId);
+    expect(reused.status).toBe(409);
+    expect(reused.body).toMatchObject({ code: 'COMMAND.ID_REUSED' });
+    expect(reused.body.message).toMatch(/\S/);
+    expect(reused.body.messageEn).toMatch(/\S/);
+    expect(JSON.stringify(reused.body)).not.toContain(other.idNumber);
+    expect(await disclosuresOf(otherId)).toBe(0);
+
+    // the same request again is a new disclosure, recorded before the clear data leaves
+    const again = await disclose(workerId);
+    expect(again.status).toBe(200);
+    expect(await disclosuresOf(workerId)).toBe(before + 2);
   });
 
   it('finds a worker by ID number through the keyed hash, masked', async () => {

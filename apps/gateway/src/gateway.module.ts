@@ -63,7 +63,8 @@ export class GatewayModule {
         },
         {
           provide: RpcConnection,
-          useFactory: () => new RpcConnection(config.natsUrl, config.rpcTimeoutMs, config.nats),
+          useFactory: () =>
+            new RpcConnection(config.natsUrl, config.rpcTimeoutMs, config.nats, config.envelopeSigningKey),
         },
         {
           provide: RpcClient,

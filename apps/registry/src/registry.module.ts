@@ -1,6 +1,5 @@
 // The registry service (issue #4): labour registry, institution directory, enterprises, occupation
 // catalogue, check-in devices. See apps/registry/README.md.
-import { systemClock } from '@jineng/kernel';
 import { SERVICE_CONFIG, type ServiceConfig } from '@jineng/service-runtime';
 import { Module, type Provider, type Type } from '@nestjs/common';
 import { registryKeysFromEnv } from './config/registry-keys';
@@ -47,7 +46,7 @@ import { ListOccupationsHandler } from './occupation/list-occupations/list-occup
 import { ListOccupationsNatsController } from './occupation/list-occupations/list-occupations.nats.controller';
 import { PersonalDataCipher } from './personal-data/personal-data-cipher';
 import { createReadModelDataSource, ReadModelRunners } from './persistence/read-models';
-import { CLOCK, PERSONAL_DATA_CIPHER, READ_MODEL_DATA_SOURCE } from './registry.tokens';
+import { PERSONAL_DATA_CIPHER, READ_MODEL_DATA_SOURCE } from './registry.tokens';
 import { GetRosterImportReportHandler } from './roster-import/get-roster-import-report/get-roster-import-report.handler';
 import { GetRosterImportReportNatsController } from './roster-import/get-roster-import-report/get-roster-import-report.nats.controller';
 import { ImportRosterHandler } from './roster-import/import-roster/import-roster.handler';
@@ -115,7 +114,6 @@ const USE_CASES: readonly [Type, Type][] = [
 const INFRASTRUCTURE: Provider[] = [
   // keys are read and checked first: without them the service does not start
   { provide: PERSONAL_DATA_CIPHER, useFactory: () => new PersonalDataCipher(registryKeysFromEnv()) },
-  { provide: CLOCK, useValue: systemClock },
   {
     // on the tables of registryMigrations, applied by the migration step before the service starts
     provide: READ_MODEL_DATA_SOURCE,

@@ -10,7 +10,7 @@ export interface MessagingConfig {
   readonly duplicateWindowMs: number;
   /**
    * `ensure`: the app creates or updates the streams at start (a local, unauthenticated server);
-   * `verify`: it only checks that they exist — the provisioner made them (ADR 0002, decision 8).
+   * `verify`: it only checks that they exist — the provisioner made them (ADR 0002, decision 10).
    * JINENG_NATS_STREAMS; by default `verify` when the app has NATS credentials, else `ensure`.
    */
   readonly streams: 'ensure' | 'verify';

@@ -1,7 +1,9 @@
 // A business service as a Nest application: HTTP for /health and /metrics, and a NATS microservice
 // in the service's queue group for its commands and queries (every replica shares the subjects).
+// Every command and query passes the signed-envelope guard first: a request the gateway did not
+// sign, for this subject, now, over this payload, is refused before any handler reads it.
 import type { Migration } from '@jineng/event-store';
-import { DomainErrorRpcFilter } from '@jineng/messaging';
+import { DomainErrorRpcFilter, EnvelopeVerifier, SignedEnvelopeGuard } from '@jineng/messaging';
 import { HttpObservation, type JsonLogger } from '@jineng/observability';
 import { Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -58,6 +60,7 @@ export async function createServiceApp(
   );
   // on the NATS side only: HTTP errors (health, metrics) keep Nest's own handling
   rpc.useGlobalFilters(new DomainErrorRpcFilter());
+  rpc.useGlobalGuards(new SignedEnvelopeGuard(new EnvelopeVerifier(config.envelopeVerifyKeys)));
   app.enableShutdownHooks();
   await app.startAllMicroservices();
   return app;

@@ -7,3 +7,4 @@ export * from './service-runtime.module';
 export * from './create-service-app';
 export * from './run-service';
 export * from './database/service-database';
+export * from './commands/command-runner';

@@ -4,6 +4,8 @@ import {
   messagingConfigFromEnv,
   natsClientConfigFromEnv,
   NatsClientConfigError,
+  readEnvelopeVerifyKeys,
+  type EnvelopeVerifyKeys,
   type MessagingConfig,
   type NatsClientConfig,
 } from '@jineng/messaging';
@@ -30,6 +32,8 @@ export interface ServiceConfig {
   readonly port: number;
   readonly host: string;
   readonly logLevel: JsonLogLevel;
+  /** the gateway's public keys (JINENG_ENVELOPE_VERIFY_KEYS_FILE): requests not signed by one are refused */
+  readonly envelopeVerifyKeys: EnvelopeVerifyKeys;
 }
 
 export class ServiceConfigError extends Error {
@@ -75,6 +79,19 @@ export function serviceConfigFromEnv(
     if (!(error instanceof NatsClientConfigError)) throw error;
     problems.push(...error.problems);
   }
+  let envelopeVerifyKeys: EnvelopeVerifyKeys = new Map();
+  const keysFile = env.JINENG_ENVELOPE_VERIFY_KEYS_FILE;
+  if (!keysFile) {
+    problems.push(
+      'JINENG_ENVELOPE_VERIFY_KEYS_FILE is required: the JWK Set of the gateway public keys whose signatures this service accepts (scripts/envelope-keys.mjs makes a pair)',
+    );
+  } else {
+    try {
+      envelopeVerifyKeys = readEnvelopeVerifyKeys(keysFile);
+    } catch (error) {
+      problems.push(`JINENG_ENVELOPE_VERIFY_KEYS_FILE ${(error as Error).message}`);
+    }
+  }
   const schema = env.JINENG_SCHEMA || service.replace(/-/g, '_');
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
     problems.push(`JINENG_SCHEMA '${schema}' is not a schema name`);
@@ -110,6 +127,7 @@ export function serviceConfigFromEnv(
     port: integer('PORT', defaults.port, 0, 65535),
     host: env.HOST || '0.0.0.0',
     logLevel,
+    envelopeVerifyKeys,
   };
   if (problems.length > 0) throw new ServiceConfigError(service, problems);
   return config;

@@ -15,9 +15,11 @@ import { JsonLogger } from '@jineng/observability';
 import {
   connectTestDatabase,
   connectTestNats,
+  envelopeKeyEnv,
   eventually,
   natsUrl,
   purgeSubjects,
+  signingRpcClient,
   type TestDatabase,
 } from '@jineng/testing';
 import { Controller, Inject, Module, type INestApplication, type OnModuleInit } from '@nestjs/common';
@@ -114,6 +116,7 @@ beforeAll(async () => {
       NATS_URL: natsUrl(),
       JINENG_SCHEMA: schema,
       LOG_LEVEL: 'error',
+      ...envelopeKeyEnv(),
     },
   );
   app = await createServiceApp(NotesModule, config, new JsonLogger({ service, level: 'error' }), {
@@ -143,7 +146,7 @@ const envelope = (): Envelope => ({
 });
 
 it('answers a command over NATS, and its event comes back through the relay into a projection', async () => {
-  const client = new RpcClient(proxy);
+  const client = signingRpcClient(proxy);
   const { noteId } = await client.send<{ noteId: string }>(
     { kind: 'command', service, name: 'TakeNote' },
     { envelope: envelope(), payload: { text: '开班前三个工作日申请' } },
@@ -155,11 +158,51 @@ it('answers a command over NATS, and its event comes back through the relay into
 });
 
 it('turns a domain error into the same error at the caller', async () => {
-  const error = await new RpcClient(proxy)
+  const error = await signingRpcClient(proxy)
     .send({ kind: 'command', service, name: 'TakeNote' }, { envelope: envelope(), payload: { text: '' } })
     .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ReceivedDomainError);
   expect((error as ReceivedDomainError).code).toBe('NOTE.EMPTY');
+});
+
+it('refuses a request the gateway did not sign before any handler runs (the runtime installs the guard)', async () => {
+  const error = await new RpcClient(proxy)
+    .send(
+      { kind: 'command', service, name: 'TakeNote' },
+      { envelope: envelope(), payload: { text: '未签名' } },
+    )
+    .catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ReceivedDomainError);
+  expect((error as ReceivedDomainError).toJSON()).toMatchObject({
+    code: 'MESSAGING.UNTRUSTED_REQUEST',
+    category: 'forbidden',
+    details: { reason: 'unsigned', subject: `jineng.cmd.${service}.TakeNote` },
+  });
+  const { rows } = await db.pool.query(
+    `select count(*)::int as n from "${schema}".notes where text = '未签名'`,
+  );
+  expect(rows[0].n).toBe(0);
+  expect(
+    (await db.pool.query(`select count(*)::int as n from "${schema}".events where data->>'text' = '未签名'`))
+      .rows[0].n,
+  ).toBe(0);
+});
+
+it('does not start without the keys to verify requests with', () => {
+  expect(() =>
+    serviceConfigFromEnv(
+      service,
+      { port: 0 },
+      { DATABASE_URL: db.url, NATS_URL: natsUrl(), JINENG_SCHEMA: schema },
+    ),
+  ).toThrow(/JINENG_ENVELOPE_VERIFY_KEYS_FILE is required/);
+  expect(() =>
+    serviceConfigFromEnv(
+      service,
+      { port: 0 },
+      { JINENG_ENVELOPE_VERIFY_KEYS_FILE: envelopeKeyEnv().JINENG_ENVELOPE_SIGNING_KEY_FILE },
+    ),
+  ).toThrow(/envelope-signing-key.jwk.json: expected a JWK Set/);
 });
 
 it('is ready when PostgreSQL and NATS answer, and serves metrics', async () => {

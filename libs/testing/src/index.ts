@@ -5,3 +5,4 @@ export * from './infrastructure/postgres';
 export * from './infrastructure/nats';
 export * from './infrastructure/platform';
 export * from './infrastructure/bus';
+export * from './infrastructure/envelope-keys';

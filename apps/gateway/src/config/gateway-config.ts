@@ -1,6 +1,12 @@
 // The gateway's settings, all from the environment (see the README for the table). Read once at
 // start; a bad or dangerous combination stops the start with every problem named.
-import { natsClientConfigFromEnv, NatsClientConfigError, type NatsClientConfig } from '@jineng/messaging';
+import {
+  natsClientConfigFromEnv,
+  NatsClientConfigError,
+  readEnvelopeSigningKey,
+  type EnvelopeSigningKey,
+  type NatsClientConfig,
+} from '@jineng/messaging';
 import { parseLogLevel, type JsonLogLevel } from '@jineng/observability';
 
 export type AuthConfig =
@@ -22,6 +28,8 @@ export interface GatewayConfig {
   readonly auth: AuthConfig;
   readonly logLevel: JsonLogLevel;
   readonly bodyLimitBytes: number;
+  /** signs every envelope it sends (JINENG_ENVELOPE_SIGNING_KEY_FILE): services refuse unsigned ones */
+  readonly envelopeSigningKey: EnvelopeSigningKey;
 }
 
 export class GatewayConfigError extends Error {
@@ -70,9 +78,27 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     auth: authConfig(env, problems, integer),
     logLevel,
     bodyLimitBytes: integer('JINENG_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    envelopeSigningKey: signingKey(env, problems),
   };
   if (problems.length > 0) throw new GatewayConfigError(problems);
-  return config;
+  return config as GatewayConfig;
+}
+
+/** Without its key the gateway could forward nothing a service accepts: no start. */
+function signingKey(env: NodeJS.ProcessEnv, problems: string[]): EnvelopeSigningKey | undefined {
+  const file = env.JINENG_ENVELOPE_SIGNING_KEY_FILE;
+  if (!file) {
+    problems.push(
+      'JINENG_ENVELOPE_SIGNING_KEY_FILE is required: the Ed25519 private JWK the gateway signs envelopes with (scripts/envelope-keys.mjs makes a pair)',
+    );
+    return undefined;
+  }
+  try {
+    return readEnvelopeSigningKey(file);
+  } catch (error) {
+    problems.push(`JINENG_ENVELOPE_SIGNING_KEY_FILE ${(error as Error).message}`);
+    return undefined;
+  }
 }
 
 function authConfig(

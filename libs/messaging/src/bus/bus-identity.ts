@@ -1,4 +1,4 @@
-// Who may do what on the bus (ADR 0002, decision 8): one NATS identity per app, with the least it needs.
+// Who may do what on the bus (ADR 0002, decision 10): one NATS identity per app, with the least it needs.
 //   - the gateway sends commands and queries, and reads its replies;
 //   - a service answers its own commands and queries (in its queue group), publishes only its own
 //     events and the dead letters of its own consumers, and uses only its own durable consumers;

@@ -1,5 +1,5 @@
 // The bus as a trust boundary, on a dedicated nats-server started from the generated configuration:
-// each app's identity can do its own work and nothing of another's (ADR 0002, decision 8).
+// each app's identity can do its own work and nothing of another's (ADR 0002, decision 10).
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '@jineng/event-store';
 import { TestBus, connectTestDatabase, eventually, type TestDatabase } from '@jineng/testing';

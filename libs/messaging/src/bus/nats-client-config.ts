@@ -1,4 +1,4 @@
-// How an app proves who it is on the bus, from configuration (ADR 0002, decision 8). Secrets are files
+// How an app proves who it is on the bus, from configuration (ADR 0002, decision 10). Secrets are files
 // (Kubernetes mounts them); the environment only names them:
 //   JINENG_NATS_NKEY_SEED_FILE                       the app's nkey seed (what deploy/ uses), or
 //   JINENG_NATS_CREDS_FILE                           a JWT .creds file (operator mode), or

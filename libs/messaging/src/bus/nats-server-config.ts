@@ -30,7 +30,7 @@ export function natsAuthorizationConfig(apps: readonly BusApp[]): string {
     ].join('\n');
   });
   return [
-    '# One NATS identity per app with least permissions (docs/adr/0002-messaging.md, decision 8).',
+    '# One NATS identity per app with least permissions (docs/adr/0002-messaging.md, decision 10).',
     '# Generated from the apps of nest-cli.json by `npm run bus:config`: do not edit by hand.',
     '# Each $JINENG_NKEY_<APP> is the public nkey of that app, from the environment of nats-server.',
     'authorization {',

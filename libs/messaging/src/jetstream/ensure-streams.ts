@@ -1,5 +1,5 @@
 // The two JetStream streams every service relies on, created or brought to the configured settings
-// by the provisioner (ADR 0002, decision 8) — or, on a local unauthenticated server, by every service
+// by the provisioner (ADR 0002, decision 10) — or, on a local unauthenticated server, by every service
 // at start. Safe to run from many starters at once: "already in use" from a concurrent creator is
 // followed by an update to the same settings.
 import {

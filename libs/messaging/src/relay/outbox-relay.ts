@@ -49,7 +49,7 @@ export const RELAY_HEADERS = {
 /**
  * JetStream took an event of ours for a duplicate of a message stored on another subject: someone
  * published a message carrying its id first, which would have swallowed the event (ADR 0002,
- * decision 8). The batch fails and is sent again until the duplicate window has passed.
+ * decision 10). The batch fails and is sent again until the duplicate window has passed.
  */
 export class EventPreemptedError extends Error {
   constructor(

@@ -11,7 +11,7 @@ import {
   scramSha256Verifier,
   type Migration,
 } from '@jineng/event-store';
-import { connectTestDatabase, dropRoles, type TestDatabase } from '@jineng/testing';
+import { connectTestDatabase, dropRoles, envelopeKeyEnv, type TestDatabase } from '@jineng/testing';
 import { Pool } from 'pg';
 import { serviceConfigFromEnv } from '../service-config';
 import { checkServiceDatabase, DatabaseNotMigratedError, migrateServiceDatabase } from './service-database';
@@ -41,6 +41,7 @@ const configOf = (schema: string, databaseUrl: string, migratorUrl?: string) =>
       DATABASE_URL: databaseUrl,
       JINENG_SCHEMA: schema,
       ...(migratorUrl ? { JINENG_MIGRATOR_DATABASE_URL: migratorUrl } : {}),
+      ...envelopeKeyEnv(),
     },
   );
 

@@ -1,4 +1,4 @@
-// A bus with identities, as production runs it (ADR 0002, decision 8): a dedicated nats-server whose
+// A bus with identities, as production runs it (ADR 0002, decision 10): a dedicated nats-server whose
 // users are the given apps, each with an nkey made here, permissions from libs/messaging, and the
 // streams made by the provisioner — never by a service.
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -6,7 +6,9 @@
 //     configuration generated from nest-cli.json: each app connects with its own nkey and may do only
 //     what its identity allows; the provisioner made the streams;
 //   - each service runs as a database role of its own, made and granted by its migration step, which
-//     runs as the migrator (the test's superuser) before the service starts.
+//     runs as the migrator (the test's superuser) before the service starts;
+//   - every app gets the test process's envelope key files (envelope-keys.ts): the gateway signs,
+//     the services verify.
 import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { platformBusApps } from '@jineng/messaging';
 import { Pool } from 'pg';
 import { TestBus } from './bus';
 import { databaseUrl } from './endpoints';
+import { envelopeKeyEnv } from './envelope-keys';
 import { dropRoles } from './postgres';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
@@ -96,6 +99,8 @@ export async function startPlatform(
             HOST: '127.0.0.1',
             PORT: String(port),
             LOG_LEVEL: 'warn',
+            // the gateway signs with the test key pair, the services verify with it
+            ...envelopeKeyEnv(),
             ...common,
             ...app.env,
           },
