@@ -1,11 +1,12 @@
 // `main.ts` of a business service: configuration, the app, listening, and a clean stop on SIGTERM.
-// `main.js migrate` runs only the migration step (a Kubernetes init container or Job) and exits.
+// `main.js migrate` runs only the migration step (a Kubernetes init container or Job) and exits; it
+// reads only the database settings, so it needs neither the app's NATS identity nor its envelope keys.
 import type { Migration } from '@jineng/event-store';
 import { JsonLogger } from '@jineng/observability';
 import type { DynamicModule, Type } from '@nestjs/common';
 import { createServiceApp } from './create-service-app';
 import { DatabaseNotMigratedError, migrateServiceDatabase } from './database/service-database';
-import { serviceConfigFromEnv, ServiceConfigError } from './service-config';
+import { serviceConfigFromEnv, ServiceConfigError, serviceDatabaseConfigFromEnv } from './service-config';
 
 const STOP_GRACE_MS = 10_000;
 
@@ -22,9 +23,10 @@ export async function runService(
 ): Promise<void> {
   let logger = new JsonLogger({ service });
   try {
-    const config = serviceConfigFromEnv(service, declaration);
-    logger = new JsonLogger({ service, level: config.logLevel });
     if (process.argv[2] === 'migrate') {
+      // the database settings only: the migration step needs no NATS identity and no envelope keys
+      const config = serviceDatabaseConfigFromEnv(service);
+      logger = new JsonLogger({ service, level: config.logLevel });
       const report = await migrateServiceDatabase(config, declaration.migrations);
       logger.log(
         `schema ${config.schema}: ${report.applied.length ? `applied ${report.applied.join(', ')}` : 'up to date'}` +
@@ -33,6 +35,8 @@ export async function runService(
       );
       process.exit(0);
     }
+    const config = serviceConfigFromEnv(service, declaration);
+    logger = new JsonLogger({ service, level: config.logLevel });
     const app = await createServiceApp(feature, config, logger, { migrations: declaration.migrations });
     let stopping = false;
     const stop = (signal: NodeJS.Signals) => {

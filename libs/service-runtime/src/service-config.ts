@@ -11,7 +11,11 @@ import {
 } from '@jineng/messaging';
 import { parseLogLevel, type JsonLogLevel } from '@jineng/observability';
 
-export interface ServiceConfig {
+/**
+ * What the migration step needs, and nothing more (`main.js migrate` reads only this: it holds no NATS
+ * identity and no envelope keys).
+ */
+export interface ServiceDatabaseConfig {
   /** the service name: NATS subject token (`class-ops`) */
   readonly service: string;
   /** its PostgreSQL schema: event store, read models, inbox, checkpoints (`class_ops`) */
@@ -24,6 +28,10 @@ export interface ServiceConfig {
    * runtime role before it starts; otherwise they must have been applied (`main.js migrate`)
    */
   readonly migratorDatabaseUrl?: string;
+  readonly logLevel: JsonLogLevel;
+}
+
+export interface ServiceConfig extends ServiceDatabaseConfig {
   readonly poolSize: number;
   readonly messaging: MessagingConfig;
   /** its NATS identity: credentials and TLS from JINENG_NATS_* files, its own inbox prefix */
@@ -31,7 +39,6 @@ export interface ServiceConfig {
   /** HTTP port of /health and /metrics */
   readonly port: number;
   readonly host: string;
-  readonly logLevel: JsonLogLevel;
   /** the gateway's public keys (JINENG_ENVELOPE_VERIFY_KEYS_FILE): requests not signed by one are refused */
   readonly envelopeVerifyKeys: EnvelopeVerifyKeys;
 }
@@ -44,6 +51,17 @@ export class ServiceConfigError extends Error {
     super(`invalid ${service} configuration:\n  - ${problems.join('\n  - ')}`);
     this.name = 'ServiceConfigError';
   }
+}
+
+/** The migration step's settings: the schema, the runtime role's and the migrator's connections, the log level. */
+export function serviceDatabaseConfigFromEnv(
+  service: string,
+  env: NodeJS.ProcessEnv = process.env,
+): ServiceDatabaseConfig {
+  const problems: string[] = [];
+  const config = readDatabaseConfig(service, env, problems);
+  if (problems.length > 0) throw new ServiceConfigError(service, problems);
+  return config;
 }
 
 export function serviceConfigFromEnv(
@@ -60,12 +78,7 @@ export function serviceConfigFromEnv(
     problems.push(`${name} must be an integer from ${min} to ${max} (got '${raw}')`);
     return fallback;
   };
-  let logLevel: JsonLogLevel = 'info';
-  try {
-    logLevel = parseLogLevel(env.LOG_LEVEL);
-  } catch (error) {
-    problems.push(`LOG_LEVEL: ${(error as Error).message}`);
-  }
+  const database = readDatabaseConfig(service, env, problems);
   let messaging: MessagingConfig | undefined;
   try {
     messaging = messagingConfigFromEnv(env);
@@ -92,6 +105,30 @@ export function serviceConfigFromEnv(
       problems.push(`JINENG_ENVELOPE_VERIFY_KEYS_FILE ${(error as Error).message}`);
     }
   }
+  const config: ServiceConfig = {
+    ...database,
+    poolSize: integer('JINENG_DB_POOL_SIZE', 10, 2, 200),
+    messaging: messaging ?? messagingConfigFromEnv({}),
+    nats,
+    port: integer('PORT', defaults.port, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    envelopeVerifyKeys,
+  };
+  if (problems.length > 0) throw new ServiceConfigError(service, problems);
+  return config;
+}
+
+function readDatabaseConfig(
+  service: string,
+  env: NodeJS.ProcessEnv,
+  problems: string[],
+): ServiceDatabaseConfig {
+  let logLevel: JsonLogLevel = 'info';
+  try {
+    logLevel = parseLogLevel(env.LOG_LEVEL);
+  } catch (error) {
+    problems.push(`LOG_LEVEL: ${(error as Error).message}`);
+  }
   const schema = env.JINENG_SCHEMA || service.replace(/-/g, '_');
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
     problems.push(`JINENG_SCHEMA '${schema}' is not a schema name`);
@@ -112,7 +149,7 @@ export function serviceConfigFromEnv(
     env.JINENG_MIGRATOR_DATABASE_URL || undefined,
     'JINENG_MIGRATOR_DATABASE_PASSWORD_FILE',
   );
-  const config: ServiceConfig = {
+  return {
     service,
     schema,
     databaseUrl: withPassword(
@@ -121,14 +158,6 @@ export function serviceConfigFromEnv(
       'JINENG_DATABASE_PASSWORD_FILE',
     )!,
     ...(migratorDatabaseUrl ? { migratorDatabaseUrl } : {}),
-    poolSize: integer('JINENG_DB_POOL_SIZE', 10, 2, 200),
-    messaging: messaging ?? messagingConfigFromEnv({}),
-    nats,
-    port: integer('PORT', defaults.port, 0, 65535),
-    host: env.HOST || '0.0.0.0',
     logLevel,
-    envelopeVerifyKeys,
   };
-  if (problems.length > 0) throw new ServiceConfigError(service, problems);
-  return config;
 }

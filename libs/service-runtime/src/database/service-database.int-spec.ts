@@ -11,9 +11,9 @@ import {
   scramSha256Verifier,
   type Migration,
 } from '@jineng/event-store';
-import { connectTestDatabase, dropRoles, envelopeKeyEnv, type TestDatabase } from '@jineng/testing';
+import { connectTestDatabase, dropRoles, type TestDatabase } from '@jineng/testing';
 import { Pool } from 'pg';
-import { serviceConfigFromEnv } from '../service-config';
+import { serviceDatabaseConfigFromEnv } from '../service-config';
 import { checkServiceDatabase, DatabaseNotMigratedError, migrateServiceDatabase } from './service-database';
 
 const notes: readonly Migration[] = [
@@ -34,16 +34,11 @@ afterAll(async () => {
 });
 
 const configOf = (schema: string, databaseUrl: string, migratorUrl?: string) =>
-  serviceConfigFromEnv(
-    'notes',
-    { port: 0 },
-    {
-      DATABASE_URL: databaseUrl,
-      JINENG_SCHEMA: schema,
-      ...(migratorUrl ? { JINENG_MIGRATOR_DATABASE_URL: migratorUrl } : {}),
-      ...envelopeKeyEnv(),
-    },
-  );
+  serviceDatabaseConfigFromEnv('notes', {
+    DATABASE_URL: databaseUrl,
+    JINENG_SCHEMA: schema,
+    ...(migratorUrl ? { JINENG_MIGRATOR_DATABASE_URL: migratorUrl } : {}),
+  });
 
 const poolOf = (url: string): Pool => {
   const pool = new Pool({ connectionString: url, max: 2 });

@@ -3,7 +3,7 @@
 import { eventStoreMigrations, migrate, quoteSchema, type Migration } from '@jineng/event-store';
 import { inboxMigrations } from '@jineng/messaging';
 import { Pool } from 'pg';
-import type { ServiceConfig } from '../service-config';
+import type { ServiceDatabaseConfig } from '../service-config';
 
 /** Everything a service's schema holds: the event store, the inbox, then the service's own tables. */
 export function serviceMigrations(own: readonly Migration[] = []): readonly Migration[] {
@@ -33,7 +33,7 @@ export class DatabaseNotMigratedError extends Error {
  * role's password when the URL carries one, and grants it what it may do.
  */
 export async function migrateServiceDatabase(
-  config: ServiceConfig,
+  config: ServiceDatabaseConfig,
   own: readonly Migration[] = [],
 ): Promise<MigrationReport> {
   if (!config.migratorDatabaseUrl)
@@ -62,7 +62,7 @@ export async function migrateServiceDatabase(
 
 /** At start, as the runtime role: every migration the service declares has been applied. */
 export async function checkServiceDatabase(
-  config: ServiceConfig,
+  config: ServiceDatabaseConfig,
   own: readonly Migration[] = [],
 ): Promise<void> {
   const pool = new Pool({ connectionString: config.databaseUrl, max: 1 });
