@@ -72,7 +72,11 @@ export class GatewayModule {
           useFactory: (host: HttpAdapterHost) =>
             new JwtAuthenticator(tokenVerificationFor(config.auth, () => ownUrl(host))),
         },
-        { provide: RpcConnection, useFactory: () => new RpcConnection(config.natsUrl, config.rpcTimeoutMs) },
+        {
+          provide: RpcConnection,
+          useFactory: () =>
+            new RpcConnection(config.natsUrl, config.rpcTimeoutMs, config.nats, config.envelopeSigningKey),
+        },
         {
           provide: RpcClient,
           inject: [RpcConnection],

@@ -1,7 +1,13 @@
 // Start and stop in the right order: streams exist before the relay publishes; on the way down the
 // relay and the consumers finish their batch before NATS and PostgreSQL close.
 import type { PostgresEventStore } from '@jineng/event-store';
-import { DurableConsumer, OutboxRelay, ensureStreams, type DurableConsumerOptions } from '@jineng/messaging';
+import {
+  DurableConsumer,
+  OutboxRelay,
+  ensureStreams,
+  verifyStreams,
+  type DurableConsumerOptions,
+} from '@jineng/messaging';
 import { JsonLogger, Metrics } from '@jineng/observability';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -41,7 +47,9 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
     // a hybrid app (HTTP + NATS microservice) runs the bootstrap hooks once per part
     if (this.started) return;
     this.started = true;
-    await ensureStreams(this.nc, this.config.messaging);
+    // made by the provisioner where the bus has identities; by the service itself on a local open server
+    if (this.config.messaging.streams === 'ensure') await ensureStreams(this.nc, this.config.messaging);
+    else await verifyStreams(this.nc);
     this.relay = new OutboxRelay({
       store: this.store,
       nc: this.nc,

@@ -6,3 +6,5 @@ export const PG_POOL = Symbol('PG_POOL');
 export const EVENT_STORE = Symbol('EVENT_STORE');
 /** its NatsConnection (the relay's and the consumers'; Nest's request/reply server has its own) */
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
+/** its Clock (systemClock): the `now` of its commands */
+export const SERVICE_CLOCK = Symbol('SERVICE_CLOCK');

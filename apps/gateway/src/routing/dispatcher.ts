@@ -10,7 +10,7 @@ import {
   type ObservedResponse,
 } from '@jineng/observability';
 import { newId } from '@jineng/kernel';
-import { RpcClient, type Principal } from '@jineng/messaging';
+import { RpcClient, rpcSubject, type Principal } from '@jineng/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { JwtAuthenticator } from '../auth/jwt-authenticator';
@@ -96,9 +96,9 @@ export class Dispatcher {
       principal,
       correlationId,
       kind: target.kind,
+      subject: rpcSubject(target),
       idempotencyKey,
       now: new Date(),
-      newId,
     });
     return this.rpc.send(
       target,

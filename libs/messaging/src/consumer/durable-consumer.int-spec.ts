@@ -13,6 +13,7 @@ import { ensureStreams } from '../jetstream/ensure-streams';
 import { DEAD_LETTER_STREAM, EVENTS_STREAM, deadLetterSubject, eventFilter, eventSubject } from '../subjects';
 import type { DeadLetter } from './dead-letter';
 import { DurableConsumer, type IntegrationEventHandler } from './durable-consumer';
+import { migrateInbox } from './inbox';
 
 // Each test publishes under a service name of its own on the shared server (a new consumer reads
 // its filter's whole history), and everything is purged after.
@@ -32,6 +33,7 @@ beforeAll(async () => {
   nc = await connectTestNats();
   await ensureStreams(nc, { replicas: 1, duplicateWindowMs: 120_000 });
   js = jetstream(nc);
+  await migrateInbox(db.pool, db.schema);
   await db.pool.query(
     `create table "${db.schema}".effects (event_id uuid, consumer text, data jsonb, handled_at timestamptz default clock_timestamp())`,
   );

@@ -20,7 +20,7 @@ import type { Pool, PoolClient } from 'pg';
 import { integrationEventProblem, type IntegrationEvent } from '../integration-event';
 import { EVENTS_STREAM, assertConsumerName } from '../subjects';
 import { describeError, publishDeadLetter, type DeadLetter } from './dead-letter';
-import { claimInInbox, migrateInbox } from './inbox';
+import { claimInInbox } from './inbox';
 import { isTransientError } from './transient-errors';
 
 export interface DeliveryContext {
@@ -104,10 +104,12 @@ export class DurableConsumer {
     if (this.backoffMs.length === 0) throw new TypeError('backoffMs needs at least one delay');
   }
 
-  /** Creates or updates the JetStream consumer and the inbox table, then starts handling. */
+  /**
+   * Creates or updates the JetStream consumer, then starts handling. The inbox table must exist
+   * (`inboxMigrations`, applied by the service's migration step; `migrateInbox` in tests).
+   */
   async start(): Promise<void> {
     if (this.loop) return;
-    await migrateInbox(this.options.pool, this.options.schema);
     await this.ensureConsumer();
     this.stopping = false;
     const consumer = await this.js.consumers.get(EVENTS_STREAM, this.options.name);

@@ -3,7 +3,8 @@
 import { migrate, quoteSchema, type Migration } from '@jineng/event-store';
 import type { Pool, PoolClient } from 'pg';
 
-const INBOX_MIGRATIONS: readonly Migration[] = [
+/** The inbox table, in the consuming service's schema: among the migrations its migration step applies. */
+export const inboxMigrations: readonly Migration[] = [
   {
     id: 'messaging-0001-inbox',
     sql: (S) => `
@@ -18,8 +19,9 @@ const INBOX_MIGRATIONS: readonly Migration[] = [
   },
 ];
 
+/** Creates the inbox as the pool's role: for tests and tools that run as the schema's owner. */
 export async function migrateInbox(pool: Pool, schema: string): Promise<void> {
-  await migrate(pool, schema, INBOX_MIGRATIONS);
+  await migrate(pool, schema, inboxMigrations);
 }
 
 export interface InboxEntry {
