@@ -281,7 +281,12 @@ async function main() {
   const gateway = apps.find((app) => app.name === 'gateway' && app.url);
   if (gateway) {
     console.log('');
-    console.log(`  API documentation  ${gateway.url}/api/docs`);
+    // on the gateway's admin port when it has one (ADMIN_PORT; always in production, 9090 by default)
+    const adminPort = env.ADMIN_PORT || (env.NODE_ENV === 'production' ? '9090' : undefined);
+    const docsBase = adminPort ? `http://127.0.0.1:${adminPort}` : gateway.url;
+    console.log(
+      `  API documentation  ${docsBase}/api/docs${adminPort ? '  (admin port, with /metrics)' : ''}`,
+    );
     if (env.JINENG_DEV_AUTH === 'enabled') {
       console.log(
         `  demo users         ${gateway.url}/api/v1/dev/users  (development issuer: JINENG_DEV_AUTH=enabled)`,

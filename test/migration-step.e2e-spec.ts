@@ -1,7 +1,7 @@
 // The migration step as deploy/k8s runs it (each service's `migrate` init container): `main.ts migrate`
 // with the configuration map's environment — which names the NATS seed and CA files the init container
 // does not mount — and no envelope keys. It reads only the database settings, applies every migration
-// the service declares (registry-004 included), grants the runtime role and exits 0; the service itself
+// the service declares (registry-004 and registry-005 included, in their order), grants the runtime role and exits 0; the service itself
 // still refuses to start without its NATS identity and envelope keys.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -64,19 +64,25 @@ it('applies the registry migrations as the migrator with the database settings o
     expect.objectContaining({
       message: expect.stringMatching(
         new RegExp(
-          `^schema ${schema}: applied .*registry-004-roster-import-request-digest.*; runtime role ${role.name} granted$`,
+          `^schema ${schema}: applied .*registry-004-roster-import-request-digest, registry-005-roster-upload-part-sizes; runtime role ${role.name} granted$`,
         ),
       ),
     }),
   );
   const { rows } = await db.pool.query<{ id: string }>(`select id from "${schema}".schema_migrations`);
-  expect(rows.map((row) => row.id)).toContain('registry-004-roster-import-request-digest');
+  expect(rows.map((row) => row.id)).toEqual(
+    expect.arrayContaining([
+      'registry-004-roster-import-request-digest',
+      'registry-005-roster-upload-part-sizes',
+    ]),
+  );
   const privileges = await db.pool.query(
     `select has_column_privilege($1, $2, 'request_digest', 'INSERT') as "insert",
-            has_schema_privilege($1, $3, 'CREATE') as "create"`,
-    [role.name, `"${schema}".roster_imports`, schema],
+            has_column_privilege($1, $3, 'content_bytes', 'INSERT') as "insertPartSize",
+            has_schema_privilege($1, $4, 'CREATE') as "create"`,
+    [role.name, `"${schema}".roster_imports`, `"${schema}".roster_upload_parts`, schema],
   );
-  expect(privileges.rows[0]).toEqual({ insert: true, create: false });
+  expect(privileges.rows[0]).toEqual({ insert: true, insertPartSize: true, create: false });
 
   // the service itself, with the same environment, does not start: it names what it lacks
   const started = await registry([], { ...env, PORT: '0', HOST: '127.0.0.1' });

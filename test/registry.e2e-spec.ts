@@ -2,6 +2,7 @@
 // nats-server), HTTP calls with development tokens, results read back through the API and, for what
 // must never be stored, straight from the registry's schema.
 import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { jetstreamManager } from '@nats-io/jetstream';
 import writeXlsxFile from 'write-excel-file/node';
 import {
@@ -9,6 +10,7 @@ import {
   devToken,
   eventually,
   startPlatform,
+  xlsxZipBomb,
   type RunningPlatform,
   type TestDatabase,
 } from '@jineng/testing';
@@ -92,6 +94,19 @@ async function api(
   });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : {} };
+}
+
+/** The registry process's resident memory, from /proc (Linux). */
+function registryMemory() {
+  const status = () => readFileSync(`/proc/${platform.pids.registry}/status`, 'utf8');
+  const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status())![1]) * 1024;
+  return {
+    residentBytes: () => kib('VmRSS'),
+    /** the highest resident size since the last reset */
+    peakBytes: () => kib('VmHWM'),
+    // writing 5 to clear_refs sets the peak back to the current size (Linux ≥ 4.0)
+    resetPeak: () => writeFileSync(`/proc/${platform.pids.registry}/clear_refs`, '5'),
+  };
 }
 
 const events = async (type?: string) =>
@@ -456,6 +471,57 @@ describe('roster import (花名册)', () => {
     );
     expect(page.status).toBe(200);
     expect(page.body.total).toBe(3);
+  });
+
+  it('refuses a zip bomb (1.2 MB expanding to 1.1 GiB) with 413 and the reason; the registry stays up, its memory flat', async () => {
+    const bomb = xlsxZipBomb();
+    expect(bomb.expandedBytes).toBeGreaterThan(1024 ** 3);
+    const uploadId = randomUUID();
+    const PART = 512 * 1024;
+    const partCount = Math.ceil(bomb.file.length / PART);
+    for (let partIndex = 0; partIndex < partCount; partIndex++) {
+      const sent = await api('county_officer', 'POST', `/api/v1/roster-uploads/${uploadId}/parts`, {
+        partIndex,
+        partCount,
+        contentBase64: bomb.file.subarray(partIndex * PART, (partIndex + 1) * PART).toString('base64'),
+      });
+      expect(sent.status).toBe(200);
+    }
+    const eventsBefore = (await events()).length;
+    const memory = registryMemory();
+    memory.resetPeak();
+    const before = memory.residentBytes();
+
+    const refused = await api('county_officer', 'POST', '/api/v1/roster-imports', {
+      jurisdiction: '140802',
+      fileName: '花名册.xlsx',
+      uploadId,
+    });
+
+    expect(refused.status).toBe(413);
+    expect(refused.body).toMatchObject({
+      code: 'ROSTER.COMPRESSION_RATIO_TOO_HIGH',
+      category: 'too_large',
+      details: { field: 'uploadId', part: 'xl/worksheets/sheet1.xml', limit: 100 },
+    });
+    expect(refused.body.message).toContain('超过上限 100:1');
+    expect(refused.body.messageEn).toContain('more than the limit of 100');
+    // the peak while it read, over what it held before: far below what the file expands to
+    expect(memory.peakBytes() - before).toBeLessThan(128 * 1024 ** 2);
+    // refused, it changed nothing
+    expect((await events()).length).toBe(eventsBefore);
+
+    // and it answers the next import
+    const birth = birthDateForAge(35);
+    const next = await api('county_officer', 'POST', '/api/v1/roster-imports', {
+      jurisdiction: '140802',
+      fileName: 'after.csv',
+      contentBase64: Buffer.from(`${header}\n${row(residentIdNumber(birth, 'male'), '男', birth)}`).toString(
+        'base64',
+      ),
+    });
+    expect(next.status).toBe(201);
+    expect(next.body).toMatchObject({ rows: 1, registered: 1 });
   });
 
   it('reads an .xlsx file sent in parts', async () => {

@@ -3,6 +3,7 @@ import { RpcClient } from '@jineng/messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, HttpAdapterHost } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
+import { AdminServer } from './admin/admin-server';
 import { DevIssuer } from './auth/dev-issuer';
 import { JwtAuthenticator } from './auth/jwt-authenticator';
 import { tokenVerificationFor } from './auth/token-verification';
@@ -15,6 +16,7 @@ import { SERVICE_ROUTES } from './routes/service.routes';
 import { ApiController } from './routing/api.controller';
 import { isKnownContract } from './routing/contracts';
 import { Dispatcher } from './routing/dispatcher';
+import { RateLimits } from './routing/rate-limits';
 import type { RouteDefinition } from './routing/route-definition';
 import { RouteTable } from './routing/route-table';
 import { RpcConnection } from './routing/rpc-connection';
@@ -36,6 +38,8 @@ export class GatewayModule {
           service: 'gateway',
           logger,
           healthChecks: gatewayHealthChecks(config),
+          // on the admin port instead when there is one (AdminServer)
+          serveMetrics: config.admin === undefined,
         }),
       ],
       controllers: [ApiController],
@@ -55,6 +59,13 @@ export class GatewayModule {
               knownContract: isKnownContract,
             }),
         },
+        {
+          // a JINENG_RATE_LIMIT_ROUTES entry naming no route stops the start
+          provide: RateLimits,
+          inject: [RouteTable],
+          useFactory: (table: RouteTable) => new RateLimits(table.routes, config.rateLimits),
+        },
+        AdminServer,
         {
           provide: JwtAuthenticator,
           inject: [HttpAdapterHost],

@@ -1,6 +1,8 @@
 // The registry service on the real runtime (PostgreSQL, a nats-server of its own): handlers over
 // request/reply, their transactions with the vault, idempotent retries, the one-person-one-card
-// guard under concurrency, and the read models (projections) including a rebuild.
+// guard under concurrency, the roster import's limits (an upload's size at every part, one import per
+// user at a time), command identity, signed envelopes, and the read models (projections) including a
+// rebuild.
 import { randomUUID } from 'node:crypto';
 import { ReceivedDomainError } from '@jineng/ddd';
 import { ProjectionRunner, type PostgresEventStore } from '@jineng/event-store';
@@ -35,6 +37,10 @@ import { RegistryModule } from './registry.module';
 import { READ_MODEL_DATA_SOURCE } from './registry.tokens';
 import { birthDateForAge, creditCode, residentIdNumber } from './testing/registry.fixture';
 
+const ROSTER_FILE_LIMIT = 1024 * 1024;
+const ROSTER_HEADER =
+  '身份证号码,姓名,性别,出生日期,户籍地区划代码,常住地区划代码,手机号码,文化程度,人员类别,重点群体,是否有劳动能力,是否有就业意愿';
+
 let db: TestDatabase;
 let nats: DedicatedNatsServer;
 let app: INestApplication;
@@ -48,6 +54,8 @@ beforeAll(async () => {
   nats = await DedicatedNatsServer.start();
   process.env.JINENG_REGISTRY_DATA_KEY = developmentKey('JINENG_REGISTRY_DATA_KEY');
   process.env.JINENG_REGISTRY_LOOKUP_KEY = developmentKey('JINENG_REGISTRY_LOOKUP_KEY');
+  // a small file limit, for the upload test; every other roster here is far below it
+  process.env.JINENG_ROSTER_MAX_FILE_BYTES = String(ROSTER_FILE_LIMIT);
   const config = serviceConfigFromEnv(
     'registry',
     { port: 0 },
@@ -207,6 +215,77 @@ it('rebuilds the read models from the events to the same rows', async () => {
   const runner = new ProjectionRunner({ store, dataSource, projection: workers });
   await runner.rebuild();
   expect(await snapshot()).toEqual(before);
+});
+
+it("checks an upload's total size at every part: the part that takes it past the limit is refused and not stored", async () => {
+  const uploadId = randomUUID();
+  const part = (partIndex: number, bytes: number) =>
+    command<{ partsReceived: number }>('UploadRosterPart', {
+      uploadId,
+      partIndex,
+      partCount: 3,
+      contentBase64: Buffer.alloc(bytes, 0x41).toString('base64'),
+    });
+  expect(await part(0, 500 * 1024)).toMatchObject({ partsReceived: 1 });
+  expect(await part(1, 500 * 1024)).toMatchObject({ partsReceived: 2 });
+  // sent again, a part replaces itself: counted once
+  expect(await part(0, 500 * 1024)).toMatchObject({ partsReceived: 2 });
+
+  const refused = await part(2, 100 * 1024).catch((error: unknown) => error);
+  expect(refused).toBeInstanceOf(ReceivedDomainError);
+  expect(refused).toMatchObject({
+    code: 'ROSTER.TOO_LARGE',
+    category: 'too_large',
+    details: { field: 'contentBase64', limit: ROSTER_FILE_LIMIT, actual: 1100 * 1024, unit: 'bytes' },
+    messageEn: `contentBase64: the file's ${1100 * 1024} bytes exceed the limit of ${ROSTER_FILE_LIMIT} bytes`,
+  });
+  expect(
+    await count(
+      `select count(*)::int as n from "${schema}".roster_upload_parts where upload_id = '${uploadId}'`,
+    ),
+  ).toBe(2);
+});
+
+it('runs one roster import per user at a time: a second one meanwhile is refused (429), another user runs', async () => {
+  // three files of distinct people, large enough that their imports overlap
+  const roster = (file: number) =>
+    Buffer.from(
+      [
+        ROSTER_HEADER,
+        ...Array.from({ length: 1500 }, (_, i) => {
+          const birth = birthDateForAge(20, -(file * 2000 + i));
+          return `${residentIdNumber(birth, 'male')},并发${i},男,${birth},140802,140802,13800001111,初中,农村劳动力,,是,是`;
+        }),
+      ].join('\n'),
+    ).toString('base64');
+  const as = (userId: string): Envelope => ({
+    ...officer(),
+    principal: { userId, roles: ['county_officer'], jurisdiction: '140802' },
+  });
+  const importAs = (userId: string, file: number) =>
+    command<{ registered: number }>(
+      'ImportRoster',
+      { jurisdiction: '140802', fileName: `${file}.csv`, contentBase64: roster(file) },
+      as(userId),
+    );
+
+  const [first, second, other] = await Promise.allSettled([
+    importAs('officer-busy', 0),
+    importAs('officer-busy', 1),
+    importAs('officer-other', 2),
+  ]);
+
+  const own = [first, second];
+  expect(own.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+  const refused = own.find((o): o is PromiseRejectedResult => o.status === 'rejected')!.reason;
+  expect(refused).toMatchObject({
+    code: 'ROSTER.TOO_MANY_IMPORTS',
+    category: 'rate_limited',
+    details: { scope: 'user', limit: 1, retryAfterSeconds: 30 },
+  });
+  expect(other).toMatchObject({ status: 'fulfilled', value: { registered: 1500 } });
+  // the place is given back when an import ends
+  await expect(importAs('officer-busy', 1)).resolves.toMatchObject({ registered: expect.any(Number) });
 });
 
 describe('command identity: a command id answers only the request it was first used for', () => {

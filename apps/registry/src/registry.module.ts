@@ -46,12 +46,14 @@ import { ListOccupationsHandler } from './occupation/list-occupations/list-occup
 import { ListOccupationsNatsController } from './occupation/list-occupations/list-occupations.nats.controller';
 import { PersonalDataCipher } from './personal-data/personal-data-cipher';
 import { createReadModelDataSource, ReadModelRunners } from './persistence/read-models';
-import { PERSONAL_DATA_CIPHER, READ_MODEL_DATA_SOURCE } from './registry.tokens';
+import { PERSONAL_DATA_CIPHER, READ_MODEL_DATA_SOURCE, ROSTER_LIMITS } from './registry.tokens';
 import { GetRosterImportReportHandler } from './roster-import/get-roster-import-report/get-roster-import-report.handler';
 import { GetRosterImportReportNatsController } from './roster-import/get-roster-import-report/get-roster-import-report.nats.controller';
+import { ImportAdmission } from './roster-import/import-roster/import-admission';
 import { ImportRosterHandler } from './roster-import/import-roster/import-roster.handler';
 import { ImportRosterNatsController } from './roster-import/import-roster/import-roster.nats.controller';
 import { RosterImportStore } from './roster-import/roster-import.store';
+import { rosterLimitsFromEnv } from './roster-import/roster-limits';
 import { UploadRosterPartHandler } from './roster-import/upload-roster-part/upload-roster-part.handler';
 import { UploadRosterPartNatsController } from './roster-import/upload-roster-part/upload-roster-part.nats.controller';
 import { RegistryInfrastructure } from './shared/registry-infrastructure';
@@ -114,6 +116,8 @@ const USE_CASES: readonly [Type, Type][] = [
 const INFRASTRUCTURE: Provider[] = [
   // keys are read and checked first: without them the service does not start
   { provide: PERSONAL_DATA_CIPHER, useFactory: () => new PersonalDataCipher(registryKeysFromEnv()) },
+  // a bad roster limit in the environment stops the start, naming it
+  { provide: ROSTER_LIMITS, useFactory: () => rosterLimitsFromEnv() },
   {
     // on the tables of registryMigrations, applied by the migration step before the service starts
     provide: READ_MODEL_DATA_SOURCE,
@@ -124,6 +128,7 @@ const INFRASTRUCTURE: Provider[] = [
   WorkerPersonalDataVault,
   InstitutionPersonalDataVault,
   RosterImportStore,
+  ImportAdmission,
   ReadModelRunners,
 ];
 

@@ -6,3 +6,4 @@ export * from './infrastructure/nats';
 export * from './infrastructure/platform';
 export * from './infrastructure/bus';
 export * from './infrastructure/envelope-keys';
+export * from './zip-archive';

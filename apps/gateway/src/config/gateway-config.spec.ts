@@ -34,7 +34,65 @@ describe('gatewayConfigFromEnv', () => {
       auth: { mode: 'none' },
       logLevel: 'info',
       bodyLimitBytes: 1048576,
+      production: false,
+      trustProxyHops: 0,
+      rateLimits: {
+        route: { requests: 120, perSeconds: 60 },
+        anonymous: { requests: 30, perSeconds: 60 },
+        caller: { requests: 600, perSeconds: 60 },
+        routes: {},
+      },
     });
+  });
+
+  it('serves metrics and docs on an admin port in production (9090 unless ADMIN_PORT), locally only when set', () => {
+    expect(gatewayConfigFromEnv({ NODE_ENV: 'production', ...OIDC }).admin).toEqual({
+      port: 9090,
+      host: '0.0.0.0',
+    });
+    expect(
+      gatewayConfigFromEnv({ NODE_ENV: 'production', ...OIDC, ADMIN_PORT: '9464', ADMIN_HOST: '10.0.0.7' })
+        .admin,
+    ).toEqual({ port: 9464, host: '10.0.0.7' });
+    expect(gatewayConfigFromEnv({ ADMIN_PORT: '3001', HOST: '127.0.0.1' }).admin).toEqual({
+      port: 3001,
+      host: '127.0.0.1',
+    });
+    expect(gatewayConfigFromEnv({}).admin).toBeUndefined();
+    expect(problemsOf({ PORT: '3000', ADMIN_PORT: '3000' })).toEqual([
+      'ADMIN_PORT must differ from PORT (both 3000): metrics and docs stay off the public port',
+    ]);
+  });
+
+  it('reads rate limits as <requests>/<seconds>, and per route by environment', () => {
+    const { rateLimits, trustProxyHops } = gatewayConfigFromEnv({
+      JINENG_RATE_LIMIT_ROUTE: '50/10',
+      JINENG_RATE_LIMIT_ANONYMOUS: '5 / 60',
+      JINENG_RATE_LIMIT_CALLER: '1000/60',
+      JINENG_RATE_LIMIT_ROUTES:
+        'POST /api/v1/workers/lookups=30/60; POST /api/v1/workers/:workerId/personal-data-disclosures=5/3600',
+      JINENG_TRUST_PROXY_HOPS: '1',
+    });
+    expect(rateLimits).toEqual({
+      route: { requests: 50, perSeconds: 10 },
+      anonymous: { requests: 5, perSeconds: 60 },
+      caller: { requests: 1000, perSeconds: 60 },
+      routes: {
+        'POST /api/v1/workers/lookups': { requests: 30, perSeconds: 60 },
+        'POST /api/v1/workers/:workerId/personal-data-disclosures': { requests: 5, perSeconds: 3600 },
+      },
+    });
+    expect(trustProxyHops).toBe(1);
+    expect(
+      problemsOf({
+        JINENG_RATE_LIMIT_ROUTE: '120',
+        JINENG_RATE_LIMIT_ROUTES: 'lookups=3/60,GET /api/v1/me=0/60',
+      }),
+    ).toEqual([
+      "JINENG_RATE_LIMIT_ROUTES: 'lookups=3/60' is not '<METHOD> <path>=<requests>/<seconds>'",
+      "JINENG_RATE_LIMIT_ROUTES: 'GET /api/v1/me=0/60' is not '<METHOD> <path>=<requests>/<seconds>'",
+      "JINENG_RATE_LIMIT_ROUTE must be <requests>/<seconds>, e.g. 120/60, seconds at most 86400 (got '120')",
+    ]);
   });
 
   it('reads the OIDC issuer, audience and JWKS URL for production', () => {

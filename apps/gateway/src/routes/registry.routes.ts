@@ -1,7 +1,7 @@
 // The REST routes of the registry service: forwarded over NATS to jineng.cmd|qry.registry.<Name>.
 // The registry enforces jurisdiction and ownership again on the record itself (a path only names ids).
 import type { Role } from '@jineng/messaging';
-import type { RouteDefinition } from '../routing/route-definition';
+import type { RateLimit, RouteDefinition } from '../routing/route-definition';
 
 const OFFICERS: readonly Role[] = ['county_officer', 'city_approver', 'admin'];
 const READERS: readonly Role[] = [...OFFICERS, 'auditor'];
@@ -16,6 +16,10 @@ const EVERYONE: readonly Role[] = [
   'admin',
 ];
 const tags = ['registry'];
+
+/** Per user (JINENG_RATE_LIMIT_ROUTES overrides them). The default route limit is 120 a minute. */
+export const LOOKUP_RATE_LIMIT: RateLimit = { requests: 60, perSeconds: 600 };
+export const DISCLOSURE_RATE_LIMIT: RateLimit = { requests: 20, perSeconds: 3600 };
 
 const command = (name: string, timeoutMs?: number) =>
   ({ kind: 'command', service: 'registry', name, ...(timeoutMs ? { timeoutMs } : {}) }) as const;
@@ -56,6 +60,8 @@ export const REGISTRY_ROUTES: readonly RouteDefinition[] = [
     roles: READERS,
     request: contract('FindWorkerByIdNumber'),
     response: contract('WorkerView'),
+    // an ID number in, whether that person is registered out: not a way to sweep the registry
+    rateLimit: LOOKUP_RATE_LIMIT,
     target: query('FindWorkerByIdNumber'),
   },
   {
@@ -121,6 +127,8 @@ export const REGISTRY_ROUTES: readonly RouteDefinition[] = [
     roles: ['county_officer', 'city_approver', 'auditor'],
     request: contract('RevealWorkerPersonalData'),
     response: contract('WorkerPersonalData'),
+    // the strictest of all (ARCHITECTURE §6): each disclosure is recorded, and few are ever needed
+    rateLimit: DISCLOSURE_RATE_LIMIT,
     target: command('RevealWorkerPersonalData'),
   },
   // ---- roster import (花名册) ----

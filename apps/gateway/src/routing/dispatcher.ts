@@ -1,5 +1,5 @@
 // The one path every /api/v1 request takes:
-//   authenticate → match the route → authorize the role → read and validate path, query and body
+//   authenticate → match the route → count it against the rate limits → authorize the role → read and validate path, query and body
 //   → authorize jurisdiction and ownership → build the envelope → forward over NATS (or answer locally)
 //   → reply with the service's JSON.
 // Each step throws its own error; GatewayExceptionFilter turns it into the answer.
@@ -20,6 +20,7 @@ import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { authorizeRole, authorizeScope } from './authorize';
 import { buildEnvelope } from './build-envelope';
 import { schemaOf, validatePayload } from './contracts';
+import { RateLimits } from './rate-limits';
 import { readJsonBody } from './read-json-body';
 import { assemblePayload } from './request-payload';
 import type { RouteDefinition } from './route-definition';
@@ -34,6 +35,7 @@ export class Dispatcher {
     private readonly authenticator: JwtAuthenticator,
     private readonly rpc: RpcClient,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly rateLimits: RateLimits,
   ) {}
 
   async dispatch(req: ApiRequest, res: ObservedResponse): Promise<void> {
@@ -46,6 +48,7 @@ export class Dispatcher {
     const { route, params } = this.table.match(req.method ?? 'GET', url.pathname);
     const definition = route.definition;
     setRouteTemplate(res, definition.path);
+    await this.rateLimits.admit(route, principal, req, res);
     const granted = authorizeRole(definition, principal);
 
     const body = await readJsonBody(req, this.config.bodyLimitBytes);

@@ -7,6 +7,12 @@ export type { JsonSchema };
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** At most `requests` in every window of `perSeconds` seconds. */
+export interface RateLimit {
+  readonly requests: number;
+  readonly perSeconds: number;
+}
+
 /** Where in the request a value is: a path parameter, a query parameter, or a (dotted) body field. */
 export interface FieldLocator {
   readonly in: 'path' | 'query' | 'body';
@@ -69,5 +75,11 @@ export interface RouteDefinition {
   readonly response?: RequestContract;
   /** default 200 */
   readonly successStatus?: 200 | 201 | 202 | 204;
+  /**
+   * How often one caller may call this route: per user, or per client IP on a public route. Default
+   * JINENG_RATE_LIMIT_ROUTE (JINENG_RATE_LIMIT_ANONYMOUS for a public route); JINENG_RATE_LIMIT_ROUTES
+   * overrides it by environment. Set it stricter on routes that disclose personal data.
+   */
+  readonly rateLimit?: RateLimit;
   readonly target: RouteTarget;
 }

@@ -148,6 +148,16 @@ describe('RouteTable definitions', () => {
     ).toEqual(["GET /api/v1/a: invalid service name 'Class Ops': use e.g. 'class-ops'"]);
   });
 
+  it('refuses a rate limit that is not whole requests per whole seconds', () => {
+    for (const rateLimit of [
+      { requests: 0, perSeconds: 60 },
+      { requests: 10, perSeconds: 0.5 },
+    ])
+      expect(problemsOf([route('GET', '/api/v1/a', { rateLimit })])).toEqual([
+        'GET /api/v1/a: a rate limit needs whole numbers of requests and seconds, at least 1 each',
+      ]);
+  });
+
   it('names every problem of every route at once', () => {
     expect(
       problemsOf([

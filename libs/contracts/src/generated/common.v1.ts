@@ -14,7 +14,8 @@ export interface DomainErrorReply {
   /** stable, 'AREA.RULE_NAME' */
   readonly code: string;
   /** decides the HTTP status, in one place */
-  readonly category: 'validation' | 'not_found' | 'illegal_state' | 'forbidden' | 'concurrency';
+  readonly category:
+    'validation' | 'not_found' | 'illegal_state' | 'forbidden' | 'concurrency' | 'too_large' | 'rate_limited';
   /** Chinese, the product's language */
   readonly message: string;
   readonly messageEn: string;
@@ -37,7 +38,15 @@ export const DomainErrorReplySchema: JsonSchema = {
     category: {
       description: 'decides the HTTP status, in one place',
       type: 'string',
-      enum: ['validation', 'not_found', 'illegal_state', 'forbidden', 'concurrency'],
+      enum: [
+        'validation',
+        'not_found',
+        'illegal_state',
+        'forbidden',
+        'concurrency',
+        'too_large',
+        'rate_limited',
+      ],
     },
     message: {
       description: "Chinese, the product's language",

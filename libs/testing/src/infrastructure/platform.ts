@@ -34,6 +34,8 @@ export interface PlatformApp {
 export interface RunningPlatform {
   /** http://127.0.0.1:<port> of each app */
   readonly urls: Readonly<Record<string, string>>;
+  /** the process id of each app, e.g. to read its memory from /proc */
+  readonly pids: Readonly<Record<string, number>>;
   /** the platform's own nats-server */
   readonly natsUrl: string;
   /** its identities: connect as an app (`bus.connectOptionsOf('gateway')`) to talk to the services */
@@ -51,6 +53,7 @@ export async function startPlatform(
   readyTimeoutMs = 60_000,
 ): Promise<RunningPlatform> {
   const urls: Record<string, string> = {};
+  const pids: Record<string, number> = {};
   const logs: Record<string, Record<string, unknown>[]> = {};
   const children: { name: string; child: ChildProcess; exited: Promise<void> }[] = [];
   const described = platformBusApps(JSON.parse(readFileSync(path.join(repoRoot, 'nest-cli.json'), 'utf8')));
@@ -121,13 +124,14 @@ export async function startPlatform(
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       children.push({ name: app.name, child, exited });
       urls[app.name] = `http://127.0.0.1:${port}`;
+      pids[app.name] = child.pid!;
       await waitUntilReady(app.name, urls[app.name], child, () => stderr, lines, readyTimeoutMs);
     }
   } catch (error) {
     await stop();
     throw error;
   }
-  return { urls, natsUrl: bus.url, bus, databaseRoles, logs, stop };
+  return { urls, pids, natsUrl: bus.url, bus, databaseRoles, logs, stop };
 }
 
 async function waitUntilReady(
