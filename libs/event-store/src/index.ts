@@ -4,6 +4,7 @@ export * from './chain/event-chain';
 export * from './postgres/postgres-event-store';
 export * from './postgres/queryable';
 export * from './postgres/transient-errors';
+export * from './postgres/transaction';
 export { migrate, quoteSchema } from './postgres/migrate';
 export type { Migration } from './postgres/migrate';
 export * from './chain/chain-verifier';

@@ -137,6 +137,7 @@ export interface ParkedFilter {
   /** default: every status but replayed */
   readonly statuses?: readonly ParkStatus[];
   readonly parkedIds?: readonly string[];
+  readonly eventIds?: readonly string[];
   readonly limit?: number;
 }
 
@@ -198,6 +199,10 @@ export class ParkedEvents {
     if (filter.parkedIds) {
       params.push(filter.parkedIds);
       where.push(`parked_id = any($${params.length}::bigint[])`);
+    }
+    if (filter.eventIds) {
+      params.push(filter.eventIds);
+      where.push(`event_id = any($${params.length}::uuid[])`);
     }
     params.push(filter.limit ?? 1000);
     const rows = rowsOf<ParkedRow>(
@@ -279,5 +284,16 @@ export class ParkedEvents {
       ),
     );
     return new Map(rows.map((r) => [r.subscriber, Number(r.n)]));
+  }
+}
+
+/** A parked event failed again on replay: names it. */
+export class ReplayFailedError extends Error {
+  constructor(row: ParkedEvent, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(
+      `replay of ${row.eventType} ${row.streamId}@${row.streamVersion} (${row.eventId}) failed: ${reason}`,
+    );
+    this.name = 'ReplayFailedError';
   }
 }

@@ -1,5 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { ParkedEvents, migrateParking, summarizeError, type ParkedEvent } from '../parking/parked-events';
+import {
+  ParkedEvents,
+  ReplayFailedError,
+  migrateParking,
+  summarizeError,
+  type ParkedEvent,
+} from '../parking/parked-events';
 import type { PostgresEventStore } from '../postgres/postgres-event-store';
 import { isTransientError } from '../postgres/transient-errors';
 import { START, type RecordedEvent } from '../event-store.port';
@@ -258,17 +264,6 @@ export class ProjectionRunner {
     this.abort.abort();
     await this.loop;
     this.loop = undefined;
-  }
-}
-
-/** A parked event failed again on replay: names it. */
-export class ReplayFailedError extends Error {
-  constructor(row: ParkedEvent, cause: unknown) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    super(
-      `replay of ${row.eventType} ${row.streamId}@${row.streamVersion} (${row.eventId}) failed: ${reason}`,
-    );
-    this.name = 'ReplayFailedError';
   }
 }
 
