@@ -48,7 +48,7 @@ import { GetOccupationNatsController } from './occupation/get-occupation/get-occ
 import { ListOccupationsHandler } from './occupation/list-occupations/list-occupations.handler';
 import { ListOccupationsNatsController } from './occupation/list-occupations/list-occupations.nats.controller';
 import { PersonalDataCipher } from './personal-data/personal-data-cipher';
-import { createReadModelDataSource, ReadModelRunners } from './persistence/read-models';
+import { createRegistryDataSource, ReadModelRunners } from './persistence/read-models';
 import { registryMigrations } from './persistence/registry.migrations';
 import { CLOCK, PERSONAL_DATA_CIPHER, READ_MODEL_DATA_SOURCE } from './registry.tokens';
 import { GetRosterImportReportHandler } from './roster-import/get-roster-import-report/get-roster-import-report.handler';
@@ -125,7 +125,7 @@ const INFRASTRUCTURE: Provider[] = [
     inject: [PG_POOL, SERVICE_CONFIG],
     useFactory: async (pool: Pool, config: ServiceConfig) => {
       await migrate(pool, config.schema, registryMigrations);
-      return createReadModelDataSource(config);
+      return createRegistryDataSource(config);
     },
   },
   RegistryInfrastructure,

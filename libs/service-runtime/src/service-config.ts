@@ -9,6 +9,12 @@ export interface ServiceConfig {
   readonly schema: string;
   readonly databaseUrl: string;
   readonly poolSize: number;
+  /** `statement_timeout` of every connection (ms, 0 = none): a statement stuck on a lock ends */
+  readonly statementTimeoutMs: number;
+  /** `idle_in_transaction_session_timeout` (ms, 0 = none): a transaction left open ends, with its session */
+  readonly idleInTransactionTimeoutMs: number;
+  /** a relay or projection with events waiting that has not moved for this long makes the service not ready */
+  readonly stallAfterMs: number;
   readonly messaging: MessagingConfig;
   /** HTTP port of /health and /metrics */
   readonly port: number;
@@ -60,6 +66,9 @@ export function serviceConfigFromEnv(
     schema,
     databaseUrl: env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
     poolSize: integer('JINENG_DB_POOL_SIZE', 10, 2, 200),
+    statementTimeoutMs: integer('JINENG_DB_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
+    idleInTransactionTimeoutMs: integer('JINENG_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 15_000, 0, 3_600_000),
+    stallAfterMs: integer('JINENG_STALL_AFTER_MS', 30_000, 100, 3_600_000),
     messaging: messaging ?? messagingConfigFromEnv({}),
     port: integer('PORT', defaults.port, 0, 65535),
     host: env.HOST || '0.0.0.0',

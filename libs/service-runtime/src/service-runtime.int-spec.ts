@@ -29,8 +29,9 @@ import {
   type ClientProxy,
 } from '@nestjs/microservices';
 import { jetstreamManager } from '@nats-io/jetstream';
-import type { Pool } from 'pg';
+import { Client, type Pool } from 'pg';
 import { createServiceApp } from './create-service-app';
+import { createReadModelDataSource } from './database/database-pool';
 import { serviceConfigFromEnv } from './service-config';
 import { ServiceLifecycle } from './service-lifecycle';
 import { EVENT_STORE, PG_POOL, SERVICE_CONFIG } from './service-tokens';
@@ -106,7 +107,15 @@ beforeAll(async () => {
   const config = serviceConfigFromEnv(
     service,
     { port: 0 },
-    { DATABASE_URL: db.url, NATS_URL: natsUrl(), JINENG_SCHEMA: schema, LOG_LEVEL: 'error' },
+    {
+      DATABASE_URL: db.url,
+      NATS_URL: natsUrl(),
+      JINENG_SCHEMA: schema,
+      LOG_LEVEL: 'error',
+      JINENG_STALL_AFTER_MS: '300',
+      JINENG_DB_STATEMENT_TIMEOUT_MS: '1500',
+      JINENG_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '700',
+    },
   );
   app = await createServiceApp(NotesModule, config, new JsonLogger({ service, level: 'error' }));
   await app.listen(0, '127.0.0.1');
@@ -158,7 +167,7 @@ it('is ready when PostgreSQL and NATS answer, and serves metrics', async () => {
   expect(ready.status).toBe(200);
   const body = (await ready.json()) as { status: string; checks: Record<string, { status: string }> };
   expect(body.status).toBe('up');
-  expect(Object.keys(body.checks).sort()).toEqual(['nats', 'postgres']);
+  expect(Object.keys(body.checks).sort()).toEqual(['followers', 'nats', 'postgres']);
   expect(Object.values(body.checks).every((c) => c.status === 'up')).toBe(true);
   const metrics = await (await fetch(`${url}/metrics`)).text();
   expect(metrics).toContain('process_cpu_user_seconds_total');
@@ -167,4 +176,90 @@ it('is ready when PostgreSQL and NATS answer, and serves metrics', async () => {
   expect(metrics).toMatch(
     /^jineng_consumer_events_handled_total\{consumer="rt-[0-9a-f]+-notes",service="rt-[0-9a-f]+"\} [1-9]/m,
   );
+});
+
+async function readiness(): Promise<{
+  status: number;
+  body: { checks: Record<string, { status: string; error?: string }> };
+}> {
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const response = await fetch(`${url}/health/ready`);
+  return { status: response.status, body: (await response.json()) as never };
+}
+
+it('is not ready while an open transaction elsewhere holds the relay back, says which, and is ready again when it ends', async () => {
+  const holderName = `stall-holder-${randomBytes(3).toString('hex')}`;
+  const holder = new Client({ connectionString: db.url, application_name: holderName });
+  await holder.connect();
+  try {
+    await holder.query('begin');
+    const { rows } = await holder.query<{ pid: number }>(
+      'select pg_backend_pid() as pid, pg_current_xact_id()',
+    );
+    // a note appended now commits above the holder's transaction: no reader may see it yet
+    const { noteId } = await new RpcClient(proxy).send<{ noteId: string }>(
+      { kind: 'command', service, name: 'TakeNote' },
+      { envelope: envelope(), payload: { text: '被挡住的事件' } },
+    );
+    const stalled = await eventually(
+      async () => {
+        const answer = await readiness();
+        expect(answer.status).toBe(503);
+        return answer.body.checks.followers;
+      },
+      { timeoutMs: 10_000 },
+    );
+    expect(stalled.status).toBe('down');
+    expect(stalled.error).toMatch(/^relay: 1 events waiting, not moved for \d+ s; held back by /);
+    expect(stalled.error).toContain(`open transaction pid ${rows[0].pid} (application_name '${holderName}'`);
+    // NATS and PostgreSQL themselves answer: only the followers are down
+    const { body } = await readiness();
+    expect(body.checks.postgres.status).toBe('up');
+    expect(body.checks.nats.status).toBe('up');
+
+    await holder.query('commit');
+    await eventually(async () => expect((await readiness()).status).toBe(200), { timeoutMs: 10_000 });
+    await eventually(async () => {
+      const { rows: notes } = await db.pool.query(`select text from "${schema}".notes where note_id = $1`, [
+        noteId,
+      ]);
+      expect(notes).toEqual([{ text: '被挡住的事件' }]);
+    });
+  } finally {
+    await holder.end();
+  }
+});
+
+it('gives every service connection a statement timeout and an idle-in-transaction timeout, the read models too', async () => {
+  const pool = app.get<Pool>(PG_POOL);
+  const settings = async (on: { query: (sql: string) => Promise<unknown> }) => {
+    const result = (await on.query(
+      `select current_setting('statement_timeout') as statement, current_setting('idle_in_transaction_session_timeout') as idle, current_setting('application_name') as name`,
+    )) as { rows?: unknown[] } | unknown[];
+    return Array.isArray(result) ? result[0] : result.rows?.[0];
+  };
+  expect(await settings(pool)).toEqual({ statement: '1500ms', idle: '700ms', name: `jineng-${service}` });
+  const dataSource = await createReadModelDataSource(app.get(SERVICE_CONFIG), { entities: [] });
+  try {
+    expect(await settings(dataSource)).toEqual({
+      statement: '1500ms',
+      idle: '700ms',
+      name: `jineng-${service}`,
+    });
+  } finally {
+    await dataSource.destroy();
+  }
+  // a statement longer than the timeout is cancelled
+  await expect(pool.query('select pg_sleep(3)')).rejects.toMatchObject({ code: '57014' });
+  // a transaction left idle is ended with its session
+  const client = await pool.connect();
+  const errors: unknown[] = [];
+  client.on('error', (error) => errors.push(error));
+  try {
+    await client.query('begin');
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    await expect(client.query('select 1')).rejects.toThrow();
+  } finally {
+    client.release(true);
+  }
 });

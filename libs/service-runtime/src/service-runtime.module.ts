@@ -10,7 +10,7 @@ import {
 } from '@jineng/observability';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { Pool } from 'pg';
+import { createServicePool } from './database/database-pool';
 import type { ServiceConfig } from './service-config';
 import { ServiceLifecycle } from './service-lifecycle';
 import { EVENT_STORE, NATS_CONNECTION, PG_POOL, SERVICE_CONFIG } from './service-tokens';
@@ -18,7 +18,7 @@ import { EVENT_STORE, NATS_CONNECTION, PG_POOL, SERVICE_CONFIG } from './service
 @Module({})
 export class ServiceRuntimeModule {
   static forRoot(config: ServiceConfig, logger: JsonLogger): DynamicModule {
-    const pool = new Pool({ connectionString: config.databaseUrl, max: config.poolSize });
+    const pool = createServicePool(config);
     return {
       module: ServiceRuntimeModule,
       global: true,

@@ -1,8 +1,8 @@
 // The TypeORM DataSource of the policy read model, on the service's schema; its table is created
 // idempotently first (under an advisory lock, as replicas may start together).
-import type { ServiceConfig } from '@jineng/service-runtime';
+import { createReadModelDataSource, type ServiceConfig } from '@jineng/service-runtime';
 import type { Pool } from 'pg';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { PolicyVersionRow, policyVersionsDdl } from './policy-version.entity';
 
 export async function createPolicyDataSource(config: ServiceConfig, pool: Pool): Promise<DataSource> {
@@ -18,13 +18,5 @@ export async function createPolicyDataSource(config: ServiceConfig, pool: Pool):
   } finally {
     client.release();
   }
-  const dataSource = new DataSource({
-    type: 'postgres',
-    url: config.databaseUrl,
-    schema: config.schema,
-    entities: [PolicyVersionRow],
-    synchronize: false,
-    extra: { max: 4 },
-  });
-  return dataSource.initialize();
+  return createReadModelDataSource(config, { entities: [PolicyVersionRow], poolSize: 4 });
 }
