@@ -13,6 +13,7 @@ export * from './consumer/transient-errors';
 export * from './consumer/durable-consumer';
 export * from './read-model/read-model-tables';
 export * from './read-model/local-read-model';
+export * from './files/file-store';
 export * from './rpc/rpc-errors';
 export * from './rpc/rpc-client';
 export * from './rpc/rpc-request';
