@@ -15,6 +15,7 @@ import { SERVICE_ROUTES } from './routes/service.routes';
 import { ApiController } from './routing/api.controller';
 import { isKnownContract } from './routing/contracts';
 import { Dispatcher } from './routing/dispatcher';
+import { FileResponder } from './routing/file-response';
 import type { RouteDefinition } from './routing/route-definition';
 import { RouteTable } from './routing/route-table';
 import { RpcConnection } from './routing/rpc-connection';
@@ -67,6 +68,7 @@ export class GatewayModule {
           inject: [RpcConnection],
           useFactory: (connection: RpcConnection) => connection.client,
         },
+        { provide: FileResponder, useFactory: () => new FileResponder(config.natsUrl) },
         Dispatcher,
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },
       ],

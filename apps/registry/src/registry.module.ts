@@ -61,6 +61,8 @@ import { UploadRosterPartNatsController } from './roster-import/upload-roster-pa
 import { RegistryInfrastructure } from './shared/registry-infrastructure';
 import { EndEmploymentHandler } from './worker/end-employment/end-employment.handler';
 import { EndEmploymentNatsController } from './worker/end-employment/end-employment.nats.controller';
+import { ExportWorkersHandler } from './worker/export-workers/export-workers.handler';
+import { ExportWorkersNatsController } from './worker/export-workers/export-workers.nats.controller';
 import { FindWorkerByIdNumberHandler } from './worker/find-worker-by-id-number/find-worker-by-id-number.handler';
 import { FindWorkerByIdNumberNatsController } from './worker/find-worker-by-id-number/find-worker-by-id-number.nats.controller';
 import { GetWorkerHandler } from './worker/get-worker/get-worker.handler';
@@ -89,6 +91,7 @@ const USE_CASES: readonly [Type, Type][] = [
   [RevealWorkerPersonalDataNatsController, RevealWorkerPersonalDataHandler],
   [GetWorkerNatsController, GetWorkerHandler],
   [ListWorkersNatsController, ListWorkersHandler],
+  [ExportWorkersNatsController, ExportWorkersHandler],
   [FindWorkerByIdNumberNatsController, FindWorkerByIdNumberHandler],
   [UploadRosterPartNatsController, UploadRosterPartHandler],
   [ImportRosterNatsController, ImportRosterHandler],

@@ -39,7 +39,7 @@ export interface ListDefinition<C extends string = string, F extends string = st
   /** e.g. `-registeredOn`; a column key, `-` for descending */
   readonly defaultSort: string;
   /** a unique column key, appended to every order so that pages never overlap */
-  readonly tiebreak: C;
+  readonly tiebreak: NoInfer<C>;
   /** default 50 */
   readonly defaultPageSize?: number;
   /** default 500 */

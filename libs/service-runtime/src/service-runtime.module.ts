@@ -1,7 +1,7 @@
 // What every business service mounts once: its database pool and event store (migrated), its NATS
 // connection, the outbox relay, its consumers, readiness checks for both, logs and metrics.
 import { PostgresEventStore } from '@jineng/event-store';
-import { connectNats } from '@jineng/messaging';
+import { FileStore, connectNats } from '@jineng/messaging';
 import {
   type JsonLogger,
   NatsHealthCheck,
@@ -13,7 +13,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { createServicePool } from './database/database-pool';
 import type { ServiceConfig } from './service-config';
 import { ServiceLifecycle } from './service-lifecycle';
-import { EVENT_STORE, NATS_CONNECTION, PG_POOL, SERVICE_CONFIG } from './service-tokens';
+import { EVENT_STORE, FILE_STORE, NATS_CONNECTION, PG_POOL, SERVICE_CONFIG } from './service-tokens';
 
 @Module({})
 export class ServiceRuntimeModule {
@@ -43,9 +43,14 @@ export class ServiceRuntimeModule {
           provide: NATS_CONNECTION,
           useFactory: (): Promise<NatsConnection> => connectNats(config.messaging.natsUrl, config.service),
         },
+        {
+          provide: FILE_STORE,
+          inject: [NATS_CONNECTION],
+          useFactory: (nc: NatsConnection) => new FileStore(nc, { replicas: config.messaging.replicas }),
+        },
         ServiceLifecycle,
       ],
-      exports: [SERVICE_CONFIG, PG_POOL, EVENT_STORE, NATS_CONNECTION, ServiceLifecycle],
+      exports: [SERVICE_CONFIG, PG_POOL, EVENT_STORE, NATS_CONNECTION, FILE_STORE, ServiceLifecycle],
     };
   }
 }

@@ -1,5 +1,6 @@
 // The REST routes of the registry service: forwarded over NATS to jineng.cmd|qry.registry.<Name>.
 // The registry enforces jurisdiction and ownership again on the record itself (a path only names ids).
+import { EXPORT_CONTENT_TYPES } from '@jineng/lists';
 import type { Role } from '@jineng/messaging';
 import type { RouteDefinition } from '../routing/route-definition';
 
@@ -47,6 +48,20 @@ export const REGISTRY_ROUTES: readonly RouteDefinition[] = [
     request: contract('ListWorkers'),
     response: contract('WorkerPage'),
     target: query('ListWorkers'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workers/export',
+    summary: {
+      zh: '导出劳动者名单（脱敏，.xlsx 或 JSON，同列表的筛选与排序）',
+      en: 'Export the workers list (masked, .xlsx or JSON, with the list filters and sort)',
+    },
+    tags,
+    roles: READERS,
+    jurisdiction: { in: 'query', name: 'jurisdiction' },
+    request: contract('ExportWorkers'),
+    file: { contentTypes: Object.values(EXPORT_CONTENT_TYPES) },
+    target: { ...query('ExportWorkers'), timeoutMs: 60_000 },
   },
   {
     method: 'POST',

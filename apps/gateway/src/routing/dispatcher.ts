@@ -19,6 +19,7 @@ import { GatewayErrors } from '../errors/gateway-error';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { authorizeRole, authorizeScope } from './authorize';
 import { buildEnvelope } from './build-envelope';
+import { FileResponder } from './file-response';
 import { schemaOf, validatePayload } from './contracts';
 import { readJsonBody } from './read-json-body';
 import { assemblePayload } from './request-payload';
@@ -33,6 +34,7 @@ export class Dispatcher {
     private readonly table: RouteTable,
     private readonly authenticator: JwtAuthenticator,
     private readonly rpc: RpcClient,
+    private readonly files: FileResponder,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -68,6 +70,7 @@ export class Dispatcher {
       correlationId,
       req.headers['idempotency-key'],
     );
+    if (definition.file) return this.files.send(res, result, definition.file);
     const status = definition.successStatus ?? 200;
     res.statusCode = status;
     if (status === 204) {
