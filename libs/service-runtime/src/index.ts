@@ -2,6 +2,8 @@
 // health, metrics, logs, request/reply server. Mechanisms only: no service's rules live here.
 export * from './service-config';
 export * from './database/database-pool';
+export * from './jobs/job-tracker';
+export * from './jobs/jobs.migrations';
 export * from './service-tokens';
 export * from './service-lifecycle';
 export * from './service-runtime.module';

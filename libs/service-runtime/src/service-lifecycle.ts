@@ -20,6 +20,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { FollowerStallHealthCheck, type WatchedFollower } from './health/follower-stall.health-check';
+import { JobTracker } from './jobs/job-tracker';
 import { MessagingMetrics } from './messaging-metrics';
 import { ParkingMetrics } from './parking-metrics';
 import type { ServiceConfig } from './service-config';
@@ -49,6 +50,7 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
     private readonly logger: JsonLogger,
     metrics: Metrics,
     health: HealthChecks,
+    private readonly jobs: JobTracker,
   ) {
     this.metrics = new MessagingMetrics(metrics);
     this.parkingMetrics = new ParkingMetrics(metrics, pool, config.schema);
@@ -188,6 +190,7 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
       if (dataSource.isInitialized) await dataSource.destroy();
     }
     await this.relay?.stop();
+    await this.jobs.settle();
     await this.nc.drain().catch(() => undefined);
     await this.pool.end().catch(() => undefined);
   }

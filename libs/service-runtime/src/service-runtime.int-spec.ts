@@ -32,6 +32,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { Client, type Pool } from 'pg';
 import { createServiceApp } from './create-service-app';
 import { createReadModelDataSource } from './database/database-pool';
+import { JobTracker } from './jobs/job-tracker';
 import { serviceConfigFromEnv } from './service-config';
 import { ServiceLifecycle } from './service-lifecycle';
 import { EVENT_STORE, PG_POOL, SERVICE_CONFIG } from './service-tokens';
@@ -262,4 +263,60 @@ it('gives every service connection a statement timeout and an idle-in-transactio
   } finally {
     client.release(true);
   }
+});
+
+it('runs a long job that reports progress, answers GetJob to whoever started it, and records a failure with its reason', async () => {
+  const jobs = app.get(JobTracker);
+  const asker = envelope();
+  const client = new RpcClient(proxy);
+  const getJob = (jobId: string, as = asker) =>
+    client.send<Record<string, unknown>>(
+      { kind: 'query', service, name: 'GetJob' },
+      { envelope: as, payload: { jobId } },
+    );
+  const jobId = await jobs.create({ kind: 'note-export', requestedBy: asker.principal });
+  expect(await getJob(jobId)).toMatchObject({ jobId, kind: 'note-export', status: 'queued', done: 0 });
+
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  jobs.run(jobId, async (progress) => {
+    await progress.report(2, 4);
+    await gate;
+    return { notes: 4 };
+  });
+  await eventually(async () =>
+    expect(await getJob(jobId)).toMatchObject({ status: 'running', done: 2, total: 4 }),
+  );
+  // someone else does not see it
+  const stranger = { ...envelope(), principal: { ...asker.principal, userId: 'u-2' } };
+  const hidden = await getJob(jobId, stranger).catch((e: unknown) => e);
+  expect(hidden).toBeInstanceOf(ReceivedDomainError);
+  expect((hidden as ReceivedDomainError).code).toBe('JOB.NOT_FOUND');
+
+  release();
+  await eventually(async () =>
+    expect(await getJob(jobId)).toMatchObject({
+      status: 'succeeded',
+      done: 4,
+      total: 4,
+      result: { notes: 4 },
+    }),
+  );
+  expect((await getJob(jobId)).finishedAt).toEqual(expect.any(String));
+
+  const failing = await jobs.create({ kind: 'note-export', requestedBy: asker.principal });
+  jobs.run(failing, async () => {
+    throw new NoteEmpty({ field: 'text' });
+  });
+  await eventually(async () =>
+    expect(await getJob(failing)).toMatchObject({
+      status: 'failed',
+      error: {
+        code: 'NOTE.EMPTY',
+        category: 'validation',
+        message: 'text 不能为空',
+        messageEn: 'text must not be empty',
+      },
+    }),
+  );
 });

@@ -2,15 +2,13 @@
 // connection, the outbox relay, its consumers, readiness checks for both, logs and metrics.
 import { PostgresEventStore } from '@jineng/event-store';
 import { FileStore, connectNats } from '@jineng/messaging';
-import {
-  type JsonLogger,
-  NatsHealthCheck,
-  ObservabilityModule,
-  PostgresHealthCheck,
-} from '@jineng/observability';
+import { JsonLogger, NatsHealthCheck, ObservabilityModule, PostgresHealthCheck } from '@jineng/observability';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { createServicePool } from './database/database-pool';
+import { getJobControllerFor } from './jobs/get-job.nats.controller';
+import { JobTracker } from './jobs/job-tracker';
+import { migrateJobs } from './jobs/jobs.migrations';
 import type { ServiceConfig } from './service-config';
 import { ServiceLifecycle } from './service-lifecycle';
 import { EVENT_STORE, FILE_STORE, NATS_CONNECTION, PG_POOL, SERVICE_CONFIG } from './service-tokens';
@@ -32,6 +30,7 @@ export class ServiceRuntimeModule {
           ],
         }),
       ],
+      controllers: [getJobControllerFor(config.service)],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: PG_POOL, useValue: pool },
@@ -48,9 +47,25 @@ export class ServiceRuntimeModule {
           inject: [NATS_CONNECTION],
           useFactory: (nc: NatsConnection) => new FileStore(nc, { replicas: config.messaging.replicas }),
         },
+        {
+          provide: JobTracker,
+          inject: [JsonLogger],
+          useFactory: async (json: JsonLogger) => {
+            await migrateJobs(pool, config.schema);
+            return new JobTracker(pool, config.schema, json);
+          },
+        },
         ServiceLifecycle,
       ],
-      exports: [SERVICE_CONFIG, PG_POOL, EVENT_STORE, NATS_CONNECTION, FILE_STORE, ServiceLifecycle],
+      exports: [
+        SERVICE_CONFIG,
+        PG_POOL,
+        EVENT_STORE,
+        NATS_CONNECTION,
+        FILE_STORE,
+        JobTracker,
+        ServiceLifecycle,
+      ],
     };
   }
 }

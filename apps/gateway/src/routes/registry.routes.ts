@@ -25,6 +25,16 @@ const contract = (name: string) => `jineng.registry.v1.${name}`;
 const ACCEPTED = contract('CommandAccepted');
 
 export const REGISTRY_ROUTES: readonly RouteDefinition[] = [
+  {
+    method: 'GET',
+    path: '/api/v1/registry/jobs/:jobId',
+    summary: { zh: '查询登记服务的长任务进度', en: 'A long job of the registry and its progress' },
+    tags,
+    roles: EVERYONE,
+    request: 'jineng.common.v1.GetJob',
+    response: 'jineng.common.v1.JobView',
+    target: query('GetJob'),
+  },
   // ---- workers (劳动力建档立卡) ----
   {
     method: 'POST',
