@@ -1,8 +1,7 @@
 // The registry service (issue #4): labour registry, institution directory, enterprises, occupation
 // catalogue, check-in devices. See apps/registry/README.md.
 import { migrate } from '@jineng/event-store';
-import { systemClock } from '@jineng/kernel';
-import { PG_POOL, SERVICE_CONFIG, type ServiceConfig } from '@jineng/service-runtime';
+import { PG_POOL, SERVICE_CLOCK, SERVICE_CONFIG, type ServiceConfig } from '@jineng/service-runtime';
 import { Module, type Provider, type Type } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { registryKeysFromEnv } from './config/registry-keys';
@@ -121,7 +120,8 @@ const USE_CASES: readonly [Type, Type][] = [
 const INFRASTRUCTURE: Provider[] = [
   // keys are read and checked first: without them the service does not start
   { provide: PERSONAL_DATA_CIPHER, useFactory: () => new PersonalDataCipher(registryKeysFromEnv()) },
-  { provide: CLOCK, useValue: systemClock },
+  // the runtime's clock: the system's, or the one an end-to-end test moves (JINENG_TEST_CLOCK_FILE)
+  { provide: CLOCK, useExisting: SERVICE_CLOCK },
   {
     // the registry's tables exist before anything reads them
     provide: READ_MODEL_DATA_SOURCE,

@@ -4,6 +4,8 @@ export * from './service-config';
 export * from './database/database-pool';
 export * from './jobs/job-tracker';
 export * from './jobs/jobs.migrations';
+export * from './scheduling/deadline-scheduler';
+export * from './clock/service-clock';
 export * from './service-tokens';
 export * from './service-lifecycle';
 export * from './service-runtime.module';

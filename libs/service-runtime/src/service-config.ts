@@ -15,6 +15,8 @@ export interface ServiceConfig {
   readonly idleInTransactionTimeoutMs: number;
   /** a relay or projection with events waiting that has not moved for this long makes the service not ready */
   readonly stallAfterMs: number;
+  /** JINENG_TEST_CLOCK_FILE: end-to-end tests move the clock (never in production) */
+  readonly testClockFile?: string;
   readonly messaging: MessagingConfig;
   /** HTTP port of /health and /metrics */
   readonly port: number;
@@ -61,6 +63,9 @@ export function serviceConfigFromEnv(
   const schema = env.JINENG_SCHEMA || service.replace(/-/g, '_');
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
     problems.push(`JINENG_SCHEMA '${schema}' is not a schema name`);
+  const testClockFile = env.JINENG_TEST_CLOCK_FILE || undefined;
+  if (testClockFile && env.NODE_ENV === 'production')
+    problems.push('JINENG_TEST_CLOCK_FILE is for tests: it is refused with NODE_ENV=production');
   const config: ServiceConfig = {
     service,
     schema,
@@ -73,6 +78,7 @@ export function serviceConfigFromEnv(
     port: integer('PORT', defaults.port, 0, 65535),
     host: env.HOST || '0.0.0.0',
     logLevel,
+    ...(testClockFile ? { testClockFile } : {}),
   };
   if (problems.length > 0) throw new ServiceConfigError(service, problems);
   return config;

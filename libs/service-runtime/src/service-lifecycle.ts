@@ -21,6 +21,7 @@ import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { FollowerStallHealthCheck, type WatchedFollower } from './health/follower-stall.health-check';
 import { JobTracker } from './jobs/job-tracker';
+import { DeadlineScheduler } from './scheduling/deadline-scheduler';
 import { MessagingMetrics } from './messaging-metrics';
 import { ParkingMetrics } from './parking-metrics';
 import type { ServiceConfig } from './service-config';
@@ -51,6 +52,7 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
     metrics: Metrics,
     health: HealthChecks,
     private readonly jobs: JobTracker,
+    private readonly deadlines: DeadlineScheduler,
   ) {
     this.metrics = new MessagingMetrics(metrics);
     this.parkingMetrics = new ParkingMetrics(metrics, pool, config.schema);
@@ -178,11 +180,13 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
     if (this.projections.length > 0) await migrateParking(this.pool, this.config.schema);
     for (const { runner } of this.projections) runner.start();
     for (const readModel of this.readModels) await readModel.start();
+    await this.deadlines.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     if (!this.started || this.stopped) return;
     this.stopped = true;
+    await this.deadlines.stop();
     for (const consumer of this.consumers.splice(0)) await consumer.stop();
     for (const readModel of this.readModels.splice(0)) await readModel.stop();
     for (const { runner, dataSource } of this.projections.splice(0)) {

@@ -11,12 +11,22 @@ import { JobTracker } from './jobs/job-tracker';
 import { migrateJobs } from './jobs/jobs.migrations';
 import type { ServiceConfig } from './service-config';
 import { ServiceLifecycle } from './service-lifecycle';
-import { EVENT_STORE, FILE_STORE, NATS_CONNECTION, PG_POOL, SERVICE_CONFIG } from './service-tokens';
+import {
+  EVENT_STORE,
+  FILE_STORE,
+  NATS_CONNECTION,
+  PG_POOL,
+  SERVICE_CLOCK,
+  SERVICE_CONFIG,
+} from './service-tokens';
+import { serviceClock } from './clock/service-clock';
+import { DeadlineScheduler, migrateDeadlines } from './scheduling/deadline-scheduler';
 
 @Module({})
 export class ServiceRuntimeModule {
   static forRoot(config: ServiceConfig, logger: JsonLogger): DynamicModule {
     const pool = createServicePool(config);
+    const clock = serviceClock(config.testClockFile);
     return {
       module: ServiceRuntimeModule,
       global: true,
@@ -55,6 +65,27 @@ export class ServiceRuntimeModule {
             return new JobTracker(pool, config.schema, json);
           },
         },
+        { provide: SERVICE_CLOCK, useValue: clock },
+        {
+          provide: DeadlineScheduler,
+          inject: [JsonLogger],
+          useFactory: async (json: JsonLogger) => {
+            // its table exists before any command schedules a deadline
+            await migrateDeadlines(pool, config.schema);
+            return new DeadlineScheduler({
+              pool,
+              schema: config.schema,
+              clock,
+              onError: (error, deadline) =>
+                json.error(`deadline ${deadline?.id ?? ''}: ${String(error)}`, 'DeadlineScheduler'),
+              onFailed: (deadline, error) =>
+                json.error(
+                  `deadline ${deadline.id} (${deadline.kind}) failed its last attempt and is parked: ${String(error)}`,
+                  'DeadlineScheduler',
+                ),
+            });
+          },
+        },
         ServiceLifecycle,
       ],
       exports: [
@@ -63,7 +94,9 @@ export class ServiceRuntimeModule {
         EVENT_STORE,
         NATS_CONNECTION,
         FILE_STORE,
+        SERVICE_CLOCK,
         JobTracker,
+        DeadlineScheduler,
         ServiceLifecycle,
       ],
     };

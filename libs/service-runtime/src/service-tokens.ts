@@ -8,3 +8,5 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 /** its FileStore: files answered to the gateway (exports), in the JetStream object store */
 export const FILE_STORE = Symbol('FILE_STORE');
+/** its Clock: the system clock, or in end-to-end tests one they move (JINENG_TEST_CLOCK_FILE) */
+export const SERVICE_CLOCK = Symbol('SERVICE_CLOCK');
