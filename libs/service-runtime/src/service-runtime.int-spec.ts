@@ -6,6 +6,7 @@ import type { PostgresEventStore } from '@jineng/event-store';
 import {
   EVENTS_STREAM,
   RpcClient,
+  defineLocalReadModel,
   eventFilter,
   parseRpcRequest,
   rpcSubject,
@@ -84,6 +85,24 @@ class NotesModule implements OnModuleInit {
     await this.pool.query(
       `create table if not exists "${this.config.schema}".notes (note_id uuid primary key, text text)`,
     );
+    // and a local read model of the same events: applied per stream in version order
+    await this.pool.query(
+      `create table if not exists "${this.config.schema}".note_copies (note_id uuid primary key)`,
+    );
+    this.lifecycle.readModel(
+      defineLocalReadModel({
+        name: `${service}-note-copies`,
+        from: {
+          [service]: {
+            'NoteTaken.v1': async (event, tx) => {
+              await tx.query(`insert into "${this.config.schema}".note_copies values ($1)`, [
+                event.data.noteId,
+              ]);
+            },
+          },
+        },
+      }),
+    );
     this.lifecycle.consume({
       name: `${service}-notes`,
       filterSubjects: [eventFilter(service)],
@@ -130,6 +149,7 @@ afterAll(async () => {
   const nc = await connectTestNats();
   const jsm = await jetstreamManager(nc);
   await jsm.consumers.delete(EVENTS_STREAM, `${service}-notes`).catch(() => undefined);
+  await jsm.consumers.delete(EVENTS_STREAM, `${service}-note-copies-${service}`).catch(() => undefined);
   await purgeSubjects(nc, EVENTS_STREAM, eventFilter(service));
   await nc.close();
   await db.dispose();
@@ -152,6 +172,10 @@ it('answers a command over NATS, and its event comes back through the relay into
     const { rows } = await db.pool.query(`select text from "${schema}".notes where note_id = $1`, [noteId]);
     expect(rows).toEqual([{ text: '开班前三个工作日申请' }]);
   });
+  await eventually(async () => {
+    const { rows } = await db.pool.query(`select note_id from "${schema}".note_copies`);
+    expect(rows).toEqual([{ note_id: noteId }]);
+  });
 });
 
 it('turns a domain error into the same error at the caller', async () => {
@@ -172,6 +196,8 @@ it('is ready when PostgreSQL and NATS answer, and serves metrics', async () => {
   expect(Object.values(body.checks).every((c) => c.status === 'up')).toBe(true);
   const metrics = await (await fetch(`${url}/metrics`)).text();
   expect(metrics).toContain('process_cpu_user_seconds_total');
+  expect(metrics).toContain('# HELP jineng_parked_events ');
+  expect(metrics).toContain('# HELP jineng_events_parked_total ');
   // the note of the first test went out through the relay and into the projection
   expect(metrics).toMatch(/^jineng_relay_events_published_total\{service="rt-[0-9a-f]+"\} [1-9]/m);
   expect(metrics).toMatch(
