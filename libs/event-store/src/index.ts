@@ -10,6 +10,7 @@ export type { Migration } from './postgres/migrate';
 export * from './chain/chain-verifier';
 export * from './subscriptions/checkpoint-store';
 export * from './subscriptions/catch-up-subscription';
+export * from './subscriptions/polling-loop';
 export * from './projections/projection';
 export * from './projections/projection-runner';
 export * from './parking/parked-events';

@@ -16,7 +16,13 @@ import {
   type JsMsg,
 } from '@nats-io/jetstream';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
-import { ParkedEvents, inTransaction, migrateParking, summarizeError } from '@jineng/event-store';
+import {
+  ParkedEvents,
+  PollingLoop,
+  inTransaction,
+  migrateParking,
+  summarizeError,
+} from '@jineng/event-store';
 import type { Pool, PoolClient } from 'pg';
 import { integrationEventProblem, type IntegrationEvent } from '../integration-event';
 import { EVENTS_STREAM, assertConsumerName } from '../subjects';
@@ -97,8 +103,7 @@ export class DurableConsumer {
   private wake?: () => void;
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
-  private replays?: Promise<void>;
-  private replayTimer?: NodeJS.Timeout;
+  private readonly replays: PollingLoop;
   private stopping = false;
   private readonly parking: ParkedEvents;
 
@@ -111,6 +116,11 @@ export class DurableConsumer {
     this.backoffMs = options.backoffMs ?? DEFAULT_BACKOFF_MS;
     this.batchSize = options.batchSize ?? 200;
     this.parking = new ParkedEvents(options.schema);
+    this.replays = new PollingLoop(
+      options.replayPollMs ?? 2_000,
+      () => this.replayRequested(),
+      options.onError,
+    );
     if (this.maxAttempts < 1) throw new TypeError('maxAttempts must be at least 1');
     if (this.backoffMs.length === 0) throw new TypeError('backoffMs needs at least one delay');
   }
@@ -131,18 +141,18 @@ export class DurableConsumer {
       },
     });
     this.loop = this.run();
-    this.scheduleReplays();
+    this.replays.start();
   }
 
   /** Finishes the batch in hand; messages not yet started go back to JetStream at once. */
   async stop(): Promise<void> {
     if (!this.loop) return;
     this.stopping = true;
-    clearTimeout(this.replayTimer);
+    const replays = this.replays.stop();
     await this.messages?.close().catch((error: unknown) => this.options.onError?.(error));
     this.wake?.();
     await this.loop;
-    await this.replays;
+    await replays;
     for (const msg of this.queue.splice(0)) msg.nak();
     this.loop = undefined;
   }
@@ -256,16 +266,6 @@ export class DurableConsumer {
       }
     }
     return handled;
-  }
-
-  private scheduleReplays(): void {
-    if (this.stopping) return;
-    this.replayTimer = setTimeout(() => {
-      this.replays = this.replayRequested()
-        .then(() => undefined)
-        .catch((error: unknown) => this.options.onError?.(error))
-        .finally(() => this.scheduleReplays());
-    }, this.options.replayPollMs ?? 2_000);
   }
 
   /** Claims the events in the inbox and handles those not seen before; answers how many that was. */

@@ -4,6 +4,7 @@
 // `ttlMs` (default one hour). The service writes the file while it makes it and replies a `FileReply`
 // (its id, name, type, size, digest); the gateway streams the object to the HTTP client. A file is
 // only ever served from a service's reply, never by a name a client sends.
+import type { commonV1 } from '@jineng/contracts';
 import { Objm, StorageType, type ObjectStore } from '@nats-io/obj';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import { randomUUID } from 'node:crypto';
@@ -11,14 +12,7 @@ import { randomUUID } from 'node:crypto';
 export const FILES_BUCKET = 'JINENG_FILES';
 
 /** `jineng.common.v1.FileReply`: what a query answers for a file; the gateway serves it. */
-export interface FileReply {
-  readonly fileId: string;
-  readonly fileName: string;
-  readonly contentType: string;
-  readonly size: number;
-  /** `SHA-256=<base64url>`, as the object store computed it */
-  readonly digest: string;
-}
+export type FileReply = commonV1.FileReply;
 
 export interface FileToStore {
   readonly fileName: string;

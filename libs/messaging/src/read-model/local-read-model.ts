@@ -17,6 +17,7 @@
 import {
   DEFAULT_PROJECTION_RETRY_DELAYS_MS,
   ParkedEvents,
+  PollingLoop,
   ReplayFailedError,
   inTransaction,
   isTransientError,
@@ -90,8 +91,7 @@ export class LocalReadModelConsumer {
   private readonly consumers: DurableConsumer[];
   private readonly parking: ParkedEvents;
   private readonly T: { streams: string; pending: string };
-  private timer?: NodeJS.Timeout;
-  private sweep?: Promise<void>;
+  private readonly sweeps: PollingLoop;
   private running = false;
 
   constructor(private readonly options: LocalReadModelOptions) {
@@ -99,6 +99,15 @@ export class LocalReadModelConsumer {
     this.parking = new ParkedEvents(options.schema);
     const S = `"${options.schema}"`;
     this.T = { streams: `${S}.read_model_streams`, pending: `${S}.read_model_pending` };
+    this.sweeps = new PollingLoop(
+      options.pollMs ?? 500,
+      async () => {
+        await this.replayRequested();
+        const applied = await this.retryDue();
+        if (applied > 0) this.options.onApplied?.(applied);
+      },
+      options.onError,
+    );
     this.consumers = Object.keys(options.definition.from).map(
       (source) =>
         new DurableConsumer({
@@ -124,13 +133,12 @@ export class LocalReadModelConsumer {
     await migrateReadModelTables(this.options.pool, this.options.schema);
     for (const consumer of this.consumers) await consumer.start();
     this.running = true;
-    this.schedule();
+    this.sweeps.start();
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    clearTimeout(this.timer);
-    await this.sweep;
+    await this.sweeps.stop();
     for (const consumer of this.consumers) await consumer.stop();
   }
 
@@ -186,21 +194,6 @@ export class LocalReadModelConsumer {
       }
     }
     return applied;
-  }
-
-  private schedule(): void {
-    if (!this.running) return;
-    this.timer = setTimeout(() => {
-      this.sweep = (async () => {
-        try {
-          await this.replayRequested();
-          const applied = await this.retryDue();
-          if (applied > 0) this.options.onApplied?.(applied);
-        } catch (error) {
-          this.options.onError?.(error);
-        }
-      })().finally(() => this.schedule());
-    }, this.options.pollMs ?? 500);
   }
 
   /** Inside the consumer's inbox transaction: store what came, then apply what is in turn. */

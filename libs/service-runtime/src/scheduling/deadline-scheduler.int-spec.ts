@@ -253,7 +253,8 @@ describe('a running service process', () => {
         const { rows } = await db.pool.query(`select to_regclass('"${schema}".deadlines') as t`);
         expect(rows[0].t).not.toBeNull();
       },
-      { timeoutMs: 30_000 },
+      // a whole Nest service compiled and started: as long as startPlatform allows
+      { timeoutMs: 60_000 },
     ).catch((error: unknown) => {
       throw new Error(`${String(error)}\n${stderr}`);
     });

@@ -17,6 +17,7 @@
 //     (status `failed`, with the error, an alert) instead of retried for ever.
 import { uuidV5 } from '@jineng/ddd';
 import {
+  PollingLoop,
   inTransaction,
   isTransientError,
   migrate,
@@ -101,12 +102,16 @@ interface DeadlineRow {
 export class DeadlineScheduler {
   private readonly T: string;
   private readonly handlers = new Map<string, DeadlineHandler>();
-  private timer?: NodeJS.Timeout;
-  private tick?: Promise<void>;
+  private readonly loop: PollingLoop;
   private running = false;
 
   constructor(private readonly options: DeadlineSchedulerOptions) {
     this.T = `${quoteSchema(options.schema)}.deadlines`;
+    this.loop = new PollingLoop(
+      options.pollMs ?? 1_000,
+      () => this.fireDue(),
+      (error) => options.onError?.(error),
+    );
   }
 
   /** Registers the handler of a kind (in onModuleInit, before the scheduler starts). */
@@ -146,13 +151,12 @@ export class DeadlineScheduler {
     await migrateDeadlines(this.options.pool, this.options.schema);
     this.running = true;
     await this.fireDue();
-    this.keepLooking();
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    clearTimeout(this.timer);
-    await this.tick;
+    await this.loop.stop();
   }
 
   /** Fires every deadline due by the clock now; answers how many fired. */
@@ -163,16 +167,6 @@ export class DeadlineScheduler {
       if (outcome === 'none') return fired;
       if (outcome === 'fired') fired++;
     }
-  }
-
-  private keepLooking(): void {
-    if (!this.running) return;
-    this.timer = setTimeout(() => {
-      this.tick = this.fireDue()
-        .then(() => undefined)
-        .catch((error: unknown) => this.options.onError?.(error))
-        .finally(() => this.keepLooking());
-    }, this.options.pollMs ?? 1_000);
   }
 
   private async fireOne(): Promise<'fired' | 'failed' | 'none'> {
