@@ -449,6 +449,44 @@ describe('the workers list: filters, pages, sorts and exports (libs/lists)', () 
     }
   });
 
+  it('runs the export as a long job that reports progress, then serves its file to whoever started it', async () => {
+    const idempotencyKey = randomUUID();
+    const start = () =>
+      fetch(`${platform.urls.gateway}/api/v1/workers/exports`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${tokens.city_approver}`,
+          'Content-Type': 'application/json',
+          'Idempotency-Key': idempotencyKey,
+        },
+        body: JSON.stringify({ format: 'xlsx', jurisdiction: county }),
+      });
+    const started = await start();
+    expect(started.status).toBe(202);
+    const { jobId } = (await started.json()) as { jobId: string };
+    // the same request again is the same job
+    expect(((await (await start()).json()) as { jobId: string }).jobId).toBe(jobId);
+
+    const job = await eventually(async () => {
+      const answer = await api('city_approver', 'GET', `/api/v1/registry/jobs/${jobId}`);
+      expect(answer.status).toBe(200);
+      expect(answer.body.status).toBe('succeeded');
+      return answer.body;
+    });
+    expect(job).toMatchObject({ jobId, kind: 'worker-export', done: 4, total: 4, result: { rows: 4 } });
+    expect(job.result.file.fileName).toMatch(/^劳动者名单-140823-.+\.xlsx$/);
+    expect((await api('county_officer', 'GET', `/api/v1/registry/jobs/${jobId}`)).body.code).toBe(
+      'JOB.NOT_FOUND',
+    );
+
+    const file = await fetch(`${platform.urls.gateway}/api/v1/registry/jobs/${jobId}/file`, {
+      headers: { Authorization: `Bearer ${tokens.city_approver}` },
+    });
+    expect(file.status).toBe(200);
+    const [sheet] = await readXlsxFile(Buffer.from(await file.arrayBuffer()));
+    expect(sheet.data.slice(2).map((row) => row[0])).toEqual(registered.map((r) => r.id).reverse());
+  });
+
   it('exports JSON too, and refuses a reader outside the jurisdiction', async () => {
     const response = await fetch(
       `${platform.urls.gateway}/api/v1/workers/export?format=json&jurisdiction=${county}`,

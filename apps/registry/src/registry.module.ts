@@ -62,6 +62,8 @@ import { EndEmploymentHandler } from './worker/end-employment/end-employment.han
 import { EndEmploymentNatsController } from './worker/end-employment/end-employment.nats.controller';
 import { ExportWorkersHandler } from './worker/export-workers/export-workers.handler';
 import { ExportWorkersNatsController } from './worker/export-workers/export-workers.nats.controller';
+import { StartWorkerExportHandler } from './worker/start-worker-export/start-worker-export.handler';
+import { StartWorkerExportNatsController } from './worker/start-worker-export/start-worker-export.nats.controller';
 import { FindWorkerByIdNumberHandler } from './worker/find-worker-by-id-number/find-worker-by-id-number.handler';
 import { FindWorkerByIdNumberNatsController } from './worker/find-worker-by-id-number/find-worker-by-id-number.nats.controller';
 import { GetWorkerHandler } from './worker/get-worker/get-worker.handler';
@@ -91,6 +93,7 @@ const USE_CASES: readonly [Type, Type][] = [
   [GetWorkerNatsController, GetWorkerHandler],
   [ListWorkersNatsController, ListWorkersHandler],
   [ExportWorkersNatsController, ExportWorkersHandler],
+  [StartWorkerExportNatsController, StartWorkerExportHandler],
   [FindWorkerByIdNumberNatsController, FindWorkerByIdNumberHandler],
   [UploadRosterPartNatsController, UploadRosterPartHandler],
   [ImportRosterNatsController, ImportRosterHandler],

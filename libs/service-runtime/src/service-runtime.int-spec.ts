@@ -300,7 +300,12 @@ it('runs a long job that reports progress, answers GetJob to whoever started it,
       { kind: 'query', service, name: 'GetJob' },
       { envelope: as, payload: { jobId } },
     );
-  const jobId = await jobs.create({ kind: 'note-export', requestedBy: asker.principal });
+  const { jobId, created } = await jobs.create({ kind: 'note-export', requestedBy: asker.principal });
+  expect(created).toBe(true);
+  expect(await jobs.create({ jobId, kind: 'note-export', requestedBy: asker.principal })).toEqual({
+    jobId,
+    created: false,
+  });
   expect(await getJob(jobId)).toMatchObject({ jobId, kind: 'note-export', status: 'queued', done: 0 });
 
   let release!: () => void;
@@ -330,7 +335,7 @@ it('runs a long job that reports progress, answers GetJob to whoever started it,
   );
   expect((await getJob(jobId)).finishedAt).toEqual(expect.any(String));
 
-  const failing = await jobs.create({ kind: 'note-export', requestedBy: asker.principal });
+  const { jobId: failing } = await jobs.create({ kind: 'note-export', requestedBy: asker.principal });
   jobs.run(failing, async () => {
     throw new NoteEmpty({ field: 'text' });
   });

@@ -35,6 +35,16 @@ export const REGISTRY_ROUTES: readonly RouteDefinition[] = [
     response: 'jineng.common.v1.JobView',
     target: query('GetJob'),
   },
+  {
+    method: 'GET',
+    path: '/api/v1/registry/jobs/:jobId/file',
+    summary: { zh: '下载登记服务任务生成的文件', en: 'Download the file a registry job produced' },
+    tags,
+    roles: EVERYONE,
+    request: 'jineng.common.v1.GetJobFile',
+    file: { contentTypes: Object.values(EXPORT_CONTENT_TYPES) },
+    target: query('GetJobFile'),
+  },
   // ---- workers (劳动力建档立卡) ----
   {
     method: 'POST',
@@ -72,6 +82,21 @@ export const REGISTRY_ROUTES: readonly RouteDefinition[] = [
     request: contract('ExportWorkers'),
     file: { contentTypes: Object.values(EXPORT_CONTENT_TYPES) },
     target: { ...query('ExportWorkers'), timeoutMs: 60_000 },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workers/exports',
+    summary: {
+      zh: '启动劳动者名单导出任务（任意长度；进度见任务查询）',
+      en: 'Start a workers export job (any length; follow it as a job)',
+    },
+    tags,
+    roles: READERS,
+    jurisdiction: { in: 'body', name: 'jurisdiction' },
+    request: contract('StartWorkerExport'),
+    response: 'jineng.common.v1.JobAccepted',
+    successStatus: 202,
+    target: command('StartWorkerExport'),
   },
   {
     method: 'POST',

@@ -278,6 +278,25 @@ export const GetJobSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+/** Asks a service for the file a finished job produced (jineng.qry.<service>.GetJobFile). */
+export interface GetJobFile {
+  readonly jobId: string;
+}
+
+export const GetJobFileSchema: JsonSchema = {
+  $id: 'jineng.common.v1.GetJobFile',
+  description: 'Asks a service for the file a finished job produced (jineng.qry.<service>.GetJobFile).',
+  type: 'object',
+  properties: {
+    jobId: {
+      type: 'string',
+      format: 'uuid',
+    },
+  },
+  required: ['jobId'],
+  additionalProperties: false,
+};
+
 /**
  * An event once it leaves its service: what the outbox relay publishes on
  * jineng.evt.<service>.<EventName>.v<N>, what consumers and auditors read (ARCHITECTURE §3).
@@ -352,6 +371,25 @@ export const IntegrationEventSchema: JsonSchema = {
     },
   },
   required: ['id', 'type', 'service', 'streamId', 'streamVersion', 'recordedAt', 'hash', 'data', 'metadata'],
+  additionalProperties: false,
+};
+
+/** A long job was started: follow it with GetJob. */
+export interface JobAccepted {
+  readonly jobId: string;
+}
+
+export const JobAcceptedSchema: JsonSchema = {
+  $id: 'jineng.common.v1.JobAccepted',
+  description: 'A long job was started: follow it with GetJob.',
+  type: 'object',
+  properties: {
+    jobId: {
+      type: 'string',
+      format: 'uuid',
+    },
+  },
+  required: ['jobId'],
   additionalProperties: false,
 };
 
@@ -545,10 +583,22 @@ export const contracts: readonly Contract[] = [
     schema: GetJobSchema,
   },
   {
+    typeName: 'jineng.common.v1.GetJobFile',
+    kind: 'type',
+    source: 'proto/jineng/common/v1/jobs.proto',
+    schema: GetJobFileSchema,
+  },
+  {
     typeName: 'jineng.common.v1.IntegrationEvent',
     kind: 'type',
     source: 'proto/jineng/common/v1/integration_event.proto',
     schema: IntegrationEventSchema,
+  },
+  {
+    typeName: 'jineng.common.v1.JobAccepted',
+    kind: 'reply',
+    source: 'proto/jineng/common/v1/jobs.proto',
+    schema: JobAcceptedSchema,
   },
   {
     typeName: 'jineng.common.v1.JobView',

@@ -22,7 +22,9 @@ export interface ContractTypes {
   'jineng.common.v1.EventMetadata': commonV1.EventMetadata;
   'jineng.common.v1.FileReply': commonV1.FileReply;
   'jineng.common.v1.GetJob': commonV1.GetJob;
+  'jineng.common.v1.GetJobFile': commonV1.GetJobFile;
   'jineng.common.v1.IntegrationEvent': commonV1.IntegrationEvent;
+  'jineng.common.v1.JobAccepted': commonV1.JobAccepted;
   'jineng.common.v1.JobView': commonV1.JobView;
   'jineng.common.v1.Principal': commonV1.Principal;
   'jineng.registry.v1.ApplyForListing': registryV1.ApplyForListing;
@@ -90,6 +92,7 @@ export interface ContractTypes {
   'jineng.registry.v1.RowProblem': registryV1.RowProblem;
   'jineng.registry.v1.SiteEvaluationRecorded': registryV1.SiteEvaluationRecorded;
   'jineng.registry.v1.SiteEvaluationView': registryV1.SiteEvaluationView;
+  'jineng.registry.v1.StartWorkerExport': registryV1.StartWorkerExport;
   'jineng.registry.v1.SuspendInstitution': registryV1.SuspendInstitution;
   'jineng.registry.v1.TeacherInput': registryV1.TeacherInput;
   'jineng.registry.v1.TeacherRegistered': registryV1.TeacherRegistered;

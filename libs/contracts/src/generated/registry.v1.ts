@@ -2734,6 +2734,75 @@ export const SiteEvaluationViewSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+/**
+ * The same export as a long job, for lists of any length: answers a JobAccepted at once; the job
+ * reports its progress (GET /api/v1/registry/jobs/:jobId) and its file comes from
+ * GET /api/v1/registry/jobs/:jobId/file. The Idempotency-Key is the job id: a retry starts nothing new.
+ */
+export interface StartWorkerExport {
+  readonly format: 'xlsx' | 'json';
+  readonly jurisdiction?: string;
+  readonly category?: 'poor_labour' | 'graduate' | 'rural_labour' | 'urban_labour';
+  readonly sort?: string;
+  readonly gender?: 'male' | 'female';
+  readonly education?: string;
+  readonly keyGroup?: string;
+  readonly employed?: boolean;
+  readonly registeredFrom?: string;
+  readonly registeredTo?: string;
+}
+
+export const StartWorkerExportSchema: JsonSchema = {
+  $id: 'jineng.registry.v1.StartWorkerExport',
+  description:
+    'The same export as a long job, for lists of any length: answers a JobAccepted at once; the job reports its progress (GET /api/v1/registry/jobs/:jobId) and its file comes from GET /api/v1/registry/jobs/:jobId/file. The Idempotency-Key is the job id: a retry starts nothing new.',
+  type: 'object',
+  properties: {
+    format: {
+      type: 'string',
+      enum: ['xlsx', 'json'],
+    },
+    jurisdiction: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    category: {
+      type: 'string',
+      enum: ['poor_labour', 'graduate', 'rural_labour', 'urban_labour'],
+    },
+    sort: {
+      type: 'string',
+      pattern: '^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$',
+      maxLength: 200,
+    },
+    gender: {
+      type: 'string',
+      enum: ['male', 'female'],
+    },
+    education: {
+      type: 'string',
+      maxLength: 64,
+    },
+    keyGroup: {
+      type: 'string',
+      maxLength: 64,
+    },
+    employed: {
+      type: 'boolean',
+    },
+    registeredFrom: {
+      type: 'string',
+      format: 'date',
+    },
+    registeredTo: {
+      type: 'string',
+      format: 'date',
+    },
+  },
+  required: ['format'],
+  additionalProperties: false,
+};
+
 /** Suspended for rectification (整改) until a deadline. */
 export interface SuspendInstitution {
   readonly institutionId: string;
@@ -4107,6 +4176,15 @@ export const contracts: readonly Contract[] = [
     kind: 'type',
     source: 'proto/jineng/registry/v1/institutions.proto',
     schema: SiteEvaluationViewSchema,
+  },
+  {
+    typeName: 'jineng.registry.v1.StartWorkerExport',
+    kind: 'command',
+    service: 'registry',
+    name: 'StartWorkerExport',
+    subject: 'jineng.cmd.registry.StartWorkerExport',
+    source: 'proto/jineng/registry/v1/workers.proto',
+    schema: StartWorkerExportSchema,
   },
   {
     typeName: 'jineng.registry.v1.SuspendInstitution',

@@ -17,6 +17,13 @@ export class JobNotFound extends defineDomainError<{ jobId: string }>({
   en: (d) => `no job ${d.jobId} (or not one you started)`,
 }) {}
 
+export class JobHasNoFile extends defineDomainError<{ jobId: string; status: string }>({
+  code: 'JOB.NO_FILE',
+  category: 'illegal_state',
+  zh: (d) => `任务 ${d.jobId} 没有可下载的文件（状态：${d.status}）`,
+  en: (d) => `job ${d.jobId} has no file to download (status: ${d.status})`,
+}) {}
+
 export interface JobProgress {
   /** `done` units so far, of `total` when known; written at most every `progressIntervalMs` */
   report(done: number, total?: number): Promise<void>;
@@ -53,7 +60,8 @@ export class JobTracker {
 
   /**
    * Records a queued job; inside the caller's transaction when `on` is one (so that the job exists
-   * exactly when the command that asked for it committed). Answers its id.
+   * exactly when the command that asked for it committed). Answers its id, and whether it is new: a
+   * job id taken from the command id makes a retried command find its job instead of starting another.
    */
   async create(
     job: {
@@ -63,14 +71,16 @@ export class JobTracker {
       readonly total?: number;
     },
     on: Queryable = this.pool,
-  ): Promise<string> {
+  ): Promise<{ jobId: string; created: boolean }> {
     const jobId = job.jobId ?? newId();
-    await on.query(
-      `insert into ${this.T} (job_id, kind, status, total, requested_by) values ($1, $2, 'queued', $3, $4)
-       on conflict (job_id) do nothing`,
-      [jobId, job.kind, job.total ?? null, job.requestedBy.userId],
+    const inserted = rowsOf<{ job_id: string }>(
+      await on.query(
+        `insert into ${this.T} (job_id, kind, status, total, requested_by) values ($1, $2, 'queued', $3, $4)
+         on conflict (job_id) do nothing returning job_id`,
+        [jobId, job.kind, job.total ?? null, job.requestedBy.userId],
+      ),
     );
-    return jobId;
+    return { jobId, created: inserted.length > 0 };
   }
 
   /** Runs a created job in this process, in the background; answers at once. */
@@ -96,6 +106,15 @@ export class JobTracker {
       ...(row.result ? { result: row.result } : {}),
       ...(row.error ? { error: row.error } : {}),
     };
+  }
+
+  /** What `GetJobFile` answers: the file a succeeded job put in its result as `file`. */
+  async file(jobId: string, principal: Principal): Promise<commonV1.FileReply> {
+    const job = await this.get(jobId, principal);
+    const file = job.result?.file;
+    if (job.status !== 'succeeded' || typeof file !== 'object' || file === null)
+      throw new JobHasNoFile({ jobId, status: job.status });
+    return file as unknown as commonV1.FileReply;
   }
 
   /** Waits for the jobs this process runs (at stop: they finish or fail before the pool closes). */
