@@ -104,43 +104,19 @@ it('lists a dead letter and replays it through the consumer inbox: once, however
   expect(listed.out).toContain(`ThingHappened.v1 thing-1@1 (${poison.id})`);
   expect(listed.out).toContain('the worker is not known here yet');
 
+  const replay = (...which: string[]) =>
+    ops('dead-letters', 'replay', '--consumer', consumerName, '--service', service, ...which);
   // still broken: the replay fails, and says why
-  const failing = await ops(
-    'dead-letters',
-    'replay',
-    '--consumer',
-    consumerName,
-    '--service',
-    service,
-    '--seq',
-    String(dlqSequence),
-  );
+  const failing = await replay('--seq', String(dlqSequence));
   expect(failing.code).toBe(1);
   expect(failing.out).toMatch(/^failed .* — the worker is not known here yet$/m);
 
   broken = false;
-  const replayed = await ops(
-    'dead-letters',
-    'replay',
-    '--consumer',
-    consumerName,
-    '--service',
-    service,
-    '--seq',
-    String(dlqSequence),
-  );
+  const replayed = await replay('--seq', String(dlqSequence));
   expect(replayed.code).toBe(0);
   expect(replayed.out).toMatch(/^replayed /m);
   expect(await effects('consumer')).toEqual([poison.id]);
-  const again = await ops(
-    'dead-letters',
-    'replay',
-    '--consumer',
-    consumerName,
-    '--service',
-    service,
-    '--all',
-  );
+  const again = await replay('--all');
   expect(again.code).toBe(0);
   expect(await effects('consumer')).toEqual([poison.id]);
 });

@@ -1,14 +1,13 @@
 // ExportWorkers: the same list as ListWorkers, every row (masked), as .xlsx or JSON — written to the
 // file store while it is read, and answered as a FileReply the gateway streams to the client.
 import type { commonV1, registryV1 } from '@jineng/contracts';
-import { shanghaiDate } from '@jineng/kernel';
-import { ExportTooLargeError, countRows, exportList, iterateRows } from '@jineng/lists';
+import { ExportTooLargeError, countRows, iterateRows } from '@jineng/lists';
 import type { FileStore, RpcRequest } from '@jineng/messaging';
 import { FILE_STORE } from '@jineng/service-runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { READERS, scopeOf } from '../../access/access-control';
 import { RegistryInfrastructure } from '../../shared/registry-infrastructure';
-import { withinJurisdiction, workerList } from '../list-workers/worker-list';
+import { withinJurisdiction, workerExportFile, workerList } from '../list-workers/worker-list';
 
 /** a direct export answers within the request's timeout: larger lists are narrowed by filters */
 export const MAX_EXPORT_ROWS = 10_000;
@@ -25,15 +24,8 @@ export class ExportWorkersHandler {
     const scope = [withinJurisdiction(jurisdiction)];
     const rows = await countRows(this.infra.pool, workerList, this.infra.schema, payload, scope);
     if (rows > MAX_EXPORT_ROWS) throw new ExportTooLargeError({ rows, max: MAX_EXPORT_ROWS });
-    const file = exportList(
-      workerList,
-      iterateRows(this.infra.pool, workerList, this.infra.schema, payload, scope),
-      {
-        format: payload.format,
-        baseName: `劳动者名单-${jurisdiction}-${shanghaiDate(this.infra.clock.now())}`,
-        sheetName: '劳动者名单',
-      },
-    );
+    const rowsOf = iterateRows(this.infra.pool, workerList, this.infra.schema, payload, scope);
+    const file = workerExportFile(rowsOf, payload.format, jurisdiction, this.infra.clock.now());
     return this.files.put(file);
   }
 }

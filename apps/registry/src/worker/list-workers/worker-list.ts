@@ -1,6 +1,14 @@
 // The workers list as officers page, filter and export it (libs/lists): masked columns only — the
 // clear personal data never leaves the vault through a list.
-import { defineList, type FixedCondition } from '@jineng/lists';
+import { shanghaiDate } from '@jineng/kernel';
+import {
+  defineList,
+  exportList,
+  type ExportFormat,
+  type ExportedFile,
+  type FixedCondition,
+  type ListRow,
+} from '@jineng/lists';
 import { jurisdictionPrefix } from '../../catalogue/jurisdiction-catalogue';
 
 export const workerList = defineList({
@@ -62,3 +70,17 @@ export const withinJurisdiction = (jurisdiction: string): FixedCondition => ({
   filter: { sql: 'jurisdiction', op: 'prefix' },
   value: jurisdictionPrefix(jurisdiction),
 });
+
+/** The export file of the list (direct or as a job): `劳动者名单-<jurisdiction>-<date>.xlsx`. */
+export function workerExportFile(
+  rows: AsyncIterable<ListRow<keyof typeof workerList.columns>[]>,
+  format: ExportFormat,
+  jurisdiction: string,
+  now: Date,
+): ExportedFile {
+  return exportList(workerList, rows, {
+    format,
+    baseName: `劳动者名单-${jurisdiction}-${shanghaiDate(now)}`,
+    sheetName: '劳动者名单',
+  });
+}

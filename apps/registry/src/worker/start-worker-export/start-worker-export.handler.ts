@@ -2,14 +2,13 @@
 // command id (a retried request finds its job); the job streams the rows to the file store and
 // reports how many it has written of how many.
 import type { commonV1, registryV1 } from '@jineng/contracts';
-import { shanghaiDate } from '@jineng/kernel';
-import { countRows, exportList, iterateRows, type ListRow } from '@jineng/lists';
+import { countRows, iterateRows, type ListRow } from '@jineng/lists';
 import type { FileStore, RpcRequest } from '@jineng/messaging';
 import { FILE_STORE, JobTracker } from '@jineng/service-runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { READERS, scopeOf } from '../../access/access-control';
 import { RegistryInfrastructure } from '../../shared/registry-infrastructure';
-import { withinJurisdiction, workerList } from '../list-workers/worker-list';
+import { withinJurisdiction, workerExportFile, workerList } from '../list-workers/worker-list';
 
 @Injectable()
 export class StartWorkerExportHandler {
@@ -43,11 +42,7 @@ export class StartWorkerExportHandler {
         }
       }
       const file = await this.files.put(
-        exportList(workerList, counted(), {
-          format: payload.format,
-          baseName: `劳动者名单-${jurisdiction}-${shanghaiDate(this.infra.clock.now())}`,
-          sheetName: '劳动者名单',
-        }),
+        workerExportFile(counted(), payload.format, jurisdiction, this.infra.clock.now()),
       );
       return { file, rows: done };
     });
