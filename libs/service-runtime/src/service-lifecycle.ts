@@ -68,6 +68,8 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
 
   /** A service's module registers what it consumes before the application starts (in onModuleInit). */
   consume(definition: ConsumerDefinition): void {
+    // a hybrid app (HTTP + NATS) runs onModuleInit once per part: a name registers once
+    if (this.definitions.some((d) => d.name === definition.name)) return;
     this.definitions.push(definition);
   }
 
@@ -78,6 +80,10 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
    * `catchUp()` at start, or `rebuild()`).
    */
   project(projection: Projection, dataSource: DataSource): ProjectionRunner {
+    const registered = this.projections.find(
+      ({ runner }) => runner.checkpointId === `projection:${projection.name}`,
+    );
+    if (registered) return registered.runner; // onModuleInit runs once per part of a hybrid app
     let lastError: string | undefined;
     const runner = new ProjectionRunner({
       store: this.store,
@@ -106,6 +112,7 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
 
   /** A local read model of other services' events (in onModuleInit): see `defineLocalReadModel`. */
   readModel(definition: LocalReadModelDefinition): void {
+    if (this.readModels.some((r) => r.name === definition.name)) return; // once per hybrid app part
     this.readModels.push(
       new LocalReadModelConsumer({
         definition,

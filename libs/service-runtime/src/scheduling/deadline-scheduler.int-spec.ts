@@ -7,7 +7,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { controllableClock } from '@jineng/kernel';
-import { connectTestDatabase, eventually, natsUrl, setTestClock, type TestDatabase } from '@jineng/testing';
+import {
+  connectTestDatabase,
+  eventually,
+  freePort,
+  natsUrl,
+  setTestClock,
+  type TestDatabase,
+} from '@jineng/testing';
 import { serviceConfigFromEnv } from '../service-config';
 import {
   DeadlineScheduler,
@@ -225,6 +232,7 @@ describe('a running service process', () => {
       clock: controllableClock('2026-01-01T00:00:00Z'),
     });
     const service = `deadline-${randomBytes(3).toString('hex')}`;
+    const port = await freePort();
     let stderr = '';
     child = spawn(
       process.execPath,
@@ -239,6 +247,8 @@ describe('a running service process', () => {
           JINENG_SCHEMA: schema,
           JINENG_TEST_CLOCK_FILE: clockFile,
           LOG_LEVEL: 'error',
+          HOST: '127.0.0.1',
+          PORT: String(port),
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -246,12 +256,12 @@ describe('a running service process', () => {
     // its JSON log (stdout) and anything else it says, for the failure message
     child.stdout!.on('data', (chunk) => (stderr += String(chunk)));
     child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
-    // the service made its deadlines table at start
+    // ready means started: its scheduler runs (readiness answers once the bootstrap is done)
     await eventually(
       async () => {
         expect(child!.exitCode).toBeNull();
-        const { rows } = await db.pool.query(`select to_regclass('"${schema}".deadlines') as t`);
-        expect(rows[0].t).not.toBeNull();
+        const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => undefined);
+        expect(ready?.status).toBe(200);
       },
       // a whole Nest service compiled and started: as long as startPlatform allows
       { timeoutMs: 60_000 },

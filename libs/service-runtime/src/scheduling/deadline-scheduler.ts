@@ -114,10 +114,12 @@ export class DeadlineScheduler {
     );
   }
 
-  /** Registers the handler of a kind (in onModuleInit, before the scheduler starts). */
+  /**
+   * Registers the handler of a kind (in onModuleInit, before the scheduler starts). The first
+   * registration of a kind holds: a hybrid app (HTTP + NATS) runs onModuleInit once per part.
+   */
   handle(kind: string, handler: DeadlineHandler): void {
-    if (this.handlers.has(kind)) throw new Error(`a deadline handler for '${kind}' is already registered`);
-    this.handlers.set(kind, handler);
+    if (!this.handlers.has(kind)) this.handlers.set(kind, handler);
   }
 
   /**
