@@ -2,6 +2,7 @@
 // nats-server), HTTP calls with development tokens, results read back through the API and, for what
 // must never be stored, straight from the registry's schema.
 import { createHash, randomUUID } from 'node:crypto';
+import { jetstreamManager } from '@nats-io/jetstream';
 import readXlsxFile from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
 import {
@@ -74,12 +75,19 @@ interface Answer {
   body: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-async function api(user: string, method: string, path: string, body?: unknown): Promise<Answer> {
+async function api(
+  user: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const response = await fetch(`${platform.urls.gateway}${path}`, {
     method,
     headers: {
       Authorization: `Bearer ${tokens[user]}`,
       ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...headers,
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
@@ -284,6 +292,45 @@ describe('workers', () => {
         })
       ).status,
     ).toBe(403);
+  });
+
+  it('answers an Idempotency-Key reused for another worker with 409 COMMAND.ID_REUSED: no clear data, no event for them', async () => {
+    const other = workerPayload({ name: '李四', phone: '13811112222' });
+    const registered = await api('county_officer', 'POST', '/api/v1/workers', other);
+    expect(registered.status).toBe(201);
+    const otherId = registered.body.id as string;
+    const key = randomUUID();
+    const disclose = (id: string) =>
+      api(
+        'county_officer',
+        'POST',
+        `/api/v1/workers/${id}/personal-data-disclosures`,
+        { purpose: '核对申领材料' },
+        {
+          'Idempotency-Key': key,
+        },
+      );
+    const disclosuresOf = async (id: string) =>
+      (await events('WorkerPersonalDataRevealed.v1')).filter((e) => e.data.workerId === id).length;
+    const before = await disclosuresOf(workerId);
+
+    const first = await disclose(workerId);
+    expect(first.status).toBe(200);
+    expect(first.body.idNumber).toBe(worker.idNumber);
+    expect(await disclosuresOf(workerId)).toBe(before + 1);
+
+    const reused = await disclose(otherId);
+    expect(reused.status).toBe(409);
+    expect(reused.body).toMatchObject({ code: 'COMMAND.ID_REUSED' });
+    expect(reused.body.message).toMatch(/\S/);
+    expect(reused.body.messageEn).toMatch(/\S/);
+    expect(JSON.stringify(reused.body)).not.toContain(other.idNumber);
+    expect(await disclosuresOf(otherId)).toBe(0);
+
+    // the same request again is a new disclosure, recorded before the clear data leaves
+    const again = await disclose(workerId);
+    expect(again.status).toBe(200);
+    expect(await disclosuresOf(workerId)).toBe(before + 2);
   });
 
   it('finds a worker by ID number through the keyed hash, masked', async () => {
@@ -824,5 +871,42 @@ describe('enterprises, devices, occupations', () => {
       codeKind: 'national',
       name: '焊工',
     });
+  });
+});
+
+describe('trust boundaries (issue 9)', () => {
+  it('runs the registry as its own database role and NATS identity, and nothing it does is refused', async () => {
+    const registered = await api('county_officer', 'POST', '/api/v1/workers', workerPayload());
+    expect(registered.status).toBe(201);
+    const role = platform.databaseRoles.registry;
+    // the running registry is connected as its role, which reads its events but cannot write them directly
+    const sessions = await db.pool.query(
+      'select count(*)::int as n from pg_stat_activity where usename = $1',
+      [role],
+    );
+    expect(sessions.rows[0].n).toBeGreaterThan(0);
+    const privileges = await db.pool.query(
+      `select has_table_privilege($1, $2, 'SELECT') as "select", has_table_privilege($1, $2, 'INSERT') as "insert",
+              has_table_privilege($1, $3, 'UPDATE') as "updateHead", has_schema_privilege($1, $4, 'CREATE') as "create"`,
+      [role, `"${schema}".events`, `"${schema}".streams`, schema],
+    );
+    expect(privileges.rows[0]).toEqual({ select: true, insert: false, updateHead: false, create: false });
+    // its relay published the worker's event under its own identity, on its own subjects
+    const nc = await platform.bus.connect('provisioner');
+    try {
+      const jsm = await jetstreamManager(nc);
+      const subjects = await eventually(async () => {
+        const info = await jsm.streams.info('JINENG_EVENTS', { subjects_filter: 'jineng.evt.>' });
+        const stored = Object.keys(info.state.subjects ?? {});
+        expect(stored).toContain('jineng.evt.registry.WorkerRegistered.v1');
+        return stored;
+      });
+      expect(subjects.every((subject) => subject.startsWith('jineng.evt.registry.'))).toBe(true);
+    } finally {
+      await nc.close();
+    }
+    expect(JSON.stringify(platform.logs)).not.toMatch(
+      /Permissions Violation|permission denied|unauthenticated/i,
+    );
   });
 });

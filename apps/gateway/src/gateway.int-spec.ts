@@ -1,23 +1,36 @@
 // The gateway end to end, over real HTTP and a real NATS: the app started in-process on a random
 // port with the development issuer and a test route table, and a real Nest NATS microservice (the
 // "probe" service) answering its commands and queries — recording what reaches it, echoing the
-// envelope, and failing on request. A second gateway, configured for an OIDC issuer and a NATS
-// address where nothing listens, shows the production path, readiness failing, and the dev issuer off.
-import { defineDomainError } from '@jineng/ddd';
-import { DomainErrorRpcFilter, parseRpcRequest, type RpcRequest } from '@jineng/messaging';
+// envelope, and failing on request. The probe verifies signatures as every service does (the
+// runtime's guard with the test keys), so every answer below also shows the gateway signed what it
+// sent. A second gateway, configured for an OIDC issuer and a NATS address where nothing listens,
+// shows the production path, readiness failing, and the dev issuer off.
+import { commandIdForRequest, defineDomainError } from '@jineng/ddd';
+import {
+  DomainErrorRpcFilter,
+  EnvelopeVerifier,
+  generateEnvelopeKeys,
+  parseRpcRequest,
+  readEnvelopeVerifyKeys,
+  SignedEnvelopeGuard,
+  type RpcRequest,
+} from '@jineng/messaging';
 import { JsonLogger } from '@jineng/observability';
-import { eventually, natsUrl } from '@jineng/testing';
+import { envelopeKeyEnv, eventually, natsUrl, testEnvelopeKeys } from '@jineng/testing';
 import { Controller, Module, type INestApplication, type INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MessagePattern, Payload, Transport } from '@nestjs/microservices';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { DEMO_INSTITUTION_ID } from './auth/demo-users';
 import { DevIssuer } from './auth/dev-issuer';
-import { gatewayConfigFromEnv } from './config/gateway-config';
+import { gatewayConfigFromEnv as configFromEnv } from './config/gateway-config';
 import { createGatewayApp } from './gateway-app';
 import type { JsonSchema, RouteDefinition } from './routing/route-definition';
 
@@ -27,6 +40,9 @@ const CLASS_ID = '2c1d0e9f-8a7b-4c6d-9e5f-4a3b2c1d0e9f';
 const OTHER_INSTITUTION = '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b';
 
 // ---- the probe service ------------------------------------------------------------------------
+
+/** The gateways of this file sign with the test key pair. */
+const gatewayConfigFromEnv = (env: NodeJS.ProcessEnv) => configFromEnv({ ...envelopeKeyEnv(), ...env });
 
 const received: RpcRequest<Record<string, unknown>>[] = [];
 
@@ -68,6 +84,9 @@ async function startProbe(): Promise<INestMicroservice> {
     logger: false,
   });
   probe.useGlobalFilters(new DomainErrorRpcFilter());
+  probe.useGlobalGuards(
+    new SignedEnvelopeGuard(new EnvelopeVerifier(readEnvelopeVerifyKeys(testEnvelopeKeys().verifyKeysFile))),
+  );
   await probe.listen();
   return probe;
 }
@@ -439,7 +458,43 @@ describe('gateway (dev issuer, real NATS, probe service)', () => {
   });
 
   describe('forwarding', () => {
-    it('passes the principal, the correlation id and the idempotency key on in the envelope', async () => {
+    it('is refused by the services when signed with a key they do not accept (403 MESSAGING.UNTRUSTED_REQUEST)', async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'jineng-other-key-'));
+      const keyFile = path.join(dir, 'key.jwk.json');
+      writeFileSync(keyFile, JSON.stringify(generateEnvelopeKeys('not-the-gateway').signingJwk));
+      const impostor = await createGatewayApp({
+        config: configFromEnv({
+          JINENG_DEV_AUTH: 'enabled',
+          NATS_URL: natsUrl(),
+          JINENG_ENVELOPE_SIGNING_KEY_FILE: keyFile,
+        }),
+        routes: ROUTES,
+        logger: new JsonLogger({ service: 'gateway', sink: () => undefined }),
+      });
+      try {
+        await impostor.listen(0, '127.0.0.1');
+        const impostorBase = baseUrl(impostor);
+        const token = (
+          await call(impostorBase, 'POST', '/api/v1/dev/tokens', { body: { user: 'county_officer' } })
+        ).body.accessToken as string;
+        const before = received.length;
+        const answer = await call(impostorBase, 'POST', `/api/v1/probe/classes/${CLASS_ID}/echo`, {
+          token,
+          body: { jurisdiction: '140802', headcount: 3 },
+        });
+        expect(answer.status).toBe(403);
+        expect(answer.body).toMatchObject({
+          code: 'MESSAGING.UNTRUSTED_REQUEST',
+          details: { reason: 'unknown_key', subject: `jineng.cmd.${SERVICE}.Echo` },
+        });
+        expect(received.length).toBe(before);
+      } finally {
+        await impostor.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('passes the principal, the correlation id and the command id derived from the idempotency key on, signed', async () => {
       const key = randomUUID();
       const answer = await echo(
         CLASS_ID,
@@ -460,8 +515,21 @@ describe('gateway (dev issuer, real NATS, probe service)', () => {
           jurisdiction: '140802',
         },
         correlationId: 'e2e-corr-echo',
-        commandId: key,
+        commandId: commandIdForRequest({
+          userId: '0b6e1f2a-0004-4a00-8000-000000000004',
+          subject: `jineng.cmd.${SERVICE}.Echo`,
+          idempotencyKey: key,
+        }),
         sentAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        signature: {
+          alg: 'Ed25519',
+          keyId: testEnvelopeKeys().signer.keyId,
+          subject: `jineng.cmd.${SERVICE}.Echo`,
+          payloadSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+          issuedAt: expect.any(String),
+          expiresAt: expect.any(String),
+          value: expect.any(String),
+        },
       });
       expect(echoed.payload).toEqual({
         classId: CLASS_ID,

@@ -62,13 +62,17 @@ export class GatewayModule {
           useFactory: (host: HttpAdapterHost) =>
             new JwtAuthenticator(tokenVerificationFor(config.auth, () => ownUrl(host))),
         },
-        { provide: RpcConnection, useFactory: () => new RpcConnection(config.natsUrl, config.rpcTimeoutMs) },
+        {
+          provide: RpcConnection,
+          useFactory: () =>
+            new RpcConnection(config.natsUrl, config.rpcTimeoutMs, config.nats, config.envelopeSigningKey),
+        },
         {
           provide: RpcClient,
           inject: [RpcConnection],
           useFactory: (connection: RpcConnection) => connection.client,
         },
-        { provide: FileResponder, useFactory: () => new FileResponder(config.natsUrl) },
+        { provide: FileResponder, useFactory: () => new FileResponder(config.natsUrl, config.nats) },
         Dispatcher,
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },
       ],

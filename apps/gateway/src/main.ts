@@ -34,6 +34,11 @@ async function main(): Promise<void> {
       'Bootstrap',
     );
   }
+  if (config.nats.authentication === 'none')
+    logger.warn(
+      'NATS: unauthenticated connection (a local development server): any process on the bus can send commands',
+      'Bus',
+    );
   await app.listen(config.port, config.host);
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
   logger.log(

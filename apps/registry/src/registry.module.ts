@@ -1,9 +1,7 @@
 // The registry service (issue #4): labour registry, institution directory, enterprises, occupation
 // catalogue, check-in devices. See apps/registry/README.md.
-import { migrate } from '@jineng/event-store';
-import { PG_POOL, SERVICE_CLOCK, SERVICE_CONFIG, type ServiceConfig } from '@jineng/service-runtime';
+import { SERVICE_CONFIG, type ServiceConfig } from '@jineng/service-runtime';
 import { Module, type Provider, type Type } from '@nestjs/common';
-import type { Pool } from 'pg';
 import { registryKeysFromEnv } from './config/registry-keys';
 import { ListDevicesHandler } from './device/list-devices/list-devices.handler';
 import { ListDevicesNatsController } from './device/list-devices/list-devices.nats.controller';
@@ -48,8 +46,7 @@ import { ListOccupationsHandler } from './occupation/list-occupations/list-occup
 import { ListOccupationsNatsController } from './occupation/list-occupations/list-occupations.nats.controller';
 import { PersonalDataCipher } from './personal-data/personal-data-cipher';
 import { createRegistryDataSource, ReadModelRunners } from './persistence/read-models';
-import { registryMigrations } from './persistence/registry.migrations';
-import { CLOCK, PERSONAL_DATA_CIPHER, READ_MODEL_DATA_SOURCE } from './registry.tokens';
+import { PERSONAL_DATA_CIPHER, READ_MODEL_DATA_SOURCE } from './registry.tokens';
 import { GetRosterImportReportHandler } from './roster-import/get-roster-import-report/get-roster-import-report.handler';
 import { GetRosterImportReportNatsController } from './roster-import/get-roster-import-report/get-roster-import-report.nats.controller';
 import { ImportRosterHandler } from './roster-import/import-roster/import-roster.handler';
@@ -123,16 +120,11 @@ const USE_CASES: readonly [Type, Type][] = [
 const INFRASTRUCTURE: Provider[] = [
   // keys are read and checked first: without them the service does not start
   { provide: PERSONAL_DATA_CIPHER, useFactory: () => new PersonalDataCipher(registryKeysFromEnv()) },
-  // the runtime's clock: the system's, or the one an end-to-end test moves (JINENG_TEST_CLOCK_FILE)
-  { provide: CLOCK, useExisting: SERVICE_CLOCK },
   {
-    // the registry's tables exist before anything reads them
+    // on the tables of registryMigrations, applied by the migration step before the service starts
     provide: READ_MODEL_DATA_SOURCE,
-    inject: [PG_POOL, SERVICE_CONFIG],
-    useFactory: async (pool: Pool, config: ServiceConfig) => {
-      await migrate(pool, config.schema, registryMigrations);
-      return createRegistryDataSource(config);
-    },
+    inject: [SERVICE_CONFIG],
+    useFactory: (config: ServiceConfig) => createRegistryDataSource(config),
   },
   RegistryInfrastructure,
   WorkerPersonalDataVault,

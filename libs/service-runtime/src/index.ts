@@ -11,3 +11,5 @@ export * from './service-lifecycle';
 export * from './service-runtime.module';
 export * from './create-service-app';
 export * from './run-service';
+export * from './database/service-database';
+export * from './commands/command-runner';

@@ -1,16 +1,15 @@
 // Start and stop in the right order: streams exist before the relay publishes; on the way down the
-// relay and the consumers finish their batch before NATS and PostgreSQL close.
-import {
-  ProjectionRunner,
-  migrateParking,
-  type PostgresEventStore,
-  type Projection,
-} from '@jineng/event-store';
+// relay and the consumers finish their batch before NATS and PostgreSQL close. The tables all of this
+// uses (inbox, parked_events, read_model_*, deadlines, jobs) come with the service's migrations
+// (`serviceMigrations`): nothing here runs DDL.
+import { ProjectionRunner, type PostgresEventStore, type Projection } from '@jineng/event-store';
 import {
   DurableConsumer,
   LocalReadModelConsumer,
   OutboxRelay,
+  assertOwnConsumerName,
   ensureStreams,
+  verifyStreams,
   type DurableConsumerOptions,
   type LocalReadModelDefinition,
 } from '@jineng/messaging';
@@ -66,8 +65,13 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
     );
   }
 
-  /** A service's module registers what it consumes before the application starts (in onModuleInit). */
+  /**
+   * A service's module registers what it consumes before the application starts (in onModuleInit).
+   * Its name is `<service>-<purpose>` and declared in nest-cli.json (`jineng.consumers`): its bus
+   * identity may use no other.
+   */
   consume(definition: ConsumerDefinition): void {
+    assertOwnConsumerName(this.config.service, definition.name);
     // a hybrid app (HTTP + NATS) runs onModuleInit once per part: a name registers once
     if (this.definitions.some((d) => d.name === definition.name)) return;
     this.definitions.push(definition);
@@ -110,8 +114,12 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
     return runner;
   }
 
-  /** A local read model of other services' events (in onModuleInit): see `defineLocalReadModel`. */
+  /**
+   * A local read model of other services' events (in onModuleInit): see `defineLocalReadModel`. Its
+   * name is `<service>-<purpose>`, declared with its sources in nest-cli.json (`jineng.readModels`).
+   */
   readModel(definition: LocalReadModelDefinition): void {
+    assertOwnConsumerName(this.config.service, definition.name);
     if (this.readModels.some((r) => r.name === definition.name)) return; // once per hybrid app part
     this.readModels.push(
       new LocalReadModelConsumer({
@@ -139,7 +147,9 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
     // a hybrid app (HTTP + NATS microservice) runs the bootstrap hooks once per part
     if (this.started) return;
     this.started = true;
-    await ensureStreams(this.nc, this.config.messaging);
+    // made by the provisioner where the bus has identities; by the service itself on a local open server
+    if (this.config.messaging.streams === 'ensure') await ensureStreams(this.nc, this.config.messaging);
+    else await verifyStreams(this.nc);
     this.relay = new OutboxRelay({
       store: this.store,
       nc: this.nc,
@@ -184,7 +194,6 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
       await consumer.start();
       this.consumers.push(consumer);
     }
-    if (this.projections.length > 0) await migrateParking(this.pool, this.config.schema);
     for (const { runner } of this.projections) runner.start();
     for (const readModel of this.readModels) await readModel.start();
     await this.deadlines.start();

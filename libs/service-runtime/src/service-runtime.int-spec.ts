@@ -2,7 +2,7 @@
 // publishes it; the service's own consumer projects it — all real PostgreSQL and NATS.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { defineDomainError, ReceivedDomainError } from '@jineng/ddd';
-import type { PostgresEventStore } from '@jineng/event-store';
+import type { Migration, PostgresEventStore } from '@jineng/event-store';
 import {
   EVENTS_STREAM,
   RpcClient,
@@ -16,9 +16,11 @@ import { JsonLogger } from '@jineng/observability';
 import {
   connectTestDatabase,
   connectTestNats,
+  envelopeKeyEnv,
   eventually,
   natsUrl,
   purgeSubjects,
+  signingRpcClient,
   type TestDatabase,
 } from '@jineng/testing';
 import { Controller, Inject, Module, type INestApplication, type OnModuleInit } from '@nestjs/common';
@@ -73,22 +75,20 @@ class TakeNoteController {
   }
 }
 
+const notesMigrations: readonly Migration[] = [
+  { id: 'notes-001', sql: (S) => `create table ${S}.notes (note_id uuid primary key, text text)` },
+  { id: 'notes-002', sql: (S) => `create table ${S}.note_copies (note_id uuid primary key)` },
+];
+
 @Module({ controllers: [TakeNoteController] })
 class NotesModule implements OnModuleInit {
   constructor(
     private readonly lifecycle: ServiceLifecycle,
-    @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
-  async onModuleInit(): Promise<void> {
-    await this.pool.query(
-      `create table if not exists "${this.config.schema}".notes (note_id uuid primary key, text text)`,
-    );
-    // and a local read model of the same events: applied per stream in version order
-    await this.pool.query(
-      `create table if not exists "${this.config.schema}".note_copies (note_id uuid primary key)`,
-    );
+  onModuleInit(): void {
+    // a local read model of the service's own events: applied per stream in version order
     this.lifecycle.readModel(
       defineLocalReadModel({
         name: `${service}-note-copies`,
@@ -120,24 +120,31 @@ let db: TestDatabase;
 let app: INestApplication;
 let proxy: ClientProxy;
 let schema: string;
+let runtimeRole: { name: string; url: string };
 
 beforeAll(async () => {
   db = await connectTestDatabase('service_runtime');
   schema = await db.freshSchema();
+  runtimeRole = db.runtimeRole();
   const config = serviceConfigFromEnv(
     service,
     { port: 0 },
     {
-      DATABASE_URL: db.url,
+      // as its own role: the migrator (the test's superuser) applies the notes table and grants it
+      DATABASE_URL: runtimeRole.url,
+      JINENG_MIGRATOR_DATABASE_URL: db.url,
       NATS_URL: natsUrl(),
       JINENG_SCHEMA: schema,
       LOG_LEVEL: 'error',
       JINENG_STALL_AFTER_MS: '300',
       JINENG_DB_STATEMENT_TIMEOUT_MS: '1500',
       JINENG_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '700',
+      ...envelopeKeyEnv(),
     },
   );
-  app = await createServiceApp(NotesModule, config, new JsonLogger({ service, level: 'error' }));
+  app = await createServiceApp(NotesModule, config, new JsonLogger({ service, level: 'error' }), {
+    migrations: notesMigrations,
+  });
   await app.listen(0, '127.0.0.1');
   proxy = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [natsUrl()] } });
   await proxy.connect();
@@ -163,7 +170,7 @@ const envelope = (): Envelope => ({
 });
 
 it('answers a command over NATS, and its event comes back through the relay into a projection', async () => {
-  const client = new RpcClient(proxy);
+  const client = signingRpcClient(proxy);
   const { noteId } = await client.send<{ noteId: string }>(
     { kind: 'command', service, name: 'TakeNote' },
     { envelope: envelope(), payload: { text: '开班前三个工作日申请' } },
@@ -179,11 +186,51 @@ it('answers a command over NATS, and its event comes back through the relay into
 });
 
 it('turns a domain error into the same error at the caller', async () => {
-  const error = await new RpcClient(proxy)
+  const error = await signingRpcClient(proxy)
     .send({ kind: 'command', service, name: 'TakeNote' }, { envelope: envelope(), payload: { text: '' } })
     .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ReceivedDomainError);
   expect((error as ReceivedDomainError).code).toBe('NOTE.EMPTY');
+});
+
+it('refuses a request the gateway did not sign before any handler runs (the runtime installs the guard)', async () => {
+  const error = await new RpcClient(proxy)
+    .send(
+      { kind: 'command', service, name: 'TakeNote' },
+      { envelope: envelope(), payload: { text: '未签名' } },
+    )
+    .catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ReceivedDomainError);
+  expect((error as ReceivedDomainError).toJSON()).toMatchObject({
+    code: 'MESSAGING.UNTRUSTED_REQUEST',
+    category: 'forbidden',
+    details: { reason: 'unsigned', subject: `jineng.cmd.${service}.TakeNote` },
+  });
+  const { rows } = await db.pool.query(
+    `select count(*)::int as n from "${schema}".notes where text = '未签名'`,
+  );
+  expect(rows[0].n).toBe(0);
+  expect(
+    (await db.pool.query(`select count(*)::int as n from "${schema}".events where data->>'text' = '未签名'`))
+      .rows[0].n,
+  ).toBe(0);
+});
+
+it('does not start without the keys to verify requests with', () => {
+  expect(() =>
+    serviceConfigFromEnv(
+      service,
+      { port: 0 },
+      { DATABASE_URL: db.url, NATS_URL: natsUrl(), JINENG_SCHEMA: schema },
+    ),
+  ).toThrow(/JINENG_ENVELOPE_VERIFY_KEYS_FILE is required/);
+  expect(() =>
+    serviceConfigFromEnv(
+      service,
+      { port: 0 },
+      { JINENG_ENVELOPE_VERIFY_KEYS_FILE: envelopeKeyEnv().JINENG_ENVELOPE_SIGNING_KEY_FILE },
+    ),
+  ).toThrow(/envelope-signing-key.jwk.json: expected a JWK Set/);
 });
 
 it('is ready when PostgreSQL and NATS answer, and serves metrics', async () => {
@@ -224,7 +271,7 @@ it('is not ready while an open transaction elsewhere holds the relay back, says 
       'select pg_backend_pid() as pid, pg_current_xact_id()',
     );
     // a note appended now commits above the holder's transaction: no reader may see it yet
-    const { noteId } = await new RpcClient(proxy).send<{ noteId: string }>(
+    const { noteId } = await signingRpcClient(proxy).send<{ noteId: string }>(
       { kind: 'command', service, name: 'TakeNote' },
       { envelope: envelope(), payload: { text: '被挡住的事件' } },
     );
@@ -294,7 +341,7 @@ it('gives every service connection a statement timeout and an idle-in-transactio
 it('runs a long job that reports progress, answers GetJob to whoever started it, and records a failure with its reason', async () => {
   const jobs = app.get(JobTracker);
   const asker = envelope();
-  const client = new RpcClient(proxy);
+  const client = signingRpcClient(proxy);
   const getJob = (jobId: string, as = asker) =>
     client.send<Record<string, unknown>>(
       { kind: 'query', service, name: 'GetJob' },

@@ -1,14 +1,18 @@
-// What every business service mounts once: its database pool and event store (migrated), its NATS
-// connection, the outbox relay, its consumers, readiness checks for both, logs and metrics.
+// What every business service mounts once: its database pool and event store (migrated by the
+// migration step: nothing here runs DDL), its NATS connection under its own identity, the outbox
+// relay, its consumers, projections and local read models, its clock, command runner, deadline
+// scheduler, jobs and files, readiness checks for all of them, logs and metrics.
 import { PostgresEventStore } from '@jineng/event-store';
 import { FileStore, connectNats } from '@jineng/messaging';
 import { JsonLogger, NatsHealthCheck, ObservabilityModule, PostgresHealthCheck } from '@jineng/observability';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { serviceClock } from './clock/service-clock';
+import { CommandRunner } from './commands/command-runner';
 import { createServicePool } from './database/database-pool';
 import { getJobControllerFor } from './jobs/get-job.nats.controller';
 import { JobTracker } from './jobs/job-tracker';
-import { migrateJobs } from './jobs/jobs.migrations';
+import { DeadlineScheduler } from './scheduling/deadline-scheduler';
 import type { ServiceConfig } from './service-config';
 import { ServiceLifecycle } from './service-lifecycle';
 import {
@@ -19,13 +23,12 @@ import {
   SERVICE_CLOCK,
   SERVICE_CONFIG,
 } from './service-tokens';
-import { serviceClock } from './clock/service-clock';
-import { DeadlineScheduler, migrateDeadlines } from './scheduling/deadline-scheduler';
 
 @Module({})
 export class ServiceRuntimeModule {
   static forRoot(config: ServiceConfig, logger: JsonLogger): DynamicModule {
     const pool = createServicePool(config);
+    // the one clock of the service: its commands' `now` and its deadlines' (a test may move it)
     const clock = serviceClock(config.testClockFile);
     return {
       module: ServiceRuntimeModule,
@@ -36,7 +39,10 @@ export class ServiceRuntimeModule {
           logger,
           healthChecks: [
             new PostgresHealthCheck(pool),
-            new NatsHealthCheck({ servers: config.messaging.natsUrl.split(',') }),
+            new NatsHealthCheck({
+              servers: config.messaging.natsUrl.split(','),
+              connectOptions: config.nats.connectOptions,
+            }),
           ],
         }),
       ],
@@ -46,33 +52,35 @@ export class ServiceRuntimeModule {
         { provide: PG_POOL, useValue: pool },
         {
           provide: EVENT_STORE,
-          useFactory: () => PostgresEventStore.create({ pool, schema: config.schema }),
+          // migrated by the migration step: the runtime runs no DDL
+          useFactory: () => PostgresEventStore.open({ pool, schema: config.schema }),
         },
         {
           provide: NATS_CONNECTION,
-          useFactory: (): Promise<NatsConnection> => connectNats(config.messaging.natsUrl, config.service),
+          useFactory: (): Promise<NatsConnection> =>
+            connectNats(config.messaging.natsUrl, config.service, config.nats.connectOptions),
         },
         {
           provide: FILE_STORE,
           inject: [NATS_CONNECTION],
-          useFactory: (nc: NatsConnection) => new FileStore(nc, { replicas: config.messaging.replicas }),
-        },
-        {
-          provide: JobTracker,
-          inject: [JsonLogger],
-          useFactory: async (json: JsonLogger) => {
-            await migrateJobs(pool, config.schema);
-            return new JobTracker(pool, config.schema, json);
-          },
+          useFactory: (nc: NatsConnection) =>
+            new FileStore(nc, config.service, {
+              // where the bus has identities the provisioner made the bucket: the service only opens it
+              bucket: config.messaging.streams === 'ensure' ? 'ensure' : 'open',
+              replicas: config.messaging.replicas,
+            }),
         },
         { provide: SERVICE_CLOCK, useValue: clock },
         {
+          provide: JobTracker,
+          inject: [JsonLogger],
+          useFactory: (json: JsonLogger) => new JobTracker(pool, config.schema, json),
+        },
+        {
           provide: DeadlineScheduler,
           inject: [JsonLogger],
-          useFactory: async (json: JsonLogger) => {
-            // its table exists before any command schedules a deadline
-            await migrateDeadlines(pool, config.schema);
-            return new DeadlineScheduler({
+          useFactory: (json: JsonLogger) =>
+            new DeadlineScheduler({
               pool,
               schema: config.schema,
               clock,
@@ -83,10 +91,10 @@ export class ServiceRuntimeModule {
                   `deadline ${deadline.id} (${deadline.kind}) failed its last attempt and is parked: ${String(error)}`,
                   'DeadlineScheduler',
                 ),
-            });
-          },
+            }),
         },
         ServiceLifecycle,
+        CommandRunner,
       ],
       exports: [
         SERVICE_CONFIG,
@@ -98,6 +106,7 @@ export class ServiceRuntimeModule {
         JobTracker,
         DeadlineScheduler,
         ServiceLifecycle,
+        CommandRunner,
       ],
     };
   }

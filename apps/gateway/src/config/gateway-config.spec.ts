@@ -1,4 +1,9 @@
-import { gatewayConfigFromEnv, GatewayConfigError } from './gateway-config';
+import { testEnvelopeKeys } from '@jineng/testing';
+import { gatewayConfigFromEnv as fromEnv, GatewayConfigError } from './gateway-config';
+
+// every configuration below has the signing key, unless a test says otherwise
+const KEY = { JINENG_ENVELOPE_SIGNING_KEY_FILE: testEnvelopeKeys().signingKeyFile };
+const gatewayConfigFromEnv = (env: NodeJS.ProcessEnv) => fromEnv({ ...KEY, ...env });
 
 const OIDC = {
   JINENG_OIDC_ISSUER: 'https://sso.example.gov.cn/realms/jineng',
@@ -6,9 +11,10 @@ const OIDC = {
   JINENG_OIDC_JWKS_URL: 'https://sso.example.gov.cn/realms/jineng/protocol/openid-connect/certs',
 };
 
-function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
+function problemsOf(env: NodeJS.ProcessEnv, withKey = true): readonly string[] {
+  if (withKey) env = { ...KEY, ...env };
   try {
-    gatewayConfigFromEnv(env);
+    fromEnv(env);
   } catch (error) {
     if (error instanceof GatewayConfigError) return error.problems;
     throw error;
@@ -19,9 +25,11 @@ function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
 describe('gatewayConfigFromEnv', () => {
   it('has defaults for a local run, with no issuer (every token refused)', () => {
     expect(gatewayConfigFromEnv({})).toEqual({
+      envelopeSigningKey: { keyId: testEnvelopeKeys().signer.keyId, privateKey: expect.anything() },
       port: 3000,
       host: '0.0.0.0',
       natsUrl: 'nats://127.0.0.1:4222',
+      nats: { connectOptions: { inboxPrefix: '_INBOX_gateway' }, authentication: 'none', tls: false },
       rpcTimeoutMs: 5000,
       auth: { mode: 'none' },
       logLevel: 'info',
@@ -70,6 +78,19 @@ describe('gatewayConfigFromEnv', () => {
     ]);
     expect(problemsOf({ NODE_ENV: 'production', ...OIDC, JINENG_OIDC_JWKS_URL: 'http://sso/certs' })).toEqual(
       ['JINENG_OIDC_JWKS_URL must use https when NODE_ENV=production'],
+    );
+  });
+
+  it('refuses to start without a usable envelope signing key, naming the file', () => {
+    expect(problemsOf({}, false)).toEqual([
+      'JINENG_ENVELOPE_SIGNING_KEY_FILE is required: the Ed25519 private JWK the gateway signs envelopes with (scripts/envelope-keys.mjs makes a pair)',
+    ]);
+    const verifyKeys = testEnvelopeKeys().verifyKeysFile;
+    expect(problemsOf({ JINENG_ENVELOPE_SIGNING_KEY_FILE: verifyKeys })).toEqual([
+      `JINENG_ENVELOPE_SIGNING_KEY_FILE ${verifyKeys}: expected an Ed25519 JWK ({"kty":"OKP","crv":"Ed25519",…})`,
+    ]);
+    expect(problemsOf({ JINENG_ENVELOPE_SIGNING_KEY_FILE: '/nonexistent/key.json' })[0]).toMatch(
+      /^JINENG_ENVELOPE_SIGNING_KEY_FILE \/nonexistent\/key.json: cannot be read \(ENOENT\)$/,
     );
   });
 

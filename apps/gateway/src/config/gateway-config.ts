@@ -1,5 +1,12 @@
 // The gateway's settings, all from the environment (see the README for the table). Read once at
 // start; a bad or dangerous combination stops the start with every problem named.
+import {
+  natsClientConfigFromEnv,
+  NatsClientConfigError,
+  readEnvelopeSigningKey,
+  type EnvelopeSigningKey,
+  type NatsClientConfig,
+} from '@jineng/messaging';
 import { parseLogLevel, type JsonLogLevel } from '@jineng/observability';
 
 export type AuthConfig =
@@ -14,11 +21,15 @@ export interface GatewayConfig {
   readonly port: number;
   readonly host: string;
   readonly natsUrl: string;
+  /** the gateway's NATS identity: credentials and TLS from JINENG_NATS_* files (libs/messaging) */
+  readonly nats: NatsClientConfig;
   /** how long a command or query may take before the client gets a 504 */
   readonly rpcTimeoutMs: number;
   readonly auth: AuthConfig;
   readonly logLevel: JsonLogLevel;
   readonly bodyLimitBytes: number;
+  /** signs every envelope it sends (JINENG_ENVELOPE_SIGNING_KEY_FILE): services refuse unsigned ones */
+  readonly envelopeSigningKey: EnvelopeSigningKey;
 }
 
 export class GatewayConfigError extends Error {
@@ -50,17 +61,44 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     problems.push(`LOG_LEVEL: ${(error as Error).message}`);
   }
 
+  let nats: NatsClientConfig = { connectOptions: {}, authentication: 'none', tls: false };
+  try {
+    nats = natsClientConfigFromEnv('gateway', env);
+  } catch (error) {
+    if (!(error instanceof NatsClientConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+
   const config = {
     port: integer('PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     natsUrl: env.NATS_URL || 'nats://127.0.0.1:4222',
+    nats,
     rpcTimeoutMs: integer('JINENG_RPC_TIMEOUT_MS', 5000, 1, 120_000),
     auth: authConfig(env, problems, integer),
     logLevel,
     bodyLimitBytes: integer('JINENG_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    envelopeSigningKey: signingKey(env, problems),
   };
   if (problems.length > 0) throw new GatewayConfigError(problems);
-  return config;
+  return config as GatewayConfig;
+}
+
+/** Without its key the gateway could forward nothing a service accepts: no start. */
+function signingKey(env: NodeJS.ProcessEnv, problems: string[]): EnvelopeSigningKey | undefined {
+  const file = env.JINENG_ENVELOPE_SIGNING_KEY_FILE;
+  if (!file) {
+    problems.push(
+      'JINENG_ENVELOPE_SIGNING_KEY_FILE is required: the Ed25519 private JWK the gateway signs envelopes with (scripts/envelope-keys.mjs makes a pair)',
+    );
+    return undefined;
+  }
+  try {
+    return readEnvelopeSigningKey(file);
+  } catch (error) {
+    problems.push(`JINENG_ENVELOPE_SIGNING_KEY_FILE ${(error as Error).message}`);
+    return undefined;
+  }
 }
 
 function authConfig(

@@ -10,7 +10,7 @@ import {
   type ObservedResponse,
 } from '@jineng/observability';
 import { newId } from '@jineng/kernel';
-import { RpcClient, type Principal } from '@jineng/messaging';
+import { RpcClient, rpcSubject, type Principal } from '@jineng/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { JwtAuthenticator } from '../auth/jwt-authenticator';
@@ -70,7 +70,8 @@ export class Dispatcher {
       correlationId,
       req.headers['idempotency-key'],
     );
-    if (definition.file) return this.files.send(res, result, definition.file);
+    if (definition.file && definition.target.kind !== 'local')
+      return this.files.send(res, result, definition.file, definition.target.service);
     const status = definition.successStatus ?? 200;
     res.statusCode = status;
     if (status === 204) {
@@ -96,9 +97,9 @@ export class Dispatcher {
       principal,
       correlationId,
       kind: target.kind,
+      subject: rpcSubject(target),
       idempotencyKey,
       now: new Date(),
-      newId,
     });
     return this.rpc.send(
       target,

@@ -1,9 +1,12 @@
 // Routes whose reply is a file (an export): the service answers a `jineng.common.v1.FileReply` and
 // the file's bytes wait in the JetStream object store (NATS request/reply carries at most 1 MB of
 // JSON); the gateway streams them to the client with the route's content type and an attachment
-// disposition, minding backpressure. Only files a service's reply names are ever served.
+// disposition, minding backpressure. Only files a service's reply names are ever served, and only
+// from the bucket of the service that answered (the route's target): a service cannot make the
+// gateway serve another service's file. The connection is the gateway's own NATS identity, which may
+// read the files buckets and nothing else of them.
 import { validateContract } from '@jineng/contracts';
-import { FileStore, connectNats, type FileReply } from '@jineng/messaging';
+import { FileStore, connectNats, type FileReply, type NatsClientConfig } from '@jineng/messaging';
 import type { ObservedResponse } from '@jineng/observability';
 import type { OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -13,13 +16,17 @@ import type { FileResponse } from './route-definition';
 
 export class FileResponder implements OnApplicationShutdown {
   private connection?: Promise<NatsConnection>;
-  private store?: FileStore;
+  private readonly stores = new Map<string, FileStore>();
 
-  constructor(private readonly natsUrl: string) {}
+  constructor(
+    private readonly natsUrl: string,
+    private readonly nats: NatsClientConfig,
+  ) {}
 
-  async send(res: ObservedResponse, reply: unknown, route: FileResponse): Promise<void> {
+  /** Streams the file `reply` names, from the files of `service` (the service that answered). */
+  async send(res: ObservedResponse, reply: unknown, route: FileResponse, service: string): Promise<void> {
     const file = this.fileOf(reply, route);
-    const { data, verified } = await (await this.files()).read(file.fileId);
+    const { data, verified } = await (await this.filesOf(service)).read(file.fileId);
     res.statusCode = 200;
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('Content-Length', String(file.size));
@@ -57,14 +64,17 @@ export class FileResponder implements OnApplicationShutdown {
     return reply as FileReply;
   }
 
-  private async files(): Promise<FileStore> {
-    if (this.store) return this.store;
-    this.connection ??= connectNats(this.natsUrl, 'gateway-files').catch((error: unknown) => {
-      this.connection = undefined;
-      throw error;
-    });
-    this.store = new FileStore(await this.connection);
-    return this.store;
+  private async filesOf(service: string): Promise<FileStore> {
+    this.connection ??= connectNats(this.natsUrl, 'gateway-files', this.nats.connectOptions).catch(
+      (error: unknown) => {
+        this.connection = undefined;
+        throw error;
+      },
+    );
+    const nc = await this.connection;
+    let store = this.stores.get(service);
+    if (!store) this.stores.set(service, (store = new FileStore(nc, service)));
+    return store;
   }
 }
 

@@ -149,4 +149,9 @@ export const registryMigrations: readonly Migration[] = [
       );
       create index device_view_institution on ${S}.device_view (institution_id);`,
   },
+  {
+    // what an import's command id did (with imported_by): a retry under the id must ask the same
+    id: 'registry-004-roster-import-request-digest',
+    sql: (S) => `alter table ${S}.roster_imports add column request_digest text;`,
+  },
 ];

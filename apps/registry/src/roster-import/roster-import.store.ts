@@ -18,6 +18,8 @@ export interface ImportSummary {
   readonly alreadyRegistered: number;
   readonly rejected: number;
   readonly importedBy: string;
+  /** sha256 of the import request (absent on reports stored before command identity) */
+  readonly requestDigest?: string;
 }
 
 @Injectable()
@@ -94,7 +96,8 @@ export class RosterImportStore {
       await tx.query('begin');
       await tx.query(
         `insert into ${this.infra.table('roster_imports')} (import_id, jurisdiction, file_sha256, format, rows,
-           registered, already_registered, rejected, imported_by) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+           registered, already_registered, rejected, imported_by, request_digest)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         [
           summary.importId,
           summary.jurisdiction,
@@ -105,6 +108,7 @@ export class RosterImportStore {
           summary.alreadyRegistered,
           summary.rejected,
           summary.importedBy,
+          summary.requestDigest ?? null,
         ],
       );
       for (let i = 0; i < results.length; i += 5000) {
@@ -133,7 +137,8 @@ export class RosterImportStore {
 
   async summary(importId: string): Promise<ImportSummary | undefined> {
     const { rows } = await this.infra.pool.query(
-      `select import_id, jurisdiction, file_sha256, format, rows, registered, already_registered, rejected, imported_by
+      `select import_id, jurisdiction, file_sha256, format, rows, registered, already_registered, rejected,
+              imported_by, request_digest
        from ${this.infra.table('roster_imports')} where import_id = $1`,
       [importId],
     );
@@ -149,6 +154,7 @@ export class RosterImportStore {
           alreadyRegistered: r.already_registered,
           rejected: r.rejected,
           importedBy: r.imported_by,
+          ...(r.request_digest ? { requestDigest: r.request_digest } : {}),
         }
       : undefined;
   }

@@ -5,26 +5,31 @@ import { randomUUID } from 'node:crypto';
 import { validateContract, type subsidyV1 } from '@jineng/contracts';
 import { ReceivedDomainError } from '@jineng/ddd';
 import { PostgresEventStore } from '@jineng/event-store';
-import { EVENTS_STREAM, RpcClient, type Envelope, type Principal } from '@jineng/messaging';
+import { EVENTS_STREAM, type Envelope, type Principal, type RpcClient } from '@jineng/messaging';
 import { JsonLogger } from '@jineng/observability';
 import { createServiceApp, serviceConfigFromEnv } from '@jineng/service-runtime';
 import {
   DedicatedNatsServer,
   connectTestDatabase,
   connectTestNats,
+  envelopeKeyEnv,
   eventually,
+  signingRpcClient,
   type TestDatabase,
 } from '@jineng/testing';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { INestApplication } from '@nestjs/common';
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
+import { subsidyMigrations } from '../subsidy.migrations';
 import { SubsidyModule } from '../subsidy.module';
+import { PolicySeedLoader } from './seeds/policy-seed.loader';
 import { POLICY_SEEDS } from './seeds/policy-seeds';
 import { seedVersionId } from './seeds/seed-ids';
 
 let db: TestDatabase;
 let nats: DedicatedNatsServer;
 let schema: string;
+let runtimeUrl: string;
 let app: INestApplication | undefined;
 let proxy: ClientProxy;
 let client: RpcClient;
@@ -52,20 +57,36 @@ async function startService(): Promise<void> {
   const config = serviceConfigFromEnv(
     'subsidy',
     { port: 0 },
-    { DATABASE_URL: db.url, NATS_URL: nats.url, JINENG_SCHEMA: schema, LOG_LEVEL: 'error' },
+    {
+      // as its own role, migrated by the superuser as the migrator
+      DATABASE_URL: runtimeUrl,
+      JINENG_MIGRATOR_DATABASE_URL: db.url,
+      NATS_URL: nats.url,
+      JINENG_SCHEMA: schema,
+      LOG_LEVEL: 'error',
+      ...envelopeKeyEnv(),
+    },
   );
-  app = await createServiceApp(SubsidyModule, config, new JsonLogger({ service: 'subsidy', level: 'error' }));
+  app = await createServiceApp(
+    SubsidyModule,
+    config,
+    new JsonLogger({ service: 'subsidy', level: 'error' }),
+    {
+      migrations: subsidyMigrations,
+    },
+  );
   await app.listen(0, '127.0.0.1');
 }
 
 beforeAll(async () => {
   db = await connectTestDatabase('subsidy_policy');
   schema = await db.freshSchema();
+  runtimeUrl = db.runtimeRole().url;
   nats = await DedicatedNatsServer.start();
   await startService();
   proxy = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [nats.url] } });
   await proxy.connect();
-  client = new RpcClient(proxy, { defaultTimeoutMs: 10_000 });
+  client = signingRpcClient(proxy, { defaultTimeoutMs: 10_000 });
 });
 
 afterAll(async () => {
@@ -191,6 +212,17 @@ describe('the seed versions', () => {
       const { version } = await store.readStream(`policy-version-${seedVersionId(seed.key)}`);
       expect({ seed: seed.key, version }).toEqual({ seed: seed.key, version: 2 });
     }
+  });
+});
+
+describe('a seed edited after it was published', () => {
+  it('is not applied again: its commands are the first ones under their ids with another request', async () => {
+    const store = await PostgresEventStore.create({ pool: db.pool, schema });
+    const before = await store.countEvents();
+    const [seed] = POLICY_SEEDS;
+    const report = await app!.get(PolicySeedLoader).load([{ ...seed, title: `${seed.title}（改）` }]);
+    expect(report).toEqual({ published: [], unchanged: [seed.key] });
+    expect(await store.countEvents()).toBe(before);
   });
 });
 
@@ -462,5 +494,43 @@ describe('resolution through the service', () => {
       '平南县',
       '桂平市',
     ]);
+  });
+});
+
+describe('command identity', () => {
+  it('refuses a used command id on another version, and changes nothing', async () => {
+    const draft = (title: string) =>
+      command('DraftPolicyVersion', SHANXI_ADMIN, {
+        jurisdiction: '140802',
+        effectiveFrom: '2091-01-01',
+        title,
+        document,
+      });
+    const x = await draft('版本甲');
+    const y = await draft('版本乙');
+    const commandId = randomUUID();
+    const updated = await client.send<subsidyV1.PolicyVersion>(
+      { kind: 'command', service: 'subsidy', name: 'UpdateDraft' },
+      {
+        envelope: { ...envelope(SHANXI_ADMIN, true), commandId },
+        payload: { versionId: x.versionId, title: '版本甲（修订）' },
+      },
+    );
+    expect(updated).toMatchObject({ versionId: x.versionId, title: '版本甲（修订）' });
+
+    const error = await rejection(
+      client.send(
+        { kind: 'command', service: 'subsidy', name: 'UpdateDraft' },
+        {
+          envelope: { ...envelope(SHANXI_ADMIN, true), commandId },
+          payload: { versionId: y.versionId, title: '版本乙（修订）' },
+        },
+      ),
+    );
+    expect(error.code).toBe('COMMAND.ID_REUSED');
+    expect(error.category).toBe('illegal_state');
+    const store = await PostgresEventStore.create({ pool: db.pool, schema });
+    const { events } = await store.readStream(`policy-version-${y.versionId}`);
+    expect(events.map((e) => e.type)).toEqual(['PolicyVersionDrafted.v1']);
   });
 });

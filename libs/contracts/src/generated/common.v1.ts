@@ -65,12 +65,20 @@ export interface Envelope {
   readonly principal: Principal;
   /** one id per user action, kept by every message that follows from it */
   readonly correlationId: string;
-  /** commands only: chosen by the caller, repeating it is idempotent */
+  /**
+   * commands only: derived by the gateway from (user, command, Idempotency-Key); a repeat with the
+   * same request is idempotent, with another one refused (COMMAND.ID_REUSED)
+   */
   readonly commandId?: string;
   /** the message that caused this one */
   readonly causationId?: string;
   /** when the gateway (or a service) sent it */
   readonly sentAt: string;
+  /**
+   * the gateway's Ed25519 signature over this envelope, the subject and the payload's digest; a
+   * service refuses a request without a valid one (docs/adr/0002-messaging.md, "Trust boundary")
+   */
+  readonly signature?: EnvelopeSignature;
 }
 
 export const EnvelopeSchema: JsonSchema = {
@@ -89,7 +97,8 @@ export const EnvelopeSchema: JsonSchema = {
       maxLength: 128,
     },
     commandId: {
-      description: 'commands only: chosen by the caller, repeating it is idempotent',
+      description:
+        'commands only: derived by the gateway from (user, command, Idempotency-Key); a repeat with the same request is idempotent, with another one refused (COMMAND.ID_REUSED)',
       type: 'string',
       format: 'uuid',
     },
@@ -104,8 +113,79 @@ export const EnvelopeSchema: JsonSchema = {
       type: 'string',
       format: 'date-time',
     },
+    signature: {
+      $ref: 'jineng.common.v1.EnvelopeSignature',
+    },
   },
   required: ['principal', 'correlationId', 'sentAt'],
+  additionalProperties: false,
+};
+
+/**
+ * What the signature covers besides the envelope's other fields, and the signature itself.
+ * Signed text: the canonical JSON (sorted keys) of
+ * { envelope (without signature), subject, payloadSha256, issuedAt, expiresAt, keyId, alg }.
+ */
+export interface EnvelopeSignature {
+  /** always "Ed25519" */
+  readonly alg: 'Ed25519';
+  /** which of the verify keys signed it (keys rotate: services accept a set) */
+  readonly keyId: string;
+  /** the NATS subject it was signed for (jineng.cmd|qry.<service>.<Name>) */
+  readonly subject: string;
+  /** sha256 (hex) of the payload's canonical JSON */
+  readonly payloadSha256: string;
+  readonly issuedAt: string;
+  /** at most 60 s after issued_at */
+  readonly expiresAt: string;
+  /** the Ed25519 signature, base64url without padding */
+  readonly value: string;
+}
+
+export const EnvelopeSignatureSchema: JsonSchema = {
+  $id: 'jineng.common.v1.EnvelopeSignature',
+  description:
+    "What the signature covers besides the envelope's other fields, and the signature itself. Signed text: the canonical JSON (sorted keys) of { envelope (without signature), subject, payloadSha256, issuedAt, expiresAt, keyId, alg }.",
+  type: 'object',
+  properties: {
+    alg: {
+      description: 'always "Ed25519"',
+      type: 'string',
+      enum: ['Ed25519'],
+    },
+    keyId: {
+      description: 'which of the verify keys signed it (keys rotate: services accept a set)',
+      type: 'string',
+      minLength: 1,
+      maxLength: 128,
+    },
+    subject: {
+      description: 'the NATS subject it was signed for (jineng.cmd|qry.<service>.<Name>)',
+      type: 'string',
+      minLength: 1,
+      maxLength: 255,
+    },
+    payloadSha256: {
+      description: "sha256 (hex) of the payload's canonical JSON",
+      type: 'string',
+      pattern: '^[0-9a-f]{64}$',
+    },
+    issuedAt: {
+      type: 'string',
+      format: 'date-time',
+    },
+    expiresAt: {
+      description: 'at most 60 s after issued_at',
+      type: 'string',
+      format: 'date-time',
+    },
+    value: {
+      description: 'the Ed25519 signature, base64url without padding',
+      type: 'string',
+      pattern: '^[A-Za-z0-9_-]{86}$',
+    },
+  },
+  required: ['alg', 'keyId', 'subject', 'payloadSha256', 'issuedAt', 'expiresAt', 'value'],
   additionalProperties: false,
 };
 
@@ -207,11 +287,12 @@ export const EventMetadataSchema: JsonSchema = {
 };
 
 /**
- * A file a query answers (an export, a report): stored in the JetStream object store JINENG_FILES,
- * streamed to the HTTP client by the gateway (libs/messaging files/file-store.ts).
+ * A file a query answers (an export, a report): stored in the answering service's JetStream object
+ * store bucket JINENG_FILES_<SERVICE>, streamed to the HTTP client by the gateway, which reads it
+ * from the bucket of the service that answered (libs/messaging files/file-store.ts).
  */
 export interface FileReply {
-  /** the object's name in JINENG_FILES */
+  /** the object's name in the answering service's bucket */
   readonly fileId: string;
   /** what the browser saves it as, e.g. 劳动者名单.xlsx */
   readonly fileName: string;
@@ -225,11 +306,11 @@ export interface FileReply {
 export const FileReplySchema: JsonSchema = {
   $id: 'jineng.common.v1.FileReply',
   description:
-    'A file a query answers (an export, a report): stored in the JetStream object store JINENG_FILES, streamed to the HTTP client by the gateway (libs/messaging files/file-store.ts).',
+    "A file a query answers (an export, a report): stored in the answering service's JetStream object store bucket JINENG_FILES_<SERVICE>, streamed to the HTTP client by the gateway, which reads it from the bucket of the service that answered (libs/messaging files/file-store.ts).",
   type: 'object',
   properties: {
     fileId: {
-      description: "the object's name in JINENG_FILES",
+      description: "the object's name in the answering service's bucket",
       type: 'string',
       format: 'uuid',
     },
@@ -557,6 +638,12 @@ export const contracts: readonly Contract[] = [
     kind: 'type',
     source: 'proto/jineng/common/v1/envelope.proto',
     schema: EnvelopeSchema,
+  },
+  {
+    typeName: 'jineng.common.v1.EnvelopeSignature',
+    kind: 'type',
+    source: 'proto/jineng/common/v1/envelope.proto',
+    schema: EnvelopeSignatureSchema,
   },
   {
     typeName: 'jineng.common.v1.EventActor',

@@ -18,6 +18,7 @@ export const CONTRACTS: readonly Contract[] = [
 export interface ContractTypes {
   'jineng.common.v1.DomainErrorReply': commonV1.DomainErrorReply;
   'jineng.common.v1.Envelope': commonV1.Envelope;
+  'jineng.common.v1.EnvelopeSignature': commonV1.EnvelopeSignature;
   'jineng.common.v1.EventActor': commonV1.EventActor;
   'jineng.common.v1.EventMetadata': commonV1.EventMetadata;
   'jineng.common.v1.FileReply': commonV1.FileReply;

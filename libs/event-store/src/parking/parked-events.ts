@@ -6,7 +6,11 @@ import type { Pool } from 'pg';
 import { migrate, quoteSchema, type Migration } from '../postgres/migrate';
 import { rowsOf, type Queryable } from '../postgres/queryable';
 
-const PARKING_MIGRATIONS: readonly Migration[] = [
+/**
+ * The parked_events table, in the subscriber's schema: among the migrations a service's migration step
+ * applies (libs/service-runtime adds it in front of the service's own).
+ */
+export const parkingMigrations: readonly Migration[] = [
   {
     id: 'event-store-parking-0001',
     sql: (S) => `
@@ -39,8 +43,9 @@ const PARKING_MIGRATIONS: readonly Migration[] = [
   },
 ];
 
+/** Creates parked_events as the pool's role: for tests and tools that run as the schema's owner. */
 export async function migrateParking(pool: Pool, schema: string): Promise<void> {
-  await migrate(pool, schema, PARKING_MIGRATIONS);
+  await migrate(pool, schema, parkingMigrations);
 }
 
 export type ParkReason = 'failed' | 'held' | 'dead_letter';

@@ -3,7 +3,7 @@ import { connectTestDatabase, eventually, TestDatabase } from '@jineng/testing';
 import { GlobalPosition, RecordedEvent, START } from '../event-store.port';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { anEvent } from '../postgres/test-events';
-import { ParkedEvents } from '../parking/parked-events';
+import { ParkedEvents, migrateParking } from '../parking/parked-events';
 import type { Projection, RebuildProgress } from './projection';
 import { ProjectionRunner, type ParkedNotice } from './projection-runner';
 
@@ -85,6 +85,8 @@ describe('ProjectionRunner with TypeORM (real PostgreSQL)', () => {
   async function freshWorld() {
     const schema = await db.freshSchema();
     const store = await PostgresEventStore.create({ pool: db.pool, schema });
+    // where a runner parks a poison event (a service gets it with its migrations)
+    await migrateParking(db.pool, schema);
     const connect = async (synchronize: boolean) => {
       const dataSource = new DataSource({
         type: 'postgres',

@@ -1,11 +1,5 @@
 import type { DataSource } from 'typeorm';
-import {
-  ParkedEvents,
-  ReplayFailedError,
-  migrateParking,
-  summarizeError,
-  type ParkedEvent,
-} from '../parking/parked-events';
+import { ParkedEvents, ReplayFailedError, summarizeError, type ParkedEvent } from '../parking/parked-events';
 import type { PostgresEventStore } from '../postgres/postgres-event-store';
 import { isTransientError } from '../postgres/transient-errors';
 import { START, type RecordedEvent } from '../event-store.port';
@@ -54,6 +48,9 @@ export const DEFAULT_PROJECTION_RETRY_DELAYS_MS: readonly number[] = [500, 2_000
  * with the checkpoint in the same transaction) instead of applying it. The later events of its
  * stream are parked behind it (`held`), so that a read model never applies N+1 without N; other
  * streams go on. An operator's replay request applies the stream's parked events in order.
+ *
+ * The parked_events table must exist (`parkingMigrations`, applied by the service's migration step;
+ * `migrateParking` in tests): the runner runs no DDL.
  */
 export class ProjectionRunner {
   private readonly checkpoints: CheckpointStore;
@@ -61,7 +58,6 @@ export class ProjectionRunner {
   private readonly failures = new Map<string, { attempts: number; error: unknown }>();
   private abort = new AbortController();
   private loop?: Promise<void>;
-  private migrated?: Promise<void>;
   private lastFailure?: { readonly attempts: number };
 
   constructor(private readonly options: ProjectionRunnerOptions) {
@@ -80,7 +76,6 @@ export class ProjectionRunner {
     // back no reader's horizon (ADR 0001)
     const peek = await store.readAll(await this.checkpoints.load(this.checkpointId), 1);
     if (peek.events.length === 0) return 0;
-    await this.ensureParking();
     const parked: ParkedNotice[] = [];
     let current: RecordedEvent | undefined;
     try {
@@ -129,7 +124,6 @@ export class ProjectionRunner {
    * Answers how many events it applied.
    */
   async replayRequested(): Promise<number> {
-    await this.ensureParking();
     const { dataSource, store, projection } = this.options;
     const requested = await this.parking.requested(store.pool, this.checkpointId);
     let applied = 0;
@@ -172,16 +166,6 @@ export class ProjectionRunner {
     return this.options.maxAttempts ?? 5;
   }
 
-  private ensureParking(): Promise<void> {
-    this.migrated ??= migrateParking(this.options.store.pool, this.options.store.schema).catch(
-      (error: unknown) => {
-        this.migrated = undefined;
-        throw error;
-      },
-    );
-    return this.migrated;
-  }
-
   private park(
     manager: Parameters<Projection['apply']>[1],
     event: RecordedEvent,
@@ -219,7 +203,6 @@ export class ProjectionRunner {
   async rebuild(onProgress?: (progress: RebuildProgress) => void): Promise<RebuildProgress> {
     const { dataSource, store, projection } = this.options;
     const total = await store.countEvents();
-    await this.ensureParking();
     await dataSource.transaction(async (manager) => {
       await this.checkpoints.lock(this.checkpointId, manager);
       for (const entity of projection.entities) await manager.clear(entity);

@@ -15,6 +15,7 @@ import { DEAD_LETTER_STREAM, EVENTS_STREAM, eventFilter, eventSubject } from '..
 import type { DeadLetter } from './dead-letter';
 import { readDeadLetters, requestDeadLetterReplay } from './dead-letter-replay';
 import { DurableConsumer, type IntegrationEventHandler } from './durable-consumer';
+import { migrateConsumerTables } from '../messaging.migrations';
 
 // Each test publishes under a service name of its own on the shared server (a new consumer reads
 // its filter's whole history), and everything is purged after.
@@ -34,6 +35,7 @@ beforeAll(async () => {
   nc = await connectTestNats();
   await ensureStreams(nc, { replicas: 1, duplicateWindowMs: 120_000 });
   js = jetstream(nc);
+  await migrateConsumerTables(db.pool, db.schema);
   await db.pool.query(
     `create table "${db.schema}".effects (event_id uuid, consumer text, data jsonb, handled_at timestamptz default clock_timestamp())`,
   );

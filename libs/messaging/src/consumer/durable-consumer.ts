@@ -16,18 +16,12 @@ import {
   type JsMsg,
 } from '@nats-io/jetstream';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
-import {
-  ParkedEvents,
-  PollingLoop,
-  inTransaction,
-  migrateParking,
-  summarizeError,
-} from '@jineng/event-store';
+import { ParkedEvents, PollingLoop, inTransaction, summarizeError } from '@jineng/event-store';
 import type { Pool, PoolClient } from 'pg';
 import { integrationEventProblem, type IntegrationEvent } from '../integration-event';
 import { EVENTS_STREAM, assertConsumerName } from '../subjects';
 import { describeError, publishDeadLetter, type DeadLetter } from './dead-letter';
-import { claimInInbox, migrateInbox } from './inbox';
+import { claimInInbox } from './inbox';
 import { isTransientError } from './transient-errors';
 
 export interface DeliveryContext {
@@ -125,11 +119,12 @@ export class DurableConsumer {
     if (this.backoffMs.length === 0) throw new TypeError('backoffMs needs at least one delay');
   }
 
-  /** Creates or updates the JetStream consumer and the inbox table, then starts handling. */
+  /**
+   * Creates or updates the JetStream consumer, then starts handling. The inbox and parked_events
+   * tables must exist (applied by the service's migration step; `migrateConsumerTables` in tests).
+   */
   async start(): Promise<void> {
     if (this.loop) return;
-    await migrateInbox(this.options.pool, this.options.schema);
-    await migrateParking(this.options.pool, this.options.schema);
     await this.ensureConsumer();
     this.stopping = false;
     const consumer = await this.js.consumers.get(EVENTS_STREAM, this.options.name);

@@ -14,6 +14,7 @@ import {
 } from '@jineng/testing';
 import type { IntegrationEvent } from '../integration-event';
 import { ensureStreams } from '../jetstream/ensure-streams';
+import { migrateConsumerTables } from '../messaging.migrations';
 import { EVENTS_STREAM, eventFilter, eventSubject } from '../subjects';
 import {
   LocalReadModelConsumer,
@@ -34,6 +35,7 @@ beforeAll(async () => {
   nc = await connectTestNats();
   await ensureStreams(nc, { replicas: 1, duplicateWindowMs: 120_000 });
   js = jetstream(nc);
+  await migrateConsumerTables(db.pool, db.schema);
   await db.pool.query(
     `create table "${db.schema}".applied (seq serial, read_model text, stream_id text, version int, type text)`,
   );

@@ -26,15 +26,18 @@ import {
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Pool, PoolClient } from 'pg';
 import type { IntegrationEvent } from '../integration-event';
-import { assertConsumerName, assertServiceName, eventFilter } from '../subjects';
+import { assertConsumerName, assertServiceName, eventFilter, readModelConsumerName } from '../subjects';
 import { DurableConsumer, type DurableConsumerOptions } from '../consumer/durable-consumer';
-import { migrateReadModelTables } from './read-model-tables';
 
 /** Writes the read model's rows with `tx`: they commit with the stream's new version, or not at all. */
 export type LocalReadModelHandler = (event: IntegrationEvent, tx: PoolClient) => Promise<void>;
 
 export interface LocalReadModelDefinition {
-  /** `<service>-<purpose>` (`class-ops-workers`); its JetStream consumers are `<name>-<source>` */
+  /**
+   * `<service>-<purpose>` (`class-ops-workers`); its JetStream consumers are `<name>-<source>`
+   * (`readModelConsumerName`). Declared with its sources in nest-cli.json (`jineng.readModels`), which
+   * gives the service's bus identity these consumers.
+   */
   readonly name: string;
   /** per source service, a handler per stored event type it uses (`WorkerRegistered.v1`) */
   readonly from: Readonly<Record<string, Readonly<Record<string, LocalReadModelHandler>>>>;
@@ -115,7 +118,7 @@ export class LocalReadModelConsumer {
           nc: options.nc,
           pool: options.pool,
           schema: options.schema,
-          name: `${options.definition.name}-${source}`,
+          name: readModelConsumerName(options.definition.name, source),
           filterSubjects: [eventFilter(source)],
           // nothing the handlers do reaches the dead letter: failures wait in the pending table
           handleBatch: (events, tx) => this.receive(source, events, tx),
@@ -130,7 +133,6 @@ export class LocalReadModelConsumer {
 
   async start(): Promise<void> {
     if (this.running) return;
-    await migrateReadModelTables(this.options.pool, this.options.schema);
     for (const consumer of this.consumers) await consumer.start();
     this.running = true;
     this.sweeps.start();

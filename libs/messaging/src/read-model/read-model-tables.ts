@@ -1,10 +1,10 @@
 // The tables of local read models (ARCHITECTURE §1): per (read model, source service, stream) the
 // last version applied, and the events that arrived before their turn (a gap, or a stream held
 // behind a parked event), kept durably until the gap fills. Both live in the consuming service's schema.
-import { migrate, type Migration } from '@jineng/event-store';
-import type { Pool } from 'pg';
+import type { Migration } from '@jineng/event-store';
 
-const READ_MODEL_MIGRATIONS: readonly Migration[] = [
+/** Among the migrations a service's migration step applies (see messaging.migrations.ts). */
+export const readModelMigrations: readonly Migration[] = [
   {
     id: 'messaging-read-model-0001',
     sql: (S) => `
@@ -33,7 +33,3 @@ const READ_MODEL_MIGRATIONS: readonly Migration[] = [
       create index if not exists read_model_pending_due on ${S}.read_model_pending (read_model, next_attempt_at);`,
   },
 ];
-
-export async function migrateReadModelTables(pool: Pool, schema: string): Promise<void> {
-  await migrate(pool, schema, READ_MODEL_MIGRATIONS);
-}

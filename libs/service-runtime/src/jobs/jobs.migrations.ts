@@ -1,9 +1,9 @@
 // The jobs table: one row per long job of the service (an import, a reconciliation, a simulation, an
 // export), its progress and its outcome, readable with `GetJob` while it runs.
-import { migrate, type Migration } from '@jineng/event-store';
-import type { Pool } from 'pg';
+import type { Migration } from '@jineng/event-store';
 
-const JOBS_MIGRATIONS: readonly Migration[] = [
+/** Among the migrations every service's migration step applies (`serviceMigrations`). */
+export const jobsMigrations: readonly Migration[] = [
   {
     id: 'service-runtime-jobs-0001',
     sql: (S) => `
@@ -23,7 +23,3 @@ const JOBS_MIGRATIONS: readonly Migration[] = [
       )`,
   },
 ];
-
-export async function migrateJobs(pool: Pool, schema: string): Promise<void> {
-  await migrate(pool, schema, JOBS_MIGRATIONS);
-}

@@ -1,60 +1,72 @@
 // The operator's commands against a consumer and a projection running in this process, on the real
-// NATS and PostgreSQL: list what was given up on, replay it, and see that a replay applies once.
+// NATS and PostgreSQL as production runs them: the service under its own bus identity and database
+// role, the command under the operator's bus identity `ops` and the service's runtime role — list
+// what was given up on, replay it, and see that a replay applies once.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { PostgresEventStore, ProjectionRunner } from '@jineng/event-store';
+import { PostgresEventStore, ProjectionRunner, type Migration } from '@jineng/event-store';
 import {
-  DEAD_LETTER_STREAM,
   DurableConsumer,
-  EVENTS_STREAM,
-  ensureStreams,
+  OPERATOR,
   eventFilter,
   eventSubject,
   readDeadLetters,
   type IntegrationEvent,
 } from '@jineng/messaging';
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/transport-node';
-import {
-  connectTestDatabase,
-  connectTestNats,
-  eventually,
-  natsUrl,
-  purgeSubjects,
-  type TestDatabase,
-} from '@jineng/testing';
+import { jetstream } from '@nats-io/jetstream';
+import { TestBus, connectTestDatabase, eventually, type TestDatabase } from '@jineng/testing';
+import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { migrateServiceDatabase } from '../database/service-database';
 import { runOps } from './ops-cli';
 
 let db: TestDatabase;
-let nc: NatsConnection;
+let bus: TestBus;
+let role: { readonly name: string; readonly url: string };
+let rolePool: Pool;
 const service = `ops${randomBytes(3).toString('hex')}`;
+const consumerName = `${service}-effects`;
 const stop: (() => Promise<void>)[] = [];
+
+const effectsTable: Migration = {
+  id: 'test-effects',
+  sql: (S) => `create table ${S}.effects (event_id uuid, what text)`,
+};
+
+/** A schema of the service, migrated as the migrator and granted to its runtime role. */
+async function migrated(schema: string): Promise<void> {
+  await migrateServiceDatabase(
+    { service, schema, databaseUrl: role.url, migratorDatabaseUrl: db.url, logLevel: 'warn' },
+    [effectsTable],
+  );
+}
 
 beforeAll(async () => {
   db = await connectTestDatabase('ops_cli');
-  nc = await connectTestNats();
-  await ensureStreams(nc, { replicas: 1, duplicateWindowMs: 120_000 });
-  await db.pool.query(`create table "${db.schema}".effects (event_id uuid, what text)`);
+  bus = await TestBus.start([{ name: service, kind: 'service', consumers: [consumerName] }, OPERATOR]);
+  role = db.runtimeRole();
+  await migrated(db.schema);
+  rolePool = new Pool({ connectionString: role.url, max: 4 });
 });
 afterAll(async () => {
   for (const s of stop.reverse()) await s();
-  const jsm = await jetstreamManager(nc);
-  await jsm.consumers.delete(EVENTS_STREAM, `${service}-effects`).catch(() => undefined);
-  await purgeSubjects(nc, EVENTS_STREAM, eventFilter(service));
-  await purgeSubjects(nc, DEAD_LETTER_STREAM, `jineng.dlq.${service}-*`);
-  await nc.close();
-  await db.dispose();
+  await rolePool?.end();
+  await bus?.dispose();
+  await db?.dispose();
 });
 
-async function ops(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+/** The command as an operator runs it: the service's runtime role, the `ops` identity. */
+async function ops(
+  argv: readonly string[],
+  schema = db.schema,
+): Promise<{ code: number; out: string; err: string; lines: string[] }> {
   let out = '';
   let err = '';
   const code = await runOps(argv, {
     out: (line) => (out += `${line}\n`),
     err: (line) => (err += `${line}\n`),
-    env: { DATABASE_URL: db.url, NATS_URL: natsUrl(), JINENG_SCHEMA: db.schema },
+    env: { DATABASE_URL: role.url, JINENG_SCHEMA: schema, ...bus.envOf(OPERATOR.name) },
   });
-  return { code, out, err };
+  return { code, out, err, lines: out.split('\n').filter(Boolean) };
 }
 
 const effects = async (what: string) =>
@@ -63,7 +75,6 @@ const effects = async (what: string) =>
   );
 
 it('lists a dead letter and replays it through the consumer inbox: once, however often it is replayed', async () => {
-  const consumerName = `${service}-effects`;
   let broken = true;
   const poison: IntegrationEvent = {
     id: randomUUID(),
@@ -76,9 +87,10 @@ it('lists a dead letter and replays it through the consumer inbox: once, however
     data: {},
     metadata: {},
   };
+  const nc = await bus.connect(service);
   const consumer = new DurableConsumer({
     nc,
-    pool: db.pool,
+    pool: rolePool,
     schema: db.schema,
     name: consumerName,
     filterSubjects: [eventFilter(service)],
@@ -90,14 +102,19 @@ it('lists a dead letter and replays it through the consumer inbox: once, however
     },
   });
   await consumer.start();
-  stop.push(() => consumer.stop());
+  stop.push(async () => {
+    await consumer.stop();
+    await nc.close();
+  });
   await jetstream(nc).publish(eventSubject(service, poison.type), JSON.stringify(poison), {
     msgID: poison.id,
   });
-  await eventually(async () => expect(await readDeadLetters(nc, consumerName)).toHaveLength(1));
-  const [{ dlqSequence }] = await readDeadLetters(nc, consumerName);
+  const operator = await bus.connect(OPERATOR.name);
+  stop.push(() => operator.close());
+  await eventually(async () => expect(await readDeadLetters(operator, consumerName)).toHaveLength(1));
+  const [{ dlqSequence }] = await readDeadLetters(operator, consumerName);
 
-  const listed = await ops('dead-letters', 'list', '--consumer', consumerName);
+  const listed = await ops(['dead-letters', 'list', '--consumer', consumerName]);
   expect(listed.code).toBe(0);
   expect(listed.out).toContain('1 dead letter(s)');
   expect(listed.out).toContain(`seq ${dlqSequence}`);
@@ -105,7 +122,7 @@ it('lists a dead letter and replays it through the consumer inbox: once, however
   expect(listed.out).toContain('the worker is not known here yet');
 
   const replay = (...which: string[]) =>
-    ops('dead-letters', 'replay', '--consumer', consumerName, '--service', service, ...which);
+    ops(['dead-letters', 'replay', '--consumer', consumerName, '--service', service, ...which]);
   // still broken: the replay fails, and says why
   const failing = await replay('--seq', String(dlqSequence));
   expect(failing.code).toBe(1);
@@ -123,10 +140,11 @@ it('lists a dead letter and replays it through the consumer inbox: once, however
 
 it('lists a parked projection event and replays it once the projection is fixed', async () => {
   const schema = await db.freshSchema();
-  const store = await PostgresEventStore.create({ pool: db.pool, schema });
+  await migrated(schema);
+  const store = PostgresEventStore.open({ pool: rolePool, schema });
   const dataSource = await new DataSource({
     type: 'postgres',
-    url: db.url,
+    url: role.url,
     schema,
     entities: [],
     extra: { max: 2 },
@@ -155,16 +173,12 @@ it('lists a parked projection event and replays it once the projection is fixed'
   });
   const bad = { id: randomUUID(), type: 'Bad.v1', data: {}, metadata: {} };
   await store.appendToStream('class-1', [bad], { expectedVersion: 'no_stream' });
-  const inSchema = (...argv: string[]) =>
-    runOps(argv, {
-      out: (l) => lines.push(l),
-      err: (l) => lines.push(l),
-      env: { DATABASE_URL: db.url, JINENG_SCHEMA: schema },
-    });
-  const lines: string[] = [];
+  const inSchema = (...argv: string[]) => ops([...argv, '--service', service], schema);
+  let lines: string[] = [];
   await eventually(async () => {
-    lines.length = 0;
-    expect(await inSchema('parked', 'list', '--service', 'any-service')).toBe(0);
+    const listed = await inSchema('parked', 'list');
+    expect(listed.code).toBe(0);
+    lines = listed.lines;
     expect(lines[0]).toBe(`1 parked event(s) in ${schema}`);
   });
   expect(lines[1]).toMatch(
@@ -174,24 +188,34 @@ it('lists a parked projection event and replays it once the projection is fixed'
   );
   const parkedId = /^#(\d+)/.exec(lines[1])![1];
 
-  lines.length = 0;
-  expect(await inSchema('parked', 'replay', '--service', 'any-service', '--id', parkedId)).toBe(1);
-  expect(lines.join('\n')).toContain('failed');
+  const failing = await inSchema('parked', 'replay', '--id', parkedId);
+  expect(failing.code).toBe(1);
+  expect(failing.out).toContain('failed');
   broken = false;
-  lines.length = 0;
-  expect(await inSchema('parked', 'replay', '--service', 'any-service', '--id', parkedId)).toBe(0);
-  expect(lines[0]).toMatch(/^replayed /);
+  const replayed = await inSchema('parked', 'replay', '--id', parkedId);
+  expect(replayed.code).toBe(0);
+  expect(replayed.lines[0]).toMatch(/^replayed /);
   expect(await effects('projection')).toEqual([bad.id]);
-  lines.length = 0;
-  expect(await inSchema('parked', 'replay', '--service', 'any-service', '--id', parkedId)).toBe(0);
-  expect(lines).toEqual(['nothing to replay: no parked event matches (already replayed, or requested)']);
+  const again = await inSchema('parked', 'replay', '--id', parkedId);
+  expect(again.code).toBe(0);
+  expect(again.lines).toEqual([
+    'nothing to replay: no parked event matches (already replayed, or requested)',
+  ]);
   expect(await effects('projection')).toEqual([bad.id]);
 });
 
 it('explains its usage when the command is wrong', async () => {
-  const wrong = await ops('parked', 'replay', '--service', 'x');
+  const wrong = await ops(['parked', 'replay', '--service', 'x']);
   expect(wrong.code).toBe(2);
   expect(wrong.err).toContain('name --id <n>..., or --subscriber <name> --all');
-  expect((await ops('dead-letters', 'purge')).code).toBe(2);
-  expect((await ops('parked', 'list', '--bogus')).code).toBe(2);
+  expect((await ops(['dead-letters', 'purge'])).code).toBe(2);
+  expect((await ops(['parked', 'list', '--bogus'])).code).toBe(2);
+});
+
+it('works with what the runtime role may do: it cannot change the events or the schema', async () => {
+  // the credentials the command uses are the service's own, with no more rights (ADR 0001, decision 7)
+  await expect(rolePool.query(`delete from "${db.schema}".events`)).rejects.toThrow(/permission denied/);
+  await expect(rolePool.query(`create table "${db.schema}".extra (x int)`)).rejects.toThrow(
+    /permission denied/,
+  );
 });

@@ -6,11 +6,24 @@
 // Dead letters are read from JINENG_DLQ; parked events from the service's `parked_events`. A replay is
 // a request the running service picks up and applies through its own idempotent path (the inbox, the
 // stream versions, the projection's checkpoint lock), so replaying twice never applies twice; the
-// command waits for the outcome and prints it. Environment: DATABASE_URL, NATS_URL, JINENG_SCHEMA.
+// command waits for the outcome and prints it.
+//
+// Credentials (ADR 0004): on the database, the service's own runtime role — the environment the
+// service itself reads (DATABASE_URL, JINENG_DATABASE_PASSWORD_FILE, JINENG_SCHEMA): it reads and
+// writes `parked_events` and nothing it could not already; no migrator, no superuser. On the bus, the
+// operator's identity `ops` (JINENG_NATS_NKEY_SEED_FILE and the other JINENG_NATS_* files, NATS_URL),
+// which may only read the dead-letter stream; a local server without identities needs none.
 import { ParkedEvents, type ParkedEvent } from '@jineng/event-store';
-import { connectNats, readDeadLetters, requestDeadLetterReplay } from '@jineng/messaging';
+import {
+  OPERATOR,
+  connectNats,
+  natsClientConfigFromEnv,
+  readDeadLetters,
+  requestDeadLetterReplay,
+} from '@jineng/messaging';
 import { Pool } from 'pg';
 import { parseArgs } from 'node:util';
+import { serviceDatabaseConfigFromEnv, type ServiceDatabaseConfig } from '../service-config';
 
 export interface OpsIo {
   readonly out: (line: string) => void;
@@ -23,7 +36,10 @@ const USAGE = `usage:
   npm run ops -- dead-letters replay --consumer <name> --service <service> (--seq <n>... | --all) [--wait-ms n]
   npm run ops -- parked list         --service <service> [--subscriber <name>] [--all-statuses]
   npm run ops -- parked replay       --service <service> (--id <n>... | --subscriber <name> --all) [--wait-ms n]
-environment: DATABASE_URL, NATS_URL; JINENG_SCHEMA overrides the schema (default: the service name with _)`;
+environment:
+  the service's database settings, as the service reads them: DATABASE_URL (its runtime role),
+    JINENG_DATABASE_PASSWORD_FILE, JINENG_SCHEMA (default: the service name with _)
+  the operator's bus identity: NATS_URL, JINENG_NATS_NKEY_SEED_FILE (the seed of 'ops'), JINENG_NATS_TLS_CA_FILE`;
 
 class UsageError extends Error {}
 
@@ -53,21 +69,21 @@ export async function runOps(argv: readonly string[], io: OpsIo): Promise<number
     if (key === 'dead-letters replay')
       return await replayDeadLetters(io, {
         consumer: required(values.consumer, '--consumer'),
-        schema: schemaOf(io, required(values.service, '--service')),
+        database: databaseOf(io, required(values.service, '--service')),
         sequences: values.all ? 'all' : (values.seq ?? []).map(Number),
         waitMs,
       });
     if (key === 'parked list')
       return await listParked(
         io,
-        schemaOf(io, required(values.service, '--service')),
+        databaseOf(io, required(values.service, '--service')),
         values.subscriber,
         values['all-statuses'] ?? false,
       );
     if (key === 'parked replay') {
       if (!values.id && !(values.subscriber && values.all))
         throw new UsageError('name --id <n>..., or --subscriber <name> --all');
-      return await replayParked(io, schemaOf(io, required(values.service, '--service')), {
+      return await replayParked(io, databaseOf(io, required(values.service, '--service')), {
         ...(values.id ? { parkedIds: values.id } : { subscriber: values.subscriber }),
         waitMs,
       });
@@ -88,23 +104,19 @@ function required(value: string | undefined, flag: string): string {
   return value;
 }
 
-function schemaOf(io: OpsIo, service: string): string {
-  return io.env.JINENG_SCHEMA || service.replace(/-/g, '_');
-}
-
-function databaseOf(io: OpsIo): Pool {
-  return new Pool({
-    connectionString: io.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
-    max: 2,
-    application_name: 'jineng-ops',
-  });
+/** The service's database as the service itself connects to it (its runtime role, its schema). */
+function databaseOf(io: OpsIo, service: string): ServiceDatabaseConfig {
+  return serviceDatabaseConfigFromEnv(service, io.env);
 }
 
 async function withNats<T>(
   io: OpsIo,
   work: (nc: Awaited<ReturnType<typeof connectNats>>) => Promise<T>,
 ): Promise<T> {
-  const nc = await connectNats(io.env.NATS_URL || 'nats://127.0.0.1:4222', 'jineng-ops');
+  const nc = await connectNats(io.env.NATS_URL || 'nats://127.0.0.1:4222', 'jineng-ops', {
+    ...natsClientConfigFromEnv(OPERATOR.name, io.env).connectOptions,
+    maxReconnectAttempts: 2,
+  });
   try {
     return await work(nc);
   } finally {
@@ -112,8 +124,12 @@ async function withNats<T>(
   }
 }
 
-async function withPool<T>(io: OpsIo, work: (pool: Pool) => Promise<T>): Promise<T> {
-  const pool = databaseOf(io);
+async function withPool<T>(database: ServiceDatabaseConfig, work: (pool: Pool) => Promise<T>): Promise<T> {
+  const pool = new Pool({
+    connectionString: database.databaseUrl,
+    max: 2,
+    application_name: `jineng-ops-${database.service}`,
+  });
   try {
     return await work(pool);
   } finally {
@@ -139,7 +155,7 @@ async function listDeadLetters(io: OpsIo, consumer: string, limit: number): Prom
 
 async function replayDeadLetters(
   io: OpsIo,
-  request: { consumer: string; schema: string; sequences: number[] | 'all'; waitMs: number },
+  request: { consumer: string; database: ServiceDatabaseConfig; sequences: number[] | 'all'; waitMs: number },
 ): Promise<number> {
   const letters = await withNats(io, (nc) => readDeadLetters(nc, request.consumer));
   const chosen =
@@ -151,20 +167,22 @@ async function replayDeadLetters(
     if (missing.length > 0)
       throw new UsageError(`no dead letter of ${request.consumer} at seq ${missing.join(', ')}`);
   }
-  return withPool(io, async (pool) => {
+  const { schema } = request.database;
+  return withPool(request.database, async (pool) => {
     const rows: ParkedEvent[] = [];
-    for (const { letter } of chosen) rows.push(await requestDeadLetterReplay(pool, request.schema, letter));
-    return awaitOutcome(io, pool, request.schema, rows, request.waitMs);
+    for (const { letter } of chosen) rows.push(await requestDeadLetterReplay(pool, schema, letter));
+    return awaitOutcome(io, pool, schema, rows, request.waitMs);
   });
 }
 
 async function listParked(
   io: OpsIo,
-  schema: string,
+  database: ServiceDatabaseConfig,
   subscriber: string | undefined,
   allStatuses: boolean,
 ): Promise<number> {
-  const rows = await withPool(io, (pool) =>
+  const { schema } = database;
+  const rows = await withPool(database, (pool) =>
     new ParkedEvents(schema).list(pool, {
       ...(subscriber ? { subscriber } : {}),
       ...(allStatuses ? { statuses: ['parked', 'replay_requested', 'replayed'] } : {}),
@@ -177,10 +195,11 @@ async function listParked(
 
 async function replayParked(
   io: OpsIo,
-  schema: string,
+  database: ServiceDatabaseConfig,
   request: { parkedIds?: string[]; subscriber?: string; waitMs: number },
 ): Promise<number> {
-  return withPool(io, async (pool) => {
+  const { schema } = database;
+  return withPool(database, async (pool) => {
     const parking = new ParkedEvents(schema);
     const marked = await parking.requestReplay(pool, {
       ...(request.parkedIds ? { parkedIds: request.parkedIds } : {}),

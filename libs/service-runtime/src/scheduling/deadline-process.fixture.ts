@@ -1,8 +1,9 @@
 // A service process whose only work is a deadline kind, for the test that moves its clock from
 // outside (JINENG_TEST_CLOCK_FILE):
 //   node -r ./scripts/ts-register.cjs libs/service-runtime/src/scheduling/deadline-process.fixture.ts
-// with SERVICE, DATABASE_URL, NATS_URL, JINENG_SCHEMA and JINENG_TEST_CLOCK_FILE in the environment;
-// a `reminders` table in the schema receives one row per fired deadline.
+// with SERVICE, DATABASE_URL, NATS_URL, JINENG_SCHEMA and JINENG_TEST_CLOCK_FILE in the environment
+// (and what every service needs: envelope verify keys, the migrator's URL to migrate at start); its
+// `reminders` table receives one row per fired deadline.
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { runService } from '../run-service';
 import type { ServiceConfig } from '../service-config';
@@ -26,4 +27,12 @@ class DeadlineFixtureModule implements OnModuleInit {
   }
 }
 
-void runService(process.env.SERVICE ?? 'deadline-fixture', DeadlineFixtureModule, { port: 0 });
+void runService(process.env.SERVICE ?? 'deadline-fixture', DeadlineFixtureModule, {
+  port: 0,
+  migrations: [
+    {
+      id: 'fixture-0001-reminders',
+      sql: (S) => `create table ${S}.reminders (deadline_id text, fired_at timestamptz, command_id uuid)`,
+    },
+  ],
+});

@@ -6,9 +6,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { migrate } from '@jineng/event-store';
 import { controllableClock } from '@jineng/kernel';
 import {
   connectTestDatabase,
+  envelopeKeyEnv,
   eventually,
   freePort,
   natsUrl,
@@ -18,7 +20,7 @@ import {
 import { serviceConfigFromEnv } from '../service-config';
 import {
   DeadlineScheduler,
-  migrateDeadlines,
+  deadlineMigrations,
   type DeadlineHandler,
   type DueDeadline,
 } from './deadline-scheduler';
@@ -39,7 +41,7 @@ afterAll(async () => {
 async function world() {
   const schema = await db.freshSchema();
   await db.pool.query(`create table "${schema}".effects (deadline_id text, fired_at timestamptz, note text)`);
-  await migrateDeadlines(db.pool, schema);
+  await migrate(db.pool, schema, deadlineMigrations);
   const clock = controllableClock('2026-03-02T08:00:00+08:00');
   const record: DeadlineHandler = async (deadline, tx) => {
     await tx.query(`insert into "${schema}".effects values ($1, $2, $3)`, [
@@ -201,7 +203,8 @@ it('refuses a test clock in production', () => {
     ),
   ).toThrow('JINENG_TEST_CLOCK_FILE is for tests: it is refused with NODE_ENV=production');
   expect(
-    serviceConfigFromEnv('x', { port: 0 }, { JINENG_TEST_CLOCK_FILE: '/tmp/clock.json' }).testClockFile,
+    serviceConfigFromEnv('x', { port: 0 }, { JINENG_TEST_CLOCK_FILE: '/tmp/clock.json', ...envelopeKeyEnv() })
+      .testClockFile,
   ).toBe('/tmp/clock.json');
 });
 
@@ -219,13 +222,9 @@ describe('a running service process', () => {
 
   it('acts on a deadline when an end-to-end test moves its clock to "the evening of the first class day"', async () => {
     const schema = await db.freshSchema();
-    await db.pool.query(
-      `create table "${schema}".reminders (deadline_id text, fired_at timestamptz, command_id uuid)`,
-    );
     dir = mkdtempSync(path.join(os.tmpdir(), 'jineng-clock-'));
     const clockFile = path.join(dir, 'clock.json');
     // the first class day is in 2031: by the real clock nothing is due
-    await migrateDeadlines(db.pool, schema);
     const scheduler = new DeadlineScheduler({
       pool: db.pool,
       schema,
@@ -242,8 +241,12 @@ describe('a running service process', () => {
         env: {
           PATH: process.env.PATH ?? '',
           SERVICE: service,
-          DATABASE_URL: db.url,
+          // as production runs it: migrated as the migrator at start (the deadlines table and the
+          // fixture's reminders), then run as its own role, which runs no DDL
+          DATABASE_URL: db.runtimeRole().url,
+          JINENG_MIGRATOR_DATABASE_URL: db.url,
           NATS_URL: natsUrl(),
+          ...envelopeKeyEnv(),
           JINENG_SCHEMA: schema,
           JINENG_TEST_CLOCK_FILE: clockFile,
           LOG_LEVEL: 'error',

@@ -20,7 +20,6 @@ import {
   PollingLoop,
   inTransaction,
   isTransientError,
-  migrate,
   quoteSchema,
   summarizeError,
   type Migration,
@@ -29,7 +28,8 @@ import {
 import type { Clock } from '@jineng/kernel';
 import type { Pool, PoolClient } from 'pg';
 
-const DEADLINE_MIGRATIONS: readonly Migration[] = [
+/** Among the migrations every service's migration step applies (`serviceMigrations`). */
+export const deadlineMigrations: readonly Migration[] = [
   {
     id: 'service-runtime-deadlines-0001',
     sql: (S) => `
@@ -48,10 +48,6 @@ const DEADLINE_MIGRATIONS: readonly Migration[] = [
       create index if not exists deadlines_due on ${S}.deadlines (due_at) where status = 'pending';`,
   },
 ];
-
-export async function migrateDeadlines(pool: Pool, schema: string): Promise<void> {
-  await migrate(pool, schema, DEADLINE_MIGRATIONS);
-}
 
 /** namespace of the command ids derived from deadline ids */
 const DEADLINE_COMMAND_NAMESPACE = '7b0f3c4e-2d1a-5e6b-9c8d-0a1b2c3d4e5f';
@@ -147,10 +143,12 @@ export class DeadlineScheduler {
     );
   }
 
-  /** Creates its table, fires what is already due (missed while down), then keeps looking. */
+  /**
+   * Fires what is already due (missed while down), then keeps looking. Its table comes with the
+   * service's migrations (`deadlineMigrations`).
+   */
   async start(): Promise<void> {
     if (this.running) return;
-    await migrateDeadlines(this.options.pool, this.options.schema);
     this.running = true;
     await this.fireDue();
     this.loop.start();

@@ -3,14 +3,28 @@
 // report. Re-uploading the same file changes nothing: every row is then already registered, and an
 // import that registers nobody records no event.
 //
+// The import's record is its stored report (an import that registers nobody records no event), so
+// the report also keeps what its command id did — who asked and the request's digest: a retry with
+// the same request answers the report (after checking the caller may see its jurisdiction), any
+// other request under the same id is refused (COMMAND.ID_REUSED).
+//
 // For speed the new workers of a file are registered in chunks: one transaction per chunk holds each
 // worker's WorkerRegistered.v1 (its own stream, expected `no_stream`) and the chunk's encrypted
 // personal data, so a chunk commits whole or not at all.
 import { createHash } from 'node:crypto';
 import { validateContract, type registryV1 } from '@jineng/contracts';
-import { decisionEvents, deriveEventId, eventMetadataOf, toJsonObject, type DomainError } from '@jineng/ddd';
+import {
+  assertSameCommand,
+  decisionEvents,
+  deriveEventId,
+  eventMetadataOf,
+  toJsonObject,
+  type CommandMetadata,
+  type DomainError,
+} from '@jineng/ddd';
 import { WrongExpectedVersionError } from '@jineng/event-store';
-import type { RpcRequest } from '@jineng/messaging';
+import type { Principal, RpcRequest } from '@jineng/messaging';
+import { CommandRunner } from '@jineng/service-runtime';
 import { Injectable } from '@nestjs/common';
 import { authorize, OFFICERS } from '../../access/access-control';
 import { residentIdentity, type ResidentIdentity } from '../../personal-data/resident-identity';
@@ -49,21 +63,20 @@ interface Candidate {
 @Injectable()
 export class ImportRosterHandler {
   constructor(
+    private readonly commands: CommandRunner,
     private readonly infra: RegistryInfrastructure,
     private readonly vault: WorkerPersonalDataVault,
     private readonly store: RosterImportStore,
   ) {}
 
-  async handle({
-    envelope,
-    payload,
-  }: RpcRequest<registryV1.ImportRoster>): Promise<registryV1.RosterImportResult> {
+  async handle(request: RpcRequest<registryV1.ImportRoster>): Promise<registryV1.RosterImportResult> {
+    const { envelope, payload } = request;
     authorize(envelope.principal, OFFICERS, { jurisdiction: payload.jurisdiction });
-    const metadata = this.infra.metadata(envelope, payload.jurisdiction);
+    const metadata = this.commands.metadataOf(request, payload.jurisdiction);
     const importId = metadata.commandId;
     // the same command again (a client retry) answers with its report
     const done = await this.store.summary(importId);
-    if (done) return this.reply(done);
+    if (done) return this.answerAgain(done, envelope.principal, metadata);
 
     const content = await this.fileOf(payload, envelope.principal.userId);
     const format = formatOf(payload.fileName);
@@ -84,16 +97,39 @@ export class ImportRosterHandler {
       alreadyRegistered: results.filter((r) => r.outcome === 'already_registered').length,
       rejected: results.filter((r) => r.outcome === 'rejected').length,
       importedBy: envelope.principal.userId,
+      requestDigest: metadata.requestDigest,
     };
     await this.store.saveReport(summary, results);
-    const { importedBy: _by, ...recorded } = summary;
-    await this.infra.execute({
+    const { importedBy: _by, requestDigest: _digest, ...recorded } = summary;
+    await this.commands.run(request, {
       decider: rosterImportDecider,
       streamId: rosterImportStreamId(importId),
-      command: { type: 'RecordRosterImport', metadata, data: recorded },
+      jurisdiction: payload.jurisdiction,
+      command: { type: 'RecordRosterImport', data: recorded },
     });
     if (payload.uploadId) await this.store.deleteUpload(payload.uploadId);
     return this.reply(summary, results);
+  }
+
+  /** A retry: the same request by the same officer, who may still see the report's jurisdiction. */
+  private answerAgain(
+    done: ImportSummary,
+    principal: Principal,
+    metadata: CommandMetadata,
+  ): Promise<registryV1.RosterImportResult> {
+    const streamId = rosterImportStreamId(done.importId);
+    assertSameCommand(
+      done.importId,
+      { streamId, commandType: 'ImportRoster', actorId: done.importedBy, requestDigest: done.requestDigest },
+      {
+        streamId,
+        commandType: 'ImportRoster',
+        actorId: principal.userId,
+        requestDigest: metadata.requestDigest,
+      },
+    );
+    authorize(principal, OFFICERS, { jurisdiction: done.jurisdiction });
+    return this.reply(done);
   }
 
   private async fileOf(payload: registryV1.ImportRoster, userId: string): Promise<Buffer> {
@@ -316,7 +352,7 @@ export class ImportRosterHandler {
     const results = all
       ? all.slice(0, ROSTER_LIMITS.replyRows)
       : (await this.store.results(summary.importId, { offset: 0, limit: ROSTER_LIMITS.replyRows })).results;
-    const { importedBy: _by, jurisdiction: _j, ...counts } = summary;
+    const { importedBy: _by, jurisdiction: _j, requestDigest: _d, ...counts } = summary;
     return { ...counts, results, resultsComplete: summary.rows <= ROSTER_LIMITS.replyRows };
   }
 }
