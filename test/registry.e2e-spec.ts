@@ -4,6 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { jetstreamManager } from '@nats-io/jetstream';
+import readXlsxFile from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
 import {
   connectTestDatabase,
@@ -381,8 +382,194 @@ describe('jurisdiction scoping', () => {
       purpose: '核对材料信息',
     });
     expect(looked.status).toBe(403);
-    const list = await api('county_officer', 'GET', '/api/v1/workers?limit=500');
+    const list = await api('county_officer', 'GET', '/api/v1/workers?pageSize=500');
     expect(list.body.items.map((w: { workerId: string }) => w.workerId)).not.toContain(id);
+  });
+});
+
+describe('the workers list: filters, pages, sorts and exports (libs/lists)', () => {
+  // a county of their own, so that other tests' workers do not show here
+  const county = '140823';
+  const registered: { id: string; payload: ReturnType<typeof workerPayload> }[] = [];
+
+  beforeAll(async () => {
+    const people = [
+      { category: 'graduate', education: 'bachelor', name: '赵一' },
+      { category: 'rural_labour', education: 'junior_secondary', name: '钱二' },
+      { category: 'graduate', education: 'postgraduate', name: '孙三' },
+      { category: 'rural_labour', education: 'primary', name: '李四' },
+    ];
+    for (const person of people) {
+      const payload = workerPayload({ ...person, jurisdiction: county, keyGroups: [] });
+      const answer = await api('city_approver', 'POST', '/api/v1/workers', payload);
+      expect(answer.status).toBe(201);
+      registered.push({ id: answer.body.id, payload });
+    }
+    await eventually(async () =>
+      expect((await api('city_approver', 'GET', `/api/v1/workers?jurisdiction=${county}`)).body.total).toBe(
+        4,
+      ),
+    );
+  });
+
+  it('pages with the total, sorts by a listed column and filters', async () => {
+    const first = await api(
+      'city_approver',
+      'GET',
+      `/api/v1/workers?jurisdiction=${county}&pageSize=3&sort=registeredAt`,
+    );
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ total: 4, page: 1, pageSize: 3 });
+    expect(first.body.items.map((w: { workerId: string }) => w.workerId)).toEqual(
+      registered.slice(0, 3).map((r) => r.id),
+    );
+    const second = await api(
+      'city_approver',
+      'GET',
+      `/api/v1/workers?jurisdiction=${county}&pageSize=3&page=2&sort=registeredAt`,
+    );
+    expect(second.body.items.map((w: { workerId: string }) => w.workerId)).toEqual([registered[3].id]);
+    // newest first by default
+    const newest = await api('city_approver', 'GET', `/api/v1/workers?jurisdiction=${county}`);
+    expect(newest.body.items.map((w: { workerId: string }) => w.workerId)).toEqual(
+      registered.map((r) => r.id).reverse(),
+    );
+
+    const graduates = await api(
+      'city_approver',
+      'GET',
+      `/api/v1/workers?jurisdiction=${county}&category=graduate&sort=-education`,
+    );
+    expect(graduates.body.total).toBe(2);
+    expect(graduates.body.items.map((w: { education: string }) => w.education)).toEqual([
+      'postgraduate',
+      'bachelor',
+    ]);
+    const primary = await api(
+      'city_approver',
+      'GET',
+      `/api/v1/workers?jurisdiction=${county}&education=primary`,
+    );
+    expect(primary.body.items.map((w: { workerId: string }) => w.workerId)).toEqual([registered[3].id]);
+  });
+
+  it('refuses a sort that is not a listed column, and a page too large, with the reason', async () => {
+    const badSort = await api(
+      'city_approver',
+      'GET',
+      `/api/v1/workers?jurisdiction=${county}&sort=idNumberHash`,
+    );
+    expect(badSort.status).toBe(400);
+    expect(badSort.body.code).toBe('LIST.UNKNOWN_SORT');
+    expect(badSort.body.details.allowed).toContain('registeredOn');
+    const tooLarge = await api('city_approver', 'GET', `/api/v1/workers?jurisdiction=${county}&pageSize=501`);
+    expect(tooLarge.status).toBe(400);
+    expect(tooLarge.body.violations.map((v: { path: string }) => v.path)).toEqual(['pageSize']);
+  });
+
+  it('exports the filtered list to .xlsx through the gateway: titles in Chinese and English, masked rows only', async () => {
+    const response = await fetch(
+      `${platform.urls.gateway}/api/v1/workers/export?format=xlsx&jurisdiction=${county}&category=graduate&sort=registeredAt`,
+      { headers: { Authorization: `Bearer ${tokens.city_approver}` } },
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const disposition = response.headers.get('content-disposition') ?? '';
+    expect(disposition).toMatch(/^attachment; filename=".+\.xlsx"; filename\*=UTF-8''/);
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1])).toMatch(
+      /^劳动者名单-140823-\d{4}-\d{2}-\d{2}\.xlsx$/,
+    );
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(Number(response.headers.get('content-length'))).toBe(bytes.length);
+
+    const [sheet] = await readXlsxFile(bytes);
+    expect(sheet.sheet).toBe('劳动者名单');
+    const [zh, en, ...rows] = sheet.data;
+    expect(zh.slice(0, 4)).toEqual(['劳动者编号', '身份证号码（脱敏）', '姓名（脱敏）', '性别']);
+    expect(en.slice(0, 4)).toEqual(['Worker ID', 'ID number (masked)', 'Name (masked)', 'Gender']);
+    const graduates = [registered[0], registered[2]];
+    expect(rows.map((row) => row[0])).toEqual(graduates.map((g) => g.id));
+    const column = (title: string) => en.indexOf(title);
+    for (const [i, { payload }] of graduates.entries()) {
+      const row = rows[i];
+      expect(row[column('ID number (masked)')]).toBe(
+        `${payload.idNumber.slice(0, 4)}**********${payload.idNumber.slice(14)}`,
+      );
+      expect(row[column('Name (masked)')]).toBe(`${payload.name[0]}*`);
+      expect(row[column('Jurisdiction')]).toBe(county);
+      expect(row[column('Category')]).toBe('graduate');
+      expect(row[column('Registered on')]).toBe(shanghaiDate(new Date()));
+    }
+    // no clear personal data anywhere in the file
+    const cells = sheet.data.flat().map(String).join('|');
+    for (const { payload } of graduates) {
+      expect(cells).not.toContain(payload.idNumber);
+      expect(cells).not.toContain(payload.name);
+      expect(cells).not.toContain(payload.phone);
+    }
+  });
+
+  it('runs the export as a long job that reports progress, then serves its file to whoever started it', async () => {
+    const idempotencyKey = randomUUID();
+    const start = () =>
+      fetch(`${platform.urls.gateway}/api/v1/workers/exports`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${tokens.city_approver}`,
+          'Content-Type': 'application/json',
+          'Idempotency-Key': idempotencyKey,
+        },
+        body: JSON.stringify({ format: 'xlsx', jurisdiction: county }),
+      });
+    const started = await start();
+    expect(started.status).toBe(202);
+    const { jobId } = (await started.json()) as { jobId: string };
+    // the same request again is the same job
+    expect(((await (await start()).json()) as { jobId: string }).jobId).toBe(jobId);
+
+    const job = await eventually(async () => {
+      const answer = await api('city_approver', 'GET', `/api/v1/registry/jobs/${jobId}`);
+      expect(answer.status).toBe(200);
+      expect(answer.body.status).toBe('succeeded');
+      return answer.body;
+    });
+    expect(job).toMatchObject({ jobId, kind: 'worker-export', done: 4, total: 4, result: { rows: 4 } });
+    expect(job.result.file.fileName).toMatch(/^劳动者名单-140823-.+\.xlsx$/);
+    expect((await api('county_officer', 'GET', `/api/v1/registry/jobs/${jobId}`)).body.code).toBe(
+      'JOB.NOT_FOUND',
+    );
+
+    const file = await fetch(`${platform.urls.gateway}/api/v1/registry/jobs/${jobId}/file`, {
+      headers: { Authorization: `Bearer ${tokens.city_approver}` },
+    });
+    expect(file.status).toBe(200);
+    const [sheet] = await readXlsxFile(Buffer.from(await file.arrayBuffer()));
+    expect(sheet.data.slice(2).map((row) => row[0])).toEqual(registered.map((r) => r.id).reverse());
+  });
+
+  it('exports JSON too, and refuses a reader outside the jurisdiction', async () => {
+    const response = await fetch(
+      `${platform.urls.gateway}/api/v1/workers/export?format=json&jurisdiction=${county}`,
+      {
+        headers: { Authorization: `Bearer ${tokens.city_approver}` },
+      },
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const body = (await response.json()) as {
+      columns: { key: string; zh: string; en: string }[];
+      rows: { workerId: string }[];
+    };
+    expect(body.columns[2]).toEqual({ key: 'nameMasked', zh: '姓名（脱敏）', en: 'Name (masked)' });
+    expect(body.rows.map((r) => r.workerId)).toEqual(registered.map((r) => r.id).reverse());
+    const foreign = await api(
+      'county_officer',
+      'GET',
+      `/api/v1/workers/export?format=xlsx&jurisdiction=${county}`,
+    );
+    expect(foreign.status).toBe(403);
   });
 });
 

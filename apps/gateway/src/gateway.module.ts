@@ -17,6 +17,7 @@ import { ApiController } from './routing/api.controller';
 import { isKnownContract } from './routing/contracts';
 import { Dispatcher } from './routing/dispatcher';
 import { RateLimits } from './routing/rate-limits';
+import { FileResponder } from './routing/file-response';
 import type { RouteDefinition } from './routing/route-definition';
 import { RouteTable } from './routing/route-table';
 import { RpcConnection } from './routing/rpc-connection';
@@ -82,6 +83,7 @@ export class GatewayModule {
           inject: [RpcConnection],
           useFactory: (connection: RpcConnection) => connection.client,
         },
+        { provide: FileResponder, useFactory: () => new FileResponder(config.natsUrl, config.nats) },
         Dispatcher,
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },
       ],

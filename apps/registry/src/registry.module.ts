@@ -45,7 +45,7 @@ import { GetOccupationNatsController } from './occupation/get-occupation/get-occ
 import { ListOccupationsHandler } from './occupation/list-occupations/list-occupations.handler';
 import { ListOccupationsNatsController } from './occupation/list-occupations/list-occupations.nats.controller';
 import { PersonalDataCipher } from './personal-data/personal-data-cipher';
-import { createReadModelDataSource, ReadModelRunners } from './persistence/read-models';
+import { createRegistryDataSource, ReadModelRunners } from './persistence/read-models';
 import { PERSONAL_DATA_CIPHER, READ_MODEL_DATA_SOURCE, ROSTER_LIMITS } from './registry.tokens';
 import { GetRosterImportReportHandler } from './roster-import/get-roster-import-report/get-roster-import-report.handler';
 import { GetRosterImportReportNatsController } from './roster-import/get-roster-import-report/get-roster-import-report.nats.controller';
@@ -59,6 +59,10 @@ import { UploadRosterPartNatsController } from './roster-import/upload-roster-pa
 import { RegistryInfrastructure } from './shared/registry-infrastructure';
 import { EndEmploymentHandler } from './worker/end-employment/end-employment.handler';
 import { EndEmploymentNatsController } from './worker/end-employment/end-employment.nats.controller';
+import { ExportWorkersHandler } from './worker/export-workers/export-workers.handler';
+import { ExportWorkersNatsController } from './worker/export-workers/export-workers.nats.controller';
+import { StartWorkerExportHandler } from './worker/start-worker-export/start-worker-export.handler';
+import { StartWorkerExportNatsController } from './worker/start-worker-export/start-worker-export.nats.controller';
 import { FindWorkerByIdNumberHandler } from './worker/find-worker-by-id-number/find-worker-by-id-number.handler';
 import { FindWorkerByIdNumberNatsController } from './worker/find-worker-by-id-number/find-worker-by-id-number.nats.controller';
 import { GetWorkerHandler } from './worker/get-worker/get-worker.handler';
@@ -87,6 +91,8 @@ const USE_CASES: readonly [Type, Type][] = [
   [RevealWorkerPersonalDataNatsController, RevealWorkerPersonalDataHandler],
   [GetWorkerNatsController, GetWorkerHandler],
   [ListWorkersNatsController, ListWorkersHandler],
+  [ExportWorkersNatsController, ExportWorkersHandler],
+  [StartWorkerExportNatsController, StartWorkerExportHandler],
   [FindWorkerByIdNumberNatsController, FindWorkerByIdNumberHandler],
   [UploadRosterPartNatsController, UploadRosterPartHandler],
   [ImportRosterNatsController, ImportRosterHandler],
@@ -122,7 +128,7 @@ const INFRASTRUCTURE: Provider[] = [
     // on the tables of registryMigrations, applied by the migration step before the service starts
     provide: READ_MODEL_DATA_SOURCE,
     inject: [SERVICE_CONFIG],
-    useFactory: (config: ServiceConfig) => createReadModelDataSource(config),
+    useFactory: (config: ServiceConfig) => createRegistryDataSource(config),
   },
   RegistryInfrastructure,
   WorkerPersonalDataVault,

@@ -33,6 +33,14 @@ export interface ServiceDatabaseConfig {
 
 export interface ServiceConfig extends ServiceDatabaseConfig {
   readonly poolSize: number;
+  /** `statement_timeout` of every connection (ms, 0 = none): a statement stuck on a lock ends */
+  readonly statementTimeoutMs: number;
+  /** `idle_in_transaction_session_timeout` (ms, 0 = none): a transaction left open ends, with its session */
+  readonly idleInTransactionTimeoutMs: number;
+  /** a relay or projection with events waiting that has not moved for this long makes the service not ready */
+  readonly stallAfterMs: number;
+  /** JINENG_TEST_CLOCK_FILE: end-to-end tests move the clock (never in production) */
+  readonly testClockFile?: string;
   readonly messaging: MessagingConfig;
   /** its NATS identity: credentials and TLS from JINENG_NATS_* files, its own inbox prefix */
   readonly nats: NatsClientConfig;
@@ -85,6 +93,9 @@ export function serviceConfigFromEnv(
   } catch (error) {
     problems.push((error as Error).message);
   }
+  const testClockFile = env.JINENG_TEST_CLOCK_FILE || undefined;
+  if (testClockFile && env.NODE_ENV === 'production')
+    problems.push('JINENG_TEST_CLOCK_FILE is for tests: it is refused with NODE_ENV=production');
   let nats: NatsClientConfig = { connectOptions: {}, authentication: 'none', tls: false };
   try {
     nats = natsClientConfigFromEnv(service, env);
@@ -108,11 +119,15 @@ export function serviceConfigFromEnv(
   const config: ServiceConfig = {
     ...database,
     poolSize: integer('JINENG_DB_POOL_SIZE', 10, 2, 200),
+    statementTimeoutMs: integer('JINENG_DB_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
+    idleInTransactionTimeoutMs: integer('JINENG_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 15_000, 0, 3_600_000),
+    stallAfterMs: integer('JINENG_STALL_AFTER_MS', 30_000, 100, 3_600_000),
     messaging: messaging ?? messagingConfigFromEnv({}),
     nats,
     port: integer('PORT', defaults.port, 0, 65535),
     host: env.HOST || '0.0.0.0',
     envelopeVerifyKeys,
+    ...(testClockFile ? { testClockFile } : {}),
   };
   if (problems.length > 0) throw new ServiceConfigError(service, problems);
   return config;

@@ -7,3 +7,4 @@ export * from './infrastructure/platform';
 export * from './infrastructure/bus';
 export * from './infrastructure/envelope-keys';
 export * from './zip-archive';
+export * from './test-clock';

@@ -19,6 +19,7 @@ import { GatewayErrors } from '../errors/gateway-error';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { authorizeRole, authorizeScope } from './authorize';
 import { buildEnvelope } from './build-envelope';
+import { FileResponder } from './file-response';
 import { schemaOf, validatePayload } from './contracts';
 import { RateLimits } from './rate-limits';
 import { readJsonBody } from './read-json-body';
@@ -34,6 +35,7 @@ export class Dispatcher {
     private readonly table: RouteTable,
     private readonly authenticator: JwtAuthenticator,
     private readonly rpc: RpcClient,
+    private readonly files: FileResponder,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly rateLimits: RateLimits,
   ) {}
@@ -71,6 +73,8 @@ export class Dispatcher {
       correlationId,
       req.headers['idempotency-key'],
     );
+    if (definition.file && definition.target.kind !== 'local')
+      return this.files.send(res, result, definition.file, definition.target.service);
     const status = definition.successStatus ?? 200;
     res.statusCode = status;
     if (status === 204) {

@@ -112,7 +112,14 @@ function operation(
     [status]:
       status === '204'
         ? { description: 'No Content' }
-        : { description: 'OK', content: json(d.response ? { $ref: ref(contractName(d.response)) } : {}) },
+        : d.file
+          ? {
+              description: '文件（附件下载） / a file (attachment)',
+              content: Object.fromEntries(
+                d.file.contentTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+              ),
+            }
+          : { description: 'OK', content: json(d.response ? { $ref: ref(contractName(d.response)) } : {}) },
   };
   const errors: [string, string][] = [];
   if (d.request || route.pathParams.length > 0) errors.push(['400', '请求无效 / invalid request']);

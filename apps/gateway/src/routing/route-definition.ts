@@ -48,6 +48,15 @@ export type RouteTarget =
       readonly handle: (request: LocalRequest) => unknown;
     };
 
+/**
+ * A route whose reply is a file: the service answers a `jineng.common.v1.FileReply` and the gateway
+ * streams the stored file (Content-Type from the reply, which must be one of these; Content-Disposition
+ * attachment with the reply's file name).
+ */
+export interface FileResponse {
+  readonly contentTypes: readonly string[];
+}
+
 export interface RouteDefinition {
   readonly method: HttpMethod;
   /** `/api/v1/...`, with `:name` path parameters */
@@ -81,5 +90,7 @@ export interface RouteDefinition {
    * overrides it by environment. Set it stricter on routes that disclose personal data.
    */
   readonly rateLimit?: RateLimit;
+  /** the reply is a file to stream, not JSON to answer */
+  readonly file?: FileResponse;
   readonly target: RouteTarget;
 }

@@ -124,6 +124,13 @@ describe('RouteTable definitions', () => {
     ]);
   });
 
+  it('refuses a file route the gateway answers itself: a file is read from the answering service', () => {
+    const local = { kind: 'local', operationId: 'file', handle: () => undefined } as const;
+    expect(
+      problemsOf([route('GET', '/api/v1/f', { target: local, file: { contentTypes: ['text/plain'] } })]),
+    ).toEqual(["GET /api/v1/f: a file route is forwarded: its file is in the answering service's bucket"]);
+  });
+
   it('refuses a locator naming a path parameter the path lacks', () => {
     expect(
       problemsOf([

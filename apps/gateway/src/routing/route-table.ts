@@ -137,6 +137,7 @@ function compile(definition: RouteDefinition, problems: string[], options: Route
   if (target.kind === 'local') {
     if (typeof target.handle !== 'function' || !target.operationId)
       problem('a local target needs an operationId and a handler');
+    if (definition.file) problem("a file route is forwarded: its file is in the answering service's bucket");
   } else {
     try {
       rpcSubject(target);

@@ -1,10 +1,14 @@
 // Who may do what on the bus (ADR 0002, decision 10): one NATS identity per app, with the least it needs.
-//   - the gateway sends commands and queries, and reads its replies;
+//   - the gateway sends commands and queries, reads its replies, and reads the files of the services
+//     that store files (their buckets only);
 //   - a service answers its own commands and queries (in its queue group), publishes only its own
-//     events and the dead letters of its own consumers, and uses only its own durable consumers;
-//   - the provisioner (an operator's Job) creates and updates the streams. Nobody else may create,
-//     update, purge or delete a stream.
+//     events and the dead letters of its own consumers, uses only its own durable consumers (those it
+//     declares and those of its local read models), and writes only its own files bucket;
+//   - the operator's tool (`ops`) reads the dead letters;
+//   - the provisioner (an operator's Job) creates and updates the streams and the files buckets.
+//     Nobody else may create, update, purge or delete a stream.
 // Every identity has an inbox prefix of its own, so nobody can read another one's replies.
+import { filesBucketOf, filesStreamOf } from '../files/file-store';
 import {
   DEAD_LETTER_STREAM,
   EVENTS_STREAM,
@@ -12,16 +16,26 @@ import {
   assertServiceName,
   deadLetterSubject,
   eventFilter,
+  readModelConsumerName,
 } from '../subjects';
 
-export type BusAppKind = 'gateway' | 'service' | 'provisioner';
+export type BusAppKind = 'gateway' | 'service' | 'operator' | 'provisioner';
 
-/** An app as the bus knows it: its name, its kind, and (a service) its durable consumers. */
+/** An app as the bus knows it: its name, its kind, and what it uses. */
 export interface BusApp {
   readonly name: string;
   readonly kind: BusAppKind;
-  /** full durable consumer names, each `<service>-<purpose>` */
+  /** a service's durable consumers: full names, each `<service>-<purpose>` */
   readonly consumers?: readonly string[];
+  /**
+   * a service's local read models: the read model's name (`<service>-<purpose>`) → the services it
+   * reads; each gets the durable consumer `<read model>-<source>` (`readModelConsumerName`)
+   */
+  readonly readModels?: Readonly<Record<string, readonly string[]>>;
+  /** a service that stores files for the gateway (exports): its bucket `JINENG_FILES_<SERVICE>` */
+  readonly files?: boolean;
+  /** the gateway: the services whose files it serves (those with `files`) */
+  readonly readsFilesOf?: readonly string[];
 }
 
 export interface BusPermissions {
@@ -33,6 +47,8 @@ export interface BusPermissions {
 }
 
 export const PROVISIONER: BusApp = { name: 'provisioner', kind: 'provisioner' };
+/** The operator's tool (`npm run ops`): reads dead letters; its replays are requests in the database. */
+export const OPERATOR: BusApp = { name: 'ops', kind: 'operator' };
 
 /** `_INBOX_<app>`: replies, JetStream API answers and pull deliveries of one app only. */
 export function inboxPrefixOf(app: string): string {
@@ -40,21 +56,51 @@ export function inboxPrefixOf(app: string): string {
   return `_INBOX_${app}`;
 }
 
+/** A consumer (or read model) of `service` is named `<service>-<purpose>`. */
+export function assertOwnConsumerName(service: string, consumer: string): void {
+  assertConsumerName(consumer);
+  if (!consumer.startsWith(`${service}-`))
+    throw new TypeError(`consumer '${consumer}' of ${service} must be named '${service}-<purpose>'`);
+}
+
+/** Every durable consumer of a service: those it declares and one per (read model, source). */
+export function durableConsumersOf(app: BusApp): string[] {
+  for (const consumer of app.consumers ?? []) assertOwnConsumerName(app.name, consumer);
+  const fromReadModels = Object.entries(app.readModels ?? {}).flatMap(([readModel, sources]) => {
+    assertOwnConsumerName(app.name, readModel);
+    if (sources.length === 0) throw new TypeError(`read model ${readModel} of ${app.name} reads no service`);
+    return sources.map((source) => readModelConsumerName(readModel, source));
+  });
+  const all = [...(app.consumers ?? []), ...fromReadModels];
+  const twice = all.find((name, i) => all.indexOf(name) !== i);
+  if (twice) throw new TypeError(`consumer '${twice}' of ${app.name} is declared twice`);
+  return all;
+}
+
 export function busPermissions(app: BusApp): BusPermissions {
   assertServiceName(app.name);
   const inbox = `${inboxPrefixOf(app.name)}.>`;
   switch (app.kind) {
     case 'gateway':
-      return { publish: ['jineng.cmd.>', 'jineng.qry.>'], subscribe: [inbox], allowResponses: false };
+      return {
+        publish: ['jineng.cmd.>', 'jineng.qry.>', ...filesReading(app.readsFilesOf ?? [])],
+        subscribe: [inbox],
+        allowResponses: false,
+      };
     case 'provisioner':
       return { publish: ['$JS.API.>'], subscribe: [inbox], allowResponses: false };
+    case 'operator':
+      return {
+        publish: [
+          '$JS.API.INFO',
+          `$JS.API.STREAM.INFO.${DEAD_LETTER_STREAM}`,
+          `$JS.API.STREAM.MSG.GET.${DEAD_LETTER_STREAM}`,
+        ],
+        subscribe: [inbox],
+        allowResponses: false,
+      };
     case 'service': {
-      const consumers = app.consumers ?? [];
-      for (const consumer of consumers) {
-        assertConsumerName(consumer);
-        if (!consumer.startsWith(`${app.name}-`))
-          throw new TypeError(`consumer '${consumer}' of ${app.name} must be named '${app.name}-<purpose>'`);
-      }
+      const consumers = durableConsumersOf(app);
       return {
         publish: [
           eventFilter(app.name),
@@ -73,6 +119,7 @@ export function busPermissions(app: BusApp): BusPermissions {
             `$JS.API.CONSUMER.MSG.NEXT.${EVENTS_STREAM}.${consumer}`,
             `$JS.ACK.${EVENTS_STREAM}.${consumer}.>`,
           ]),
+          ...(app.files ? filesWriting(app.name) : []),
         ],
         subscribe: [`jineng.cmd.${app.name}.> ${app.name}`, `jineng.qry.${app.name}.> ${app.name}`, inbox],
         allowResponses: true,
@@ -81,4 +128,41 @@ export function busPermissions(app: BusApp): BusPermissions {
     default:
       throw new TypeError(`unknown bus app kind '${String((app as BusApp).kind)}'`);
   }
+}
+
+/**
+ * A service writes its own bucket: chunks and metadata, the bucket's state, the metadata of a name
+ * (the object store client reads it before it writes one), and purge (removing a file, or the chunks
+ * of a failed write). Nothing of another bucket.
+ */
+function filesWriting(service: string): string[] {
+  const stream = filesStreamOf(service);
+  return [
+    `$O.${filesBucketOf(service)}.>`,
+    `$JS.API.STREAM.INFO.${stream}`,
+    `$JS.API.STREAM.MSG.GET.${stream}`,
+    `$JS.API.STREAM.PURGE.${stream}`,
+  ];
+}
+
+/**
+ * The gateway reads the buckets of the services that store files: the bucket's state and an object's
+ * metadata, then an ordered push consumer of the object's chunks (delivered to its own inbox, with
+ * flow control answered) that it deletes when done. It cannot write or purge them.
+ */
+function filesReading(services: readonly string[]): string[] {
+  if (services.length === 0) return [];
+  return [
+    '$JS.API.INFO',
+    ...services.flatMap((service) => {
+      const stream = filesStreamOf(service);
+      return [
+        `$JS.API.STREAM.INFO.${stream}`,
+        `$JS.API.STREAM.MSG.GET.${stream}`,
+        `$JS.API.CONSUMER.CREATE.${stream}.>`,
+        `$JS.API.CONSUMER.DELETE.${stream}.>`,
+        `$JS.FC.${stream}.>`,
+      ];
+    }),
+  ];
 }

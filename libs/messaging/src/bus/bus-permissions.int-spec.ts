@@ -6,15 +6,25 @@ import { TestBus, connectTestDatabase, eventually, type TestDatabase } from '@ji
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { DurableConsumer } from '../consumer/durable-consumer';
-import { migrateInbox } from '../consumer/inbox';
+import { readDeadLetters } from '../consumer/dead-letter-replay';
+import { FileStore, ensureFilesBucket } from '../files/file-store';
+import type { IntegrationEvent } from '../integration-event';
+import { migrateConsumerTables } from '../messaging.migrations';
 import { EventPreemptedError, OutboxRelay } from '../relay/outbox-relay';
-import { DEAD_LETTER_STREAM, EVENTS_STREAM, deadLetterSubject, eventFilter } from '../subjects';
-import type { BusApp } from './bus-identity';
+import { LocalReadModelConsumer, defineLocalReadModel } from '../read-model/local-read-model';
+import { DEAD_LETTER_STREAM, EVENTS_STREAM, deadLetterSubject, eventFilter, eventSubject } from '../subjects';
+import { OPERATOR, type BusApp } from './bus-identity';
 
 const APPS: readonly BusApp[] = [
-  { name: 'gateway', kind: 'gateway' },
-  { name: 'registry', kind: 'service' },
-  { name: 'subsidy', kind: 'service', consumers: ['subsidy-registry-workers'] },
+  { name: 'gateway', kind: 'gateway', readsFilesOf: ['registry'] },
+  { name: 'registry', kind: 'service', files: true },
+  {
+    name: 'subsidy',
+    kind: 'service',
+    consumers: ['subsidy-registry-workers'],
+    readModels: { 'subsidy-institutions': ['registry'] },
+  },
+  OPERATOR,
 ];
 
 let bus: TestBus;
@@ -103,7 +113,7 @@ it("refuses the registry another service's events, the commands it does not answ
 });
 
 it('refuses every app but the provisioner to delete, purge or reconfigure the streams', async () => {
-  for (const app of ['registry', 'subsidy', 'gateway']) {
+  for (const app of ['registry', 'subsidy', 'gateway', 'ops']) {
     const jsm = await jetstreamManager(await as(app), { checkAPI: false });
     await expect(jsm.streams.delete(EVENTS_STREAM)).rejects.toThrow(violation);
     await expect(jsm.streams.purge(EVENTS_STREAM)).rejects.toThrow(violation);
@@ -136,7 +146,7 @@ it("refuses a service a durable consumer that is not one of its own, and the oth
 it("carries a service's events from its relay to another service's consumer, and parks a poison event", async () => {
   const schema = await db.freshSchema();
   const effects = await db.freshSchema();
-  await migrateInbox(db.pool, effects);
+  await migrateConsumerTables(db.pool, effects);
   await db.pool.query(`create table "${effects}".effects (event_id uuid primary key)`);
   const store = await PostgresEventStore.create({ pool: db.pool, schema });
   const relay = new OutboxRelay({ store, nc: await as('registry'), service: 'registry', pollIntervalMs: 20 });
@@ -220,4 +230,116 @@ it("does not let a service swallow another one's event by publishing its id firs
   const provisioner = await jetstreamManager(await as('provisioner'));
   const stored = await provisioner.streams.getMessage(EVENTS_STREAM, { last_by_subj: subject });
   expect(stored?.header.get('Nats-Msg-Id')).toBe(eventId);
+});
+
+it("runs a service's local read model under its identity, on the consumers its declaration gives it", async () => {
+  const schema = await db.freshSchema();
+  await migrateConsumerTables(db.pool, schema);
+  await db.pool.query(`create table "${schema}".institutions (institution_id text primary key)`);
+  const subsidy = await as('subsidy');
+  const readModel = (name: string) =>
+    new LocalReadModelConsumer({
+      definition: defineLocalReadModel({
+        name,
+        from: {
+          registry: {
+            'InstitutionListed.v1': async (event, tx) => {
+              await tx.query(`insert into "${schema}".institutions values ($1)`, [event.data.institutionId]);
+            },
+          },
+        },
+      }),
+      nc: subsidy,
+      pool: db.pool,
+      schema,
+      pollMs: 50,
+    });
+  const declared = readModel('subsidy-institutions');
+  await declared.start();
+  try {
+    const event: IntegrationEvent = {
+      id: randomUUID(),
+      type: 'InstitutionListed.v1',
+      service: 'registry',
+      streamId: 'institution-9',
+      streamVersion: 1,
+      recordedAt: new Date().toISOString(),
+      hash: 'ab'.repeat(32),
+      data: { institutionId: 'institution-9' },
+      metadata: {},
+    };
+    await jetstream(await as('registry')).publish(
+      eventSubject('registry', event.type),
+      JSON.stringify(event),
+      {
+        msgID: event.id,
+      },
+    );
+    await eventually(async () => {
+      const { rows } = await db.pool.query(`select institution_id from "${schema}".institutions`);
+      expect(rows).toEqual([{ institution_id: 'institution-9' }]);
+    });
+  } finally {
+    await declared.stop();
+  }
+  // a read model nest-cli.json does not declare has no consumer the identity may make
+  await expect(readModel('subsidy-undeclared').start()).rejects.toThrow(violation);
+});
+
+it("lets the registry write its files bucket and the gateway read it, and nobody else's or otherwise", async () => {
+  // more than one flow-control window of chunks (128 KiB each): the gateway answers flow control
+  const bytes = new Uint8Array(3 * 1024 * 1024 + 17).map((_, i) => (i * 31) % 251);
+  async function* chunks() {
+    for (let at = 0; at < bytes.length; at += 100_000) yield bytes.subarray(at, at + 100_000);
+  }
+  const registry = await as('registry');
+  const file = await new FileStore(registry, 'registry').put({
+    fileName: '劳动者名单.xlsx',
+    contentType: 'application/octet-stream',
+    bytes: chunks(),
+  });
+  expect(file.size).toBe(bytes.length);
+
+  const { data, verified } = await new FileStore(await as('gateway'), 'registry').read(file.fileId);
+  const received: Uint8Array[] = [];
+  for await (const chunk of data) received.push(chunk);
+  await verified;
+  expect(Buffer.concat(received).equals(Buffer.from(bytes))).toBe(true);
+
+  // another service can neither read nor write the registry's files, the gateway cannot write them,
+  // and no service makes a bucket: the provisioner does
+  const subsidy = await as('subsidy');
+  await expect(new FileStore(subsidy, 'registry').read(file.fileId)).rejects.toThrow(violation);
+  const one = async function* () {
+    yield new Uint8Array([1]);
+  };
+  await expect(
+    new FileStore(subsidy, 'registry').put({ fileName: 'x', contentType: 'text/plain', bytes: one() }),
+  ).rejects.toThrow(violation);
+  await expect(
+    new FileStore(await as('gateway'), 'registry').put({
+      fileName: 'x',
+      contentType: 'text/plain',
+      bytes: one(),
+    }),
+  ).rejects.toThrow(violation);
+  await expect(ensureFilesBucket(subsidy, 'subsidy', { replicas: 1 })).rejects.toThrow(violation);
+  await expect(ensureFilesBucket(registry, 'registry-shadow', { replicas: 1 })).rejects.toThrow(violation);
+});
+
+it('lets the operator read the dead letters, and nothing of the events or the consumers', async () => {
+  const ops = await as('ops');
+  // the poison event of the relay test above was dead-lettered by subsidy's consumer
+  const letters = await readDeadLetters(ops, 'subsidy-registry-workers');
+  expect(letters.length).toBeGreaterThanOrEqual(1);
+  expect(letters[0].letter.consumer).toBe('subsidy-registry-workers');
+  const jsm = await jetstreamManager(ops);
+  await expect(jsm.streams.getMessage(EVENTS_STREAM, { seq: 1 })).rejects.toThrow(violation);
+  await expect(
+    jsm.consumers.add(EVENTS_STREAM, { durable_name: 'ops-anything', ack_policy: 'explicit' as never }),
+  ).rejects.toThrow(violation);
+  await expect(jetstream(ops).publish('jineng.evt.registry.WorkerRegistered.v1', '{}')).rejects.toThrow(
+    violation,
+  );
+  expect(await subscriptionRefusal(ops, 'jineng.evt.>')).toMatch(violation);
 });

@@ -3,26 +3,30 @@
 //                     (--check: fail when it differs, as `npm test` does)
 //   nkeys <dir>       an nkey seed per app (<dir>/<app>.nk, kept when present) and <dir>/public-keys.env
 //                     (JINENG_NKEY_<APP>=U…) for nats-server's environment
-//   provision         create or update JINENG_EVENTS and JINENG_DLQ as the provisioner (NATS_URL,
+//   provision         create or update JINENG_EVENTS and JINENG_DLQ, and create the files bucket of each
+//                     service that declares "files", as the provisioner (NATS_URL,
 //                     JINENG_NATS_NKEY_SEED_FILE, JINENG_EVENTS_REPLICAS, JINENG_EVENTS_DUPLICATE_WINDOW_MS)
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { nkeys } from '@nats-io/transport-node';
-import { ensureStreams } from '../jetstream/ensure-streams';
 import { messagingConfigFromEnv } from '../messaging-config';
 import { connectNats } from '../nats-connection';
 import { PROVISIONER } from './bus-identity';
 import { natsClientConfigFromEnv } from './nats-client-config';
 import { natsAuthorizationConfig, nkeyVariableOf } from './nats-server-config';
 import { platformBusApps } from './platform-apps';
+import { provisionBus } from './provision';
 
 export const AUTH_CONFIG_FILE = 'deploy/k8s/base/nats/auth.conf';
 
+/** The apps of the platform described by the nest-cli.json under `root`. */
+function appsOf(root: string) {
+  return platformBusApps(JSON.parse(readFileSync(path.join(root, 'nest-cli.json'), 'utf8')));
+}
+
 /** The authorization block of the platform described by the nest-cli.json under `root`. */
 export function platformAuthorizationConfig(root: string): string {
-  return natsAuthorizationConfig(
-    platformBusApps(JSON.parse(readFileSync(path.join(root, 'nest-cli.json'), 'utf8'))),
-  );
+  return natsAuthorizationConfig(appsOf(root));
 }
 
 async function main(command: string | undefined, args: readonly string[]): Promise<number> {
@@ -49,7 +53,7 @@ async function main(command: string | undefined, args: readonly string[]): Promi
       if (!dir) throw new Error('usage: nkeys <dir>');
       mkdirSync(dir, { recursive: true });
       const lines: string[] = [];
-      for (const app of platformBusApps(JSON.parse(readFileSync(path.join(root, 'nest-cli.json'), 'utf8')))) {
+      for (const app of appsOf(root)) {
         const file = path.join(dir, `${app.name}.nk`);
         if (!existsSync(file)) {
           writeFileSync(file, new TextDecoder().decode(nkeys.createUser().getSeed()));
@@ -68,13 +72,15 @@ async function main(command: string | undefined, args: readonly string[]): Promi
         ...natsClientConfigFromEnv(PROVISIONER.name).connectOptions,
         maxReconnectAttempts: 10,
       });
+      let buckets: string[];
       try {
-        await ensureStreams(nc, settings);
+        buckets = await provisionBus(nc, appsOf(root), settings);
       } finally {
         await nc.close();
       }
       process.stdout.write(
-        `streams provisioned: ${settings.replicas} replica(s), duplicate window ${settings.duplicateWindowMs} ms\n`,
+        `streams provisioned: ${settings.replicas} replica(s), duplicate window ${settings.duplicateWindowMs} ms; ` +
+          `files buckets of ${buckets.join(', ') || 'no service'}\n`,
       );
       return 0;
     }

@@ -1,7 +1,7 @@
 // The inbox (ARCHITECTURE §3): a row per (consumer, event id), written in the same transaction as
 // the handler's effect. JetStream delivers at least once; the inbox makes the effect happen once.
-import { migrate, quoteSchema, type Migration } from '@jineng/event-store';
-import type { Pool, PoolClient } from 'pg';
+import { quoteSchema, type Migration } from '@jineng/event-store';
+import type { PoolClient } from 'pg';
 
 /** The inbox table, in the consuming service's schema: among the migrations its migration step applies. */
 export const inboxMigrations: readonly Migration[] = [
@@ -18,11 +18,6 @@ export const inboxMigrations: readonly Migration[] = [
       )`,
   },
 ];
-
-/** Creates the inbox as the pool's role: for tests and tools that run as the schema's owner. */
-export async function migrateInbox(pool: Pool, schema: string): Promise<void> {
-  await migrate(pool, schema, inboxMigrations);
-}
 
 export interface InboxEntry {
   readonly eventId: string;

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import {
   CheckpointStore,
   ChainVerifier,
+  ParkedEvents,
   PostgresEventStore,
   chainLink,
   scramSha256Verifier,
@@ -14,7 +15,12 @@ import {
 import { connectTestDatabase, dropRoles, type TestDatabase } from '@jineng/testing';
 import { Pool } from 'pg';
 import { serviceDatabaseConfigFromEnv } from '../service-config';
-import { checkServiceDatabase, DatabaseNotMigratedError, migrateServiceDatabase } from './service-database';
+import {
+  checkServiceDatabase,
+  DatabaseNotMigratedError,
+  migrateServiceDatabase,
+  serviceMigrations,
+} from './service-database';
 
 const notes: readonly Migration[] = [
   { id: 'notes-001', sql: (S) => `create table ${S}.notes (id uuid primary key, text text not null)` },
@@ -75,6 +81,47 @@ describe('the runtime role', () => {
     await checkpoints.save('notes-projection', { transactionId: 5n, position: 7n });
     expect(await checkpoints.load('notes-projection')).toEqual({ transactionId: 5n, position: 7n });
     await checkServiceDatabase(configOf(schema, db.url), notes);
+  });
+
+  it("writes the runtime's own tables, all made by the migration step: parked events, read models, deadlines, jobs", async () => {
+    const { schema, S, pool, role } = await migratedService();
+    const { rows } = await db.pool.query<{ table: string; writable: boolean }>(
+      `select c.relname as table, has_table_privilege($1, c.oid, 'INSERT, UPDATE, DELETE') as writable
+         from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = $2 and c.relkind = 'r' order by c.relname`,
+      [role.name, schema],
+    );
+    expect(rows.filter((row) => row.writable).map((row) => row.table)).toEqual(
+      expect.arrayContaining([
+        'checkpoints',
+        'deadlines',
+        'inbox',
+        'jobs',
+        'notes',
+        'parked_events',
+        'read_model_pending',
+        'read_model_streams',
+      ]),
+    );
+    // parked_events has an identity column: the runtime role parks through its sequence
+    const parking = new ParkedEvents(schema);
+    await parking.park(pool, {
+      subscriber: 'projection:notes',
+      eventId: randomUUID(),
+      streamId: 'note-1',
+      streamVersion: 1,
+      eventType: 'NoteTaken.v1',
+      event: {},
+      reason: 'failed',
+    });
+    expect(await parking.countOpen(pool)).toEqual(new Map([['projection:notes', 1]]));
+    await pool.query(
+      `insert into ${S}.deadlines (deadline_id, kind, due_at, data) values ('d-1', 'k', now(), '{}')`,
+    );
+    await pool.query(
+      `insert into ${S}.jobs (job_id, kind, status, requested_by) values ($1, 'export', 'queued', 'u-1')`,
+      [randomUUID()],
+    );
   });
 
   it('cannot change events, disable their trigger, rewrite a stream head, forge a link or run DDL', async () => {
@@ -156,7 +203,15 @@ describe('the migration step', () => {
 
     const first = await migrateServiceDatabase(config, notes);
     expect(first).toEqual({
-      applied: expect.arrayContaining(['0001-events', 'messaging-0001-inbox', 'notes-001']),
+      applied: expect.arrayContaining([
+        '0001-events',
+        'event-store-parking-0001',
+        'messaging-0001-inbox',
+        'messaging-read-model-0001',
+        'service-runtime-jobs-0001',
+        'service-runtime-deadlines-0001',
+        'notes-001',
+      ]),
       runtimeRole: runtime,
     });
     expect((await migrateServiceDatabase(config, notes)).applied).toEqual([]); // idempotent
@@ -174,6 +229,12 @@ describe('the migration step', () => {
     await store.appendToStream('note-1', [anEvent()], { expectedVersion: 'no_stream' });
     await refused(pool.query(`alter table "${schema}".events disable trigger events_are_immutable`));
     await checkServiceDatabase(config, notes);
+  });
+
+  it('refuses a service migration under an id the runtime already uses', () => {
+    expect(() => serviceMigrations([{ id: 'messaging-0001-inbox', sql: () => 'select 1' }])).toThrow(
+      "migration id 'messaging-0001-inbox' is used twice",
+    );
   });
 
   it('is required: a service whose migrations were not applied does not start', async () => {

@@ -1,13 +1,42 @@
 // A service's database: the migrations it declares, applied by a migration step that runs as the
 // migrator, and checked at start by the runtime role, which runs no DDL (ADR 0001, decision 7).
-import { eventStoreMigrations, migrate, quoteSchema, type Migration } from '@jineng/event-store';
-import { inboxMigrations } from '@jineng/messaging';
+import {
+  eventStoreMigrations,
+  migrate,
+  parkingMigrations,
+  quoteSchema,
+  type Migration,
+} from '@jineng/event-store';
+import { messagingMigrations } from '@jineng/messaging';
 import { Pool } from 'pg';
+import { jobsMigrations } from '../jobs/jobs.migrations';
+import { deadlineMigrations } from '../scheduling/deadline-scheduler';
 import type { ServiceDatabaseConfig } from '../service-config';
 
-/** Everything a service's schema holds: the event store, the inbox, then the service's own tables. */
+/**
+ * What the runtime's mechanisms keep in every service's schema, in front of the service's own tables:
+ * a service declares only its own (`runService(…, { migrations })`).
+ */
+export const runtimeMigrations: readonly Migration[] = [
+  // events, stream heads, checkpoints, the append functions
+  ...eventStoreMigrations,
+  // parked_events: what projections, consumers and read models gave up on, and replay requests
+  ...parkingMigrations,
+  // the consumers' inbox; local read models' stream versions and pending events
+  ...messagingMigrations,
+  // long jobs (JobTracker, GetJob) and durable deadlines (DeadlineScheduler)
+  ...jobsMigrations,
+  ...deadlineMigrations,
+];
+
+/** Everything a service's schema holds: the runtime's tables, then the service's own. */
 export function serviceMigrations(own: readonly Migration[] = []): readonly Migration[] {
-  return [...eventStoreMigrations, ...inboxMigrations, ...own];
+  const all = [...runtimeMigrations, ...own];
+  const ids = all.map((migration) => migration.id);
+  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+  // `migrate` applies by id: a second migration under a taken id would never run
+  if (twice) throw new TypeError(`migration id '${twice}' is used twice`);
+  return all;
 }
 
 export interface MigrationReport {

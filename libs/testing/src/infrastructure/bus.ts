@@ -1,16 +1,16 @@
 // A bus with identities, as production runs it (ADR 0002, decision 10): a dedicated nats-server whose
 // users are the given apps, each with an nkey made here, permissions from libs/messaging, and the
-// streams made by the provisioner — never by a service.
+// streams and files buckets made by the provisioner — never by a service.
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
   PROVISIONER,
   connectNats,
-  ensureStreams,
   inboxPrefixOf,
   natsAuthorizationConfig,
   nkeyVariableOf,
+  provisionBus,
   type BusApp,
 } from '@jineng/messaging';
 import {
@@ -28,7 +28,7 @@ export class TestBus {
     private readonly seeds: ReadonlyMap<string, string>,
   ) {}
 
-  /** Starts the server for `apps` (the provisioner is added) and provisions the streams. */
+  /** Starts the server for `apps` (the provisioner is added) and provisions the streams and buckets. */
   static async start(
     apps: readonly BusApp[],
     streams: { readonly duplicateWindowMs: number } = { duplicateWindowMs: 120_000 },
@@ -56,7 +56,7 @@ export class TestBus {
       const bus = new TestBus(server, seedDir, seeds);
       const nc = await bus.connect(PROVISIONER.name);
       try {
-        await ensureStreams(nc, { replicas: 1, duplicateWindowMs: streams.duplicateWindowMs });
+        await provisionBus(nc, all, { replicas: 1, duplicateWindowMs: streams.duplicateWindowMs });
       } finally {
         await nc.close();
       }

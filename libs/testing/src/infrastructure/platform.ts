@@ -160,7 +160,8 @@ async function waitUntilReady(
   }
 }
 
-function freePort(): Promise<number> {
+/** A TCP port nobody listens on now (for a process the test starts). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
