@@ -22,6 +22,7 @@ const ESM_PACKAGES = [
   'token-types',
   'uint8array-extras',
   '@tokenizer',
+  '@seriousme',
 ];
 const common = {
   rootDir: __dirname,

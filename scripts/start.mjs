@@ -3,7 +3,8 @@
 //   1. makes sure PostgreSQL and NATS (JetStream) are up (scripts/infra-up.mjs: reuse running ones,
 //      else start them);
 //   2. builds: npx tsc -p tsconfig.build.json (output in dist/);
-//   3. starts every project of nest-cli.json (with JINENG_DEV_AUTH=enabled unless set, or NODE_ENV=production) whose "type" is "application", as
+//   3. starts every project of nest-cli.json (with JINENG_DEV_AUTH=enabled unless set, or NODE_ENV=production,
+//      and a fresh envelope key pair unless JINENG_ENVELOPE_*_FILE are set) whose "type" is "application", as
 //      `node dist/<sourceRoot>/<entryFile>.js` (default dist/apps/<name>/src/main.js), with
 //      DATABASE_URL and NATS_URL (and PORT, see below) in its environment; each output line is
 //      prefixed with the app's name; nothing is restarted; SIGINT/SIGTERM stops all of them;
@@ -11,13 +12,19 @@
 //      JINENG_SERVICE_URLS = JSON {name: url}), after every app with a port accepts connections;
 //   5. prints the URLs: PostgreSQL, NATS, and each app's.
 //
+// Trust boundaries (docs/adr/0001, 0002): each service ("jineng": { "bus": "service" } below) runs as
+// its own database role `jineng_<name>` (DATABASE_URL), which its migration step — run at its start
+// with JINENG_MIGRATOR_DATABASE_URL, the URL of infra (the local superuser) — creates and grants. NATS
+// is the local server, reused as it is: unauthenticated, which the summary says (the bus has no
+// identities here; deploy/ and the end-to-end tests run it with one identity per app).
+//
 // Convention — an app's HTTP port is declared in nest-cli.json under a "jineng" key of its project:
 //
 //   "projects": {
 //     "gateway": {
 //       "type": "application", "root": "apps/gateway", "sourceRoot": "apps/gateway/src",
 //       "entryFile": "main",
-//       "jineng": { "port": 3000 }
+//       "jineng": { "port": 3000, "bus": "gateway" }
 //     }
 //   }
 //
@@ -26,10 +33,13 @@
 // The built code's `@jineng/*` imports are resolved to dist/ by scripts/infra/register-paths.cjs.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
+import { URL } from 'node:url';
 import readline from 'node:readline';
+import { writeEnvelopeKeys } from './envelope-keys.mjs';
 import { ensureInfrastructure } from './infra-up.mjs';
 import { InfraError, redactUrl, repoRoot, run, sleep } from './infra/util.mjs';
 
@@ -58,7 +68,8 @@ function readApps() {
           `nest-cli.json: projects.${name}.jineng.port must be a TCP port number (got ${port})`,
         );
       }
-      return { name, entry, port, url: port ? `http://127.0.0.1:${port}` : null };
+      const service = project.jineng?.bus === 'service';
+      return { name, entry, port, service, url: port ? `http://127.0.0.1:${port}` : null };
     });
 }
 
@@ -85,14 +96,28 @@ function pipeWithPrefix(stream, prefix, out) {
   lines.on('line', (line) => out.write(`${prefix}${line}\n`));
 }
 
+/** The local role a service runs as: the infrastructure's URL with that user (and its password, if any). */
+function runtimeRoleOf(app, databaseUrl) {
+  const role = `jineng_${app.name.replace(/-/g, '_')}`;
+  const url = new URL(databaseUrl);
+  url.username = role;
+  return { role, url: url.toString() };
+}
+
 function startApp(app, env, width) {
   const prefix = `${app.name.padEnd(width)} | `;
+  const database = app.service
+    ? {
+        DATABASE_URL: runtimeRoleOf(app, env.DATABASE_URL).url,
+        JINENG_MIGRATOR_DATABASE_URL: env.DATABASE_URL,
+      }
+    : {};
   const child = spawn(
     process.execPath,
     ['--enable-source-maps', '-r', path.join(repoRoot, 'scripts', 'infra', 'register-paths.cjs'), app.entry],
     {
       cwd: repoRoot,
-      env: { ...env, ...(app.port ? { PORT: String(app.port) } : {}), JINENG_SERVICE: app.name },
+      env: { ...env, ...database, ...(app.port ? { PORT: String(app.port) } : {}), JINENG_SERVICE: app.name },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -170,6 +195,16 @@ async function main() {
     ])
       env[name] ??= createHash('sha256').update(seed).digest('base64');
   }
+  // …and a fresh key pair for signed envelopes (the gateway signs, the services verify), unless the
+  // caller gives key files; it lives as long as this run
+  if (!env.JINENG_ENVELOPE_SIGNING_KEY_FILE && !env.JINENG_ENVELOPE_VERIFY_KEYS_FILE) {
+    const folder = mkdtempSync(path.join(tmpdir(), 'jineng-envelope-keys-'));
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+    const keys = writeEnvelopeKeys(folder, 'npm-start');
+    env.JINENG_ENVELOPE_SIGNING_KEY_FILE = keys.signingKeyFile;
+    env.JINENG_ENVELOPE_VERIFY_KEYS_FILE = keys.verifyKeysFile;
+    log(`envelope keys of this run (gateway signs, services verify): ${folder}`);
+  }
 
   log('building: npx tsc -p tsconfig.build.json');
   const build = await run('npx', ['--no', '--', 'tsc', '-p', 'tsconfig.build.json'], {
@@ -218,9 +253,18 @@ async function main() {
     log('no demo-data loader (scripts/demo-data.mjs) yet; skipping demo data');
   }
 
+  const roles = apps.filter((app) => app.service).map((app) => runtimeRoleOf(app, infra.databaseUrl).role);
   const rows = [
-    ['PostgreSQL', redactUrl(infra.databaseUrl), infra.postgres],
-    ['NATS', infra.natsUrl, `${infra.nats}, JetStream`],
+    [
+      'PostgreSQL',
+      redactUrl(infra.databaseUrl),
+      `${infra.postgres}; services run as ${roles.join(', ') || 'no role yet'}, migrated by ${new URL(infra.databaseUrl).username || 'postgres'}`,
+    ],
+    [
+      'NATS',
+      infra.natsUrl,
+      `${infra.nats}, JetStream, UNAUTHENTICATED: any local process can act as any app on this bus`,
+    ],
     ...apps.map((app) => [app.name, app.url ?? '(no "jineng.port" in nest-cli.json)', 'service']),
   ];
   const nameWidth = Math.max(...rows.map(([name]) => name.length));
@@ -237,7 +281,12 @@ async function main() {
   const gateway = apps.find((app) => app.name === 'gateway' && app.url);
   if (gateway) {
     console.log('');
-    console.log(`  API documentation  ${gateway.url}/api/docs`);
+    // on the gateway's admin port when it has one (ADMIN_PORT; always in production, 9090 by default)
+    const adminPort = env.ADMIN_PORT || (env.NODE_ENV === 'production' ? '9090' : undefined);
+    const docsBase = adminPort ? `http://127.0.0.1:${adminPort}` : gateway.url;
+    console.log(
+      `  API documentation  ${docsBase}/api/docs${adminPort ? '  (admin port, with /metrics)' : ''}`,
+    );
     if (env.JINENG_DEV_AUTH === 'enabled') {
       console.log(
         `  demo users         ${gateway.url}/api/v1/dev/users  (development issuer: JINENG_DEV_AUTH=enabled)`,

@@ -1,12 +1,13 @@
 // `npm test`: the whole suite — makes sure PostgreSQL and NATS are up (reuse, else start: idempotent),
-// then check that libs/contracts matches proto/, lint (incl. import boundaries), typecheck, unit and
-// integration tests against them.
+// then check that libs/contracts matches proto/, formatting (prettier), lint (incl. import boundaries),
+// typecheck, unit and integration tests against them.
 // Stops at the first failing step.
 import { spawnSync } from 'node:child_process';
 
 const steps = [
   ['infrastructure', 'node', ['scripts/infra-up.mjs']],
   ['contracts', 'node', ['scripts/contracts/check.mjs']],
+  ['format', 'npx', ['prettier', '--check', '.']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['jest', 'npx', ['jest', '--ci', ...process.argv.slice(2)]],

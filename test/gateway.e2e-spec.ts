@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
-import { natsUrl } from '@jineng/testing';
+import { envelopeKeyEnv, natsUrl } from '@jineng/testing';
 
 // The gateway as its process starts in production: apps/gateway/src/main.ts with its configuration
 // in the environment, JSON lines on stdout, stopping cleanly on SIGTERM — and refusing to start
@@ -60,6 +60,7 @@ describe('the gateway process (main.ts)', () => {
       PORT: String(port),
       HOST: '127.0.0.1',
       NATS_URL: natsUrl(),
+      JINENG_ENVELOPE_SIGNING_KEY_FILE: envelopeKeyEnv().JINENG_ENVELOPE_SIGNING_KEY_FILE,
     });
     try {
       const listening = await waitFor(
@@ -105,23 +106,32 @@ describe('the gateway process (main.ts)', () => {
     }
   });
 
-  it('refuses to start with the development issuer in production, saying so in its log', async () => {
-    const gateway = startGateway({
-      NODE_ENV: 'production',
-      JINENG_DEV_AUTH: 'enabled',
-      PORT: String(await freePort()),
-    });
+  /** The gateway exits 1 at start, naming the problem in its fatal log line. */
+  async function expectRefusedStart(env: Record<string, string>, problem: string): Promise<void> {
+    const gateway = startGateway({ PORT: String(await freePort()), ...env });
     try {
       await expect(gateway.exited).resolves.toBe(1);
       await waitFor(() => (gateway.lines.length > 0 ? true : undefined), 5000, 'the log line');
       expect(gateway.lines).toContainEqual(
-        expect.objectContaining({
-          level: 'fatal',
-          message: expect.stringContaining('JINENG_DEV_AUTH=enabled is refused when NODE_ENV=production'),
-        }),
+        expect.objectContaining({ level: 'fatal', message: expect.stringContaining(problem) }),
       );
     } finally {
       gateway.child.kill('SIGKILL');
     }
+  }
+
+  it('refuses to start with the development issuer in production, saying so in its log', async () => {
+    await expectRefusedStart(
+      {
+        NODE_ENV: 'production',
+        JINENG_DEV_AUTH: 'enabled',
+        JINENG_ENVELOPE_SIGNING_KEY_FILE: envelopeKeyEnv().JINENG_ENVELOPE_SIGNING_KEY_FILE,
+      },
+      'JINENG_DEV_AUTH=enabled is refused when NODE_ENV=production',
+    );
+  });
+
+  it('refuses to start without its envelope signing key', async () => {
+    await expectRefusedStart({ JINENG_DEV_AUTH: 'enabled' }, 'JINENG_ENVELOPE_SIGNING_KEY_FILE is required');
   });
 });

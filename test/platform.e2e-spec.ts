@@ -22,3 +22,10 @@ it('starts the gateway as a process, issues a demo token and answers with its pr
   const logged = platform.logs.gateway;
   expect(JSON.stringify(logged)).not.toContain(token);
 });
+
+it('does not start a service without the keys to verify envelopes with', async () => {
+  const started = startPlatform([{ name: 'subsidy', env: { JINENG_ENVELOPE_VERIFY_KEYS_FILE: '' } }]);
+  await expect(started).rejects.toThrow(
+    /subsidy exited with 1 before it was ready[\s\S]*JINENG_ENVELOPE_VERIFY_KEYS_FILE is required/,
+  );
+});

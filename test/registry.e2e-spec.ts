@@ -2,12 +2,16 @@
 // nats-server), HTTP calls with development tokens, results read back through the API and, for what
 // must never be stored, straight from the registry's schema.
 import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { jetstreamManager } from '@nats-io/jetstream';
+import readXlsxFile from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
 import {
   connectTestDatabase,
   devToken,
   eventually,
   startPlatform,
+  xlsxZipBomb,
   type RunningPlatform,
   type TestDatabase,
 } from '@jineng/testing';
@@ -73,17 +77,37 @@ interface Answer {
   body: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-async function api(user: string, method: string, path: string, body?: unknown): Promise<Answer> {
+async function api(
+  user: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const response = await fetch(`${platform.urls.gateway}${path}`, {
     method,
     headers: {
       Authorization: `Bearer ${tokens[user]}`,
       ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...headers,
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : {} };
+}
+
+/** The registry process's resident memory, from /proc (Linux). */
+function registryMemory() {
+  const status = () => readFileSync(`/proc/${platform.pids.registry}/status`, 'utf8');
+  const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status())![1]) * 1024;
+  return {
+    residentBytes: () => kib('VmRSS'),
+    /** the highest resident size since the last reset */
+    peakBytes: () => kib('VmHWM'),
+    // writing 5 to clear_refs sets the peak back to the current size (Linux ≥ 4.0)
+    resetPeak: () => writeFileSync(`/proc/${platform.pids.registry}/clear_refs`, '5'),
+  };
 }
 
 const events = async (type?: string) =>
@@ -285,6 +309,45 @@ describe('workers', () => {
     ).toBe(403);
   });
 
+  it('answers an Idempotency-Key reused for another worker with 409 COMMAND.ID_REUSED: no clear data, no event for them', async () => {
+    const other = workerPayload({ name: '李四', phone: '13811112222' });
+    const registered = await api('county_officer', 'POST', '/api/v1/workers', other);
+    expect(registered.status).toBe(201);
+    const otherId = registered.body.id as string;
+    const key = randomUUID();
+    const disclose = (id: string) =>
+      api(
+        'county_officer',
+        'POST',
+        `/api/v1/workers/${id}/personal-data-disclosures`,
+        { purpose: '核对申领材料' },
+        {
+          'Idempotency-Key': key,
+        },
+      );
+    const disclosuresOf = async (id: string) =>
+      (await events('WorkerPersonalDataRevealed.v1')).filter((e) => e.data.workerId === id).length;
+    const before = await disclosuresOf(workerId);
+
+    const first = await disclose(workerId);
+    expect(first.status).toBe(200);
+    expect(first.body.idNumber).toBe(worker.idNumber);
+    expect(await disclosuresOf(workerId)).toBe(before + 1);
+
+    const reused = await disclose(otherId);
+    expect(reused.status).toBe(409);
+    expect(reused.body).toMatchObject({ code: 'COMMAND.ID_REUSED' });
+    expect(reused.body.message).toMatch(/\S/);
+    expect(reused.body.messageEn).toMatch(/\S/);
+    expect(JSON.stringify(reused.body)).not.toContain(other.idNumber);
+    expect(await disclosuresOf(otherId)).toBe(0);
+
+    // the same request again is a new disclosure, recorded before the clear data leaves
+    const again = await disclose(workerId);
+    expect(again.status).toBe(200);
+    expect(await disclosuresOf(workerId)).toBe(before + 2);
+  });
+
   it('finds a worker by ID number through the keyed hash, masked', async () => {
     const found = await api('county_officer', 'POST', '/api/v1/workers/lookups', {
       idNumber: worker.idNumber,
@@ -319,8 +382,194 @@ describe('jurisdiction scoping', () => {
       purpose: '核对材料信息',
     });
     expect(looked.status).toBe(403);
-    const list = await api('county_officer', 'GET', '/api/v1/workers?limit=500');
+    const list = await api('county_officer', 'GET', '/api/v1/workers?pageSize=500');
     expect(list.body.items.map((w: { workerId: string }) => w.workerId)).not.toContain(id);
+  });
+});
+
+describe('the workers list: filters, pages, sorts and exports (libs/lists)', () => {
+  // a county of their own, so that other tests' workers do not show here
+  const county = '140823';
+  const registered: { id: string; payload: ReturnType<typeof workerPayload> }[] = [];
+
+  beforeAll(async () => {
+    const people = [
+      { category: 'graduate', education: 'bachelor', name: '赵一' },
+      { category: 'rural_labour', education: 'junior_secondary', name: '钱二' },
+      { category: 'graduate', education: 'postgraduate', name: '孙三' },
+      { category: 'rural_labour', education: 'primary', name: '李四' },
+    ];
+    for (const person of people) {
+      const payload = workerPayload({ ...person, jurisdiction: county, keyGroups: [] });
+      const answer = await api('city_approver', 'POST', '/api/v1/workers', payload);
+      expect(answer.status).toBe(201);
+      registered.push({ id: answer.body.id, payload });
+    }
+    await eventually(async () =>
+      expect((await api('city_approver', 'GET', `/api/v1/workers?jurisdiction=${county}`)).body.total).toBe(
+        4,
+      ),
+    );
+  });
+
+  it('pages with the total, sorts by a listed column and filters', async () => {
+    const first = await api(
+      'city_approver',
+      'GET',
+      `/api/v1/workers?jurisdiction=${county}&pageSize=3&sort=registeredAt`,
+    );
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ total: 4, page: 1, pageSize: 3 });
+    expect(first.body.items.map((w: { workerId: string }) => w.workerId)).toEqual(
+      registered.slice(0, 3).map((r) => r.id),
+    );
+    const second = await api(
+      'city_approver',
+      'GET',
+      `/api/v1/workers?jurisdiction=${county}&pageSize=3&page=2&sort=registeredAt`,
+    );
+    expect(second.body.items.map((w: { workerId: string }) => w.workerId)).toEqual([registered[3].id]);
+    // newest first by default
+    const newest = await api('city_approver', 'GET', `/api/v1/workers?jurisdiction=${county}`);
+    expect(newest.body.items.map((w: { workerId: string }) => w.workerId)).toEqual(
+      registered.map((r) => r.id).reverse(),
+    );
+
+    const graduates = await api(
+      'city_approver',
+      'GET',
+      `/api/v1/workers?jurisdiction=${county}&category=graduate&sort=-education`,
+    );
+    expect(graduates.body.total).toBe(2);
+    expect(graduates.body.items.map((w: { education: string }) => w.education)).toEqual([
+      'postgraduate',
+      'bachelor',
+    ]);
+    const primary = await api(
+      'city_approver',
+      'GET',
+      `/api/v1/workers?jurisdiction=${county}&education=primary`,
+    );
+    expect(primary.body.items.map((w: { workerId: string }) => w.workerId)).toEqual([registered[3].id]);
+  });
+
+  it('refuses a sort that is not a listed column, and a page too large, with the reason', async () => {
+    const badSort = await api(
+      'city_approver',
+      'GET',
+      `/api/v1/workers?jurisdiction=${county}&sort=idNumberHash`,
+    );
+    expect(badSort.status).toBe(400);
+    expect(badSort.body.code).toBe('LIST.UNKNOWN_SORT');
+    expect(badSort.body.details.allowed).toContain('registeredOn');
+    const tooLarge = await api('city_approver', 'GET', `/api/v1/workers?jurisdiction=${county}&pageSize=501`);
+    expect(tooLarge.status).toBe(400);
+    expect(tooLarge.body.violations.map((v: { path: string }) => v.path)).toEqual(['pageSize']);
+  });
+
+  it('exports the filtered list to .xlsx through the gateway: titles in Chinese and English, masked rows only', async () => {
+    const response = await fetch(
+      `${platform.urls.gateway}/api/v1/workers/export?format=xlsx&jurisdiction=${county}&category=graduate&sort=registeredAt`,
+      { headers: { Authorization: `Bearer ${tokens.city_approver}` } },
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const disposition = response.headers.get('content-disposition') ?? '';
+    expect(disposition).toMatch(/^attachment; filename=".+\.xlsx"; filename\*=UTF-8''/);
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1])).toMatch(
+      /^劳动者名单-140823-\d{4}-\d{2}-\d{2}\.xlsx$/,
+    );
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(Number(response.headers.get('content-length'))).toBe(bytes.length);
+
+    const [sheet] = await readXlsxFile(bytes);
+    expect(sheet.sheet).toBe('劳动者名单');
+    const [zh, en, ...rows] = sheet.data;
+    expect(zh.slice(0, 4)).toEqual(['劳动者编号', '身份证号码（脱敏）', '姓名（脱敏）', '性别']);
+    expect(en.slice(0, 4)).toEqual(['Worker ID', 'ID number (masked)', 'Name (masked)', 'Gender']);
+    const graduates = [registered[0], registered[2]];
+    expect(rows.map((row) => row[0])).toEqual(graduates.map((g) => g.id));
+    const column = (title: string) => en.indexOf(title);
+    for (const [i, { payload }] of graduates.entries()) {
+      const row = rows[i];
+      expect(row[column('ID number (masked)')]).toBe(
+        `${payload.idNumber.slice(0, 4)}**********${payload.idNumber.slice(14)}`,
+      );
+      expect(row[column('Name (masked)')]).toBe(`${payload.name[0]}*`);
+      expect(row[column('Jurisdiction')]).toBe(county);
+      expect(row[column('Category')]).toBe('graduate');
+      expect(row[column('Registered on')]).toBe(shanghaiDate(new Date()));
+    }
+    // no clear personal data anywhere in the file
+    const cells = sheet.data.flat().map(String).join('|');
+    for (const { payload } of graduates) {
+      expect(cells).not.toContain(payload.idNumber);
+      expect(cells).not.toContain(payload.name);
+      expect(cells).not.toContain(payload.phone);
+    }
+  });
+
+  it('runs the export as a long job that reports progress, then serves its file to whoever started it', async () => {
+    const idempotencyKey = randomUUID();
+    const start = () =>
+      fetch(`${platform.urls.gateway}/api/v1/workers/exports`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${tokens.city_approver}`,
+          'Content-Type': 'application/json',
+          'Idempotency-Key': idempotencyKey,
+        },
+        body: JSON.stringify({ format: 'xlsx', jurisdiction: county }),
+      });
+    const started = await start();
+    expect(started.status).toBe(202);
+    const { jobId } = (await started.json()) as { jobId: string };
+    // the same request again is the same job
+    expect(((await (await start()).json()) as { jobId: string }).jobId).toBe(jobId);
+
+    const job = await eventually(async () => {
+      const answer = await api('city_approver', 'GET', `/api/v1/registry/jobs/${jobId}`);
+      expect(answer.status).toBe(200);
+      expect(answer.body.status).toBe('succeeded');
+      return answer.body;
+    });
+    expect(job).toMatchObject({ jobId, kind: 'worker-export', done: 4, total: 4, result: { rows: 4 } });
+    expect(job.result.file.fileName).toMatch(/^劳动者名单-140823-.+\.xlsx$/);
+    expect((await api('county_officer', 'GET', `/api/v1/registry/jobs/${jobId}`)).body.code).toBe(
+      'JOB.NOT_FOUND',
+    );
+
+    const file = await fetch(`${platform.urls.gateway}/api/v1/registry/jobs/${jobId}/file`, {
+      headers: { Authorization: `Bearer ${tokens.city_approver}` },
+    });
+    expect(file.status).toBe(200);
+    const [sheet] = await readXlsxFile(Buffer.from(await file.arrayBuffer()));
+    expect(sheet.data.slice(2).map((row) => row[0])).toEqual(registered.map((r) => r.id).reverse());
+  });
+
+  it('exports JSON too, and refuses a reader outside the jurisdiction', async () => {
+    const response = await fetch(
+      `${platform.urls.gateway}/api/v1/workers/export?format=json&jurisdiction=${county}`,
+      {
+        headers: { Authorization: `Bearer ${tokens.city_approver}` },
+      },
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const body = (await response.json()) as {
+      columns: { key: string; zh: string; en: string }[];
+      rows: { workerId: string }[];
+    };
+    expect(body.columns[2]).toEqual({ key: 'nameMasked', zh: '姓名（脱敏）', en: 'Name (masked)' });
+    expect(body.rows.map((r) => r.workerId)).toEqual(registered.map((r) => r.id).reverse());
+    const foreign = await api(
+      'county_officer',
+      'GET',
+      `/api/v1/workers/export?format=xlsx&jurisdiction=${county}`,
+    );
+    expect(foreign.status).toBe(403);
   });
 });
 
@@ -409,6 +658,57 @@ describe('roster import (花名册)', () => {
     );
     expect(page.status).toBe(200);
     expect(page.body.total).toBe(3);
+  });
+
+  it('refuses a zip bomb (1.2 MB expanding to 1.1 GiB) with 413 and the reason; the registry stays up, its memory flat', async () => {
+    const bomb = xlsxZipBomb();
+    expect(bomb.expandedBytes).toBeGreaterThan(1024 ** 3);
+    const uploadId = randomUUID();
+    const PART = 512 * 1024;
+    const partCount = Math.ceil(bomb.file.length / PART);
+    for (let partIndex = 0; partIndex < partCount; partIndex++) {
+      const sent = await api('county_officer', 'POST', `/api/v1/roster-uploads/${uploadId}/parts`, {
+        partIndex,
+        partCount,
+        contentBase64: bomb.file.subarray(partIndex * PART, (partIndex + 1) * PART).toString('base64'),
+      });
+      expect(sent.status).toBe(200);
+    }
+    const eventsBefore = (await events()).length;
+    const memory = registryMemory();
+    memory.resetPeak();
+    const before = memory.residentBytes();
+
+    const refused = await api('county_officer', 'POST', '/api/v1/roster-imports', {
+      jurisdiction: '140802',
+      fileName: '花名册.xlsx',
+      uploadId,
+    });
+
+    expect(refused.status).toBe(413);
+    expect(refused.body).toMatchObject({
+      code: 'ROSTER.COMPRESSION_RATIO_TOO_HIGH',
+      category: 'too_large',
+      details: { field: 'uploadId', part: 'xl/worksheets/sheet1.xml', limit: 100 },
+    });
+    expect(refused.body.message).toContain('超过上限 100:1');
+    expect(refused.body.messageEn).toContain('more than the limit of 100');
+    // the peak while it read, over what it held before: far below what the file expands to
+    expect(memory.peakBytes() - before).toBeLessThan(128 * 1024 ** 2);
+    // refused, it changed nothing
+    expect((await events()).length).toBe(eventsBefore);
+
+    // and it answers the next import
+    const birth = birthDateForAge(35);
+    const next = await api('county_officer', 'POST', '/api/v1/roster-imports', {
+      jurisdiction: '140802',
+      fileName: 'after.csv',
+      contentBase64: Buffer.from(`${header}\n${row(residentIdNumber(birth, 'male'), '男', birth)}`).toString(
+        'base64',
+      ),
+    });
+    expect(next.status).toBe(201);
+    expect(next.body).toMatchObject({ rows: 1, registered: 1 });
   });
 
   it('reads an .xlsx file sent in parts', async () => {
@@ -637,5 +937,42 @@ describe('enterprises, devices, occupations', () => {
       codeKind: 'national',
       name: '焊工',
     });
+  });
+});
+
+describe('trust boundaries (issue 9)', () => {
+  it('runs the registry as its own database role and NATS identity, and nothing it does is refused', async () => {
+    const registered = await api('county_officer', 'POST', '/api/v1/workers', workerPayload());
+    expect(registered.status).toBe(201);
+    const role = platform.databaseRoles.registry;
+    // the running registry is connected as its role, which reads its events but cannot write them directly
+    const sessions = await db.pool.query(
+      'select count(*)::int as n from pg_stat_activity where usename = $1',
+      [role],
+    );
+    expect(sessions.rows[0].n).toBeGreaterThan(0);
+    const privileges = await db.pool.query(
+      `select has_table_privilege($1, $2, 'SELECT') as "select", has_table_privilege($1, $2, 'INSERT') as "insert",
+              has_table_privilege($1, $3, 'UPDATE') as "updateHead", has_schema_privilege($1, $4, 'CREATE') as "create"`,
+      [role, `"${schema}".events`, `"${schema}".streams`, schema],
+    );
+    expect(privileges.rows[0]).toEqual({ select: true, insert: false, updateHead: false, create: false });
+    // its relay published the worker's event under its own identity, on its own subjects
+    const nc = await platform.bus.connect('provisioner');
+    try {
+      const jsm = await jetstreamManager(nc);
+      const subjects = await eventually(async () => {
+        const info = await jsm.streams.info('JINENG_EVENTS', { subjects_filter: 'jineng.evt.>' });
+        const stored = Object.keys(info.state.subjects ?? {});
+        expect(stored).toContain('jineng.evt.registry.WorkerRegistered.v1');
+        return stored;
+      });
+      expect(subjects.every((subject) => subject.startsWith('jineng.evt.registry.'))).toBe(true);
+    } finally {
+      await nc.close();
+    }
+    expect(JSON.stringify(platform.logs)).not.toMatch(
+      /Permissions Violation|permission denied|unauthenticated/i,
+    );
   });
 });

@@ -3,7 +3,7 @@
 // per batch, as a projection would). It reports over
 // IPC when it has committed a given number of events, and the append-to-commit latency of events
 // stamped with their send time.
-import { DurableConsumer, connectNats } from '@jineng/messaging';
+import { DurableConsumer, connectNats, migrateConsumerTables } from '@jineng/messaging';
 import { Pool } from 'pg';
 
 export interface ConsumerReport {
@@ -26,6 +26,7 @@ async function main() {
   const schema = env('SCHEMA');
   const pool = new Pool({ connectionString: env('DATABASE_URL'), max: 4 });
   await pool.query(`create schema if not exists "${schema}"`);
+  await migrateConsumerTables(pool, schema);
   await pool.query(
     `create table "${schema}".check_ins (event_id uuid primary key, class_id text, score real)`,
   );

@@ -14,8 +14,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { residentIdCheckCharacter, shanghaiDate } from '@jineng/kernel';
-import { RpcClient, type Envelope } from '@jineng/messaging';
-import { startPlatform } from '@jineng/testing';
+import type { Envelope } from '@jineng/messaging';
+import { signingRpcClient, startPlatform } from '@jineng/testing';
 import { Logger } from '@nestjs/common';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { Pool } from 'pg';
@@ -103,9 +103,14 @@ async function main() {
     },
   ]);
   const nats = { url: platform.natsUrl };
-  const proxy = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [nats.url] } });
+  // as the gateway: the only identity that may send commands (ADR 0002)
+  const proxy = ClientProxyFactory.create({
+    transport: Transport.NATS,
+    options: { ...platform.bus.connectOptionsOf('gateway'), servers: [nats.url] },
+  });
   await proxy.connect();
-  const client = new RpcClient(proxy, { defaultTimeoutMs: 600_000 });
+  // signed as the gateway signs: the registry refuses anything else
+  const client = signingRpcClient(proxy, { defaultTimeoutMs: 600_000 });
   const envelope = (): Envelope => ({
     principal: { userId: 'bench-officer', roles: ['county_officer'], jurisdiction: '140802' },
     correlationId: randomUUID(),

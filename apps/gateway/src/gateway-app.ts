@@ -3,12 +3,15 @@
 import { HttpObservation, JsonLogger } from '@jineng/observability';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { SwaggerModule } from '@nestjs/swagger';
 import type { GatewayConfig } from './config/gateway-config';
 import { GatewayModule } from './gateway.module';
-import { buildOpenApiDocument } from './routing/openapi-document';
+import { serveApiDocs } from './http/api-docs';
+import { securityHeaders } from './http/security-headers';
 import type { RouteDefinition } from './routing/route-definition';
+import { RateLimits } from './routing/rate-limits';
 import { RouteTable } from './routing/route-table';
+
+export { OPENAPI_PATH } from './http/api-docs';
 
 export interface GatewayAppOptions {
   readonly config: GatewayConfig;
@@ -18,10 +21,9 @@ export interface GatewayAppOptions {
   readonly logger?: JsonLogger;
 }
 
-export const OPENAPI_PATH = 'api/docs';
-
 export async function createGatewayApp(options: GatewayAppOptions): Promise<INestApplication> {
-  const logger = options.logger ?? new JsonLogger({ service: 'gateway', level: options.config.logLevel });
+  const { config } = options;
+  const logger = options.logger ?? new JsonLogger({ service: 'gateway', level: config.logLevel });
   const app = await NestFactory.create(GatewayModule.forRoot({ ...options, logger }), {
     logger,
     // the dispatcher reads bodies itself: after authentication, with its own limit and error shape
@@ -29,14 +31,18 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<INes
     // a failing start throws to the caller (main.ts exits non-zero; a test fails) rather than exiting here
     abortOnError: false,
   });
+  const express = app.getHttpAdapter().getInstance() as {
+    disable(setting: string): void;
+    set(setting: string, value: unknown): void;
+  };
   // no advertising of the framework to scanners
-  (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
+  express.disable('x-powered-by');
+  // the client IP (rate limits of anonymous callers) from X-Forwarded-For, as far as the proxies are ours
+  if (config.trustProxyHops > 0) express.set('trust proxy', config.trustProxyHops);
   // first, so every answer (docs, 404s, errors) carries the correlation id and is logged and counted
   app.use(app.get(HttpObservation).middleware);
-  SwaggerModule.setup(OPENAPI_PATH, app, buildOpenApiDocument(app.get(RouteTable).routes), {
-    jsonDocumentUrl: `${OPENAPI_PATH}-json`,
-    yamlDocumentUrl: `${OPENAPI_PATH}-yaml`,
-    customSiteTitle: 'Jineng 技能 API',
-  });
+  app.use(securityHeaders({ production: config.production }));
+  // with an admin port (production), docs and metrics are served there instead (AdminServer)
+  if (!config.admin) serveApiDocs(app, app.get(RouteTable).routes, app.get(RateLimits));
   return app;
 }

@@ -1,23 +1,38 @@
 // The gateway end to end, over real HTTP and a real NATS: the app started in-process on a random
 // port with the development issuer and a test route table, and a real Nest NATS microservice (the
 // "probe" service) answering its commands and queries — recording what reaches it, echoing the
-// envelope, and failing on request. A second gateway, configured for an OIDC issuer and a NATS
-// address where nothing listens, shows the production path, readiness failing, and the dev issuer off.
-import { defineDomainError } from '@jineng/ddd';
-import { DomainErrorRpcFilter, parseRpcRequest, type RpcRequest } from '@jineng/messaging';
+// envelope, and failing on request. The probe verifies signatures as every service does (the
+// runtime's guard with the test keys), so every answer below also shows the gateway signed what it
+// sent. A second gateway, configured for an OIDC issuer and a NATS address where nothing listens,
+// shows the production path, readiness failing, and the dev issuer off. A third, configured as
+// production runs it (an admin port, HSTS) with small rate limits, shows the limits, the security
+// headers, and metrics and docs moved off the public port.
+import { commandIdForRequest, defineDomainError } from '@jineng/ddd';
+import {
+  DomainErrorRpcFilter,
+  EnvelopeVerifier,
+  generateEnvelopeKeys,
+  parseRpcRequest,
+  readEnvelopeVerifyKeys,
+  SignedEnvelopeGuard,
+  type RpcRequest,
+} from '@jineng/messaging';
 import { JsonLogger } from '@jineng/observability';
-import { eventually, natsUrl } from '@jineng/testing';
+import { envelopeKeyEnv, eventually, natsUrl, testEnvelopeKeys } from '@jineng/testing';
 import { Controller, Module, type INestApplication, type INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MessagePattern, Payload, Transport } from '@nestjs/microservices';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { DEMO_INSTITUTION_ID } from './auth/demo-users';
 import { DevIssuer } from './auth/dev-issuer';
-import { gatewayConfigFromEnv } from './config/gateway-config';
+import { gatewayConfigFromEnv as configFromEnv } from './config/gateway-config';
 import { createGatewayApp } from './gateway-app';
 import type { JsonSchema, RouteDefinition } from './routing/route-definition';
 
@@ -27,6 +42,9 @@ const CLASS_ID = '2c1d0e9f-8a7b-4c6d-9e5f-4a3b2c1d0e9f';
 const OTHER_INSTITUTION = '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b';
 
 // ---- the probe service ------------------------------------------------------------------------
+
+/** The gateways of this file sign with the test key pair. */
+const gatewayConfigFromEnv = (env: NodeJS.ProcessEnv) => configFromEnv({ ...envelopeKeyEnv(), ...env });
 
 const received: RpcRequest<Record<string, unknown>>[] = [];
 
@@ -68,6 +86,9 @@ async function startProbe(): Promise<INestMicroservice> {
     logger: false,
   });
   probe.useGlobalFilters(new DomainErrorRpcFilter());
+  probe.useGlobalGuards(
+    new SignedEnvelopeGuard(new EnvelopeVerifier(readEnvelopeVerifyKeys(testEnvelopeKeys().verifyKeysFile))),
+  );
   await probe.listen();
   return probe;
 }
@@ -439,7 +460,43 @@ describe('gateway (dev issuer, real NATS, probe service)', () => {
   });
 
   describe('forwarding', () => {
-    it('passes the principal, the correlation id and the idempotency key on in the envelope', async () => {
+    it('is refused by the services when signed with a key they do not accept (403 MESSAGING.UNTRUSTED_REQUEST)', async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'jineng-other-key-'));
+      const keyFile = path.join(dir, 'key.jwk.json');
+      writeFileSync(keyFile, JSON.stringify(generateEnvelopeKeys('not-the-gateway').signingJwk));
+      const impostor = await createGatewayApp({
+        config: configFromEnv({
+          JINENG_DEV_AUTH: 'enabled',
+          NATS_URL: natsUrl(),
+          JINENG_ENVELOPE_SIGNING_KEY_FILE: keyFile,
+        }),
+        routes: ROUTES,
+        logger: new JsonLogger({ service: 'gateway', sink: () => undefined }),
+      });
+      try {
+        await impostor.listen(0, '127.0.0.1');
+        const impostorBase = baseUrl(impostor);
+        const token = (
+          await call(impostorBase, 'POST', '/api/v1/dev/tokens', { body: { user: 'county_officer' } })
+        ).body.accessToken as string;
+        const before = received.length;
+        const answer = await call(impostorBase, 'POST', `/api/v1/probe/classes/${CLASS_ID}/echo`, {
+          token,
+          body: { jurisdiction: '140802', headcount: 3 },
+        });
+        expect(answer.status).toBe(403);
+        expect(answer.body).toMatchObject({
+          code: 'MESSAGING.UNTRUSTED_REQUEST',
+          details: { reason: 'unknown_key', subject: `jineng.cmd.${SERVICE}.Echo` },
+        });
+        expect(received.length).toBe(before);
+      } finally {
+        await impostor.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('passes the principal, the correlation id and the command id derived from the idempotency key on, signed', async () => {
       const key = randomUUID();
       const answer = await echo(
         CLASS_ID,
@@ -460,8 +517,21 @@ describe('gateway (dev issuer, real NATS, probe service)', () => {
           jurisdiction: '140802',
         },
         correlationId: 'e2e-corr-echo',
-        commandId: key,
+        commandId: commandIdForRequest({
+          userId: '0b6e1f2a-0004-4a00-8000-000000000004',
+          subject: `jineng.cmd.${SERVICE}.Echo`,
+          idempotencyKey: key,
+        }),
         sentAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        signature: {
+          alg: 'Ed25519',
+          keyId: testEnvelopeKeys().signer.keyId,
+          subject: `jineng.cmd.${SERVICE}.Echo`,
+          payloadSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+          issuedAt: expect.any(String),
+          expiresAt: expect.any(String),
+          value: expect.any(String),
+        },
       });
       expect(echoed.payload).toEqual({
         classId: CLASS_ID,
@@ -691,6 +761,22 @@ describe('gateway (dev issuer, real NATS, probe service)', () => {
       });
     });
 
+    it('sends the security headers on every answer, without HSTS outside production', async () => {
+      for (const [path, status] of [
+        ['/api/v1/me', 200],
+        ['/api/v1/nothing', 404],
+        ['/health/live', 200],
+      ] as const) {
+        const answer = await call(base, 'GET', path, { token: tokens.auditor });
+        expect(answer.status).toBe(status);
+        expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(answer.headers.get('x-frame-options')).toBe('DENY');
+        expect(answer.headers.get('referrer-policy')).toBe('no-referrer');
+        expect(answer.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+        expect(answer.headers.get('strict-transport-security')).toBeNull();
+      }
+    });
+
     it('never logs a token or a raw URL', () => {
       const all = logLines.join('\n');
       for (const token of issuedTokens) {
@@ -833,5 +919,175 @@ describe('gateway (OIDC issuer, NATS unreachable, dev issuer off)', () => {
     });
     expect([answer.status, answer.body.code]).toEqual([503, 'GATEWAY.MESSAGING_UNAVAILABLE']);
     await eventually(() => expect(logLines.join('\n')).toContain('GATEWAY.MESSAGING_UNAVAILABLE'));
+  });
+});
+
+describe('gateway as production runs it (admin port, HSTS) with small rate limits', () => {
+  const DISCLOSURE = '/api/v1/probe/workers/w-1/personal-data-disclosures';
+  let gateway: INestApplication;
+  let base: string;
+  let admin: string;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const adminPort = await freePort();
+    const config = {
+      ...gatewayConfigFromEnv({
+        // the development issuer for tokens (which production refuses), with everything else as there
+        JINENG_DEV_AUTH: 'enabled',
+        NATS_URL: natsUrl(),
+        ADMIN_PORT: String(adminPort),
+        ADMIN_HOST: '127.0.0.1',
+        JINENG_TRUST_PROXY_HOPS: '1',
+        JINENG_RATE_LIMIT_ROUTE: '5/60',
+        JINENG_RATE_LIMIT_ANONYMOUS: '3/60',
+        JINENG_RATE_LIMIT_ROUTES: 'GET /api/v1/probe/notices=2/60',
+      }),
+      production: true,
+    };
+    const routes: RouteDefinition[] = [
+      {
+        // like the registry's disclosure route: a stricter limit of its own
+        method: 'POST',
+        path: '/api/v1/probe/workers/:workerId/personal-data-disclosures',
+        summary: { zh: '查看明文', en: 'Disclose' },
+        roles: ['county_officer', 'auditor'],
+        rateLimit: { requests: 2, perSeconds: 3600 },
+        target: { kind: 'local', operationId: 'probe.disclose', handle: () => ({ disclosed: true }) },
+      },
+      {
+        // like the public notices and certificate checks to come: no token, limited per client IP
+        method: 'GET',
+        path: '/api/v1/probe/notices',
+        summary: { zh: '公示', en: 'Public notices' },
+        roles: 'public',
+        target: { kind: 'local', operationId: 'probe.notices', handle: () => [] },
+      },
+    ];
+    gateway = await createGatewayApp({
+      config,
+      routes,
+      logger: new JsonLogger({ service: 'gateway', sink: () => undefined }),
+    });
+    await gateway.listen(0, '127.0.0.1');
+    base = baseUrl(gateway);
+    admin = `http://127.0.0.1:${adminPort}`;
+    for (const user of ['county_officer', 'city_approver', 'auditor']) {
+      const answer = await call(base, 'POST', '/api/v1/dev/tokens', { body: { user } });
+      tokens[user] = answer.body.accessToken as string;
+    }
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+  });
+
+  it("answers 429 with Retry-After and the usual error body past a route's limit, per user: another user is not limited", async () => {
+    for (let i = 1; i <= 5; i++) {
+      const answer = await call(base, 'GET', '/api/v1/me', { token: tokens.county_officer });
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('ratelimit-limit')).toBe('5');
+      expect(answer.headers.get('ratelimit-remaining')).toBe(String(5 - i));
+    }
+    const refused = await call(base, 'GET', '/api/v1/me', { token: tokens.county_officer });
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(refused.body).toEqual({
+      code: 'GATEWAY.RATE_LIMITED',
+      category: 'rate_limited',
+      message: `请求过于频繁：接口 GET /api/v1/me 每个用户每 60 秒最多 5 次，请 ${retryAfter} 秒后再试`,
+      messageEn: `too many requests: at most 5 per 60 s to GET /api/v1/me per user; retry in ${retryAfter} s`,
+      details: {
+        scope: 'route',
+        route: 'GET /api/v1/me',
+        per: 'user',
+        limit: 5,
+        perSeconds: 60,
+        retryAfterSeconds: retryAfter,
+      },
+      correlationId: refused.headers.get('x-correlation-id'),
+    });
+    expect((await call(base, 'GET', '/api/v1/me', { token: tokens.city_approver })).status).toBe(200);
+  });
+
+  it('limits personal-data disclosure more strictly than the other routes', async () => {
+    const disclose = () => call(base, 'POST', DISCLOSURE, { token: tokens.auditor, body: {} });
+    expect((await disclose()).status).toBe(200);
+    expect((await disclose()).status).toBe(200);
+    const refused = await disclose();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(3500);
+    expect(refused.body.details).toMatchObject({ limit: 2, perSeconds: 3600 });
+    // the same user still reaches a route of the default limit
+    expect((await call(base, 'GET', '/api/v1/me', { token: tokens.auditor })).status).toBe(200);
+  });
+
+  it('limits anonymous callers of a public route per client IP (behind one trusted proxy)', async () => {
+    const from = (ip: string) =>
+      call(base, 'GET', '/api/v1/probe/notices', { headers: { 'x-forwarded-for': ip } });
+    expect((await from('198.51.100.7')).status).toBe(200);
+    expect((await from('198.51.100.7')).status).toBe(200);
+    const refused = await from('198.51.100.7');
+    expect(refused.status).toBe(429);
+    expect(refused.body.details).toMatchObject({
+      per: 'client_ip',
+      limit: 2,
+      route: 'GET /api/v1/probe/notices',
+    });
+    expect((await from('198.51.100.8')).status).toBe(200);
+  });
+
+  it('sends the security headers, HSTS included, on answers and errors', async () => {
+    for (const [path, status] of [
+      ['/api/v1/probe/notices', 200],
+      ['/api/v1/nothing', 404],
+    ] as const) {
+      const answer = await call(base, 'GET', path, { headers: { 'x-forwarded-for': '192.0.2.1' } });
+      expect(answer.status).toBe(status);
+      const csp = answer.headers.get('content-security-policy') ?? '';
+      for (const directive of [
+        "default-src 'self'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+        'upgrade-insecure-requests',
+      ])
+        expect(csp).toContain(directive);
+      expect(answer.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(answer.headers.get('x-frame-options')).toBe('DENY');
+      expect(answer.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+    }
+  });
+
+  it('serves metrics and the API docs on the admin port only', async () => {
+    for (const path of ['/metrics', '/api/docs', '/api/docs-json']) {
+      const answer = await call(base, 'GET', path);
+      expect([path, answer.status, answer.body.code]).toEqual([path, 404, 'GATEWAY.ROUTE_NOT_FOUND']);
+    }
+    const metrics = await call(admin, 'GET', '/metrics');
+    expect(metrics.status).toBe(200);
+    // the public port's requests, counted
+    expect(metrics.text).toMatch(
+      /^http_requests_total\{method="GET",route="\/api\/v1\/me",status="429",service="gateway"\} 1$/m,
+    );
+    const document = await call(admin, 'GET', '/api/docs-json');
+    expect(document.status).toBe(200);
+    const paths = document.body.paths as Record<string, Record<string, { description: string }>>;
+    expect(paths['/api/v1/probe/workers/{workerId}/personal-data-disclosures']?.post?.description).toContain(
+      '2 per 3600 s per user',
+    );
+    const page = await call(admin, 'GET', '/api/docs');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("style-src 'self' 'unsafe-inline'");
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  // last: it stops the gateway
+  it('stops the admin port with the gateway', async () => {
+    await gateway.close();
+    await expect(fetch(`${admin}/metrics`)).rejects.toThrow();
   });
 });

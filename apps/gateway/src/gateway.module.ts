@@ -3,6 +3,7 @@ import { RpcClient } from '@jineng/messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, HttpAdapterHost } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
+import { AdminServer } from './admin/admin-server';
 import { DevIssuer } from './auth/dev-issuer';
 import { JwtAuthenticator } from './auth/jwt-authenticator';
 import { tokenVerificationFor } from './auth/token-verification';
@@ -15,6 +16,8 @@ import { SERVICE_ROUTES } from './routes/service.routes';
 import { ApiController } from './routing/api.controller';
 import { isKnownContract } from './routing/contracts';
 import { Dispatcher } from './routing/dispatcher';
+import { RateLimits } from './routing/rate-limits';
+import { FileResponder } from './routing/file-response';
 import type { RouteDefinition } from './routing/route-definition';
 import { RouteTable } from './routing/route-table';
 import { RpcConnection } from './routing/rpc-connection';
@@ -36,6 +39,8 @@ export class GatewayModule {
           service: 'gateway',
           logger,
           healthChecks: gatewayHealthChecks(config),
+          // on the admin port instead when there is one (AdminServer)
+          serveMetrics: config.admin === undefined,
         }),
       ],
       controllers: [ApiController],
@@ -56,17 +61,29 @@ export class GatewayModule {
             }),
         },
         {
+          // a JINENG_RATE_LIMIT_ROUTES entry naming no route stops the start
+          provide: RateLimits,
+          inject: [RouteTable],
+          useFactory: (table: RouteTable) => new RateLimits(table.routes, config.rateLimits),
+        },
+        AdminServer,
+        {
           provide: JwtAuthenticator,
           inject: [HttpAdapterHost],
           useFactory: (host: HttpAdapterHost) =>
             new JwtAuthenticator(tokenVerificationFor(config.auth, () => ownUrl(host))),
         },
-        { provide: RpcConnection, useFactory: () => new RpcConnection(config.natsUrl, config.rpcTimeoutMs) },
+        {
+          provide: RpcConnection,
+          useFactory: () =>
+            new RpcConnection(config.natsUrl, config.rpcTimeoutMs, config.nats, config.envelopeSigningKey),
+        },
         {
           provide: RpcClient,
           inject: [RpcConnection],
           useFactory: (connection: RpcConnection) => connection.client,
         },
+        { provide: FileResponder, useFactory: () => new FileResponder(config.natsUrl, config.nats) },
         Dispatcher,
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },
       ],

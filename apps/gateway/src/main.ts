@@ -34,10 +34,18 @@ async function main(): Promise<void> {
       'Bootstrap',
     );
   }
+  if (config.nats.authentication === 'none')
+    logger.warn(
+      'NATS: unauthenticated connection (a local development server): any process on the bus can send commands',
+      'Bus',
+    );
   await app.listen(config.port, config.host);
-  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+  const urlOf = (host: string, port: number) => `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  const url = urlOf(config.host, config.port);
+  // with an admin port (production), docs and metrics are there and not on the public port
+  const adminUrl = config.admin ? urlOf(config.admin.host, config.admin.port) : url;
   logger.log(
-    `listening on ${url}: API ${url}/api/v1, docs ${url}/${OPENAPI_PATH}, readiness ${url}/health/ready`,
+    `listening on ${url}: API ${url}/api/v1, readiness ${url}/health/ready; docs ${adminUrl}/${OPENAPI_PATH}, metrics ${adminUrl}/metrics`,
     'Bootstrap',
   );
 }

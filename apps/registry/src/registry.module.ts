@@ -1,10 +1,7 @@
 // The registry service (issue #4): labour registry, institution directory, enterprises, occupation
 // catalogue, check-in devices. See apps/registry/README.md.
-import { migrate } from '@jineng/event-store';
-import { systemClock } from '@jineng/kernel';
-import { PG_POOL, SERVICE_CONFIG, type ServiceConfig } from '@jineng/service-runtime';
+import { SERVICE_CONFIG, type ServiceConfig } from '@jineng/service-runtime';
 import { Module, type Provider, type Type } from '@nestjs/common';
-import type { Pool } from 'pg';
 import { registryKeysFromEnv } from './config/registry-keys';
 import { ListDevicesHandler } from './device/list-devices/list-devices.handler';
 import { ListDevicesNatsController } from './device/list-devices/list-devices.nats.controller';
@@ -48,19 +45,24 @@ import { GetOccupationNatsController } from './occupation/get-occupation/get-occ
 import { ListOccupationsHandler } from './occupation/list-occupations/list-occupations.handler';
 import { ListOccupationsNatsController } from './occupation/list-occupations/list-occupations.nats.controller';
 import { PersonalDataCipher } from './personal-data/personal-data-cipher';
-import { createReadModelDataSource, ReadModelRunners } from './persistence/read-models';
-import { registryMigrations } from './persistence/registry.migrations';
-import { CLOCK, PERSONAL_DATA_CIPHER, READ_MODEL_DATA_SOURCE } from './registry.tokens';
+import { createRegistryDataSource, ReadModelRunners } from './persistence/read-models';
+import { PERSONAL_DATA_CIPHER, READ_MODEL_DATA_SOURCE, ROSTER_LIMITS } from './registry.tokens';
 import { GetRosterImportReportHandler } from './roster-import/get-roster-import-report/get-roster-import-report.handler';
 import { GetRosterImportReportNatsController } from './roster-import/get-roster-import-report/get-roster-import-report.nats.controller';
+import { ImportAdmission } from './roster-import/import-roster/import-admission';
 import { ImportRosterHandler } from './roster-import/import-roster/import-roster.handler';
 import { ImportRosterNatsController } from './roster-import/import-roster/import-roster.nats.controller';
 import { RosterImportStore } from './roster-import/roster-import.store';
+import { rosterLimitsFromEnv } from './roster-import/roster-limits';
 import { UploadRosterPartHandler } from './roster-import/upload-roster-part/upload-roster-part.handler';
 import { UploadRosterPartNatsController } from './roster-import/upload-roster-part/upload-roster-part.nats.controller';
 import { RegistryInfrastructure } from './shared/registry-infrastructure';
 import { EndEmploymentHandler } from './worker/end-employment/end-employment.handler';
 import { EndEmploymentNatsController } from './worker/end-employment/end-employment.nats.controller';
+import { ExportWorkersHandler } from './worker/export-workers/export-workers.handler';
+import { ExportWorkersNatsController } from './worker/export-workers/export-workers.nats.controller';
+import { StartWorkerExportHandler } from './worker/start-worker-export/start-worker-export.handler';
+import { StartWorkerExportNatsController } from './worker/start-worker-export/start-worker-export.nats.controller';
 import { FindWorkerByIdNumberHandler } from './worker/find-worker-by-id-number/find-worker-by-id-number.handler';
 import { FindWorkerByIdNumberNatsController } from './worker/find-worker-by-id-number/find-worker-by-id-number.nats.controller';
 import { GetWorkerHandler } from './worker/get-worker/get-worker.handler';
@@ -89,6 +91,8 @@ const USE_CASES: readonly [Type, Type][] = [
   [RevealWorkerPersonalDataNatsController, RevealWorkerPersonalDataHandler],
   [GetWorkerNatsController, GetWorkerHandler],
   [ListWorkersNatsController, ListWorkersHandler],
+  [ExportWorkersNatsController, ExportWorkersHandler],
+  [StartWorkerExportNatsController, StartWorkerExportHandler],
   [FindWorkerByIdNumberNatsController, FindWorkerByIdNumberHandler],
   [UploadRosterPartNatsController, UploadRosterPartHandler],
   [ImportRosterNatsController, ImportRosterHandler],
@@ -118,20 +122,19 @@ const USE_CASES: readonly [Type, Type][] = [
 const INFRASTRUCTURE: Provider[] = [
   // keys are read and checked first: without them the service does not start
   { provide: PERSONAL_DATA_CIPHER, useFactory: () => new PersonalDataCipher(registryKeysFromEnv()) },
-  { provide: CLOCK, useValue: systemClock },
+  // a bad roster limit in the environment stops the start, naming it
+  { provide: ROSTER_LIMITS, useFactory: () => rosterLimitsFromEnv() },
   {
-    // the registry's tables exist before anything reads them
+    // on the tables of registryMigrations, applied by the migration step before the service starts
     provide: READ_MODEL_DATA_SOURCE,
-    inject: [PG_POOL, SERVICE_CONFIG],
-    useFactory: async (pool: Pool, config: ServiceConfig) => {
-      await migrate(pool, config.schema, registryMigrations);
-      return createReadModelDataSource(config);
-    },
+    inject: [SERVICE_CONFIG],
+    useFactory: (config: ServiceConfig) => createRegistryDataSource(config),
   },
   RegistryInfrastructure,
   WorkerPersonalDataVault,
   InstitutionPersonalDataVault,
   RosterImportStore,
+  ImportAdmission,
   ReadModelRunners,
 ];
 

@@ -1,15 +1,23 @@
 // The subsidy service as its integration tests run it: the Nest app on the service runtime, a real
-// PostgreSQL schema of its own and a nats-server of its own (its queue group must not meet another
-// test file's), commands and queries over NATS request/reply with any principal.
+// PostgreSQL schema of its own (migrated by the migrator, the service running as its own role) and a
+// nats-server of its own (its queue group must not meet another test file's), commands and queries
+// over NATS request/reply with any principal, signed as the gateway signs them.
 import { randomUUID } from 'node:crypto';
 import { validateContract } from '@jineng/contracts';
 import { ReceivedDomainError } from '@jineng/ddd';
-import { RpcClient, type Envelope, type Principal } from '@jineng/messaging';
+import type { Envelope, Principal, RpcClient } from '@jineng/messaging';
 import { JsonLogger } from '@jineng/observability';
 import { createServiceApp, serviceConfigFromEnv } from '@jineng/service-runtime';
-import { DedicatedNatsServer, connectTestDatabase, type TestDatabase } from '@jineng/testing';
-import type { INestApplication } from '@nestjs/common';
+import {
+  DedicatedNatsServer,
+  connectTestDatabase,
+  envelopeKeyEnv,
+  signingRpcClient,
+  type TestDatabase,
+} from '@jineng/testing';
+import type { INestApplication, Type } from '@nestjs/common';
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
+import { subsidyMigrations } from './subsidy.migrations';
 import { SubsidyModule } from './subsidy.module';
 
 export class SubsidyTestService {
@@ -18,6 +26,8 @@ export class SubsidyTestService {
   private constructor(
     readonly db: TestDatabase,
     readonly schema: string,
+    /** the service's runtime role: it runs no DDL */
+    private readonly runtimeUrl: string,
     readonly nats: DedicatedNatsServer,
     private readonly proxy: ClientProxy,
     private readonly client: RpcClient,
@@ -32,9 +42,10 @@ export class SubsidyTestService {
     const service = new SubsidyTestService(
       db,
       schema,
+      db.runtimeRole().url,
       nats,
       proxy,
-      new RpcClient(proxy, { defaultTimeoutMs: 10_000 }),
+      signingRpcClient(proxy, { defaultTimeoutMs: 10_000 }),
     );
     await service.restart();
     await proxy.connect();
@@ -48,14 +59,29 @@ export class SubsidyTestService {
     const config = serviceConfigFromEnv(
       'subsidy',
       { port: 0 },
-      { DATABASE_URL: this.db.url, NATS_URL: this.nats.url, JINENG_SCHEMA: this.schema, LOG_LEVEL: 'error' },
+      {
+        // as its own role, migrated by the superuser as the migrator
+        DATABASE_URL: this.runtimeUrl,
+        JINENG_MIGRATOR_DATABASE_URL: this.db.url,
+        NATS_URL: this.nats.url,
+        JINENG_SCHEMA: this.schema,
+        LOG_LEVEL: 'error',
+        ...envelopeKeyEnv(),
+      },
     );
     this.app = await createServiceApp(
       SubsidyModule,
       config,
       new JsonLogger({ service: 'subsidy', level: 'error' }),
+      { migrations: subsidyMigrations },
     );
     await this.app.listen(0, '127.0.0.1');
+  }
+
+  /** A provider of the running app (to drive it from inside, as at start). */
+  get<T>(type: Type<T>): T {
+    if (!this.app) throw new Error('the subsidy service is not running');
+    return this.app.get(type);
   }
 
   async dispose(): Promise<void> {

@@ -56,6 +56,10 @@ function protoWith(extra: { fixture?: true; file?: readonly [string, string] }):
   return dir;
 }
 
+// Each test runs the generator as child processes (about 3 s of CPU each): Jest's default 5 s is a
+// timeout for in-process code, not for this, and a loaded 2-core machine passes it.
+jest.setTimeout(60_000);
+
 describe('contracts:generate', () => {
   let fixture: { out: string; contracts: readonly Contract[]; source: string };
 

@@ -27,6 +27,7 @@ describe('assertCommandMetadata', () => {
     const { causationId: _c, ...minimal } = valid;
     expect(() => assertCommandMetadata({ ...minimal, actor: { userId: 'u', roles: [] } })).not.toThrow();
     expect(() => assertCommandMetadata({ ...valid, now: '2024-02-29T23:59:59Z' })).not.toThrow();
+    expect(() => assertCommandMetadata({ ...valid, requestDigest: 'a'.repeat(64) })).not.toThrow();
   });
 
   it.each([
@@ -48,6 +49,8 @@ describe('assertCommandMetadata', () => {
     ['metadata.now', { ...valid, now: 1740789000000 }],
     ['metadata.correlationId', { ...valid, correlationId: '' }],
     ['metadata.causationId', { ...valid, causationId: '' }],
+    ['metadata.requestDigest', { ...valid, requestDigest: 'ABC' }],
+    ['metadata.requestDigest', { ...valid, requestDigest: 'A'.repeat(64) }],
   ])('rejects a bad %s, naming it', (field, metadata) => {
     const error = rejectionOf(metadata);
     expect(error.code).toBe('COMMAND.INVALID_METADATA');

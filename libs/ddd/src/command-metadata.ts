@@ -10,7 +10,10 @@ export interface Actor {
 }
 
 export interface CommandMetadata {
-  /** a UUID chosen by the caller; retrying with the same id is idempotent */
+  /**
+   * a UUID: derived from (user, command, idempotency key) by the gateway, from the causing event by
+   * a service (command-ids.ts); a repeat with the same request is idempotent, with another refused
+   */
   readonly commandId: string;
   readonly actor: Actor;
   /** 6-digit administrative division code the command acts in */
@@ -20,10 +23,16 @@ export interface CommandMetadata {
   readonly correlationId: string;
   /** the message that caused this command; defaults to the command itself on its events */
   readonly causationId?: string;
+  /**
+   * sha256 (hex) of the canonical JSON of the request that asked for this command (the runner sets
+   * it from the request's payload); default: of the command's data. Part of what the command id did.
+   */
+  readonly requestDigest?: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const JURISDICTION = /^\d{6}$/;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
 const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-](\d{2}):(\d{2}))$/;
 
 /** Throws `InvalidCommandMetadata` (validation) naming the first bad field. */
@@ -53,6 +62,12 @@ export function assertCommandMetadata(value: unknown): asserts value is CommandM
     metadata.causationId === undefined || isNonEmptyString(metadata.causationId),
     'metadata.causationId',
     'a non-empty string',
+  );
+  check(
+    metadata.requestDigest === undefined ||
+      (isString(metadata.requestDigest) && SHA256_HEX.test(metadata.requestDigest)),
+    'metadata.requestDigest',
+    'a sha256 in lower-case hex',
   );
 }
 

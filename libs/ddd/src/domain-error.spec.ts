@@ -144,6 +144,8 @@ describe('httpStatusOf', () => {
     ['illegal_state', 409],
     ['forbidden', 403],
     ['concurrency', 409],
+    ['too_large', 413],
+    ['rate_limited', 429],
   ] as const)('maps %s to %i', (category, status) => {
     expect(httpStatusOf(category)).toBe(status);
   });

@@ -9,6 +9,10 @@ export const DOMAIN_ERROR_CATEGORIES = [
   'illegal_state',
   'forbidden',
   'concurrency',
+  /** a size or count limit of the input (a file, its rows, what it expands to) */
+  'too_large',
+  /** too many requests or operations at once, from one caller or in total: retry later */
+  'rate_limited',
 ] as const;
 export type DomainErrorCategory = (typeof DOMAIN_ERROR_CATEGORIES)[number];
 
@@ -30,6 +34,8 @@ const HTTP_STATUS: Readonly<Record<DomainErrorCategory, number>> = {
   illegal_state: 409,
   forbidden: 403,
   concurrency: 409,
+  too_large: 413,
+  rate_limited: 429,
 };
 
 export function httpStatusOf(category: DomainErrorCategory): number {

@@ -1,3 +1,4 @@
+import { jsonDigest } from './canonical-json';
 import type { Command } from './decider';
 import { eventMetadataOf } from './event-metadata';
 
@@ -17,6 +18,8 @@ describe('eventMetadataOf', () => {
   it('carries who, where, when and why from the command; causation defaults to the command', () => {
     expect(eventMetadataOf(command)).toStrictEqual({
       commandId: '3f1c2e0a-5b7d-4c3e-9f1a-2b3c4d5e6f70',
+      commandType: 'OpenClass',
+      requestDigest: jsonDigest({ classId: 'c-1' }),
       correlationId: 'corr-1',
       causationId: '3f1c2e0a-5b7d-4c3e-9f1a-2b3c4d5e6f70',
       actor: { userId: 'inst-admin', roles: ['institution'] },
@@ -38,11 +41,21 @@ describe('eventMetadataOf', () => {
     expect(metadata.actor.institutionId).toBe('i-1');
   });
 
+  it("takes the request's digest when the command came with one", () => {
+    const digest = 'a'.repeat(64);
+    const metadata = eventMetadataOf({
+      ...command,
+      metadata: { ...command.metadata, requestDigest: digest },
+    });
+    expect(metadata.requestDigest).toBe(digest);
+  });
+
   it('adds extra keys but refuses to let them replace a standard one', () => {
     expect(eventMetadataOf(command, { schemaVersion: 2 }).schemaVersion).toBe(2);
     expect(() => eventMetadataOf(command, { commandId: 'other' })).toThrow(
       /'commandId' is set from the command/,
     );
     expect(() => eventMetadataOf(command, { occurredAt: 'now' })).toThrow(/'occurredAt'/);
+    expect(() => eventMetadataOf(command, { requestDigest: 'x' })).toThrow(/'requestDigest'/);
   });
 });

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore, type EventStore } from '@jineng/event-store';
 import { connectTestDatabase, type TestDatabase } from '@jineng/testing';
-import { CommandConcurrencyConflict, InvalidCommandMetadata } from './command.errors';
+import { jsonDigest } from './canonical-json';
+import { CommandConcurrencyConflict, CommandIdReused, InvalidCommandMetadata } from './command.errors';
 import type { CommandMetadata } from './command-metadata';
 import { defineDomainError } from './domain-error';
 import type { Command, Decider, DomainEvent } from './decider';
@@ -119,6 +120,8 @@ describe('handleCommand (PostgreSQL)', () => {
     ]);
     expect(stored[0].metadata).toEqual({
       commandId: first.metadata.commandId,
+      commandType: 'BookSeats',
+      requestDigest: jsonDigest({ guest: 'ann', seats: 1 }),
       correlationId: 'corr-1',
       causationId: 'evt-42',
       actor: { userId: 'clerk-1', roles: ['clerk'], institutionId: 'inst-1' },
@@ -151,25 +154,108 @@ describe('handleCommand (PostgreSQL)', () => {
     const first = await handleCommand({ store, decider: booking, streamId, command });
     await handleCommand({ store, decider: booking, streamId, command: book('bob', 1) });
 
+    // even when the same command would now decide differently: it was decided once
     const again = await handleCommand({ store, decider: booking, streamId, command });
-    // even when the same command would now decide differently (or be rejected)
-    const changed = await handleCommand({
-      store,
-      decider: booking,
-      streamId,
-      command: { ...command, data: { guest: 'ann', seats: 9 } },
-    });
-
-    for (const answer of [again, changed]) {
-      expect(answer.idempotent).toBe(true);
-      expect(answer.events).toEqual(first.events);
-      expect(answer.nextExpectedVersion).toBe(first.nextExpectedVersion);
-      expect(answer.state).toEqual(first.state);
-    }
+    expect(again.idempotent).toBe(true);
+    expect(again.events).toEqual(first.events);
+    expect(again.nextExpectedVersion).toBe(first.nextExpectedVersion);
+    expect(again.state).toEqual(first.state);
     const stored = await store.readStream(streamId);
     expect(stored.events.map((e) => e.data)).toEqual([
       { guest: 'ann', seats: 1 },
       { guest: 'bob', seats: 1 },
+    ]);
+  });
+
+  it.each([
+    [
+      'request',
+      (c: BookingCommand, s: string) => ({
+        streamId: s,
+        command: { ...c, data: { guest: 'ann', seats: 2 } },
+      }),
+    ],
+    ['stream', (c: BookingCommand) => ({ streamId: newStream(), command: c })],
+    [
+      'actor',
+      (c: BookingCommand, s: string) => ({
+        streamId: s,
+        command: { ...c, metadata: { ...c.metadata, actor: { userId: 'clerk-2', roles: ['clerk'] } } },
+      }),
+    ],
+    [
+      'command',
+      (c: BookingCommand, s: string) => ({
+        streamId: s,
+        command: { ...c, type: 'RebookSeats' } as unknown as BookingCommand,
+      }),
+    ],
+  ])(
+    'refuses a used command id with another %s (COMMAND.ID_REUSED) and changes nothing',
+    async (fact, reuse) => {
+      const streamId = newStream();
+      const command = book('ann', 1);
+      await handleCommand({ store, decider: booking, streamId, command });
+      const reused = reuse(command, streamId);
+      const before = await store.readStream(reused.streamId);
+
+      const error = await handleCommand({ store, decider: booking, ...reused }).catch((e: unknown) => e);
+
+      expect(error).toBeInstanceOf(CommandIdReused);
+      expect((error as CommandIdReused).details).toEqual({
+        commandId: command.metadata.commandId,
+        differs: [fact],
+      });
+      expect((await store.readStream(reused.streamId)).version).toBe(before.version);
+    },
+  );
+
+  it('takes the request digest the command came with as what identifies it', async () => {
+    const streamId = newStream();
+    const command = book('ann', 1, { requestDigest: 'd'.repeat(64) });
+    await handleCommand({ store, decider: booking, streamId, command });
+    const [event] = (await store.readStream(streamId)).events;
+    expect(event.metadata.requestDigest).toBe('d'.repeat(64));
+    const again = await handleCommand({ store, decider: booking, streamId, command });
+    expect(again.idempotent).toBe(true);
+    const other = { ...command, metadata: { ...command.metadata, requestDigest: 'e'.repeat(64) } };
+    await expect(handleCommand({ store, decider: booking, streamId, command: other })).rejects.toBeInstanceOf(
+      CommandIdReused,
+    );
+  });
+
+  it('records a repeat anew under new event ids when the command says so, and still refuses another request', async () => {
+    const streamId = newStream();
+    const command = book('ann', 1);
+    const first = await handleCommand({ store, decider: booking, streamId, command, onRepeat: 'record' });
+    const again = await handleCommand({ store, decider: booking, streamId, command, onRepeat: 'record' });
+
+    expect(first.events.map((e) => e.id)).toEqual([deriveEventId(command.metadata.commandId, 0)]);
+    expect(again.idempotent).toBe(false);
+    expect(again.events).toHaveLength(1);
+    expect(again.events[0].id).not.toBe(first.events[0].id);
+    expect(again.events[0].metadata.commandId).toBe(command.metadata.commandId);
+    expect(again.state.booked).toBe(2);
+    await expect(
+      handleCommand({ store, decider: booking, streamId: newStream(), command, onRepeat: 'record' }),
+    ).rejects.toBeInstanceOf(CommandIdReused);
+    expect((await store.readStream(streamId)).version).toBe(2);
+  });
+
+  it('records each of two simultaneous deliveries of a command that records its repeats', async () => {
+    const streamId = newStream();
+    const racing = withSimultaneousLoads(store, 2);
+    const command = book('ann', 1);
+
+    const answers = await Promise.all([
+      handleCommand({ store: racing, decider: booking, streamId, command, onRepeat: 'record' }),
+      handleCommand({ store: racing, decider: booking, streamId, command, onRepeat: 'record' }),
+    ]);
+
+    expect(answers.map((a) => a.idempotent)).toEqual([false, false]);
+    expect((await store.readStream(streamId)).events.map((e) => e.data)).toEqual([
+      { guest: 'ann', seats: 1 },
+      { guest: 'ann', seats: 1 },
     ]);
   });
 

@@ -2,8 +2,15 @@
 // version, retry on a conflict. Event ids derive from the command id, so a command handled twice
 // (a client retry, a NATS redelivery) appends nothing the second time and answers the same.
 //
+// Command identity: the first event of a command id is found by its derived id, and its metadata
+// says what the id did (stream, command type, actor, request digest). A later use with the same
+// facts gets the first answer; with any other fact it is refused (COMMAND.ID_REUSED) before
+// anything is loaded or decided. A command that recorded nothing did nothing to remember: its id is
+// decided afresh when it comes again.
+//
 // Only types come from the event store: loading `@jineng/ddd` must not load a database driver,
 // because domain code imports it too.
+import { randomUUID } from 'node:crypto';
 import type {
   AppendResult,
   EventIdConflictError,
@@ -13,6 +20,7 @@ import type {
   RecordedEvent,
   WrongExpectedVersionError,
 } from '@jineng/event-store';
+import { assertSameCommand, factsOfEvent } from './command-identity';
 import { assertCommandMetadata } from './command-metadata';
 import { CommandConcurrencyConflict } from './command.errors';
 import { decisionEvents, type Command, type Decider, type DomainEvent } from './decider';
@@ -29,6 +37,12 @@ export interface HandleCommandOptions<C extends Command, S, E extends DomainEven
   readonly toEventMetadata?: (command: C) => ReadonlyJsonObject;
   /** appends retried after a concurrency conflict before giving up (so at most maxRetries + 1 attempts) */
   readonly maxRetries?: number;
+  /**
+   * A repeat of the command id with the same request: `answer` (default) answers what it recorded
+   * the first time and records nothing; `record` decides and records again under new event ids —
+   * for a fact that happens anew each time it is asked, such as a disclosure of personal data.
+   */
+  readonly onRepeat?: 'answer' | 'record';
 }
 
 /** An event of the command's answer, as stored. */
@@ -61,7 +75,7 @@ const EVENT_ID_CONFLICT: EventIdConflictError['code'] = 'EVENT_STORE.EVENT_ID_CO
 export async function handleCommand<C extends Command, S, E extends DomainEvent>(
   options: HandleCommandOptions<C, S, E>,
 ): Promise<CommandResult<S, E>> {
-  const { store, decider, streamId, command, toEventMetadata, maxRetries = 5 } = options;
+  const { store, decider, streamId, command, toEventMetadata, maxRetries = 5, onRepeat = 'answer' } = options;
   if (!Number.isSafeInteger(maxRetries) || maxRetries < 0) {
     throw new TypeError(`maxRetries must be an integer >= 0, got ${maxRetries}`);
   }
@@ -69,12 +83,19 @@ export async function handleCommand<C extends Command, S, E extends DomainEvent>
   const { commandId } = command.metadata;
   const firstEventId = deriveEventId(commandId, 0);
   const metadata = eventMetadataOf(command, toEventMetadata?.(command));
+  const facts = factsOfEvent({ streamId, metadata });
+  /** the first event of this command id, checked against this use; undefined while there is none */
+  const firstUse = async (): Promise<RecordedEvent | undefined> => {
+    const recorded = await store.findEvent(firstEventId);
+    if (recorded) assertSameCommand(commandId, factsOfEvent(recorded), facts);
+    return recorded;
+  };
 
   let lastConflict: unknown;
   for (let attempt = 1; attempt <= maxRetries + 1; attempt++) {
     // checked on every attempt: a concurrent copy of this command may be what we conflicted with
-    const recorded = await store.findEvent(firstEventId);
-    if (recorded) return replay(store, decider, recorded.streamId, commandId);
+    const recorded = await firstUse();
+    if (recorded && onRepeat === 'answer') return replay(store, decider, recorded.streamId, commandId);
 
     const slice = await store.readStream(streamId);
     const loaded = slice.events.reduce(
@@ -86,8 +107,10 @@ export async function handleCommand<C extends Command, S, E extends DomainEvent>
       return { streamId, events: [], nextExpectedVersion: slice.version, state: loaded, idempotent: false };
     }
 
+    // a repeat that records again needs ids of its own; the first use's derive from the command id
+    const idBase = recorded ? randomUUID() : commandId;
     const toAppend: EventToAppend[] = decided.map((event, i) => ({
-      id: deriveEventId(commandId, i),
+      id: deriveEventId(idBase, i),
       type: event.type,
       data: toJsonObject(event.data, `${event.type}.data`),
       metadata: metadata as unknown as EventToAppend['metadata'],
@@ -102,12 +125,17 @@ export async function handleCommand<C extends Command, S, E extends DomainEvent>
         lastConflict = error;
         continue;
       }
-      // our ids are taken with other content: a concurrent copy of this command won, answer as it did
-      const winner = hasCode(error, EVENT_ID_CONFLICT) ? await store.findEvent(firstEventId) : undefined;
-      if (winner) return replay(store, decider, winner.streamId, commandId);
+      // our ids are taken: by a concurrent copy of this command (answer as it did, or record again),
+      // or by another use of the id (refused by firstUse)
+      const winner = hasCode(error, EVENT_ID_CONFLICT) ? await firstUse() : undefined;
+      if (winner && onRepeat === 'answer') return replay(store, decider, winner.streamId, commandId);
+      if (winner) continue;
       throw error;
     }
-    if (result.idempotent) return replay(store, decider, streamId, commandId);
+    if (result.idempotent) {
+      if (onRepeat === 'answer') return replay(store, decider, streamId, commandId);
+      continue; // a copy of this very delivery was stored: this one records its own
+    }
     const state = decided.reduce((s, event) => decider.evolve(s, event), loaded);
     return {
       streamId,

@@ -4,7 +4,13 @@ export type { Command, Decider, DomainEvent } from './decider';
 export { decisionEvents } from './decider';
 export type { Actor, CommandMetadata } from './command-metadata';
 export { assertCommandMetadata } from './command-metadata';
-export { CommandConcurrencyConflict, InvalidCommandMetadata } from './command.errors';
+export type { CommandFact } from './command.errors';
+export { CommandConcurrencyConflict, CommandIdReused, InvalidCommandMetadata } from './command.errors';
+export type { CommandFacts } from './command-identity';
+export { assertSameCommand, factsOfEvent } from './command-identity';
+export type { CommandRequestKey } from './command-ids';
+export { commandIdForEvent, commandIdForRequest } from './command-ids';
+export { canonicalJson, jsonDigest } from './canonical-json';
 export type {
   DomainErrorCategory,
   DomainErrorClass,
@@ -24,7 +30,7 @@ export {
 } from './domain-error';
 export { EVENT_ID_NAMESPACE, deriveEventId, uuidV5 } from './event-ids';
 export type { EventMetadata } from './event-metadata';
-export { eventMetadataOf } from './event-metadata';
+export { eventMetadataOf, requestDigestOf } from './event-metadata';
 export type { CommandResult, CommittedEvent, HandleCommandOptions } from './handle-command';
 export { handleCommand } from './handle-command';
 export type { JsonPrimitive, ReadonlyJsonObject, ReadonlyJsonValue } from './json';

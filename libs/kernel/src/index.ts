@@ -15,7 +15,16 @@ export {
   isIsoDate,
   type IsoDate,
 } from './time/iso-date';
-export { fixedClock, shanghaiDate, shanghaiToday, systemClock, type Clock } from './time/clock';
+export {
+  controllableClock,
+  fixedClock,
+  offsetClock,
+  shanghaiDate,
+  shanghaiToday,
+  systemClock,
+  type Clock,
+  type ControllableClock,
+} from './time/clock';
 
 export {
   WorkingDayCalendar,

@@ -6,7 +6,25 @@ describe('messagingConfigFromEnv', () => {
       natsUrl: 'nats://127.0.0.1:4222',
       replicas: 1,
       duplicateWindowMs: 120_000,
+      streams: 'ensure',
     });
+  });
+
+  it('only verifies the streams when the app has NATS credentials (the provisioner made them), unless told', () => {
+    expect(messagingConfigFromEnv({ JINENG_NATS_NKEY_SEED_FILE: '/run/secrets/seed' }).streams).toBe(
+      'verify',
+    );
+    expect(messagingConfigFromEnv({ JINENG_NATS_USER: 'registry' }).streams).toBe('verify');
+    expect(
+      messagingConfigFromEnv({
+        JINENG_NATS_NKEY_SEED_FILE: '/run/secrets/seed',
+        JINENG_NATS_STREAMS: 'ensure',
+      }).streams,
+    ).toBe('ensure');
+    expect(messagingConfigFromEnv({ JINENG_NATS_STREAMS: 'verify' }).streams).toBe('verify');
+    expect(() => messagingConfigFromEnv({ JINENG_NATS_STREAMS: 'create' })).toThrow(
+      "JINENG_NATS_STREAMS must be 'ensure' or 'verify' (got 'create')",
+    );
   });
 
   it('takes production settings from the environment', () => {
@@ -16,7 +34,12 @@ describe('messagingConfigFromEnv', () => {
         JINENG_EVENTS_REPLICAS: '3',
         JINENG_EVENTS_DUPLICATE_WINDOW_MS: '600000',
       }),
-    ).toEqual({ natsUrl: 'nats://nats-0:4222,nats://nats-1:4222', replicas: 3, duplicateWindowMs: 600_000 });
+    ).toEqual({
+      natsUrl: 'nats://nats-0:4222,nats://nats-1:4222',
+      replicas: 3,
+      duplicateWindowMs: 600_000,
+      streams: 'ensure',
+    });
   });
 
   it('refuses a setting that is not a positive integer, naming it', () => {

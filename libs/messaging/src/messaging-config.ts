@@ -1,5 +1,6 @@
 // Messaging settings from the environment: one replica and a 2-minute duplicate window on this
 // machine; production sets JINENG_EVENTS_REPLICAS=3 for its 3-node JetStream cluster.
+import { NATS_CREDENTIAL_VARIABLES } from './bus/nats-client-config';
 
 export interface MessagingConfig {
   readonly natsUrl: string;
@@ -7,6 +8,12 @@ export interface MessagingConfig {
   readonly replicas: number;
   /** how long JetStream remembers a Nats-Msg-Id: re-sends within it are absorbed by the server */
   readonly duplicateWindowMs: number;
+  /**
+   * `ensure`: the app creates or updates the streams at start (a local, unauthenticated server);
+   * `verify`: it only checks that they exist — the provisioner made them (ADR 0002, decision 10).
+   * JINENG_NATS_STREAMS; by default `verify` when the app has NATS credentials, else `ensure`.
+   */
+  readonly streams: 'ensure' | 'verify';
 }
 
 export function messagingConfigFromEnv(env: NodeJS.ProcessEnv = process.env): MessagingConfig {
@@ -14,7 +21,17 @@ export function messagingConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Me
     natsUrl: env.NATS_URL ?? 'nats://127.0.0.1:4222',
     replicas: positiveInteger(env, 'JINENG_EVENTS_REPLICAS', 1),
     duplicateWindowMs: positiveInteger(env, 'JINENG_EVENTS_DUPLICATE_WINDOW_MS', 120_000),
+    streams: streamsMode(env),
   };
+}
+
+function streamsMode(env: NodeJS.ProcessEnv): MessagingConfig['streams'] {
+  const raw = env.JINENG_NATS_STREAMS;
+  if (raw === undefined || raw === '')
+    return NATS_CREDENTIAL_VARIABLES.some((name) => env[name]) ? 'verify' : 'ensure';
+  if (raw !== 'ensure' && raw !== 'verify')
+    throw new TypeError(`JINENG_NATS_STREAMS must be 'ensure' or 'verify' (got '${raw}')`);
+  return raw;
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -60,3 +60,15 @@ export function assertConsumerName(consumer: string): void {
   if (!CONSUMER.test(consumer))
     throw new TypeError(`invalid consumer name '${consumer}': lower-case letters, digits, '-' and '_'`);
 }
+
+/**
+ * The durable consumer of a local read model for one source service: `<read model>-<source>`
+ * (`class-ops-workers-registry`). The read model is named `<service>-<purpose>`, so its consumers are
+ * the service's own as the bus permissions require (a service declares its read models and their
+ * sources in nest-cli.json, and the permissions of these consumers follow).
+ */
+export function readModelConsumerName(readModel: string, source: string): string {
+  assertConsumerName(readModel);
+  assertServiceName(source);
+  return `${readModel}-${source}`;
+}

@@ -18,6 +18,11 @@ export interface ObservabilityOptions extends HttpObservationOptions {
   readonly healthCheckTimeoutMs?: number;
   /** Node process metrics; default true */
   readonly defaultMetrics?: boolean;
+  /**
+   * `GET /metrics` on the app's own port; default true. An app that serves its metrics elsewhere (the
+   * gateway's admin port) turns it off and mounts `MetricsController` there.
+   */
+  readonly serveMetrics?: boolean;
 }
 
 /**
@@ -32,7 +37,7 @@ export class ObservabilityModule {
     return {
       module: ObservabilityModule,
       global: true,
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, ...(options.serveMetrics === false ? [] : [MetricsController])],
       providers: [
         { provide: JsonLogger, useValue: logger },
         {

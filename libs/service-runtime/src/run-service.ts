@@ -1,21 +1,43 @@
 // `main.ts` of a business service: configuration, the app, listening, and a clean stop on SIGTERM.
+// `main.js migrate` runs only the migration step (a Kubernetes init container or Job) and exits; it
+// reads only the database settings, so it needs neither the app's NATS identity nor its envelope keys.
+import type { Migration } from '@jineng/event-store';
 import { JsonLogger } from '@jineng/observability';
 import type { DynamicModule, Type } from '@nestjs/common';
 import { createServiceApp } from './create-service-app';
-import { serviceConfigFromEnv, ServiceConfigError } from './service-config';
+import { DatabaseNotMigratedError, migrateServiceDatabase } from './database/service-database';
+import { serviceConfigFromEnv, ServiceConfigError, serviceDatabaseConfigFromEnv } from './service-config';
 
 const STOP_GRACE_MS = 10_000;
+
+export interface ServiceDeclaration {
+  readonly port: number;
+  /** the service's own tables (the event store's and the inbox's come first by themselves) */
+  readonly migrations?: readonly Migration[];
+}
 
 export async function runService(
   service: string,
   feature: Type | DynamicModule,
-  defaults: { readonly port: number },
+  declaration: ServiceDeclaration,
 ): Promise<void> {
   let logger = new JsonLogger({ service });
   try {
-    const config = serviceConfigFromEnv(service, defaults);
+    if (process.argv[2] === 'migrate') {
+      // the database settings only: the migration step needs no NATS identity and no envelope keys
+      const config = serviceDatabaseConfigFromEnv(service);
+      logger = new JsonLogger({ service, level: config.logLevel });
+      const report = await migrateServiceDatabase(config, declaration.migrations);
+      logger.log(
+        `schema ${config.schema}: ${report.applied.length ? `applied ${report.applied.join(', ')}` : 'up to date'}` +
+          (report.runtimeRole ? `; runtime role ${report.runtimeRole} granted` : ''),
+        'Migrate',
+      );
+      process.exit(0);
+    }
+    const config = serviceConfigFromEnv(service, declaration);
     logger = new JsonLogger({ service, level: config.logLevel });
-    const app = await createServiceApp(feature, config, logger);
+    const app = await createServiceApp(feature, config, logger, { migrations: declaration.migrations });
     let stopping = false;
     const stop = (signal: NodeJS.Signals) => {
       if (stopping) return;
@@ -38,7 +60,8 @@ export async function runService(
       'Bootstrap',
     );
   } catch (error) {
-    logger.fatal(error instanceof ServiceConfigError ? error.message : (error as Error), 'Bootstrap');
+    const known = error instanceof ServiceConfigError || error instanceof DatabaseNotMigratedError;
+    logger.fatal(known ? (error as Error).message : (error as Error), 'Bootstrap');
     process.exit(1);
   }
 }

@@ -4,3 +4,7 @@ export * from './infrastructure/endpoints';
 export * from './infrastructure/postgres';
 export * from './infrastructure/nats';
 export * from './infrastructure/platform';
+export * from './infrastructure/bus';
+export * from './infrastructure/envelope-keys';
+export * from './zip-archive';
+export * from './test-clock';

@@ -1,4 +1,9 @@
-import { gatewayConfigFromEnv, GatewayConfigError } from './gateway-config';
+import { testEnvelopeKeys } from '@jineng/testing';
+import { gatewayConfigFromEnv as fromEnv, GatewayConfigError } from './gateway-config';
+
+// every configuration below has the signing key, unless a test says otherwise
+const KEY = { JINENG_ENVELOPE_SIGNING_KEY_FILE: testEnvelopeKeys().signingKeyFile };
+const gatewayConfigFromEnv = (env: NodeJS.ProcessEnv) => fromEnv({ ...KEY, ...env });
 
 const OIDC = {
   JINENG_OIDC_ISSUER: 'https://sso.example.gov.cn/realms/jineng',
@@ -6,9 +11,10 @@ const OIDC = {
   JINENG_OIDC_JWKS_URL: 'https://sso.example.gov.cn/realms/jineng/protocol/openid-connect/certs',
 };
 
-function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
+function problemsOf(env: NodeJS.ProcessEnv, withKey = true): readonly string[] {
+  if (withKey) env = { ...KEY, ...env };
   try {
-    gatewayConfigFromEnv(env);
+    fromEnv(env);
   } catch (error) {
     if (error instanceof GatewayConfigError) return error.problems;
     throw error;
@@ -19,14 +25,74 @@ function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
 describe('gatewayConfigFromEnv', () => {
   it('has defaults for a local run, with no issuer (every token refused)', () => {
     expect(gatewayConfigFromEnv({})).toEqual({
+      envelopeSigningKey: { keyId: testEnvelopeKeys().signer.keyId, privateKey: expect.anything() },
       port: 3000,
       host: '0.0.0.0',
       natsUrl: 'nats://127.0.0.1:4222',
+      nats: { connectOptions: { inboxPrefix: '_INBOX_gateway' }, authentication: 'none', tls: false },
       rpcTimeoutMs: 5000,
       auth: { mode: 'none' },
       logLevel: 'info',
       bodyLimitBytes: 1048576,
+      production: false,
+      trustProxyHops: 0,
+      rateLimits: {
+        route: { requests: 120, perSeconds: 60 },
+        anonymous: { requests: 30, perSeconds: 60 },
+        caller: { requests: 600, perSeconds: 60 },
+        routes: {},
+      },
     });
+  });
+
+  it('serves metrics and docs on an admin port in production (9090 unless ADMIN_PORT), locally only when set', () => {
+    expect(gatewayConfigFromEnv({ NODE_ENV: 'production', ...OIDC }).admin).toEqual({
+      port: 9090,
+      host: '0.0.0.0',
+    });
+    expect(
+      gatewayConfigFromEnv({ NODE_ENV: 'production', ...OIDC, ADMIN_PORT: '9464', ADMIN_HOST: '10.0.0.7' })
+        .admin,
+    ).toEqual({ port: 9464, host: '10.0.0.7' });
+    expect(gatewayConfigFromEnv({ ADMIN_PORT: '3001', HOST: '127.0.0.1' }).admin).toEqual({
+      port: 3001,
+      host: '127.0.0.1',
+    });
+    expect(gatewayConfigFromEnv({}).admin).toBeUndefined();
+    expect(problemsOf({ PORT: '3000', ADMIN_PORT: '3000' })).toEqual([
+      'ADMIN_PORT must differ from PORT (both 3000): metrics and docs stay off the public port',
+    ]);
+  });
+
+  it('reads rate limits as <requests>/<seconds>, and per route by environment', () => {
+    const { rateLimits, trustProxyHops } = gatewayConfigFromEnv({
+      JINENG_RATE_LIMIT_ROUTE: '50/10',
+      JINENG_RATE_LIMIT_ANONYMOUS: '5 / 60',
+      JINENG_RATE_LIMIT_CALLER: '1000/60',
+      JINENG_RATE_LIMIT_ROUTES:
+        'POST /api/v1/workers/lookups=30/60; POST /api/v1/workers/:workerId/personal-data-disclosures=5/3600',
+      JINENG_TRUST_PROXY_HOPS: '1',
+    });
+    expect(rateLimits).toEqual({
+      route: { requests: 50, perSeconds: 10 },
+      anonymous: { requests: 5, perSeconds: 60 },
+      caller: { requests: 1000, perSeconds: 60 },
+      routes: {
+        'POST /api/v1/workers/lookups': { requests: 30, perSeconds: 60 },
+        'POST /api/v1/workers/:workerId/personal-data-disclosures': { requests: 5, perSeconds: 3600 },
+      },
+    });
+    expect(trustProxyHops).toBe(1);
+    expect(
+      problemsOf({
+        JINENG_RATE_LIMIT_ROUTE: '120',
+        JINENG_RATE_LIMIT_ROUTES: 'lookups=3/60,GET /api/v1/me=0/60',
+      }),
+    ).toEqual([
+      "JINENG_RATE_LIMIT_ROUTES: 'lookups=3/60' is not '<METHOD> <path>=<requests>/<seconds>'",
+      "JINENG_RATE_LIMIT_ROUTES: 'GET /api/v1/me=0/60' is not '<METHOD> <path>=<requests>/<seconds>'",
+      "JINENG_RATE_LIMIT_ROUTE must be <requests>/<seconds>, e.g. 120/60, seconds at most 86400 (got '120')",
+    ]);
   });
 
   it('reads the OIDC issuer, audience and JWKS URL for production', () => {
@@ -70,6 +136,19 @@ describe('gatewayConfigFromEnv', () => {
     ]);
     expect(problemsOf({ NODE_ENV: 'production', ...OIDC, JINENG_OIDC_JWKS_URL: 'http://sso/certs' })).toEqual(
       ['JINENG_OIDC_JWKS_URL must use https when NODE_ENV=production'],
+    );
+  });
+
+  it('refuses to start without a usable envelope signing key, naming the file', () => {
+    expect(problemsOf({}, false)).toEqual([
+      'JINENG_ENVELOPE_SIGNING_KEY_FILE is required: the Ed25519 private JWK the gateway signs envelopes with (scripts/envelope-keys.mjs makes a pair)',
+    ]);
+    const verifyKeys = testEnvelopeKeys().verifyKeysFile;
+    expect(problemsOf({ JINENG_ENVELOPE_SIGNING_KEY_FILE: verifyKeys })).toEqual([
+      `JINENG_ENVELOPE_SIGNING_KEY_FILE ${verifyKeys}: expected an Ed25519 JWK ({"kty":"OKP","crv":"Ed25519",…})`,
+    ]);
+    expect(problemsOf({ JINENG_ENVELOPE_SIGNING_KEY_FILE: '/nonexistent/key.json' })[0]).toMatch(
+      /^JINENG_ENVELOPE_SIGNING_KEY_FILE \/nonexistent\/key.json: cannot be read \(ENOENT\)$/,
     );
   });
 

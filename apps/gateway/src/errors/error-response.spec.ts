@@ -20,6 +20,8 @@ describe('errorResponseOf', () => {
     ['not_found', 404],
     ['illegal_state', 409],
     ['concurrency', 409],
+    ['too_large', 413],
+    ['rate_limited', 429],
   ] as const)(
     'maps a domain error of category %s to %i, keeping code, messages and details',
     (category, status) => {
@@ -45,6 +47,19 @@ describe('errorResponseOf', () => {
       });
     },
   );
+
+  it("turns a busy service's retryAfterSeconds into Retry-After", () => {
+    const busy = domainErrorFromJson({
+      code: 'ROSTER.TOO_MANY_IMPORTS',
+      category: 'rate_limited',
+      message: '中文',
+      messageEn: 'English',
+      details: { limit: 1, retryAfterSeconds: 29.2 },
+    });
+    expect(errorResponseOf(busy, context)).toMatchObject({ status: 429, headers: { 'Retry-After': '30' } });
+    const large = domainErrorFromJson({ ...busy.toJSON(), category: 'too_large' });
+    expect(errorResponseOf(large, context)).toMatchObject({ status: 413, headers: {} });
+  });
 
   it('maps a domain error thrown in the gateway the same way', () => {
     const answer = errorResponseOf(new TooManyTrainees({ max: 50, actual: 53 }), context);

@@ -40,7 +40,7 @@ export function errorResponseOf(
   if (isDomainError(error)) {
     return {
       status: httpStatusOf(error.category),
-      headers: {},
+      headers: retryAfterOf(error.category, error.details),
       body: {
         code: error.code,
         category: error.category,
@@ -90,6 +90,20 @@ function asGatewayError(error: unknown, method: string, path: string): GatewayEr
   if (error instanceof HttpException && error.getStatus() === 404)
     return GatewayErrors.routeNotFound(method, path);
   return undefined;
+}
+
+/**
+ * A service that refuses for being busy (`rate_limited`, 429) may say when to come back, as
+ * `details.retryAfterSeconds`: it becomes the standard `Retry-After` header.
+ */
+function retryAfterOf(
+  category: DomainErrorCategory,
+  details: ReadonlyJsonObject,
+): Readonly<Record<string, string>> {
+  const seconds = details.retryAfterSeconds;
+  return category === 'rate_limited' && typeof seconds === 'number' && seconds > 0
+    ? { 'Retry-After': String(Math.ceil(seconds)) }
+    : {};
 }
 
 /** `jineng.cmd.class-ops.OpenClass` → service `class-ops`, operation `OpenClass` */

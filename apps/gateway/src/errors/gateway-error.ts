@@ -213,6 +213,34 @@ export const GatewayErrors = {
     });
   },
 
+  /** A caller past a rate limit: of one route (`route` named), or of all routes together. */
+  rateLimited(limit: {
+    requests: number;
+    perSeconds: number;
+    per: 'user' | 'client_ip';
+    route?: string;
+    retryAfterSeconds: number;
+  }): GatewayError {
+    const { requests, perSeconds, per, route, retryAfterSeconds } = limit;
+    const [whoZh, whoEn] = per === 'user' ? ['每个用户', 'per user'] : ['每个客户端 IP', 'per client IP'];
+    return new GatewayError({
+      status: 429,
+      code: 'GATEWAY.RATE_LIMITED',
+      category: 'rate_limited',
+      messageZh: `请求过于频繁：${route ? `接口 ${route} ` : '所有接口合计'}${whoZh}每 ${perSeconds} 秒最多 ${requests} 次，请 ${retryAfterSeconds} 秒后再试`,
+      messageEn: `too many requests: at most ${requests} per ${perSeconds} s ${route ? `to ${route}` : 'to all routes together'} ${whoEn}; retry in ${retryAfterSeconds} s`,
+      details: {
+        scope: route ? 'route' : 'caller',
+        ...(route ? { route } : {}),
+        per,
+        limit: requests,
+        perSeconds,
+        retryAfterSeconds,
+      },
+      headers: { 'Retry-After': String(retryAfterSeconds) },
+    });
+  },
+
   serviceTimeout(service: string, operation: string, timeoutMs: number, noResponders: boolean): GatewayError {
     return new GatewayError({
       status: 504,

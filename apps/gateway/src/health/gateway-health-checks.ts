@@ -6,5 +6,5 @@ import type { GatewayConfig } from '../config/gateway-config';
  * provider is not a readiness check: its keys are cached, and an outage answers 503 per request.)
  */
 export function gatewayHealthChecks(config: GatewayConfig): HealthCheck[] {
-  return [new NatsHealthCheck({ servers: config.natsUrl })];
+  return [new NatsHealthCheck({ servers: config.natsUrl, connectOptions: config.nats.connectOptions })];
 }

@@ -30,6 +30,9 @@ const DEV_TOKEN_REQUEST: JsonSchema = {
   },
 };
 
+/** Development only: scripts and test suites ask for many tokens from one address. */
+const DEV_ISSUER_RATE_LIMIT = { requests: 600, perSeconds: 60 } as const;
+
 export function devIssuerRoutes(issuer: DevIssuer): RouteDefinition[] {
   return [
     {
@@ -38,6 +41,7 @@ export function devIssuerRoutes(issuer: DevIssuer): RouteDefinition[] {
       summary: { zh: '开发环境签发方的公钥（JWKS）', en: "The development issuer's public keys (JWKS)" },
       tags: ['dev'],
       roles: 'public',
+      rateLimit: DEV_ISSUER_RATE_LIMIT,
       target: { kind: 'local', operationId: 'dev.jwks', handle: () => issuer.jwks() },
     },
     {
@@ -46,6 +50,7 @@ export function devIssuerRoutes(issuer: DevIssuer): RouteDefinition[] {
       summary: { zh: '演示用户（每个角色一个）', en: 'The demo users, one per role' },
       tags: ['dev'],
       roles: 'public',
+      rateLimit: DEV_ISSUER_RATE_LIMIT,
       target: {
         kind: 'local',
         operationId: 'dev.users',
@@ -64,6 +69,7 @@ export function devIssuerRoutes(issuer: DevIssuer): RouteDefinition[] {
       summary: { zh: '为演示用户签发访问令牌', en: 'Issue an access token for a demo user' },
       tags: ['dev'],
       roles: 'public',
+      rateLimit: DEV_ISSUER_RATE_LIMIT,
       request: { name: 'DevTokenRequest', schema: DEV_TOKEN_REQUEST },
       target: {
         kind: 'local',

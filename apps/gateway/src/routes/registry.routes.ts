@@ -1,7 +1,8 @@
 // The REST routes of the registry service: forwarded over NATS to jineng.cmd|qry.registry.<Name>.
 // The registry enforces jurisdiction and ownership again on the record itself (a path only names ids).
+import { EXPORT_CONTENT_TYPES } from '@jineng/lists';
 import type { Role } from '@jineng/messaging';
-import type { RouteDefinition } from '../routing/route-definition';
+import type { RateLimit, RouteDefinition } from '../routing/route-definition';
 
 const OFFICERS: readonly Role[] = ['county_officer', 'city_approver', 'admin'];
 const READERS: readonly Role[] = [...OFFICERS, 'auditor'];
@@ -17,6 +18,10 @@ const EVERYONE: readonly Role[] = [
 ];
 const tags = ['registry'];
 
+/** Per user (JINENG_RATE_LIMIT_ROUTES overrides them). The default route limit is 120 a minute. */
+export const LOOKUP_RATE_LIMIT: RateLimit = { requests: 60, perSeconds: 600 };
+export const DISCLOSURE_RATE_LIMIT: RateLimit = { requests: 20, perSeconds: 3600 };
+
 const command = (name: string, timeoutMs?: number) =>
   ({ kind: 'command', service: 'registry', name, ...(timeoutMs ? { timeoutMs } : {}) }) as const;
 const query = (name: string) => ({ kind: 'query', service: 'registry', name }) as const;
@@ -24,6 +29,26 @@ const contract = (name: string) => `jineng.registry.v1.${name}`;
 const ACCEPTED = contract('CommandAccepted');
 
 export const REGISTRY_ROUTES: readonly RouteDefinition[] = [
+  {
+    method: 'GET',
+    path: '/api/v1/registry/jobs/:jobId',
+    summary: { zh: '查询登记服务的长任务进度', en: 'A long job of the registry and its progress' },
+    tags,
+    roles: EVERYONE,
+    request: 'jineng.common.v1.GetJob',
+    response: 'jineng.common.v1.JobView',
+    target: query('GetJob'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/registry/jobs/:jobId/file',
+    summary: { zh: '下载登记服务任务生成的文件', en: 'Download the file a registry job produced' },
+    tags,
+    roles: EVERYONE,
+    request: 'jineng.common.v1.GetJobFile',
+    file: { contentTypes: Object.values(EXPORT_CONTENT_TYPES) },
+    target: query('GetJobFile'),
+  },
   // ---- workers (劳动力建档立卡) ----
   {
     method: 'POST',
@@ -49,6 +74,35 @@ export const REGISTRY_ROUTES: readonly RouteDefinition[] = [
     target: query('ListWorkers'),
   },
   {
+    method: 'GET',
+    path: '/api/v1/workers/export',
+    summary: {
+      zh: '导出劳动者名单（脱敏，.xlsx 或 JSON，同列表的筛选与排序）',
+      en: 'Export the workers list (masked, .xlsx or JSON, with the list filters and sort)',
+    },
+    tags,
+    roles: READERS,
+    jurisdiction: { in: 'query', name: 'jurisdiction' },
+    request: contract('ExportWorkers'),
+    file: { contentTypes: Object.values(EXPORT_CONTENT_TYPES) },
+    target: { ...query('ExportWorkers'), timeoutMs: 60_000 },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/workers/exports',
+    summary: {
+      zh: '启动劳动者名单导出任务（任意长度；进度见任务查询）',
+      en: 'Start a workers export job (any length; follow it as a job)',
+    },
+    tags,
+    roles: READERS,
+    jurisdiction: { in: 'body', name: 'jurisdiction' },
+    request: contract('StartWorkerExport'),
+    response: 'jineng.common.v1.JobAccepted',
+    successStatus: 202,
+    target: command('StartWorkerExport'),
+  },
+  {
     method: 'POST',
     path: '/api/v1/workers/lookups',
     summary: { zh: '按身份证号码查找劳动者（脱敏）', en: 'Find a worker by ID number (masked)' },
@@ -56,6 +110,8 @@ export const REGISTRY_ROUTES: readonly RouteDefinition[] = [
     roles: READERS,
     request: contract('FindWorkerByIdNumber'),
     response: contract('WorkerView'),
+    // an ID number in, whether that person is registered out: not a way to sweep the registry
+    rateLimit: LOOKUP_RATE_LIMIT,
     target: query('FindWorkerByIdNumber'),
   },
   {
@@ -121,6 +177,8 @@ export const REGISTRY_ROUTES: readonly RouteDefinition[] = [
     roles: ['county_officer', 'city_approver', 'auditor'],
     request: contract('RevealWorkerPersonalData'),
     response: contract('WorkerPersonalData'),
+    // the strictest of all (ARCHITECTURE §6): each disclosure is recorded, and few are ever needed
+    rateLimit: DISCLOSURE_RATE_LIMIT,
     target: command('RevealWorkerPersonalData'),
   },
   // ---- roster import (花名册) ----

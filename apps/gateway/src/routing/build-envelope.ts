@@ -1,6 +1,10 @@
 // The envelope every command and query carries to its service (libs/messaging envelope.ts): who asks,
-// the correlation id of the user action, and for commands the id that makes a retry idempotent —
-// the client's `Idempotency-Key` when it sent one, so that its retry is recognised.
+// the correlation id of the user action, and for commands the id that makes a retry idempotent. The
+// id derives from (user, command subject, `Idempotency-Key`): a key is its client's own, so the same
+// key names the same command only for the same user and the same command, and the service refuses
+// it for another request (COMMAND.ID_REUSED). Without a key every request is a command of its own.
+// The RpcClient signs the envelope on its way out.
+import { commandIdForRequest } from '@jineng/ddd';
 import { isUuid } from '@jineng/kernel';
 import type { Envelope, Principal } from '@jineng/messaging';
 import { GatewayErrors } from '../errors/gateway-error';
@@ -9,21 +13,23 @@ export interface EnvelopeInput {
   readonly principal: Principal;
   readonly correlationId: string;
   readonly kind: 'command' | 'query';
+  /** the NATS subject of the command (`jineng.cmd.<service>.<Command>`) */
+  readonly subject: string;
   /** the `Idempotency-Key` header */
   readonly idempotencyKey: string | readonly string[] | undefined;
   readonly now: Date;
-  readonly newId: () => string;
 }
 
 export function buildEnvelope(input: EnvelopeInput): Envelope {
-  const { principal, correlationId, kind, now, newId } = input;
+  const { principal, correlationId, kind, now, subject } = input;
   const base = { principal, correlationId, sentAt: now.toISOString() };
   if (kind === 'query') return base;
-  return { ...base, commandId: commandIdOf(input.idempotencyKey, newId) };
+  const idempotencyKey = keyOf(input.idempotencyKey);
+  return { ...base, commandId: commandIdForRequest({ userId: principal.userId, subject, idempotencyKey }) };
 }
 
-function commandIdOf(header: string | readonly string[] | undefined, newId: () => string): string {
-  if (header === undefined) return newId();
+function keyOf(header: string | readonly string[] | undefined): string | undefined {
+  if (header === undefined) return undefined;
   const key = typeof header === 'string' ? header.trim() : undefined;
   if (key === undefined || !isUuid(key)) {
     throw GatewayErrors.invalidRequest([

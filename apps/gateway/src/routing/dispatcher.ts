@@ -1,5 +1,5 @@
 // The one path every /api/v1 request takes:
-//   authenticate → match the route → authorize the role → read and validate path, query and body
+//   authenticate → match the route → count it against the rate limits → authorize the role → read and validate path, query and body
 //   → authorize jurisdiction and ownership → build the envelope → forward over NATS (or answer locally)
 //   → reply with the service's JSON.
 // Each step throws its own error; GatewayExceptionFilter turns it into the answer.
@@ -10,7 +10,7 @@ import {
   type ObservedResponse,
 } from '@jineng/observability';
 import { newId } from '@jineng/kernel';
-import { RpcClient, type Principal } from '@jineng/messaging';
+import { RpcClient, rpcSubject, type Principal } from '@jineng/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { JwtAuthenticator } from '../auth/jwt-authenticator';
@@ -19,7 +19,9 @@ import { GatewayErrors } from '../errors/gateway-error';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { authorizeRole, authorizeScope } from './authorize';
 import { buildEnvelope } from './build-envelope';
+import { FileResponder } from './file-response';
 import { schemaOf, validatePayload } from './contracts';
+import { RateLimits } from './rate-limits';
 import { readJsonBody } from './read-json-body';
 import { assemblePayload } from './request-payload';
 import type { RouteDefinition } from './route-definition';
@@ -33,7 +35,9 @@ export class Dispatcher {
     private readonly table: RouteTable,
     private readonly authenticator: JwtAuthenticator,
     private readonly rpc: RpcClient,
+    private readonly files: FileResponder,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly rateLimits: RateLimits,
   ) {}
 
   async dispatch(req: ApiRequest, res: ObservedResponse): Promise<void> {
@@ -46,6 +50,7 @@ export class Dispatcher {
     const { route, params } = this.table.match(req.method ?? 'GET', url.pathname);
     const definition = route.definition;
     setRouteTemplate(res, definition.path);
+    await this.rateLimits.admit(route, principal, req, res);
     const granted = authorizeRole(definition, principal);
 
     const body = await readJsonBody(req, this.config.bodyLimitBytes);
@@ -68,6 +73,8 @@ export class Dispatcher {
       correlationId,
       req.headers['idempotency-key'],
     );
+    if (definition.file && definition.target.kind !== 'local')
+      return this.files.send(res, result, definition.file, definition.target.service);
     const status = definition.successStatus ?? 200;
     res.statusCode = status;
     if (status === 204) {
@@ -93,9 +100,9 @@ export class Dispatcher {
       principal,
       correlationId,
       kind: target.kind,
+      subject: rpcSubject(target),
       idempotencyKey,
       now: new Date(),
-      newId,
     });
     return this.rpc.send(
       target,

@@ -98,9 +98,20 @@ describe('buildOpenApiDocument', () => {
       '403',
       '404',
       '409',
+      '413',
+      '429',
       '502',
       '504',
     ]);
+  });
+
+  it("describes a route's rate limit, per user or per client IP", () => {
+    const limited = buildOpenApiDocument(table.routes, {
+      rateLimitOf: () => ({ requests: 20, perSeconds: 3600 }),
+    }) as unknown as typeof document;
+    expect(limited.paths['/api/v1/classes/{classId}/echo']?.post?.description).toContain(
+      '限流 / rate limit: 每个用户每 3600 秒 20 次 / 20 per 3600 s per user',
+    );
   });
 
   it('describes a query with its other contract fields as query parameters', () => {

@@ -1,17 +1,28 @@
 // The OpenAPI document, generated from the route table and the contracts' JSON Schemas — never
 // written by hand, so it cannot drift from what the dispatcher enforces.
 import { openApiSchemas, OPENAPI_REF_PREFIX, type JsonSchema } from '@jineng/contracts';
+import { DOMAIN_ERROR_CATEGORIES } from '@jineng/ddd';
 import { rpcSubject } from '@jineng/messaging';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { contractName } from './contracts';
-import type { FieldLocator, RequestContract, RouteDefinition } from './route-definition';
+import type { FieldLocator, RateLimit, RequestContract, RouteDefinition } from './route-definition';
 import type { CompiledRoute } from './route-table';
 
 type Schema = Record<string, unknown>;
 
 export const ERROR_RESPONSE_SCHEMA = 'GatewayErrorResponse';
 
-export function buildOpenApiDocument(routes: readonly CompiledRoute[], version = '1'): OpenAPIObject {
+export interface OpenApiOptions {
+  /** default '1' */
+  readonly version?: string;
+  /** the rate limit in force on a route, to describe it */
+  readonly rateLimitOf?: (route: CompiledRoute) => RateLimit;
+}
+
+export function buildOpenApiDocument(
+  routes: readonly CompiledRoute[],
+  { version = '1', rateLimitOf }: OpenApiOptions = {},
+): OpenAPIObject {
   const contracts = routes.flatMap(({ definition: d }) =>
     [d.request, d.response].filter((c) => c !== undefined),
   );
@@ -27,7 +38,11 @@ export function buildOpenApiDocument(routes: readonly CompiledRoute[], version =
 
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
-    (paths[route.openApiPath] ??= {})[route.definition.method.toLowerCase()] = operation(route, schemas);
+    (paths[route.openApiPath] ??= {})[route.definition.method.toLowerCase()] = operation(
+      route,
+      schemas,
+      rateLimitOf?.(route),
+    );
   }
   return {
     openapi: '3.0.3',
@@ -49,7 +64,11 @@ export function buildOpenApiDocument(routes: readonly CompiledRoute[], version =
   } as unknown as OpenAPIObject;
 }
 
-function operation(route: CompiledRoute, schemas: Readonly<Record<string, Schema>>): Record<string, unknown> {
+function operation(
+  route: CompiledRoute,
+  schemas: Readonly<Record<string, Schema>>,
+  rateLimit: RateLimit | undefined,
+): Record<string, unknown> {
   const d = route.definition;
   const target = d.target;
   const isPublic = d.roles === 'public';
@@ -93,7 +112,14 @@ function operation(route: CompiledRoute, schemas: Readonly<Record<string, Schema
     [status]:
       status === '204'
         ? { description: 'No Content' }
-        : { description: 'OK', content: json(d.response ? { $ref: ref(contractName(d.response)) } : {}) },
+        : d.file
+          ? {
+              description: '文件（附件下载） / a file (attachment)',
+              content: Object.fromEntries(
+                d.file.contentTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+              ),
+            }
+          : { description: 'OK', content: json(d.response ? { $ref: ref(contractName(d.response)) } : {}) },
   };
   const errors: [string, string][] = [];
   if (d.request || route.pathParams.length > 0) errors.push(['400', '请求无效 / invalid request']);
@@ -103,6 +129,8 @@ function operation(route: CompiledRoute, schemas: Readonly<Record<string, Schema
       ['403', '无权限 / not allowed (role, jurisdiction, owner)'],
     );
   }
+  if (hasBody) errors.push(['413', '请求或文件过大 / the body, or a file in it, is too large']);
+  errors.push(['429', '请求过于频繁，见 Retry-After / too many requests: see Retry-After']);
   if (target.kind !== 'local') {
     errors.push(['404', '不存在 / not found'], ['409', '状态冲突 / illegal state or concurrent change']);
     errors.push(
@@ -117,7 +145,7 @@ function operation(route: CompiledRoute, schemas: Readonly<Record<string, Schema
   return {
     operationId: target.kind === 'local' ? target.operationId : `${target.service}.${target.name}`,
     summary: `${d.summary.zh} / ${d.summary.en}`,
-    description: describeAccess(d),
+    description: describeAccess(d, rateLimit),
     tags: [...(d.tags ?? [target.kind === 'local' ? 'gateway' : target.service])],
     ...(isPublic ? { security: [] } : { security: [{ bearer: [] }] }),
     parameters,
@@ -141,16 +169,18 @@ function bodySchema(
   const properties = schema.properties as Record<string, Schema> | undefined;
   if (!properties || !route.pathParams.some((p) => Object.hasOwn(properties, p))) return { $ref: ref(name) };
   const { properties: _all, required: allRequired, ...rest } = schema;
+  const required = ((allRequired ?? []) as string[]).filter((key) => !route.pathParams.includes(key));
   return {
     ...rest,
     properties: Object.fromEntries(
       Object.entries(properties).filter(([key]) => !route.pathParams.includes(key)),
     ),
-    required: ((allRequired ?? []) as string[]).filter((key) => !route.pathParams.includes(key)),
+    // OpenAPI 3.0 refuses an empty `required` list: a body whose required fields all travel in the path has none
+    ...(required.length > 0 ? { required } : {}),
   };
 }
 
-function describeAccess(d: RouteDefinition): string {
+function describeAccess(d: RouteDefinition, rateLimit: RateLimit | undefined): string {
   const lines: string[] = [];
   if (d.roles === 'public') lines.push('公开接口，无需令牌 / public: no token needed');
   else lines.push(`角色 / roles: ${d.roles.map((role) => `\`${role}\``).join(', ')}`);
@@ -168,6 +198,12 @@ function describeAccess(d: RouteDefinition): string {
   if (d.enterprise) {
     lines.push(
       `企业 / enterprise: ${where(d.enterprise)} 须为调用者本企业 / must be the caller's own enterprise`,
+    );
+  }
+  if (rateLimit) {
+    const [zh, en] = d.roles === 'public' ? ['每个客户端 IP', 'per client IP'] : ['每个用户', 'per user'];
+    lines.push(
+      `限流 / rate limit: ${zh}每 ${rateLimit.perSeconds} 秒 ${rateLimit.requests} 次 / ${rateLimit.requests} per ${rateLimit.perSeconds} s ${en}`,
     );
   }
   if (d.target.kind !== 'local') lines.push(`NATS: \`${rpcSubject(d.target)}\``);
@@ -214,7 +250,7 @@ function errorSchemas(): Record<string, JsonSchema> {
         },
         category: {
           type: 'string',
-          enum: ['validation', 'not_found', 'illegal_state', 'forbidden', 'concurrency'],
+          enum: [...DOMAIN_ERROR_CATEGORIES],
         },
         message: { type: 'string', description: '中文说明' },
         messageEn: { type: 'string', description: 'the same in English' },

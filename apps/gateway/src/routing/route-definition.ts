@@ -7,6 +7,12 @@ export type { JsonSchema };
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** At most `requests` in every window of `perSeconds` seconds. */
+export interface RateLimit {
+  readonly requests: number;
+  readonly perSeconds: number;
+}
+
 /** Where in the request a value is: a path parameter, a query parameter, or a (dotted) body field. */
 export interface FieldLocator {
   readonly in: 'path' | 'query' | 'body';
@@ -42,6 +48,15 @@ export type RouteTarget =
       readonly handle: (request: LocalRequest) => unknown;
     };
 
+/**
+ * A route whose reply is a file: the service answers a `jineng.common.v1.FileReply` and the gateway
+ * streams the stored file (Content-Type from the reply, which must be one of these; Content-Disposition
+ * attachment with the reply's file name).
+ */
+export interface FileResponse {
+  readonly contentTypes: readonly string[];
+}
+
 export interface RouteDefinition {
   readonly method: HttpMethod;
   /** `/api/v1/...`, with `:name` path parameters */
@@ -69,5 +84,13 @@ export interface RouteDefinition {
   readonly response?: RequestContract;
   /** default 200 */
   readonly successStatus?: 200 | 201 | 202 | 204;
+  /**
+   * How often one caller may call this route: per user, or per client IP on a public route. Default
+   * JINENG_RATE_LIMIT_ROUTE (JINENG_RATE_LIMIT_ANONYMOUS for a public route); JINENG_RATE_LIMIT_ROUTES
+   * overrides it by environment. Set it stricter on routes that disclose personal data.
+   */
+  readonly rateLimit?: RateLimit;
+  /** the reply is a file to stream, not JSON to answer */
+  readonly file?: FileResponse;
   readonly target: RouteTarget;
 }

@@ -124,6 +124,13 @@ describe('RouteTable definitions', () => {
     ]);
   });
 
+  it('refuses a file route the gateway answers itself: a file is read from the answering service', () => {
+    const local = { kind: 'local', operationId: 'file', handle: () => undefined } as const;
+    expect(
+      problemsOf([route('GET', '/api/v1/f', { target: local, file: { contentTypes: ['text/plain'] } })]),
+    ).toEqual(["GET /api/v1/f: a file route is forwarded: its file is in the answering service's bucket"]);
+  });
+
   it('refuses a locator naming a path parameter the path lacks', () => {
     expect(
       problemsOf([
@@ -146,6 +153,16 @@ describe('RouteTable definitions', () => {
         route('GET', '/api/v1/a', { target: { kind: 'query', service: 'Class Ops', name: 'GetClass' } }),
       ]),
     ).toEqual(["GET /api/v1/a: invalid service name 'Class Ops': use e.g. 'class-ops'"]);
+  });
+
+  it('refuses a rate limit that is not whole requests per whole seconds', () => {
+    for (const rateLimit of [
+      { requests: 0, perSeconds: 60 },
+      { requests: 10, perSeconds: 0.5 },
+    ])
+      expect(problemsOf([route('GET', '/api/v1/a', { rateLimit })])).toEqual([
+        'GET /api/v1/a: a rate limit needs whole numbers of requests and seconds, at least 1 each',
+      ]);
   });
 
   it('names every problem of every route at once', () => {

@@ -129,9 +129,15 @@ function compile(definition: RouteDefinition, problems: string[], options: Route
     if (locator) checkLocator(what, locator, pathParams, problem);
   }
 
+  const limit = definition.rateLimit;
+  const wholeFromOne = (n: number) => Number.isInteger(n) && n >= 1;
+  if (limit && !(wholeFromOne(limit.requests) && wholeFromOne(limit.perSeconds)))
+    problem('a rate limit needs whole numbers of requests and seconds, at least 1 each');
+
   if (target.kind === 'local') {
     if (typeof target.handle !== 'function' || !target.operationId)
       problem('a local target needs an operationId and a handler');
+    if (definition.file) problem("a file route is forwarded: its file is in the answering service's bucket");
   } else {
     try {
       rpcSubject(target);

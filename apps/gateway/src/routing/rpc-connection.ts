@@ -1,8 +1,10 @@
 // The gateway's NATS request/reply client: a @nestjs/microservices NATS ClientProxy, connected at
 // start in the background (a broker that is down at start must not stop the gateway: readiness
 // reports it, and the first request tries again), and closed with the app. Connecting outside any
-// request also keeps a request's correlation id off the connection's own log lines.
-import { RpcClient } from '@jineng/messaging';
+// request also keeps a request's correlation id off the connection's own log lines. It connects
+// under the gateway's NATS identity, and its client signs every envelope with the gateway's key for
+// the subject it is sent on (the services verify it).
+import { EnvelopeSigner, RpcClient, type EnvelopeSigningKey, type NatsClientConfig } from '@jineng/messaging';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
 
@@ -10,17 +12,24 @@ export class RpcConnection implements OnApplicationBootstrap, OnApplicationShutd
   readonly proxy: ClientProxy;
   readonly client: RpcClient;
 
-  constructor(natsUrl: string, defaultTimeoutMs: number) {
+  constructor(
+    natsUrl: string,
+    defaultTimeoutMs: number,
+    nats: NatsClientConfig,
+    signingKey: EnvelopeSigningKey,
+  ) {
     this.proxy = ClientProxyFactory.create({
       transport: Transport.NATS,
       options: {
+        // the gateway's identity: the only one allowed to send commands and queries (ADR 0002)
+        ...nats.connectOptions,
         servers: natsUrl.split(',').map((server) => server.trim()),
         name: 'jineng-gateway',
         maxReconnectAttempts: -1,
         reconnectTimeWait: 500,
       },
     });
-    this.client = new RpcClient(this.proxy, { defaultTimeoutMs });
+    this.client = new RpcClient(this.proxy, { defaultTimeoutMs, signer: new EnvelopeSigner(signingKey) });
   }
 
   onApplicationBootstrap(): void {

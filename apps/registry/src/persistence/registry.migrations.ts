@@ -149,4 +149,16 @@ export const registryMigrations: readonly Migration[] = [
       );
       create index device_view_institution on ${S}.device_view (institution_id);`,
   },
+  {
+    // what an import's command id did (with imported_by): a retry under the id must ask the same
+    id: 'registry-004-roster-import-request-digest',
+    sql: (S) => `alter table ${S}.roster_imports add column request_digest text;`,
+  },
+  {
+    // issue #9: the file bytes of each part, so that an upload's total is checked at every part
+    // (`if not exists`: a development schema may hold it from before this migration was renumbered)
+    id: 'registry-005-roster-upload-part-sizes',
+    sql: (S) => `
+      alter table ${S}.roster_upload_parts add column if not exists content_bytes int not null default 0;`,
+  },
 ];

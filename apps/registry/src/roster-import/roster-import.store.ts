@@ -3,10 +3,19 @@
 import type { registryV1 } from '@jineng/contracts';
 import { Injectable } from '@nestjs/common';
 import { RegistryInfrastructure } from '../shared/registry-infrastructure';
+import { RosterTooLarge } from './domain/roster-import.errors';
 
 const PARTS = 'roster_upload_parts';
 /** Parts nobody imported are dropped after a day. */
 const PART_TTL = '1 day';
+
+export interface UploadParts {
+  readonly received: number;
+  readonly partCount: number;
+  readonly uploadedBy: string;
+  /** the file bytes the parts hold together */
+  readonly bytes: number;
+}
 
 export interface ImportSummary {
   readonly importId: string;
@@ -18,43 +27,70 @@ export interface ImportSummary {
   readonly alreadyRegistered: number;
   readonly rejected: number;
   readonly importedBy: string;
+  /** sha256 of the import request (absent on reports stored before command identity) */
+  readonly requestDigest?: string;
 }
 
 @Injectable()
 export class RosterImportStore {
   constructor(private readonly infra: RegistryInfrastructure) {}
 
-  /** Stores (or replaces) a part; answers how many parts of the upload are there and who started it. */
+  /**
+   * Stores (or replaces) a part, unless the upload's parts would then hold more than `maxTotalBytes`
+   * (a re-sent part counts once); answers how many parts are there, their bytes and who started it.
+   * Parts of one upload are saved one at a time, so that two parts sent at once cannot both pass.
+   */
   async savePart(
     part: { uploadId: string; partIndex: number; partCount: number; content: Buffer },
     userId: string,
-  ): Promise<{ received: number; partCount: number; uploadedBy: string }> {
+    maxTotalBytes: number,
+  ): Promise<UploadParts & { saved: boolean; totalBytes: number }> {
     const { pool, cipher } = this.infra;
-    await pool.query(
-      `delete from ${this.infra.table(PARTS)} where received_at < now() - interval '${PART_TTL}'`,
-    );
+    const table = this.infra.table(PARTS);
+    await pool.query(`delete from ${table} where received_at < now() - interval '${PART_TTL}'`);
     const content = cipher.encrypt(part.content.toString('base64'), {
       table: PARTS,
       id: `${part.uploadId}:${part.partIndex}`,
       field: 'content',
     });
-    await pool.query(
-      `insert into ${this.infra.table(PARTS)} (upload_id, part_index, part_count, uploaded_by, content_enc)
-       values ($1, $2, $3, $4, $5)
-       on conflict (upload_id, part_index) do update set content_enc = excluded.content_enc, received_at = now()
-       where ${this.infra.table(PARTS)}.uploaded_by = excluded.uploaded_by`,
-      [part.uploadId, part.partIndex, part.partCount, userId, content],
-    );
-    return this.partsOf(part.uploadId);
+    const tx = await pool.connect();
+    try {
+      await tx.query('begin');
+      await tx.query(`select pg_advisory_xact_lock(hashtextextended($1, 0))`, [`${table}:${part.uploadId}`]);
+      const { rows } = await tx.query<{ others: string }>(
+        `select coalesce(sum(content_bytes), 0) as others from ${table} where upload_id = $1 and part_index <> $2`,
+        [part.uploadId, part.partIndex],
+      );
+      const totalBytes = Number(rows[0]!.others) + part.content.length;
+      const saved = totalBytes <= maxTotalBytes;
+      if (saved)
+        await tx.query(
+          `insert into ${table} (upload_id, part_index, part_count, uploaded_by, content_enc, content_bytes)
+           values ($1, $2, $3, $4, $5, $6)
+           on conflict (upload_id, part_index) do update
+             set content_enc = excluded.content_enc, content_bytes = excluded.content_bytes, received_at = now()
+           where ${table}.uploaded_by = excluded.uploaded_by`,
+          [part.uploadId, part.partIndex, part.partCount, userId, content, part.content.length],
+        );
+      await tx.query('commit');
+      return { ...(await this.partsOf(part.uploadId)), saved, totalBytes };
+    } catch (error) {
+      await tx.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      tx.release();
+    }
   }
 
-  async partsOf(uploadId: string): Promise<{ received: number; partCount: number; uploadedBy: string }> {
+  async partsOf(uploadId: string): Promise<UploadParts> {
     const { rows } = await this.infra.pool.query<{
       received: string;
       part_count: number;
       uploaded_by: string;
+      bytes: string;
     }>(
-      `select count(*) as received, max(part_count) as part_count, min(uploaded_by) as uploaded_by
+      `select count(*) as received, max(part_count) as part_count, min(uploaded_by) as uploaded_by,
+         coalesce(sum(content_bytes), 0) as bytes
        from ${this.infra.table(PARTS)} where upload_id = $1`,
       [uploadId],
     );
@@ -62,26 +98,40 @@ export class RosterImportStore {
       received: Number(rows[0].received),
       partCount: rows[0].part_count ?? 0,
       uploadedBy: rows[0].uploaded_by,
+      bytes: Number(rows[0].bytes),
     };
   }
 
-  async loadFile(uploadId: string): Promise<Buffer> {
-    const { rows } = await this.infra.pool.query<{ part_index: number; content_enc: Buffer }>(
-      `select part_index, content_enc from ${this.infra.table(PARTS)} where upload_id = $1 order by part_index`,
+  /**
+   * The upload's file, its parts decrypted one by one in order; a part past `maxBytes` in all (the
+   * stored sizes are checked first, the decrypted bytes here) stops it with ROSTER.TOO_LARGE.
+   */
+  async loadFile(uploadId: string, maxBytes: number): Promise<Buffer> {
+    const { rows } = await this.infra.pool.query<{ part_index: number }>(
+      `select part_index from ${this.infra.table(PARTS)} where upload_id = $1 order by part_index`,
       [uploadId],
     );
-    return Buffer.concat(
-      rows.map((r) =>
-        Buffer.from(
-          this.infra.cipher.decrypt(r.content_enc, {
-            table: PARTS,
-            id: `${uploadId}:${r.part_index}`,
-            field: 'content',
-          }),
-          'base64',
-        ),
-      ),
-    );
+    const parts: Buffer[] = [];
+    let total = 0;
+    for (const { part_index } of rows) {
+      const { rows: stored } = await this.infra.pool.query<{ content_enc: Buffer }>(
+        `select content_enc from ${this.infra.table(PARTS)} where upload_id = $1 and part_index = $2`,
+        [uploadId, part_index],
+      );
+      const part = Buffer.from(
+        this.infra.cipher.decrypt(stored[0]!.content_enc, {
+          table: PARTS,
+          id: `${uploadId}:${part_index}`,
+          field: 'content',
+        }),
+        'base64',
+      );
+      total += part.length;
+      if (total > maxBytes)
+        throw new RosterTooLarge({ field: 'uploadId', limit: maxBytes, actual: total, unit: 'bytes' });
+      parts.push(part);
+    }
+    return Buffer.concat(parts, total);
   }
 
   async deleteUpload(uploadId: string): Promise<void> {
@@ -94,7 +144,8 @@ export class RosterImportStore {
       await tx.query('begin');
       await tx.query(
         `insert into ${this.infra.table('roster_imports')} (import_id, jurisdiction, file_sha256, format, rows,
-           registered, already_registered, rejected, imported_by) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+           registered, already_registered, rejected, imported_by, request_digest)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         [
           summary.importId,
           summary.jurisdiction,
@@ -105,6 +156,7 @@ export class RosterImportStore {
           summary.alreadyRegistered,
           summary.rejected,
           summary.importedBy,
+          summary.requestDigest ?? null,
         ],
       );
       for (let i = 0; i < results.length; i += 5000) {
@@ -133,7 +185,8 @@ export class RosterImportStore {
 
   async summary(importId: string): Promise<ImportSummary | undefined> {
     const { rows } = await this.infra.pool.query(
-      `select import_id, jurisdiction, file_sha256, format, rows, registered, already_registered, rejected, imported_by
+      `select import_id, jurisdiction, file_sha256, format, rows, registered, already_registered, rejected,
+              imported_by, request_digest
        from ${this.infra.table('roster_imports')} where import_id = $1`,
       [importId],
     );
@@ -149,6 +202,7 @@ export class RosterImportStore {
           alreadyRegistered: r.already_registered,
           rejected: r.rejected,
           importedBy: r.imported_by,
+          ...(r.request_digest ? { requestDigest: r.request_digest } : {}),
         }
       : undefined;
   }

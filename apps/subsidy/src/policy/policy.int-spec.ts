@@ -1,11 +1,13 @@
 // The policy area of the subsidy service as it runs (SubsidyTestService: a fresh schema, a nats-server
 // of its own): commands and queries over NATS request/reply, events on JetStream.
+import { randomUUID } from 'node:crypto';
 import type { subsidyV1 } from '@jineng/contracts';
 import { PostgresEventStore } from '@jineng/event-store';
 import { EVENTS_STREAM, type Principal } from '@jineng/messaging';
 import { connectTestNats, eventually } from '@jineng/testing';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { admin, expectContract, rejection, SubsidyTestService } from '../subsidy-service.fixture';
+import { PolicySeedLoader } from './seeds/policy-seed.loader';
 import { POLICY_SEEDS } from './seeds/policy-seeds';
 import { seedVersionId } from './seeds/seed-ids';
 
@@ -116,6 +118,17 @@ describe('the seed versions', () => {
       const { version } = await store.readStream(`policy-version-${seedVersionId(seed.key)}`);
       expect({ seed: seed.key, version }).toEqual({ seed: seed.key, version: 2 });
     }
+  });
+});
+
+describe('a seed edited after it was published', () => {
+  it('is not applied again: its commands are the first ones under their ids with another request', async () => {
+    const store = await PostgresEventStore.create({ pool: service.db.pool, schema: service.schema });
+    const before = await store.countEvents();
+    const [seed] = POLICY_SEEDS;
+    const report = await service.get(PolicySeedLoader).load([{ ...seed, title: `${seed.title}（改）` }]);
+    expect(report).toEqual({ published: [], unchanged: [seed.key] });
+    expect(await store.countEvents()).toBe(before);
   });
 });
 
@@ -454,5 +467,41 @@ describe('resolution through the service', () => {
       '平南县',
       '桂平市',
     ]);
+  });
+});
+
+describe('command identity', () => {
+  it('refuses a used command id on another version, and changes nothing', async () => {
+    const draft = (title: string) =>
+      command('DraftPolicyVersion', SHANXI_ADMIN, {
+        jurisdiction: '140802',
+        effectiveFrom: '2091-01-01',
+        title,
+        document,
+      });
+    const x = await draft('版本甲');
+    const y = await draft('版本乙');
+    const commandId = randomUUID();
+    const updated = await service.command<subsidyV1.PolicyVersion>(
+      'UpdateDraft',
+      SHANXI_ADMIN,
+      { versionId: x.versionId, title: '版本甲（修订）' },
+      commandId,
+    );
+    expect(updated).toMatchObject({ versionId: x.versionId, title: '版本甲（修订）' });
+
+    const error = await rejection(
+      service.command(
+        'UpdateDraft',
+        SHANXI_ADMIN,
+        { versionId: y.versionId, title: '版本乙（修订）' },
+        commandId,
+      ),
+    );
+    expect(error.code).toBe('COMMAND.ID_REUSED');
+    expect(error.category).toBe('illegal_state');
+    const store = await PostgresEventStore.create({ pool: service.db.pool, schema: service.schema });
+    const { events } = await store.readStream(`policy-version-${y.versionId}`);
+    expect(events.map((e) => e.type)).toEqual(['PolicyVersionDrafted.v1']);
   });
 });

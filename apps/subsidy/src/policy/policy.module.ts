@@ -1,11 +1,9 @@
 // Jurisdictions' versioned policy (issue #5): commands and queries over NATS, the read model, the seeds.
-import { systemClock } from '@jineng/kernel';
-import { EVENT_STORE, PG_POOL, SERVICE_CONFIG, type ServiceConfig } from '@jineng/service-runtime';
+import { SERVICE_CONFIG, type ServiceConfig } from '@jineng/service-runtime';
 import { Module } from '@nestjs/common';
-import type { Pool } from 'pg';
-import { SUBSIDY_CLOCK } from '../subsidy.tokens';
 import { DiffPolicyVersionsHandler } from './diff-policy-versions/diff-policy-versions.handler';
 import { DiffPolicyVersionsNatsController } from './diff-policy-versions/diff-policy-versions.nats.controller';
+import { DraftPolicyVersionHandler } from './draft-policy-version/draft-policy-version.handler';
 import { DraftPolicyVersionNatsController } from './draft-policy-version/draft-policy-version.nats.controller';
 import { GetEffectivePolicyHandler } from './get-effective-policy/get-effective-policy.handler';
 import { GetEffectivePolicyNatsController } from './get-effective-policy/get-effective-policy.nats.controller';
@@ -14,11 +12,12 @@ import { GetPolicyVersionNatsController } from './get-policy-version/get-policy-
 import { ListPolicyVersionsHandler } from './list-policy-versions/list-policy-versions.handler';
 import { ListPolicyVersionsNatsController } from './list-policy-versions/list-policy-versions.nats.controller';
 import { PolicyStartup } from './policy-startup';
-import { PolicyVersionCommandRunner } from './policy-version.command-runner';
+import { PublishPolicyVersionHandler } from './publish-policy-version/publish-policy-version.handler';
 import { PublishPolicyVersionNatsController } from './publish-policy-version/publish-policy-version.nats.controller';
 import { createPolicyDataSource } from './read-model/policy-data-source';
 import { POLICY_DATA_SOURCE, PolicyVersionsReadModel } from './read-model/policy-versions.read-model';
 import { PolicySeedLoader } from './seeds/policy-seed.loader';
+import { UpdateDraftHandler } from './update-draft/update-draft.handler';
 import { UpdateDraftNatsController } from './update-draft/update-draft.nats.controller';
 
 @Module({
@@ -32,15 +31,15 @@ import { UpdateDraftNatsController } from './update-draft/update-draft.nats.cont
     DiffPolicyVersionsNatsController,
   ],
   providers: [
-    { provide: SUBSIDY_CLOCK, useValue: systemClock },
     {
       provide: POLICY_DATA_SOURCE,
-      // after the event store, which creates the schema
-      inject: [SERVICE_CONFIG, PG_POOL, EVENT_STORE],
-      useFactory: (config: ServiceConfig, pool: Pool) => createPolicyDataSource(config, pool),
+      inject: [SERVICE_CONFIG],
+      useFactory: (config: ServiceConfig) => createPolicyDataSource(config),
     },
     PolicyVersionsReadModel,
-    PolicyVersionCommandRunner,
+    DraftPolicyVersionHandler,
+    UpdateDraftHandler,
+    PublishPolicyVersionHandler,
     PolicySeedLoader,
     GetEffectivePolicyHandler,
     ListPolicyVersionsHandler,

@@ -18,9 +18,15 @@ export const CONTRACTS: readonly Contract[] = [
 export interface ContractTypes {
   'jineng.common.v1.DomainErrorReply': commonV1.DomainErrorReply;
   'jineng.common.v1.Envelope': commonV1.Envelope;
+  'jineng.common.v1.EnvelopeSignature': commonV1.EnvelopeSignature;
   'jineng.common.v1.EventActor': commonV1.EventActor;
   'jineng.common.v1.EventMetadata': commonV1.EventMetadata;
+  'jineng.common.v1.FileReply': commonV1.FileReply;
+  'jineng.common.v1.GetJob': commonV1.GetJob;
+  'jineng.common.v1.GetJobFile': commonV1.GetJobFile;
   'jineng.common.v1.IntegrationEvent': commonV1.IntegrationEvent;
+  'jineng.common.v1.JobAccepted': commonV1.JobAccepted;
+  'jineng.common.v1.JobView': commonV1.JobView;
   'jineng.common.v1.Principal': commonV1.Principal;
   'jineng.registry.v1.ApplyForListing': registryV1.ApplyForListing;
   'jineng.registry.v1.BankAccountInput': registryV1.BankAccountInput;
@@ -42,6 +48,7 @@ export interface ContractTypes {
   'jineng.registry.v1.EnterpriseRegistered': registryV1.EnterpriseRegistered;
   'jineng.registry.v1.EnterpriseView': registryV1.EnterpriseView;
   'jineng.registry.v1.EquipmentItem': registryV1.EquipmentItem;
+  'jineng.registry.v1.ExportWorkers': registryV1.ExportWorkers;
   'jineng.registry.v1.FindWorkerByIdNumber': registryV1.FindWorkerByIdNumber;
   'jineng.registry.v1.GetEnterprise': registryV1.GetEnterprise;
   'jineng.registry.v1.GetInstitution': registryV1.GetInstitution;
@@ -86,6 +93,7 @@ export interface ContractTypes {
   'jineng.registry.v1.RowProblem': registryV1.RowProblem;
   'jineng.registry.v1.SiteEvaluationRecorded': registryV1.SiteEvaluationRecorded;
   'jineng.registry.v1.SiteEvaluationView': registryV1.SiteEvaluationView;
+  'jineng.registry.v1.StartWorkerExport': registryV1.StartWorkerExport;
   'jineng.registry.v1.SuspendInstitution': registryV1.SuspendInstitution;
   'jineng.registry.v1.TeacherInput': registryV1.TeacherInput;
   'jineng.registry.v1.TeacherRegistered': registryV1.TeacherRegistered;

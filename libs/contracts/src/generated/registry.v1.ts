@@ -883,6 +883,74 @@ export const EquipmentItemSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+/**
+ * The same list, every row of it (not one page), as a file: .xlsx (titles in Chinese and English) or
+ * JSON. Masked data only. At most 10 000 rows; narrow the filters for more.
+ */
+export interface ExportWorkers {
+  readonly format: 'xlsx' | 'json';
+  readonly jurisdiction?: string;
+  readonly category?: 'poor_labour' | 'graduate' | 'rural_labour' | 'urban_labour';
+  readonly sort?: string;
+  readonly gender?: 'male' | 'female';
+  readonly education?: string;
+  readonly keyGroup?: string;
+  readonly employed?: boolean;
+  readonly registeredFrom?: string;
+  readonly registeredTo?: string;
+}
+
+export const ExportWorkersSchema: JsonSchema = {
+  $id: 'jineng.registry.v1.ExportWorkers',
+  description:
+    'The same list, every row of it (not one page), as a file: .xlsx (titles in Chinese and English) or JSON. Masked data only. At most 10 000 rows; narrow the filters for more.',
+  type: 'object',
+  properties: {
+    format: {
+      type: 'string',
+      enum: ['xlsx', 'json'],
+    },
+    jurisdiction: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    category: {
+      type: 'string',
+      enum: ['poor_labour', 'graduate', 'rural_labour', 'urban_labour'],
+    },
+    sort: {
+      type: 'string',
+      pattern: '^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$',
+      maxLength: 200,
+    },
+    gender: {
+      type: 'string',
+      enum: ['male', 'female'],
+    },
+    education: {
+      type: 'string',
+      maxLength: 64,
+    },
+    keyGroup: {
+      type: 'string',
+      maxLength: 64,
+    },
+    employed: {
+      type: 'boolean',
+    },
+    registeredFrom: {
+      type: 'string',
+      format: 'date',
+    },
+    registeredTo: {
+      type: 'string',
+      format: 'date',
+    },
+  },
+  required: ['format'],
+  additionalProperties: false,
+};
+
 /** Finds a worker by ID number through its keyed hash; the answer is masked. */
 export interface FindWorkerByIdNumber {
   readonly idNumber: string;
@@ -1638,17 +1706,34 @@ export const ListOccupationsSchema: JsonSchema = {
   additionalProperties: false,
 };
 
-/** Workers of a jurisdiction (default the caller's), masked, newest first. */
+/**
+ * Workers of a jurisdiction (default the caller's) and below it, masked: filtered, sorted (default
+ * newest first), one page at a time (libs/lists).
+ */
 export interface ListWorkers {
   readonly jurisdiction?: string;
   readonly category?: 'poor_labour' | 'graduate' | 'rural_labour' | 'urban_labour';
-  readonly offset?: number;
-  readonly limit?: number;
+  /** from 1 */
+  readonly page?: number;
+  readonly pageSize?: number;
+  /**
+   * column keys, comma-separated, "-" for descending: registeredAt (the default, -registeredAt), registeredOn,
+   * nameMasked, jurisdiction, category, education
+   */
+  readonly sort?: string;
+  readonly gender?: 'male' | 'female';
+  readonly education?: string;
+  /** one of the key-group flags, e.g. migrant_worker */
+  readonly keyGroup?: string;
+  readonly employed?: boolean;
+  readonly registeredFrom?: string;
+  readonly registeredTo?: string;
 }
 
 export const ListWorkersSchema: JsonSchema = {
   $id: 'jineng.registry.v1.ListWorkers',
-  description: "Workers of a jurisdiction (default the caller's), masked, newest first.",
+  description:
+    "Workers of a jurisdiction (default the caller's) and below it, masked: filtered, sorted (default newest first), one page at a time (libs/lists).",
   type: 'object',
   properties: {
     jurisdiction: {
@@ -1659,15 +1744,47 @@ export const ListWorkersSchema: JsonSchema = {
       type: 'string',
       enum: ['poor_labour', 'graduate', 'rural_labour', 'urban_labour'],
     },
-    offset: {
+    page: {
+      description: 'from 1',
       type: 'integer',
-      minimum: 0,
-      maximum: 1000000,
+      minimum: 1,
+      maximum: 100000,
     },
-    limit: {
+    pageSize: {
       type: 'integer',
       minimum: 1,
       maximum: 500,
+    },
+    sort: {
+      description:
+        'column keys, comma-separated, "-" for descending: registeredAt (the default, -registeredAt), registeredOn, nameMasked, jurisdiction, category, education',
+      type: 'string',
+      pattern: '^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$',
+      maxLength: 200,
+    },
+    gender: {
+      type: 'string',
+      enum: ['male', 'female'],
+    },
+    education: {
+      type: 'string',
+      maxLength: 64,
+    },
+    keyGroup: {
+      description: 'one of the key-group flags, e.g. migrant_worker',
+      type: 'string',
+      maxLength: 64,
+    },
+    employed: {
+      type: 'boolean',
+    },
+    registeredFrom: {
+      type: 'string',
+      format: 'date',
+    },
+    registeredTo: {
+      type: 'string',
+      format: 'date',
     },
   },
   additionalProperties: false,
@@ -2617,6 +2734,75 @@ export const SiteEvaluationViewSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+/**
+ * The same export as a long job, for lists of any length: answers a JobAccepted at once; the job
+ * reports its progress (GET /api/v1/registry/jobs/:jobId) and its file comes from
+ * GET /api/v1/registry/jobs/:jobId/file. The Idempotency-Key is the job id: a retry starts nothing new.
+ */
+export interface StartWorkerExport {
+  readonly format: 'xlsx' | 'json';
+  readonly jurisdiction?: string;
+  readonly category?: 'poor_labour' | 'graduate' | 'rural_labour' | 'urban_labour';
+  readonly sort?: string;
+  readonly gender?: 'male' | 'female';
+  readonly education?: string;
+  readonly keyGroup?: string;
+  readonly employed?: boolean;
+  readonly registeredFrom?: string;
+  readonly registeredTo?: string;
+}
+
+export const StartWorkerExportSchema: JsonSchema = {
+  $id: 'jineng.registry.v1.StartWorkerExport',
+  description:
+    'The same export as a long job, for lists of any length: answers a JobAccepted at once; the job reports its progress (GET /api/v1/registry/jobs/:jobId) and its file comes from GET /api/v1/registry/jobs/:jobId/file. The Idempotency-Key is the job id: a retry starts nothing new.',
+  type: 'object',
+  properties: {
+    format: {
+      type: 'string',
+      enum: ['xlsx', 'json'],
+    },
+    jurisdiction: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    category: {
+      type: 'string',
+      enum: ['poor_labour', 'graduate', 'rural_labour', 'urban_labour'],
+    },
+    sort: {
+      type: 'string',
+      pattern: '^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$',
+      maxLength: 200,
+    },
+    gender: {
+      type: 'string',
+      enum: ['male', 'female'],
+    },
+    education: {
+      type: 'string',
+      maxLength: 64,
+    },
+    keyGroup: {
+      type: 'string',
+      maxLength: 64,
+    },
+    employed: {
+      type: 'boolean',
+    },
+    registeredFrom: {
+      type: 'string',
+      format: 'date',
+    },
+    registeredTo: {
+      type: 'string',
+      format: 'date',
+    },
+  },
+  required: ['format'],
+  additionalProperties: false,
+};
+
 /** Suspended for rectification (整改) until a deadline. */
 export interface SuspendInstitution {
   readonly institutionId: string;
@@ -3056,8 +3242,11 @@ export const UploadRosterPartSchema: JsonSchema = {
 };
 
 export interface WorkerPage {
+  /** rows matching the filters, all pages */
   readonly total: number;
   readonly items: readonly WorkerView[];
+  readonly page: number;
+  readonly pageSize: number;
 }
 
 export const WorkerPageSchema: JsonSchema = {
@@ -3065,6 +3254,7 @@ export const WorkerPageSchema: JsonSchema = {
   type: 'object',
   properties: {
     total: {
+      description: 'rows matching the filters, all pages',
       type: 'integer',
       minimum: -2147483648,
       maximum: 2147483647,
@@ -3075,8 +3265,18 @@ export const WorkerPageSchema: JsonSchema = {
         $ref: 'jineng.registry.v1.WorkerView',
       },
     },
+    page: {
+      type: 'integer',
+      minimum: -2147483648,
+      maximum: 2147483647,
+    },
+    pageSize: {
+      type: 'integer',
+      minimum: -2147483648,
+      maximum: 2147483647,
+    },
   },
-  required: ['total', 'items'],
+  required: ['total', 'items', 'page', 'pageSize'],
   additionalProperties: false,
 };
 
@@ -3597,6 +3797,15 @@ export const contracts: readonly Contract[] = [
     schema: EquipmentItemSchema,
   },
   {
+    typeName: 'jineng.registry.v1.ExportWorkers',
+    kind: 'query',
+    service: 'registry',
+    name: 'ExportWorkers',
+    subject: 'jineng.qry.registry.ExportWorkers',
+    source: 'proto/jineng/registry/v1/workers.proto',
+    schema: ExportWorkersSchema,
+  },
+  {
     typeName: 'jineng.registry.v1.FindWorkerByIdNumber',
     kind: 'query',
     service: 'registry',
@@ -3967,6 +4176,15 @@ export const contracts: readonly Contract[] = [
     kind: 'type',
     source: 'proto/jineng/registry/v1/institutions.proto',
     schema: SiteEvaluationViewSchema,
+  },
+  {
+    typeName: 'jineng.registry.v1.StartWorkerExport',
+    kind: 'command',
+    service: 'registry',
+    name: 'StartWorkerExport',
+    subject: 'jineng.cmd.registry.StartWorkerExport',
+    source: 'proto/jineng/registry/v1/workers.proto',
+    schema: StartWorkerExportSchema,
   },
   {
     typeName: 'jineng.registry.v1.SuspendInstitution',

@@ -411,6 +411,57 @@ describe('ChainVerifier (real PostgreSQL)', () => {
     });
   });
 
+  describe('recorded times within a stream', () => {
+    it('a time earlier than the previous version, even with every link recomputed, is a time_reversal there', async () => {
+      // what a writer with a clock that went back (or the append of before issue 9, see ADR 0001) leaves:
+      // a well-linked chain whose version 3 was recorded before version 2
+      const { store, S, verifier } = await freshStore();
+      await store.appendToStream('victim', events(4), { expectedVersion: 'no_stream' });
+      const stored = (await store.readStream('victim')).events;
+      const times = stored.map((e) => e.recordedAt.getTime());
+      times[2] = times[1] - 1000;
+      let previous = GENESIS_HASH;
+      await tamper(async (client) => {
+        for (const [i, event] of stored.entries()) {
+          const { rows } = await client.query<{ data: string; metadata: string }>(
+            `select data::text as data, metadata::text as metadata from ${S}.events where event_id = $1`,
+            [event.id],
+          );
+          const digest = contentDigest({
+            id: event.id,
+            type: event.type,
+            dataText: rows[0].data,
+            metadataText: rows[0].metadata,
+          });
+          previous = chainLink(previous, 'victim', event.version, times[i], digest);
+          await client.query(
+            `update ${S}.events set recorded_at = $2, hash = decode($3, 'hex') where event_id = $1`,
+            [event.id, new Date(times[i]), previous],
+          );
+        }
+        await client.query(
+          `update ${S}.streams set last_hash = decode($1, 'hex') where stream_id = 'victim'`,
+          [previous],
+        );
+      });
+
+      expect(await verifier.verifyStream('victim')).toEqual({
+        ok: false,
+        streams: 1,
+        events: 4,
+        broken: [
+          {
+            streamId: 'victim',
+            version: 3,
+            position: stored[2].position,
+            reason: 'time_reversal',
+            detail: expect.stringContaining('before version 2'),
+          },
+        ],
+      });
+    });
+  });
+
   describe('PostgreSQL and Node compute the same links', () => {
     const tricky: EventToAppend[] = [
       anEvent({

@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import { quoteSchema } from '../postgres/migrate';
 import { GENESIS_HASH, chainLink, contentDigest } from './event-chain';
 
-export type BrokenLinkReason = 'hash_mismatch' | 'version_gap' | 'head_mismatch';
+export type BrokenLinkReason = 'hash_mismatch' | 'version_gap' | 'head_mismatch' | 'time_reversal';
 
 export interface BrokenLink {
   readonly streamId: string;
@@ -43,7 +43,8 @@ interface Head {
 /**
  * Recomputes every link from the stored data, independently of the database's own computation,
  * and reports the first link that does not hold in each stream. It catches rows changed in place,
- * rows removed from the middle (a version gap) and rows removed from the end (the head disagrees).
+ * rows removed from the middle (a version gap), rows removed from the end (the head disagrees), and
+ * a recorded time earlier than the previous version's (as-of reads would skip a version: ADR 0001).
  */
 export class ChainVerifier {
   private readonly S: string;
@@ -82,7 +83,8 @@ export class ChainVerifier {
     const broken: BrokenLink[] = [];
     let streams = 0;
     let events = 0;
-    let current: { streamId: string; version: number; hash: string; broken: boolean } | undefined;
+    let current:
+      { streamId: string; version: number; hash: string; recordedAt: number; broken: boolean } | undefined;
     const heads = new Map<string, Head>();
 
     const closeStream = () => {
@@ -125,7 +127,13 @@ export class ChainVerifier {
         if (!current || current.streamId !== row.stream_id) {
           closeStream();
           streams++;
-          current = { streamId: row.stream_id, version: 0, hash: GENESIS_HASH, broken: false };
+          current = {
+            streamId: row.stream_id,
+            version: 0,
+            hash: GENESIS_HASH,
+            recordedAt: -Infinity,
+            broken: false,
+          };
         }
         events++;
         if (!current.broken) {
@@ -159,8 +167,19 @@ export class ChainVerifier {
                 ? `stored ${stored.slice(0, 16)}…, recomputed ${expected.slice(0, 16)}…`
                 : undefined;
             if (mismatch) this.mark(broken, current, version, row, 'hash_mismatch', mismatch);
+            else if (row.recorded_at.getTime() < current.recordedAt) {
+              this.mark(
+                broken,
+                current,
+                version,
+                row,
+                'time_reversal',
+                `recorded at ${row.recorded_at.toISOString()}, before version ${current.version} (${new Date(current.recordedAt).toISOString()})`,
+              );
+            }
           }
           current.hash = stored;
+          current.recordedAt = row.recorded_at.getTime();
         }
         current.version = version;
       }

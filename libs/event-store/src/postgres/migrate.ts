@@ -1,6 +1,16 @@
 import type { Pool } from 'pg';
 import type { Migration } from './event-store.migrations';
+import { ensureRuntimeRole, grantRuntimeRole, type RuntimeRole } from './runtime-role';
 export type { Migration };
+
+export interface MigrateOptions {
+  /**
+   * The role the service runs as: created if missing, then granted what ADR 0001 (decision 7) allows
+   * in `schema` — after the migrations, in their transaction. Without it, nothing is granted (tests and
+   * tools that run as the owner).
+   */
+  readonly runtimeRole?: RuntimeRole;
+}
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -11,13 +21,15 @@ export function quoteSchema(schema: string): string {
 }
 
 /**
- * Applies migrations inside `schema`, each once, in order. Concurrent starters (several replicas of
- * one service) serialise on an advisory lock, so the outcome is the same however many start at once.
+ * Applies migrations inside `schema`, each once, in order, as the role of `pool` (the migrator, which
+ * then owns what they create). Concurrent starters (several replicas of one service) serialise on an
+ * advisory lock, so the outcome is the same however many start at once.
  */
 export async function migrate(
   pool: Pool,
   schema: string,
   migrations: readonly Migration[],
+  options: MigrateOptions = {},
 ): Promise<string[]> {
   const S = quoteSchema(schema);
   const client = await pool.connect();
@@ -37,6 +49,10 @@ export async function migrate(
       await client.query(migration.sql(S));
       await client.query(`insert into ${S}.schema_migrations (id) values ($1)`, [migration.id]);
       applied.push(migration.id);
+    }
+    if (options.runtimeRole) {
+      await ensureRuntimeRole(client, options.runtimeRole);
+      await grantRuntimeRole(client, S, options.runtimeRole.name);
     }
     await client.query('commit');
     return applied;

@@ -5,6 +5,7 @@ import {
   START,
   WrongExpectedVersionError,
 } from '../event-store.port';
+import { eventStoreMigrations } from './event-store.migrations';
 import { PostgresEventStore } from './postgres-event-store';
 import { anEvent, events } from './test-events';
 
@@ -228,7 +229,7 @@ describe('PostgresEventStore (contract, real PostgreSQL)', () => {
       );
       await PostgresEventStore.create({ pool: db.pool, schema });
       const { rows } = await db.pool.query(`select id from "${schema}".schema_migrations order by id`);
-      expect(rows.map((r) => r.id)).toEqual(['0001-events', '0002-append-functions']);
+      expect(rows.map((r) => r.id)).toEqual(eventStoreMigrations.map((m) => m.id));
       await stores[0].appendToStream('s', events(1), { expectedVersion: 'any' });
       expect((await stores[1].readAll(START, 10)).events).toHaveLength(1);
       expect((await store.readStream('s')).events).toHaveLength(0); // the other schema is untouched

@@ -103,9 +103,18 @@ export class PostgresEventStore implements EventStore {
     );
   }
 
-  /** Creates the store's tables in `schema` if needed (idempotent migrations) and returns the store. */
+  /**
+   * Creates the store's tables in `schema` if needed (idempotent migrations) and returns the store:
+   * for tests and tools that run as the schema's owner. A service runs no DDL: it `open`s the store
+   * its migration step made (ADR 0001, decision 7).
+   */
   static async create(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
     await migrate(options.pool, options.schema, eventStoreMigrations);
+    return PostgresEventStore.open(options);
+  }
+
+  /** The store in `schema`, as migrated already; runs no DDL (a service's runtime role may not). */
+  static open(options: PostgresEventStoreOptions): PostgresEventStore {
     return new PostgresEventStore(options.pool, options.schema, options.groupCommit);
   }
 

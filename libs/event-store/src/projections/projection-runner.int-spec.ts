@@ -3,8 +3,9 @@ import { connectTestDatabase, eventually, TestDatabase } from '@jineng/testing';
 import { GlobalPosition, RecordedEvent, START } from '../event-store.port';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { anEvent } from '../postgres/test-events';
+import { ParkedEvents, migrateParking } from '../parking/parked-events';
 import type { Projection, RebuildProgress } from './projection';
-import { ProjectionRunner } from './projection-runner';
+import { ProjectionRunner, type ParkedNotice } from './projection-runner';
 
 /** The read model under test: per-stream totals of the events' amounts. */
 @Entity({ name: 'stream_totals' })
@@ -84,6 +85,8 @@ describe('ProjectionRunner with TypeORM (real PostgreSQL)', () => {
   async function freshWorld() {
     const schema = await db.freshSchema();
     const store = await PostgresEventStore.create({ pool: db.pool, schema });
+    // where a runner parks a poison event (a service gets it with its migrations)
+    await migrateParking(db.pool, schema);
     const connect = async (synchronize: boolean) => {
       const dataSource = new DataSource({
         type: 'postgres',
@@ -424,6 +427,87 @@ describe('ProjectionRunner with TypeORM (real PostgreSQL)', () => {
     await stopping;
     expect(await world.table()).toEqual(totalsOf(log));
     expect(await world.checkpoint()).toEqual(positionOf(log[2]));
+  });
+
+  it('parks a poison event after its last attempt, holds back only its own stream, and applies both on replay', async () => {
+    const world = await freshWorld();
+    await appendSome(world.store, 12, 3); // course-0, course-1, course-2
+    const log = await world.settled(12);
+    const ofStream = (id: string) => log.filter((e) => e.streamId === id);
+    const poison = ofStream('course-1')[1]; // version 2 of course-1: its version 3+ must wait for it
+    let broken = true;
+    const attempts: string[] = [];
+    const parked: ParkedNotice[] = [];
+    const runner = new ProjectionRunner({
+      store: world.store,
+      dataSource: world.dataSource,
+      projection: totalsProjection((event) => {
+        if (event.id !== poison.id) return;
+        attempts.push(event.id);
+        if (broken) throw new Error('cannot project this one');
+      }),
+      pollIntervalMs: 20,
+      maxAttempts: 3,
+      retryDelaysMs: [20],
+      replayPollMs: 50,
+      onParked: (notice) => parked.push(notice),
+    });
+    runners.push(runner);
+    runner.start();
+
+    await eventually(() => expect(parked).toHaveLength(1));
+    expect(parked[0]).toMatchObject({
+      subscriber: 'projection:totals',
+      attempts: 3,
+      event: { id: poison.id },
+    });
+    expect(attempts).toHaveLength(3); // the attempts that failed; parked without a fourth
+    const before = ofStream('course-1').filter((e) => e.version < poison.version);
+    const others = log.filter((e) => e.streamId !== 'course-1');
+    // every other stream is complete; course-1 stops before its poison event
+    await eventually(async () => expect(await world.table()).toEqual(totalsOf([...others, ...before])));
+    await eventually(async () => expect(await world.checkpoint()).toEqual(positionOf(log[11])));
+    const parking = new ParkedEvents(world.S.slice(1, -1));
+    const open = await parking.list(db.pool);
+    expect(open.map((p) => [p.streamVersion, p.reason, p.status])).toEqual(
+      ofStream('course-1')
+        .filter((e) => e.version >= poison.version)
+        .map((e) => [e.version, e.id === poison.id ? 'failed' : 'held', 'parked']),
+    );
+    expect(open[0].error).toEqual({ name: 'Error', message: 'cannot project this one' });
+
+    // a later event of the parked stream waits behind it too; another stream's does not
+    await world.store.appendToStream('course-1', [anEvent({ amount: 5 })], { expectedVersion: 'any' });
+    await world.store.appendToStream('course-0', [anEvent({ amount: 7 })], { expectedVersion: 'any' });
+    const grown = await world.settled(14);
+    const late0 = grown.find(
+      (e) => e.streamId === 'course-0' && e.version === ofStream('course-0').length + 1,
+    )!;
+    await eventually(async () =>
+      expect(await world.table()).toEqual(totalsOf([...others, late0, ...before])),
+    );
+    expect((await parking.list(db.pool)).length).toBe(open.length + 1);
+
+    // a replay that fails again parks them again, with the reason
+    await parking.requestReplay(db.pool, { parkedIds: [open[0].parkedId] });
+    await eventually(async () => {
+      const [first] = await parking.list(db.pool, { parkedIds: [open[0].parkedId] });
+      expect(first.status).toBe('parked');
+      expect(first.replayError?.message).toContain('cannot project this one');
+    });
+
+    // fixed: the replay applies the stream's parked events in order, once
+    broken = false;
+    await parking.requestReplay(db.pool, { parkedIds: [open[0].parkedId] });
+    await eventually(async () => expect(await world.table()).toEqual(totalsOf(grown)));
+    expect(await parking.list(db.pool)).toEqual([]);
+    const replayed = await parking.list(db.pool, { statuses: ['replayed'] });
+    expect(replayed).toHaveLength(open.length + 1);
+    // the stream flows again
+    await world.store.appendToStream('course-1', [anEvent({ amount: 11 })], { expectedVersion: 'any' });
+    const all = await world.settled(15);
+    await eventually(async () => expect(await world.table()).toEqual(totalsOf(all)));
+    expect((await parking.list(db.pool, { statuses: ['replayed'] })).length).toBe(open.length + 1);
   });
 });
 

@@ -1,8 +1,38 @@
 import { KernelError } from '../kernel-error';
-import { fixedClock, shanghaiDate, shanghaiToday, systemClock } from './clock';
+import {
+  controllableClock,
+  fixedClock,
+  offsetClock,
+  shanghaiDate,
+  shanghaiToday,
+  systemClock,
+} from './clock';
 import { InvalidDateError } from './iso-date';
 
 describe('clock', () => {
+  it('controllableClock stands still until a test sets or advances it', () => {
+    const clock = controllableClock('2025-03-03T08:00:00+08:00');
+    expect(clock.now().toISOString()).toBe('2025-03-03T00:00:00.000Z');
+    clock.advance(10 * 60 * 60 * 1000);
+    expect(clock.now().toISOString()).toBe('2025-03-03T10:00:00.000Z');
+    expect(shanghaiToday(clock)).toBe('2025-03-03');
+    clock.set('2025-03-03T18:30:00+08:00');
+    expect(clock.now().toISOString()).toBe('2025-03-03T10:30:00.000Z');
+    clock.now().setUTCFullYear(1999);
+    expect(clock.now().getUTCFullYear()).toBe(2025);
+    expect(() => clock.set('tomorrow')).toThrow(expect.objectContaining({ code: 'CLOCK.INVALID_INSTANT' }));
+    expect(() => clock.advance(Number.NaN)).toThrow(expect.objectContaining({ code: 'CLOCK.INVALID_STEP' }));
+  });
+
+  it('offsetClock runs with the system clock, shifted by the offset it reads each time', () => {
+    let offset = 24 * 60 * 60 * 1000;
+    const clock = offsetClock(() => offset);
+    const shifted = clock.now().getTime() - Date.now();
+    expect(Math.abs(shifted - offset)).toBeLessThan(50);
+    offset = -offset;
+    expect(Math.abs(clock.now().getTime() - Date.now() - offset)).toBeLessThan(50);
+  });
+
   it('systemClock tells the current time', () => {
     const before = Date.now();
     const now = systemClock.now().getTime();

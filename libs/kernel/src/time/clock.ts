@@ -26,6 +26,40 @@ export function fixedClock(iso: string): Clock {
   return { now: () => new Date(ms) };
 }
 
+/** A clock a test moves: it stands still at `iso` until `set` or `advance` moves it. */
+export interface ControllableClock extends Clock {
+  /** to this instant (with its offset, like `fixedClock`) */
+  set(iso: string): void;
+  advance(ms: number): void;
+}
+
+export function controllableClock(iso: string): ControllableClock {
+  let ms = fixedClock(iso).now().getTime();
+  return {
+    now: () => new Date(ms),
+    set: (to) => {
+      ms = fixedClock(to).now().getTime();
+    },
+    advance: (by) => {
+      if (!Number.isFinite(by))
+        throw new KernelError(
+          'CLOCK.INVALID_STEP',
+          `${by} 不是有效的毫秒数`,
+          `${by} is not a number of milliseconds`,
+        );
+      ms += by;
+    },
+  };
+}
+
+/**
+ * A clock that runs with the system clock, shifted by whatever `offsetMs()` answers at each reading:
+ * what the runtime's test clock is built on (the offset is read from a file an end-to-end test writes).
+ */
+export function offsetClock(offsetMs: () => number): Clock {
+  return { now: () => new Date(Date.now() + offsetMs()) };
+}
+
 // China has one zone, UTC+8, with no daylight saving since 1991, so a fixed shift is exact for any
 // business date the platform records.
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;

@@ -1,5 +1,6 @@
 // What lands on `jineng.dlq.<consumer>` after the last attempt: the original message, where it came
 // from, how often it was tried and the error — enough for an operator to fix and replay it.
+import { summarizeError } from '@jineng/event-store';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { headers } from '@nats-io/transport-node';
 import { DEAD_LETTER_STREAM, deadLetterSubject } from '../subjects';
@@ -24,13 +25,8 @@ export const DEAD_LETTER_HEADERS = {
   deliveryCount: 'Jineng-Delivery-Count',
 } as const;
 
-export function describeError(error: unknown): DeadLetter['error'] {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    return { name: error.name, message: error.message, ...(typeof code === 'string' ? { code } : {}) };
-  }
-  return { name: 'NonError', message: String(error) };
-}
+/** The error as a dead letter carries it: name, message and a stable code when it has one. */
+export const describeError: (error: unknown) => DeadLetter['error'] = summarizeError;
 
 export async function publishDeadLetter(js: JetStreamClient, letter: DeadLetter): Promise<void> {
   const h = headers();

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { ParkedEvents } from '@jineng/event-store';
 import {
   connectTestDatabase,
   connectTestNats,
@@ -10,9 +11,11 @@ import {
 } from '@jineng/testing';
 import type { IntegrationEvent } from '../integration-event';
 import { ensureStreams } from '../jetstream/ensure-streams';
-import { DEAD_LETTER_STREAM, EVENTS_STREAM, deadLetterSubject, eventFilter, eventSubject } from '../subjects';
+import { DEAD_LETTER_STREAM, EVENTS_STREAM, eventFilter, eventSubject } from '../subjects';
 import type { DeadLetter } from './dead-letter';
+import { readDeadLetters, requestDeadLetterReplay } from './dead-letter-replay';
 import { DurableConsumer, type IntegrationEventHandler } from './durable-consumer';
+import { migrateConsumerTables } from '../messaging.migrations';
 
 // Each test publishes under a service name of its own on the shared server (a new consumer reads
 // its filter's whole history), and everything is purged after.
@@ -32,6 +35,7 @@ beforeAll(async () => {
   nc = await connectTestNats();
   await ensureStreams(nc, { replicas: 1, duplicateWindowMs: 120_000 });
   js = jetstream(nc);
+  await migrateConsumerTables(db.pool, db.schema);
   await db.pool.query(
     `create table "${db.schema}".effects (event_id uuid, consumer text, data jsonb, handled_at timestamptz default clock_timestamp())`,
   );
@@ -111,16 +115,7 @@ function startConsumer(
 }
 
 async function deadLetters(consumer: string): Promise<DeadLetter[]> {
-  const jsm = await jetstreamManager(nc);
-  const letters: DeadLetter[] = [];
-  for (let seq = 1; ;) {
-    // the server's MSG.GET takes next_by_subj (the client types it only for direct gets)
-    const request = { seq, next_by_subj: deadLetterSubject(consumer) } as unknown as { seq: number };
-    const msg = await jsm.streams.getMessage(DEAD_LETTER_STREAM, request);
-    if (!msg) return letters;
-    letters.push(msg.json<DeadLetter>());
-    seq = msg.seq + 1;
-  }
+  return (await readDeadLetters(nc, consumer)).map((stored) => stored.letter);
 }
 
 it('handles every event once, writing the effect and the inbox row in one transaction', async () => {
@@ -294,4 +289,66 @@ it('a batch handler gets the new events together; when it throws, only the faili
   const handled = (await effects(name)).map((r) => r.event_id);
   expect(new Set(handled)).toEqual(new Set(sent.map((e) => e.id)));
   expect(handled).toHaveLength(30);
+});
+
+it('replays a dead letter an operator asks for through the inbox: once, however often it is asked', async () => {
+  const name = `${service}-replay`;
+  const poison = anIntegrationEvent({ poison: 'yes' });
+  let broken = true;
+  const consumer = startConsumer(
+    name,
+    async (event, tx, delivery) => {
+      if (event.id === poison.id && broken) throw new Error('not yet');
+      await recordEffect(name)(event, tx, delivery);
+    },
+    { maxAttempts: 1, replayPollMs: 50 },
+  );
+  await consumer.start();
+  const good = anIntegrationEvent();
+  await publish(poison);
+  await publish(good);
+  await eventually(async () => expect(await readDeadLetters(nc, name)).toHaveLength(1));
+  expect((await effects(name)).map((r) => r.event_id)).toEqual([good.id]);
+
+  const [stored] = await readDeadLetters(nc, name);
+  // still broken: the replay fails and the request is parked again with the error
+  const first = await requestDeadLetterReplay(db.pool, db.schema, stored.letter);
+  expect(first).toMatchObject({ status: 'replay_requested', reason: 'dead_letter', eventId: poison.id });
+  const parking = new ParkedEvents(db.schema);
+  await eventually(async () => {
+    const [row] = await parking.list(db.pool, { subscriber: name });
+    expect(row.status).toBe('parked');
+    expect(row.replayError?.message).toBe('not yet');
+  });
+
+  broken = false;
+  await requestDeadLetterReplay(db.pool, db.schema, stored.letter);
+  await eventually(async () =>
+    expect((await effects(name)).map((r) => r.event_id).sort()).toEqual([good.id, poison.id].sort()),
+  );
+  const [done] = await parking.list(db.pool, { subscriber: name, statuses: ['replayed'] });
+  expect(done.eventId).toBe(poison.id);
+  // asked again: answered with the replayed row, nothing handled again
+  expect((await requestDeadLetterReplay(db.pool, db.schema, stored.letter)).status).toBe('replayed');
+  // even if the request row were made again by hand, the inbox keeps the effect single
+  await db.pool.query(
+    `update "${db.schema}".parked_events set status = 'replay_requested' where event_id = $1`,
+    [poison.id],
+  );
+  await eventually(async () => expect(await parking.list(db.pool, { subscriber: name })).toEqual([]));
+  expect((await effects(name)).filter((r) => r.event_id === poison.id)).toHaveLength(1);
+});
+
+it('refuses to replay a dead letter that holds no event', async () => {
+  await expect(
+    requestDeadLetterReplay(db.pool, db.schema, {
+      consumer: `${service}-x`,
+      subject: 'jineng.evt.x.Y.v1',
+      streamSequence: 1,
+      deliveryCount: 1,
+      failedAt: new Date().toISOString(),
+      error: { name: 'UnreadableEventError', message: 'not JSON' },
+      raw: '{',
+    }),
+  ).rejects.toThrow('this dead letter cannot be replayed: it holds no event (unreadable message)');
 });

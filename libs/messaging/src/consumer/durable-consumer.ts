@@ -16,11 +16,12 @@ import {
   type JsMsg,
 } from '@nats-io/jetstream';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
+import { ParkedEvents, PollingLoop, inTransaction, summarizeError } from '@jineng/event-store';
 import type { Pool, PoolClient } from 'pg';
 import { integrationEventProblem, type IntegrationEvent } from '../integration-event';
 import { EVENTS_STREAM, assertConsumerName } from '../subjects';
 import { describeError, publishDeadLetter, type DeadLetter } from './dead-letter';
-import { claimInInbox, migrateInbox } from './inbox';
+import { claimInInbox } from './inbox';
 import { isTransientError } from './transient-errors';
 
 export interface DeliveryContext {
@@ -72,11 +73,17 @@ export interface DurableConsumerOptions {
   readonly onError?: (error: unknown) => void;
   readonly onDeadLetter?: (letter: DeadLetter) => void;
   readonly onBatchHandled?: (batch: { readonly messages: number; readonly handled: number }) => void;
+  /** how often it looks for dead letters an operator asked to replay (default 2 s) */
+  readonly replayPollMs?: number;
 }
 
-interface Parsed {
-  readonly msg: JsMsg;
+/** An event to handle, from JetStream or from a replayed dead letter. */
+interface Delivered extends DeliveryContext {
   readonly event: IntegrationEvent;
+}
+
+interface Parsed extends Delivered {
+  readonly msg: JsMsg;
 }
 
 export const DEFAULT_BACKOFF_MS: readonly number[] = [1_000, 5_000, 30_000, 120_000];
@@ -90,7 +97,9 @@ export class DurableConsumer {
   private wake?: () => void;
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
+  private readonly replays: PollingLoop;
   private stopping = false;
+  private readonly parking: ParkedEvents;
 
   constructor(private readonly options: DurableConsumerOptions) {
     assertConsumerName(options.name);
@@ -100,14 +109,22 @@ export class DurableConsumer {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.backoffMs = options.backoffMs ?? DEFAULT_BACKOFF_MS;
     this.batchSize = options.batchSize ?? 200;
+    this.parking = new ParkedEvents(options.schema);
+    this.replays = new PollingLoop(
+      options.replayPollMs ?? 2_000,
+      () => this.replayRequested(),
+      options.onError,
+    );
     if (this.maxAttempts < 1) throw new TypeError('maxAttempts must be at least 1');
     if (this.backoffMs.length === 0) throw new TypeError('backoffMs needs at least one delay');
   }
 
-  /** Creates or updates the JetStream consumer and the inbox table, then starts handling. */
+  /**
+   * Creates or updates the JetStream consumer, then starts handling. The inbox and parked_events
+   * tables must exist (applied by the service's migration step; `migrateConsumerTables` in tests).
+   */
   async start(): Promise<void> {
     if (this.loop) return;
-    await migrateInbox(this.options.pool, this.options.schema);
     await this.ensureConsumer();
     this.stopping = false;
     const consumer = await this.js.consumers.get(EVENTS_STREAM, this.options.name);
@@ -119,15 +136,18 @@ export class DurableConsumer {
       },
     });
     this.loop = this.run();
+    this.replays.start();
   }
 
   /** Finishes the batch in hand; messages not yet started go back to JetStream at once. */
   async stop(): Promise<void> {
     if (!this.loop) return;
     this.stopping = true;
+    const replays = this.replays.stop();
     await this.messages?.close().catch((error: unknown) => this.options.onError?.(error));
     this.wake?.();
     await this.loop;
+    await replays;
     for (const msg of this.queue.splice(0)) msg.nak();
     this.loop = undefined;
   }
@@ -183,7 +203,7 @@ export class DurableConsumer {
     }
     if (readable.length === 0) return;
     try {
-      const handled = await this.inTransaction((tx) => this.handleAll(readable, tx));
+      const handled = await inTransaction(this.options.pool, (tx) => this.handleAll(readable, tx));
       for (const { msg } of readable) msg.ack();
       this.options.onBatchHandled?.({ messages: readable.length, handled });
     } catch (error) {
@@ -196,7 +216,7 @@ export class DurableConsumer {
 
   private async handleOne(item: Parsed): Promise<void> {
     try {
-      const handled = await this.inTransaction((tx) => this.handleAll([item], tx));
+      const handled = await inTransaction(this.options.pool, (tx) => this.handleAll([item], tx));
       item.msg.ack();
       this.options.onBatchHandled?.({ messages: 1, handled });
     } catch (error) {
@@ -205,15 +225,57 @@ export class DurableConsumer {
     }
   }
 
+  /**
+   * Applies the dead letters an operator asked to replay (`npm run ops -- dead-letters replay`):
+   * through the inbox, like any delivery, so an event already handled is not handled again; the
+   * request is marked replayed in the same transaction, or parked again with the new error.
+   * Answers how many were handled now.
+   */
+  async replayRequested(): Promise<number> {
+    let handled = 0;
+    const requests = await this.parking.requested(this.options.pool, this.options.name);
+    for (const request of requests.filter((r) => r.reason === 'dead_letter')) {
+      const letter = request.event as DeadLetter;
+      try {
+        if (integrationEventProblem(letter.event) !== undefined)
+          throw new UnreadableEventError(integrationEventProblem(letter.event) ?? 'unknown');
+        handled += await inTransaction(this.options.pool, async (tx) => {
+          const count = await this.handleAll(
+            [
+              {
+                event: letter.event as IntegrationEvent,
+                subject: letter.subject,
+                streamSequence: letter.streamSequence,
+                deliveryCount: letter.deliveryCount + request.attempts + 1,
+              },
+            ],
+            tx,
+          );
+          await this.parking.markReplayed(tx, [request.parkedId]);
+          return count;
+        });
+      } catch (error) {
+        if (isTransientError(error)) throw error;
+        this.options.onError?.(error);
+        await this.parking.markReplayFailed(this.options.pool, [request.parkedId], summarizeError(error));
+      }
+    }
+    return handled;
+  }
+
   /** Claims the events in the inbox and handles those not seen before; answers how many that was. */
-  private async handleAll(items: readonly Parsed[], tx: PoolClient): Promise<number> {
+  private async handleAll(items: readonly Delivered[], tx: PoolClient): Promise<number> {
     const claimed = await claimInInbox(
       tx,
       this.options.schema,
       this.options.name,
-      items.map(({ msg, event }) => ({ eventId: event.id, eventType: event.type, streamSequence: msg.seq })),
+      items.map(({ streamSequence, event }) => ({
+        eventId: event.id,
+        eventType: event.type,
+        streamSequence,
+      })),
     );
-    const fresh: Parsed[] = [];
+    const fresh: Delivered[] = [];
     // a redelivery of an event in this same batch is handled once
     for (const item of items) if (claimed.delete(item.event.id)) fresh.push(item);
     const { handle, handleBatch } = this.options;
@@ -225,12 +287,8 @@ export class DurableConsumer {
         );
       return fresh.length;
     }
-    for (const { msg, event } of fresh) {
-      await handle!(event, tx, {
-        subject: msg.subject,
-        streamSequence: msg.seq,
-        deliveryCount: msg.info.deliveryCount,
-      });
+    for (const { event, subject, streamSequence, deliveryCount } of fresh) {
+      await handle!(event, tx, { subject, streamSequence, deliveryCount });
     }
     return fresh.length;
   }
@@ -286,26 +344,14 @@ export class DurableConsumer {
       return undefined;
     }
     return integrationEventProblem(value) === undefined
-      ? { msg, event: value as IntegrationEvent }
+      ? {
+          msg,
+          event: value as IntegrationEvent,
+          subject: msg.subject,
+          streamSequence: msg.seq,
+          deliveryCount: msg.info.deliveryCount,
+        }
       : undefined;
-  }
-
-  private async inTransaction<T>(work: (tx: PoolClient) => Promise<T>): Promise<T> {
-    const tx = await this.options.pool.connect();
-    let broken = false;
-    try {
-      await tx.query('begin');
-      const result = await work(tx);
-      await tx.query('commit');
-      return result;
-    } catch (error) {
-      broken = isTransientError(error);
-      await tx.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      // a connection that failed goes, not back to the pool
-      tx.release(broken);
-    }
   }
 }
 

@@ -1,9 +1,10 @@
 // The inbox (ARCHITECTURE §3): a row per (consumer, event id), written in the same transaction as
 // the handler's effect. JetStream delivers at least once; the inbox makes the effect happen once.
-import { migrate, quoteSchema, type Migration } from '@jineng/event-store';
-import type { Pool, PoolClient } from 'pg';
+import { quoteSchema, type Migration } from '@jineng/event-store';
+import type { PoolClient } from 'pg';
 
-const INBOX_MIGRATIONS: readonly Migration[] = [
+/** The inbox table, in the consuming service's schema: among the migrations its migration step applies. */
+export const inboxMigrations: readonly Migration[] = [
   {
     id: 'messaging-0001-inbox',
     sql: (S) => `
@@ -17,10 +18,6 @@ const INBOX_MIGRATIONS: readonly Migration[] = [
       )`,
   },
 ];
-
-export async function migrateInbox(pool: Pool, schema: string): Promise<void> {
-  await migrate(pool, schema, INBOX_MIGRATIONS);
-}
 
 export interface InboxEntry {
   readonly eventId: string;

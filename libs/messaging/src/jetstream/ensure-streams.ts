@@ -1,6 +1,7 @@
 // The two JetStream streams every service relies on, created or brought to the configured settings
-// at start-up. Safe to run from every replica of every service at once: "already in use" from a
-// concurrent creator is followed by an update to the same settings.
+// by the provisioner (ADR 0002, decision 10) — or, on a local unauthenticated server, by every service
+// at start. Safe to run from many starters at once: "already in use" from a concurrent creator is
+// followed by an update to the same settings.
 import {
   JetStreamApiCodes,
   JetStreamApiError,
@@ -57,6 +58,29 @@ export async function ensureStreams(nc: NatsConnection, settings: StreamSettings
     }
     await jsm.streams.update(config.name, config);
   }
+}
+
+export class StreamsNotProvisionedError extends Error {
+  constructor(missing: readonly string[]) {
+    super(
+      `JetStream stream ${missing.join(' and ')} does not exist: the provisioner creates the streams ` +
+        '(`npm run bus:provision`, the nats-provision Job in deploy/k8s); services only check them',
+    );
+    this.name = 'StreamsNotProvisionedError';
+  }
+}
+
+/** What a service with NATS credentials does at start: the streams it relies on exist (it may not make them). */
+export async function verifyStreams(nc: NatsConnection): Promise<void> {
+  const jsm = await jetstreamManager(nc);
+  const missing: string[] = [];
+  for (const name of [EVENTS_STREAM, DEAD_LETTER_STREAM]) {
+    await jsm.streams.info(name).catch((error: unknown) => {
+      if (isStreamNotFound(error)) missing.push(name);
+      else throw error;
+    });
+  }
+  if (missing.length > 0) throw new StreamsNotProvisionedError(missing);
 }
 
 function isStreamNotFound(error: unknown): boolean {

@@ -33,12 +33,15 @@ export class JetStreamPublishError extends Error {
 }
 
 export class JetStreamAckCollector {
-  private readonly inbox = createInbox();
+  private readonly inbox: string;
   private readonly waiting = new Map<string, Waiting>();
   private readonly subscription: Subscription;
   private next = 0;
 
   constructor(private readonly nc: NatsConnection) {
+    // under the connection's own inbox prefix, the only inbox its NATS identity may subscribe to (as
+    // the JetStream client itself does: `nc.options` is not in the connection's public type)
+    this.inbox = createInbox((nc as { options?: { inboxPrefix?: string } }).options?.inboxPrefix);
     this.subscription = nc.subscribe(`${this.inbox}.*`, {
       callback: (error, msg) => {
         const token = msg?.subject.slice(this.inbox.length + 1);

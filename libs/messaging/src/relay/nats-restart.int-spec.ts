@@ -5,6 +5,7 @@ import { PostgresEventStore, type EventToAppend } from '@jineng/event-store';
 import { DedicatedNatsServer, connectTestDatabase, eventually, type TestDatabase } from '@jineng/testing';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { DurableConsumer } from '../consumer/durable-consumer';
+import { migrateConsumerTables } from '../messaging.migrations';
 import { ensureStreams } from '../jetstream/ensure-streams';
 import { connectNats } from '../nats-connection';
 import { eventFilter } from '../subjects';
@@ -36,6 +37,7 @@ it('loses nothing when the NATS server is killed and restarted while events are 
   const service = 'registry';
   const store = await PostgresEventStore.create({ pool: db.pool, schema: db.schema });
   const effects = await db.freshSchema();
+  await migrateConsumerTables(db.pool, effects);
   await db.pool.query(`create table "${effects}".effects (event_id uuid not null, i int not null)`);
 
   const relayNc = await connectNats(server.url, 'relay');

@@ -13,6 +13,7 @@ import {
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { DurableConsumer } from '../consumer/durable-consumer';
+import { migrateConsumerTables } from '../messaging.migrations';
 import type { IntegrationEvent } from '../integration-event';
 import { ensureStreams } from '../jetstream/ensure-streams';
 import { EVENTS_STREAM, eventFilter } from '../subjects';
@@ -77,6 +78,7 @@ async function appendMany(
 /** A consumer in "another service" whose effect is one row per event, written with the inbox. */
 async function effectsConsumer(service: string, schema: string): Promise<() => Promise<Map<string, number>>> {
   const effectSchema = await db.freshSchema();
+  await migrateConsumerTables(db.pool, effectSchema);
   await db.pool.query(`create table "${effectSchema}".effects (event_id uuid not null, type text not null)`);
   const consumer = new DurableConsumer({
     nc,

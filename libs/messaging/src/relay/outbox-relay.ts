@@ -9,6 +9,7 @@ import {
   type PostgresEventStore,
   type RecordedEvent,
 } from '@jineng/event-store';
+import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
 import { toIntegrationEvent } from '../integration-event';
 import { EVENTS_STREAM, assertServiceName, eventSubject } from '../subjects';
@@ -45,8 +46,29 @@ export const RELAY_HEADERS = {
   correlationId: 'Jineng-Correlation-Id',
 } as const;
 
+/**
+ * JetStream took an event of ours for a duplicate of a message stored on another subject: someone
+ * published a message carrying its id first, which would have swallowed the event (ADR 0002,
+ * decision 10). The batch fails and is sent again until the duplicate window has passed.
+ */
+export class EventPreemptedError extends Error {
+  constructor(
+    readonly eventId: string,
+    readonly storedSubject: string | undefined,
+    readonly streamSequence: number,
+  ) {
+    super(
+      `event ${eventId} was taken for a duplicate of stream message ${streamSequence} on ` +
+        `${storedSubject ?? 'a subject that cannot be read'}: a message carrying its id was published ` +
+        'first by someone else; the relay sends it again until the duplicate window has passed',
+    );
+    this.name = 'EventPreemptedError';
+  }
+}
+
 export class OutboxRelay {
   private publisher?: JetStreamAckCollector;
+  private jsm?: JetStreamManager;
   private readonly publishTimeoutMs: number;
   private readonly subscription: CatchUpSubscription;
   private readonly leadership?: RelayLeadership;
@@ -96,16 +118,28 @@ export class OutboxRelay {
   private async publishBatch(events: readonly RecordedEvent[]): Promise<void> {
     // a lost ack fails the batch: the checkpoint stays and the whole batch is sent again
     if (!this.publisher) throw new Error('the relay is not started');
-    const acks = await this.publisher.publishAll(
-      events.map((event) => this.messageOf(event)),
-      this.publishTimeoutMs,
-    );
+    const messages = events.map((event) => this.messageOf(event));
+    const acks = await this.publisher.publishAll(messages, this.publishTimeoutMs);
+    for (const [i, ack] of acks.entries()) {
+      if (ack.duplicate) await this.checkOwnDuplicate(events[i].id, messages[i].subject, ack.seq);
+    }
     const last = events[events.length - 1];
     this.options.onBatchPublished?.({
       events: events.length,
       duplicates: acks.filter((ack) => ack.duplicate).length,
       position: { transactionId: last.transactionId, position: last.position },
     });
+  }
+
+  /**
+   * A duplicate is normally our own earlier send (a batch sent again after a crash). The stream keeps
+   * one message per id whatever its subject, and only this service may publish on its subjects: so the
+   * stored message is ours exactly when it is on our event's subject.
+   */
+  private async checkOwnDuplicate(eventId: string, subject: string, seq: number): Promise<void> {
+    this.jsm ??= await jetstreamManager(this.options.nc, { checkAPI: false });
+    const stored = await this.jsm.streams.getMessage(EVENTS_STREAM, { seq }).catch(() => null);
+    if (stored?.subject !== subject) throw new EventPreemptedError(eventId, stored?.subject, seq);
   }
 
   private messageOf(event: RecordedEvent): OutgoingMessage {

@@ -6,21 +6,26 @@ import { domainErrorFromJson, isDomainErrorJson } from '@jineng/ddd';
 import type { ClientProxy } from '@nestjs/microservices';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import type { RpcRequest } from '../envelope';
+import type { EnvelopeSigner } from '../signing/envelope-signature';
 import { rpcSubject, type RpcTarget } from '../subjects';
 import { RemoteServiceError, RpcTimeoutError } from './rpc-errors';
 
 export interface RpcClientOptions {
   readonly defaultTimeoutMs?: number;
+  /** signs every envelope for the subject it is sent on (the gateway's key): services refuse unsigned ones */
+  readonly signer?: EnvelopeSigner;
 }
 
 export class RpcClient {
   private readonly defaultTimeoutMs: number;
+  private readonly signer?: EnvelopeSigner;
 
   constructor(
     private readonly proxy: ClientProxy,
     options: RpcClientOptions = {},
   ) {
     this.defaultTimeoutMs = options.defaultTimeoutMs ?? 5_000;
+    this.signer = options.signer;
   }
 
   async send<R>(
@@ -30,8 +35,9 @@ export class RpcClient {
   ): Promise<R> {
     const subject = rpcSubject(target);
     const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
+    const sent = this.signer ? this.signer.sign(subject, request) : request;
     try {
-      return await firstValueFrom(this.proxy.send<R>(subject, request).pipe(timeout(timeoutMs)));
+      return await firstValueFrom(this.proxy.send<R>(subject, sent).pipe(timeout(timeoutMs)));
     } catch (error) {
       throw toRpcError(subject, timeoutMs, error);
     }

@@ -1,6 +1,6 @@
 // Readiness of NATS: a connection of its own (kept between probes), and a PING/PONG round trip
 // (`flush`) on each probe — a connection that is reconnecting has no answer, so the probe fails.
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { connect, type NatsConnection, type NodeConnectionOptions } from '@nats-io/transport-node';
 import type { HealthCheck } from './health-check';
 
 export interface NatsHealthCheckOptions {
@@ -10,6 +10,8 @@ export interface NatsHealthCheckOptions {
   readonly name?: string;
   /** time allowed to open the connection (default 2000 ms) */
   readonly connectTimeoutMs?: number;
+  /** the app's NATS identity: credentials, TLS, inbox prefix (the probe connects as the app) */
+  readonly connectOptions?: Partial<NodeConnectionOptions>;
 }
 
 export class NatsHealthCheck implements HealthCheck {
@@ -42,6 +44,7 @@ export class NatsHealthCheck implements HealthCheck {
       });
     }
     const attempt = connect({
+      ...this.options.connectOptions,
       servers: [...[this.options.servers].flat()],
       name: 'jineng-readiness',
       timeout: this.options.connectTimeoutMs ?? 2000,

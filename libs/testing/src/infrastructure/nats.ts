@@ -1,12 +1,12 @@
 // NATS for integration tests: the shared server at NATS_URL, and dedicated servers a test may
 // stop and restart (never the shared one). Unreachable means failure, never a skipped test.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { connect, type NatsConnection, type NodeConnectionOptions } from '@nats-io/transport-node';
 import { natsUrl } from './endpoints';
 
 export async function connectTestNats(
@@ -33,6 +33,15 @@ export async function purgeSubjects(nc: NatsConnection, stream: string, filter: 
 
 const BINARY_CANDIDATES = ['/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'];
 
+export interface DedicatedNatsServerOptions {
+  /** nats-server configuration added to its own (e.g. `natsAuthorizationConfig` of libs/messaging) */
+  readonly config?: string;
+  /** the server process's environment: the variables the configuration names (public nkeys) */
+  readonly env?: Readonly<Record<string, string>>;
+  /** how the readiness probe connects: an identity allowed to ask JetStream, when `config` has users */
+  readonly probe?: Partial<NodeConnectionOptions>;
+}
+
 /** A nats-server with JetStream of the test's own, on a free port, with its own store directory. */
 export class DedicatedNatsServer {
   private child?: ChildProcess;
@@ -42,9 +51,10 @@ export class DedicatedNatsServer {
     readonly port: number,
     readonly storeDir: string,
     private readonly binary: string,
+    private readonly options: DedicatedNatsServerOptions,
   ) {}
 
-  static async start(): Promise<DedicatedNatsServer> {
+  static async start(options: DedicatedNatsServerOptions = {}): Promise<DedicatedNatsServer> {
     const binary = BINARY_CANDIDATES.find((candidate) => existsSync(candidate));
     if (!binary)
       throw new Error(`nats-server is required for this test; looked in ${BINARY_CANDIDATES.join(', ')}`);
@@ -52,6 +62,7 @@ export class DedicatedNatsServer {
       await freePort(),
       mkdtempSync(path.join(os.tmpdir(), 'jineng-nats-')),
       binary,
+      options,
     );
     await server.restart();
     return server;
@@ -64,19 +75,27 @@ export class DedicatedNatsServer {
   /** Starts (again) on the same port and store: JetStream keeps its streams across restarts. */
   async restart(): Promise<void> {
     if (this.child) throw new Error('the dedicated nats-server is already running');
-    const child = spawn(
-      this.binary,
-      ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir],
-      {
-        stdio: 'ignore',
-      },
-    );
+    const args = ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir];
+    if (this.options.config !== undefined) {
+      const file = path.join(this.storeDir, 'nats.conf');
+      writeFileSync(file, this.options.config);
+      args.unshift('-c', file);
+    }
+    const child = spawn(this.binary, args, {
+      stdio: 'ignore',
+      env: { PATH: process.env.PATH ?? '', ...this.options.env },
+    });
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     const deadline = Date.now() + 15_000;
     for (;;) {
       try {
-        const nc = await connect({ servers: this.url, timeout: 1_000, reconnect: false });
+        const nc = await connect({
+          ...this.options.probe,
+          servers: this.url,
+          timeout: 1_000,
+          reconnect: false,
+        });
         await (await jetstreamManager(nc)).getAccountInfo();
         await nc.close();
         return;

@@ -1,14 +1,26 @@
 // The platform as production runs it, for cross-service end-to-end tests (test/*.e2e-spec.ts):
 // each app is its own process (`apps/<name>/src/main.ts` through scripts/ts-register.cjs), on a free
-// port, with the test's database schema, and the test waits until each is ready. The apps get a
-// nats-server of their own: services answer their subjects in a queue group, so two test files
-// running services on one server would answer each other's requests from the wrong schema.
+// port, with the test's database schema, and the test waits until each is ready. As in production:
+//   - the apps share a nats-server of their own (services answer their subjects in a queue group, so
+//     two test files on one server would answer each other's requests), started from the NATS
+//     configuration generated from nest-cli.json: each app connects with its own nkey and may do only
+//     what its identity allows; the provisioner made the streams;
+//   - each service runs as a database role of its own, made and granted by its migration step, which
+//     runs as the migrator (the test's superuser) before the service starts;
+//   - every app gets the test process's envelope key files (envelope-keys.ts): the gateway signs,
+//     the services verify.
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
+import { platformBusApps } from '@jineng/messaging';
+import { Pool } from 'pg';
+import { TestBus } from './bus';
 import { databaseUrl } from './endpoints';
-import { DedicatedNatsServer } from './nats';
+import { envelopeKeyEnv } from './envelope-keys';
+import { dropRoles } from './postgres';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
 
@@ -22,8 +34,14 @@ export interface PlatformApp {
 export interface RunningPlatform {
   /** http://127.0.0.1:<port> of each app */
   readonly urls: Readonly<Record<string, string>>;
+  /** the process id of each app, e.g. to read its memory from /proc */
+  readonly pids: Readonly<Record<string, number>>;
   /** the platform's own nats-server */
   readonly natsUrl: string;
+  /** its identities: connect as an app (`bus.connectOptionsOf('gateway')`) to talk to the services */
+  readonly bus: TestBus;
+  /** the database role each service runs as */
+  readonly databaseRoles: Readonly<Record<string, string>>;
   /** every JSON log line each app wrote, for assertions on logs */
   readonly logs: Readonly<Record<string, readonly Record<string, unknown>[]>>;
   stop(): Promise<void>;
@@ -35,19 +53,39 @@ export async function startPlatform(
   readyTimeoutMs = 60_000,
 ): Promise<RunningPlatform> {
   const urls: Record<string, string> = {};
+  const pids: Record<string, number> = {};
   const logs: Record<string, Record<string, unknown>[]> = {};
   const children: { name: string; child: ChildProcess; exited: Promise<void> }[] = [];
-  const nats = await DedicatedNatsServer.start();
+  const described = platformBusApps(JSON.parse(readFileSync(path.join(repoRoot, 'nest-cli.json'), 'utf8')));
+  const bus = await TestBus.start(described);
+  const roles: string[] = [];
+  const databaseRoles: Record<string, string> = {};
   const stop = async () => {
     for (const { child, exited } of children.reverse()) {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
     }
-    await nats.dispose();
+    await bus.dispose();
+    const pool = new Pool({ connectionString: databaseUrl(), max: 1 });
+    await dropRoles(pool, roles).finally(() => pool.end());
   };
   try {
     for (const app of apps) {
       const port = await freePort();
+      const service = described.find((known) => known.name === app.name)?.kind === 'service';
+      const database: Record<string, string> = { DATABASE_URL: databaseUrl() };
+      if (service) {
+        const role = `t_${app.name.replace(/-/g, '_')}_${randomBytes(4).toString('hex')}`;
+        roles.push(role);
+        databaseRoles[app.name] = role;
+        const url = new URL(databaseUrl());
+        url.username = role;
+        url.password = '';
+        Object.assign(database, {
+          DATABASE_URL: url.toString(),
+          JINENG_MIGRATOR_DATABASE_URL: databaseUrl(),
+        });
+      }
       const child = spawn(
         process.execPath,
         [
@@ -59,11 +97,13 @@ export async function startPlatform(
           cwd: repoRoot,
           env: {
             PATH: process.env.PATH ?? '',
-            DATABASE_URL: databaseUrl(),
-            NATS_URL: nats.url,
+            ...database,
+            ...bus.envOf(app.name),
             HOST: '127.0.0.1',
             PORT: String(port),
             LOG_LEVEL: 'warn',
+            // the gateway signs with the test key pair, the services verify with it
+            ...envelopeKeyEnv(),
             ...common,
             ...app.env,
           },
@@ -84,13 +124,14 @@ export async function startPlatform(
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       children.push({ name: app.name, child, exited });
       urls[app.name] = `http://127.0.0.1:${port}`;
+      pids[app.name] = child.pid!;
       await waitUntilReady(app.name, urls[app.name], child, () => stderr, lines, readyTimeoutMs);
     }
   } catch (error) {
     await stop();
     throw error;
   }
-  return { urls, natsUrl: nats.url, logs, stop };
+  return { urls, pids, natsUrl: bus.url, bus, databaseRoles, logs, stop };
 }
 
 async function waitUntilReady(
@@ -119,7 +160,8 @@ async function waitUntilReady(
   }
 }
 
-function freePort(): Promise<number> {
+/** A TCP port nobody listens on now (for a process the test starts). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);

@@ -9,6 +9,11 @@ export interface TestDatabase {
   readonly url: string;
   /** another fresh schema beside `schema` (for tests that read a whole store), dropped by `dispose` */
   freshSchema(): Promise<string>;
+  /**
+   * A name for a service's runtime role of this test file, and the URL that connects as it (trust
+   * authentication: no password). The migration step creates the role; `dispose` drops it.
+   */
+  runtimeRole(): { readonly name: string; readonly url: string };
   dispose(options?: { keepSchema?: boolean }): Promise<void>;
 }
 
@@ -33,6 +38,7 @@ export async function connectTestDatabase(label: string, poolSize = 10): Promise
     );
   }
   const extra: string[] = [];
+  const roles: string[] = [];
   return {
     pool,
     schema,
@@ -43,11 +49,30 @@ export async function connectTestDatabase(label: string, poolSize = 10): Promise
       extra.push(name);
       return name;
     },
+    runtimeRole() {
+      const name = `${schema}_rt${roles.length + 1}`;
+      roles.push(name);
+      const roleUrl = new URL(url);
+      roleUrl.username = name;
+      roleUrl.password = '';
+      return { name, url: roleUrl.toString() };
+    },
     async dispose(options) {
       if (!options?.keepSchema) {
         for (const name of [schema, ...extra]) await pool.query(`drop schema if exists "${name}" cascade`);
       }
+      await dropRoles(pool, roles);
       await pool.end();
     },
   };
+}
+
+/** Drops roles a test made (and what was granted to them), if they exist. */
+export async function dropRoles(pool: Pool, roles: readonly string[]): Promise<void> {
+  for (const role of roles) {
+    const { rowCount } = await pool.query('select 1 from pg_roles where rolname = $1', [role]);
+    if (!rowCount) continue;
+    await pool.query(`drop owned by "${role}"`);
+    await pool.query(`drop role "${role}"`);
+  }
 }

@@ -3,11 +3,12 @@
 // in the transaction of InstitutionAppliedForListing.v1 and TeacherRegistered.v1.
 import type { registryV1 } from '@jineng/contracts';
 import type { RpcRequest } from '@jineng/messaging';
+import { CommandRunner, commandAccepted } from '@jineng/service-runtime';
 import { Injectable } from '@nestjs/common';
 import { authorize, OFFICERS } from '../../access/access-control';
 import { claim } from '../../persistence/unique-claims';
 import { maskBankAccount } from '../../shared/domain/masking';
-import { accepted, RegistryInfrastructure } from '../../shared/registry-infrastructure';
+import { RegistryInfrastructure } from '../../shared/registry-infrastructure';
 import { institutionDecider, type ApplyForListing } from '../domain/institution.decide';
 import { CreditCodeTaken } from '../domain/institution.errors';
 import { institutionStreamId } from '../domain/institution.events';
@@ -16,34 +17,32 @@ import { InstitutionPersonalDataVault } from '../institution-personal-data.vault
 @Injectable()
 export class ApplyForListingHandler {
   constructor(
+    private readonly commands: CommandRunner,
     private readonly infra: RegistryInfrastructure,
     private readonly vault: InstitutionPersonalDataVault,
   ) {}
 
-  async handle({
-    envelope,
-    payload,
-  }: RpcRequest<registryV1.ApplyForListing>): Promise<registryV1.CommandAccepted> {
+  async handle(request: RpcRequest<registryV1.ApplyForListing>): Promise<registryV1.CommandAccepted> {
+    const { envelope, payload } = request;
     authorize(envelope.principal, ['institution', ...OFFICERS], {
       jurisdiction: payload.jurisdiction,
       institutionId: payload.institutionId,
     });
     const creditCode = payload.creditCode.toUpperCase();
     const { bankAccount, teachers, ...application } = payload;
-    const command: ApplyForListing = {
-      type: 'ApplyForListing',
-      metadata: this.infra.metadata(envelope, payload.jurisdiction),
-      data: {
-        ...application,
-        creditCode,
-        bankName: bankAccount.bankName,
-        bankAccountMasked: maskBankAccount(bankAccount.accountNumber),
-        teachers: teachers.map((teacher, i) => this.vault.teacherFacts(teacher, `teachers[${i}]`)),
-      },
+    const data: ApplyForListing['data'] = {
+      ...application,
+      creditCode,
+      bankName: bankAccount.bankName,
+      bankAccountMasked: maskBankAccount(bankAccount.accountNumber),
+      teachers: teachers.map((teacher, i) => this.vault.teacherFacts(teacher, `teachers[${i}]`)),
     };
-    const result = await this.infra.executeWith(
-      { decider: institutionDecider, streamId: institutionStreamId(payload.institutionId), command },
-      async (tx, recorded) => {
+    const result = await this.commands.run(request, {
+      decider: institutionDecider,
+      streamId: institutionStreamId(payload.institutionId),
+      jurisdiction: payload.jurisdiction,
+      command: { type: 'ApplyForListing', data },
+      withEvents: async (tx, recorded) => {
         const owner = await claim(tx, this.infra.schema, 'credit-code', creditCode, payload.institutionId);
         if (owner !== payload.institutionId) throw new CreditCodeTaken({ creditCode, ownerId: owner });
         await this.vault.saveBankAccount(tx, payload.institutionId, bankAccount);
@@ -58,7 +57,7 @@ export class ApplyForListingHandler {
           teachers.filter((t) => newTeachers.has(t.teacherId)),
         );
       },
-    );
-    return accepted(payload.institutionId, result);
+    });
+    return commandAccepted(payload.institutionId, result);
   }
 }

@@ -2,9 +2,9 @@
 // are kept encrypted, the event carries the hash and masks.
 import type { registryV1 } from '@jineng/contracts';
 import type { RpcRequest } from '@jineng/messaging';
+import { CommandRunner, commandAccepted } from '@jineng/service-runtime';
 import { Injectable } from '@nestjs/common';
 import { OFFICERS } from '../../access/access-control';
-import { accepted, RegistryInfrastructure } from '../../shared/registry-infrastructure';
 import { institutionDecider } from '../domain/institution.decide';
 import { institutionStreamId } from '../domain/institution.events';
 import { institutionFor } from '../institution-access';
@@ -13,35 +13,31 @@ import { InstitutionPersonalDataVault } from '../institution-personal-data.vault
 @Injectable()
 export class RegisterTeacherHandler {
   constructor(
-    private readonly infra: RegistryInfrastructure,
+    private readonly commands: CommandRunner,
     private readonly vault: InstitutionPersonalDataVault,
   ) {}
 
-  async handle({
-    envelope,
-    payload,
-  }: RpcRequest<registryV1.RegisterTeacher>): Promise<registryV1.CommandAccepted> {
+  async handle(request: RpcRequest<registryV1.RegisterTeacher>): Promise<registryV1.CommandAccepted> {
+    const { envelope, payload } = request;
     const institution = await institutionFor(
-      this.infra,
+      this.commands,
       envelope.principal,
       ['institution', ...OFFICERS],
       payload.institutionId,
     );
-    const result = await this.infra.executeWith(
-      {
-        decider: institutionDecider,
-        streamId: institutionStreamId(payload.institutionId),
-        command: {
-          type: 'RegisterTeacher',
-          metadata: this.infra.metadata(envelope, institution.jurisdiction),
-          data: {
-            institutionId: payload.institutionId,
-            teacher: this.vault.teacherFacts(payload.teacher, 'teacher'),
-          },
+    const result = await this.commands.run(request, {
+      decider: institutionDecider,
+      streamId: institutionStreamId(payload.institutionId),
+      jurisdiction: institution.jurisdiction,
+      command: {
+        type: 'RegisterTeacher',
+        data: {
+          institutionId: payload.institutionId,
+          teacher: this.vault.teacherFacts(payload.teacher, 'teacher'),
         },
       },
-      (tx) => this.vault.saveTeachers(tx, payload.institutionId, [payload.teacher]),
-    );
-    return accepted(payload.institutionId, result);
+      withEvents: (tx) => this.vault.saveTeachers(tx, payload.institutionId, [payload.teacher]),
+    });
+    return commandAccepted(payload.institutionId, result);
   }
 }

@@ -3,38 +3,60 @@
 // report. Re-uploading the same file changes nothing: every row is then already registered, and an
 // import that registers nobody records no event.
 //
+// The import's record is its stored report (an import that registers nobody records no event), so
+// the report also keeps what its command id did — who asked and the request's digest: a retry with
+// the same request answers the report (after checking the caller may see its jurisdiction), any
+// other request under the same id is refused (COMMAND.ID_REUSED).
+//
+// Limits (issue #9, roster-limits.ts): the file's size is checked before it is decrypted, it is read
+// as a stream that stops at the caps on inflated bytes, compression ratio and rows, and only so many
+// imports run at once (ImportAdmission).
+//
 // For speed the new workers of a file are registered in chunks: one transaction per chunk holds each
 // worker's WorkerRegistered.v1 (its own stream, expected `no_stream`) and the chunk's encrypted
 // personal data, so a chunk commits whole or not at all.
 import { createHash } from 'node:crypto';
 import { validateContract, type registryV1 } from '@jineng/contracts';
-import { decisionEvents, deriveEventId, eventMetadataOf, toJsonObject, type DomainError } from '@jineng/ddd';
+import {
+  assertSameCommand,
+  decisionEvents,
+  deriveEventId,
+  eventMetadataOf,
+  toJsonObject,
+  type CommandMetadata,
+  type DomainError,
+} from '@jineng/ddd';
 import { WrongExpectedVersionError } from '@jineng/event-store';
-import type { RpcRequest } from '@jineng/messaging';
-import { Injectable } from '@nestjs/common';
+import type { Principal, RpcRequest } from '@jineng/messaging';
+import { CommandRunner } from '@jineng/service-runtime';
+import { Inject, Injectable } from '@nestjs/common';
 import { authorize, OFFICERS } from '../../access/access-control';
 import { residentIdentity, type ResidentIdentity } from '../../personal-data/resident-identity';
 import { rosterRowCommandId } from '../../shared/deterministic-id';
+import { ROSTER_LIMITS } from '../../registry.tokens';
 import { RegistryInfrastructure } from '../../shared/registry-infrastructure';
 import { registerWorkerData } from '../../worker/register-worker/register-worker.handler';
 import { registrationProblems, workerDecider, type RegisterWorker } from '../../worker/domain/worker.decide';
 import { workerStreamId } from '../../worker/domain/worker.events';
 import { WorkerPersonalDataVault, type WorkerPersonalDataRow } from '../../worker/worker-personal-data.vault';
-import { mapHeader, rowToPayload, type Cell, type CellProblem } from '../domain/roster-columns';
+import { mapHeader, rowToPayload, type CellProblem } from '../domain/roster-columns';
 import { rosterImportDecider } from '../domain/roster-import.decide';
 import {
   RosterColumnsMissing,
   RosterFileMissing,
-  RosterFileUnreadable,
   RosterTooLarge,
   RosterUploadIncomplete,
   RosterUploadNotYours,
 } from '../domain/roster-import.errors';
 import { rosterImportStreamId } from '../domain/roster-import.events';
 import { RosterImportStore, type ImportSummary } from '../roster-import.store';
+import type { RosterLimits } from '../roster-limits';
+import { ImportAdmission } from './import-admission';
 import { formatOf, readRosterFile } from './roster-file-reader';
+import type { RosterRow } from './roster-rows';
 
-export const ROSTER_LIMITS = { maxBytes: 32 * 1024 * 1024, maxRows: 100_000, replyRows: 500 } as const;
+/** rows of the report in the answer; the rest page through GetRosterImportReport */
+const REPLY_ROWS = 500;
 const CHUNK = 500;
 const PARALLEL_CHUNKS = Number(process.env.JINENG_ROSTER_PARALLEL_CHUNKS ?? 2);
 
@@ -49,26 +71,43 @@ interface Candidate {
 @Injectable()
 export class ImportRosterHandler {
   constructor(
+    private readonly commands: CommandRunner,
     private readonly infra: RegistryInfrastructure,
     private readonly vault: WorkerPersonalDataVault,
     private readonly store: RosterImportStore,
+    private readonly admission: ImportAdmission,
+    @Inject(ROSTER_LIMITS) private readonly limits: RosterLimits,
   ) {}
 
-  async handle({
-    envelope,
-    payload,
-  }: RpcRequest<registryV1.ImportRoster>): Promise<registryV1.RosterImportResult> {
+  async handle(request: RpcRequest<registryV1.ImportRoster>): Promise<registryV1.RosterImportResult> {
+    const { envelope, payload } = request;
     authorize(envelope.principal, OFFICERS, { jurisdiction: payload.jurisdiction });
-    const metadata = this.infra.metadata(envelope, payload.jurisdiction);
+    const metadata = this.commands.metadataOf(request, payload.jurisdiction);
     const importId = metadata.commandId;
     // the same command again (a client retry) answers with its report
     const done = await this.store.summary(importId);
-    if (done) return this.reply(done);
+    if (done) return this.answerAgain(done, envelope.principal, metadata);
 
-    const content = await this.fileOf(payload, envelope.principal.userId);
+    const release = this.admission.admit(envelope.principal.userId);
+    try {
+      return await this.importFile(request, metadata);
+    } finally {
+      release();
+    }
+  }
+
+  private async importFile(
+    request: RpcRequest<registryV1.ImportRoster>,
+    metadata: CommandMetadata,
+  ): Promise<registryV1.RosterImportResult> {
+    const { payload } = request;
+    const importId = metadata.commandId;
+    const userId = request.envelope.principal.userId;
+    const field = payload.uploadId !== undefined ? 'uploadId' : 'contentBase64';
+    const content = await this.fileOf(payload, userId);
     const format = formatOf(payload.fileName);
     const fileSha256 = createHash('sha256').update(content).digest('hex');
-    const { rows, columns } = await this.readRows(content, format);
+    const { rows, columns } = await this.readRows(content, format, field);
 
     const results: RowResult[] = new Array(rows.length);
     const candidates = this.check(rows, columns, payload.jurisdiction, importId, metadata, results);
@@ -83,71 +122,75 @@ export class ImportRosterHandler {
       registered: results.filter((r) => r.outcome === 'registered').length,
       alreadyRegistered: results.filter((r) => r.outcome === 'already_registered').length,
       rejected: results.filter((r) => r.outcome === 'rejected').length,
-      importedBy: envelope.principal.userId,
+      importedBy: userId,
+      requestDigest: metadata.requestDigest,
     };
     await this.store.saveReport(summary, results);
-    const { importedBy: _by, ...recorded } = summary;
-    await this.infra.execute({
+    const { importedBy: _by, requestDigest: _digest, ...recorded } = summary;
+    await this.commands.run(request, {
       decider: rosterImportDecider,
       streamId: rosterImportStreamId(importId),
-      command: { type: 'RecordRosterImport', metadata, data: recorded },
+      jurisdiction: payload.jurisdiction,
+      command: { type: 'RecordRosterImport', data: recorded },
     });
     if (payload.uploadId) await this.store.deleteUpload(payload.uploadId);
     return this.reply(summary, results);
   }
 
+  /** A retry: the same request by the same officer, who may still see the report's jurisdiction. */
+  private answerAgain(
+    done: ImportSummary,
+    principal: Principal,
+    metadata: CommandMetadata,
+  ): Promise<registryV1.RosterImportResult> {
+    const streamId = rosterImportStreamId(done.importId);
+    assertSameCommand(
+      done.importId,
+      { streamId, commandType: 'ImportRoster', actorId: done.importedBy, requestDigest: done.requestDigest },
+      {
+        streamId,
+        commandType: 'ImportRoster',
+        actorId: principal.userId,
+        requestDigest: metadata.requestDigest,
+      },
+    );
+    authorize(principal, OFFICERS, { jurisdiction: done.jurisdiction });
+    return this.reply(done);
+  }
+
   private async fileOf(payload: registryV1.ImportRoster, userId: string): Promise<Buffer> {
     if ((payload.contentBase64 === undefined) === (payload.uploadId === undefined))
       throw new RosterFileMissing({ field: 'contentBase64' });
-    if (payload.contentBase64 !== undefined) return Buffer.from(payload.contentBase64, 'base64');
+    if (payload.contentBase64 !== undefined) {
+      const content = Buffer.from(payload.contentBase64, 'base64');
+      this.checkFileSize('contentBase64', content.length);
+      return content;
+    }
     const uploadId = payload.uploadId!;
     const parts = await this.store.partsOf(uploadId);
     if (parts.received > 0 && parts.uploadedBy !== userId) throw new RosterUploadNotYours({ uploadId });
     if (parts.received === 0 || parts.received !== parts.partCount)
       throw new RosterUploadIncomplete({ uploadId, received: parts.received, expected: parts.partCount });
-    return this.store.loadFile(uploadId);
+    // checked before anything is decrypted (UploadRosterPart checked it at every part too)
+    this.checkFileSize('uploadId', parts.bytes);
+    return this.store.loadFile(uploadId, this.limits.maxFileBytes);
   }
 
-  private async readRows(content: Buffer, format: 'xlsx' | 'csv') {
-    if (content.length > ROSTER_LIMITS.maxBytes)
-      throw new RosterTooLarge({
-        field: 'contentBase64',
-        limit: ROSTER_LIMITS.maxBytes,
-        actual: content.length,
-        unit: 'bytes',
-      });
-    let sheet: Cell[][];
-    try {
-      sheet = await readRosterFile(content, format);
-    } catch (error) {
-      throw new RosterFileUnreadable({
-        field: 'contentBase64',
-        format,
-        reason: (error as Error).message.slice(0, 200),
-      });
-    }
-    const { columns, missing } = mapHeader(sheet[0] ?? []);
-    if (missing.length > 0) throw new RosterColumnsMissing({ field: 'contentBase64', missing });
-    // the spreadsheet's own row numbers (header = 1); empty rows are not part of the roster
-    const rows = sheet
-      .map((cells, i) => ({ row: i + 1, cells }))
-      .slice(1)
-      .filter(({ cells }) =>
-        cells.some((cell) => cell !== null && cell !== undefined && String(cell).trim() !== ''),
-      );
-    if (rows.length > ROSTER_LIMITS.maxRows)
-      throw new RosterTooLarge({
-        field: 'contentBase64',
-        limit: ROSTER_LIMITS.maxRows,
-        actual: rows.length,
-        unit: 'rows',
-      });
+  private checkFileSize(field: string, bytes: number): void {
+    if (bytes > this.limits.maxFileBytes)
+      throw new RosterTooLarge({ field, limit: this.limits.maxFileBytes, actual: bytes, unit: 'bytes' });
+  }
+
+  private async readRows(content: Buffer, format: 'xlsx' | 'csv', field: string) {
+    const { header, rows } = await readRosterFile(content, format, this.limits, field);
+    const { columns, missing } = mapHeader(header);
+    if (missing.length > 0) throw new RosterColumnsMissing({ field, missing });
     return { rows, columns };
   }
 
   /** Each row on its own: cells, contract, identity, the decider's rules; answers what may be registered. */
   private check(
-    rows: readonly { row: number; cells: readonly Cell[] }[],
+    rows: readonly RosterRow[],
     columns: ReturnType<typeof mapHeader>['columns'],
     jurisdiction: string,
     importId: string,
@@ -314,10 +357,10 @@ export class ImportRosterHandler {
     all?: readonly RowResult[],
   ): Promise<registryV1.RosterImportResult> {
     const results = all
-      ? all.slice(0, ROSTER_LIMITS.replyRows)
-      : (await this.store.results(summary.importId, { offset: 0, limit: ROSTER_LIMITS.replyRows })).results;
-    const { importedBy: _by, jurisdiction: _j, ...counts } = summary;
-    return { ...counts, results, resultsComplete: summary.rows <= ROSTER_LIMITS.replyRows };
+      ? all.slice(0, REPLY_ROWS)
+      : (await this.store.results(summary.importId, { offset: 0, limit: REPLY_ROWS })).results;
+    const { importedBy: _by, jurisdiction: _j, requestDigest: _d, ...counts } = summary;
+    return { ...counts, results, resultsComplete: summary.rows <= REPLY_ROWS };
   }
 }
 

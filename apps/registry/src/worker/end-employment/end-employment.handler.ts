@@ -1,31 +1,19 @@
 // EndEmployment: the worker's current employment ends on a date.
 import type { registryV1 } from '@jineng/contracts';
 import type { RpcRequest } from '@jineng/messaging';
+import { CommandRunner } from '@jineng/service-runtime';
 import { Injectable } from '@nestjs/common';
 import { OFFICERS } from '../../access/access-control';
-import { accepted, RegistryInfrastructure } from '../../shared/registry-infrastructure';
-import { workerDecider } from '../domain/worker.decide';
-import { workerStreamId } from '../domain/worker.events';
-import { workerFor } from '../worker-access';
+import { runOnWorker } from '../worker-access';
 
 @Injectable()
 export class EndEmploymentHandler {
-  constructor(private readonly infra: RegistryInfrastructure) {}
+  constructor(private readonly commands: CommandRunner) {}
 
-  async handle({
-    envelope,
-    payload,
-  }: RpcRequest<registryV1.EndEmployment>): Promise<registryV1.CommandAccepted> {
-    const worker = await workerFor(this.infra, envelope.principal, OFFICERS, payload.workerId);
-    const result = await this.infra.execute({
-      decider: workerDecider,
-      streamId: workerStreamId(payload.workerId),
-      command: {
-        type: 'EndEmployment',
-        metadata: this.infra.metadata(envelope, worker.jurisdiction),
-        data: { ...payload },
-      },
+  handle(request: RpcRequest<registryV1.EndEmployment>): Promise<registryV1.CommandAccepted> {
+    return runOnWorker(this.commands, request, OFFICERS, {
+      type: 'EndEmployment',
+      data: { ...request.payload },
     });
-    return accepted(payload.workerId, result);
   }
 }

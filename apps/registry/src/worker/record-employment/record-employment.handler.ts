@@ -3,36 +3,24 @@
 import type { registryV1 } from '@jineng/contracts';
 import { newId } from '@jineng/kernel';
 import type { RpcRequest } from '@jineng/messaging';
+import { CommandRunner } from '@jineng/service-runtime';
 import { Injectable } from '@nestjs/common';
 import { OFFICERS } from '../../access/access-control';
-import { accepted, RegistryInfrastructure } from '../../shared/registry-infrastructure';
-import { workerDecider } from '../domain/worker.decide';
-import { workerStreamId } from '../domain/worker.events';
-import { workerFor } from '../worker-access';
+import { runOnWorker } from '../worker-access';
 
 @Injectable()
 export class RecordEmploymentHandler {
-  constructor(private readonly infra: RegistryInfrastructure) {}
+  constructor(private readonly commands: CommandRunner) {}
 
-  async handle({
-    envelope,
-    payload,
-  }: RpcRequest<registryV1.RecordEmployment>): Promise<registryV1.CommandAccepted> {
-    const worker = await workerFor(this.infra, envelope.principal, OFFICERS, payload.workerId);
-    const result = await this.infra.execute({
-      decider: workerDecider,
-      streamId: workerStreamId(payload.workerId),
-      command: {
-        type: 'RecordEmployment',
-        metadata: this.infra.metadata(envelope, worker.jurisdiction),
-        // a retried command answers with the id it recorded the first time
-        data: {
-          ...payload,
-          employerCreditCode: payload.employerCreditCode.toUpperCase(),
-          employmentId: newId(),
-        },
+  handle(request: RpcRequest<registryV1.RecordEmployment>): Promise<registryV1.CommandAccepted> {
+    return runOnWorker(this.commands, request, OFFICERS, {
+      type: 'RecordEmployment',
+      // a retried command answers with the id it recorded the first time
+      data: {
+        ...request.payload,
+        employerCreditCode: request.payload.employerCreditCode.toUpperCase(),
+        employmentId: newId(),
       },
     });
-    return accepted(payload.workerId, result);
   }
 }

@@ -2,11 +2,12 @@
 // name and phone go into the encrypted vault in the same transaction as WorkerRegistered.v1.
 import type { registryV1 } from '@jineng/contracts';
 import type { RpcRequest } from '@jineng/messaging';
+import { CommandRunner, commandAccepted } from '@jineng/service-runtime';
 import { Injectable } from '@nestjs/common';
 import { authorize, OFFICERS } from '../../access/access-control';
 import { residentIdentity } from '../../personal-data/resident-identity';
 import { maskName } from '../../shared/domain/masking';
-import { accepted, RegistryInfrastructure } from '../../shared/registry-infrastructure';
+import { RegistryInfrastructure } from '../../shared/registry-infrastructure';
 import { workerDecider, type RegisterWorker } from '../domain/worker.decide';
 import { workerStreamId } from '../domain/worker.events';
 import { WorkerPersonalDataVault } from '../worker-personal-data.vault';
@@ -14,24 +15,21 @@ import { WorkerPersonalDataVault } from '../worker-personal-data.vault';
 @Injectable()
 export class RegisterWorkerHandler {
   constructor(
+    private readonly commands: CommandRunner,
     private readonly infra: RegistryInfrastructure,
     private readonly vault: WorkerPersonalDataVault,
   ) {}
 
-  async handle({
-    envelope,
-    payload,
-  }: RpcRequest<registryV1.RegisterWorker>): Promise<registryV1.CommandAccepted> {
+  async handle(request: RpcRequest<registryV1.RegisterWorker>): Promise<registryV1.CommandAccepted> {
+    const { envelope, payload } = request;
     authorize(envelope.principal, OFFICERS, { jurisdiction: payload.jurisdiction });
     const identity = residentIdentity(this.infra.cipher, payload.idNumber, this.infra.clock.now());
-    const command: RegisterWorker = {
-      type: 'RegisterWorker',
-      metadata: this.infra.metadata(envelope, payload.jurisdiction),
-      data: registerWorkerData(payload, identity),
-    };
-    const result = await this.infra.executeWith(
-      { decider: workerDecider, streamId: workerStreamId(identity.workerId), command },
-      (tx) =>
+    const result = await this.commands.run(request, {
+      decider: workerDecider,
+      streamId: workerStreamId(identity.workerId),
+      jurisdiction: payload.jurisdiction,
+      command: { type: 'RegisterWorker', data: registerWorkerData(payload, identity) },
+      withEvents: (tx, recorded) =>
         this.vault.insert(tx, [
           {
             workerId: identity.workerId,
@@ -39,11 +37,11 @@ export class RegisterWorkerHandler {
             idNumber: identity.residentId.unmasked(),
             name: payload.name,
             phone: payload.phone,
-            registeredCommandId: command.metadata.commandId,
+            registeredCommandId: recorded.events[0].metadata.commandId,
           },
         ]),
-    );
-    return accepted(identity.workerId, result);
+    });
+    return commandAccepted(identity.workerId, result);
   }
 }
 

@@ -3,9 +3,9 @@
 import type { subsidyV1 } from '@jineng/contracts';
 import { shanghaiToday, type Clock } from '@jineng/kernel';
 import type { Principal } from '@jineng/messaging';
+import { SERVICE_CLOCK } from '@jineng/service-runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { chainOf, jurisdictionName } from '../../jurisdictions/jurisdiction-directory';
-import { SUBSIDY_CLOCK } from '../../subsidy.tokens';
 import { assertKnownJurisdiction, assertWithin } from '../domain/policy-access';
 import { resolvePolicy } from '../domain/resolve-policy';
 import { PolicyVersionsReadModel } from '../read-model/policy-versions.read-model';
@@ -14,7 +14,7 @@ import { PolicyVersionsReadModel } from '../read-model/policy-versions.read-mode
 export class GetEffectivePolicyHandler {
   constructor(
     private readonly versions: PolicyVersionsReadModel,
-    @Inject(SUBSIDY_CLOCK) private readonly clock: Clock,
+    @Inject(SERVICE_CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(

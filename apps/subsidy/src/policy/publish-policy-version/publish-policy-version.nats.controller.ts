@@ -3,17 +3,18 @@ import type { subsidyV1 } from '@jineng/contracts';
 import { parseRpcRequest, rpcSubject } from '@jineng/messaging';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { PolicyVersionCommandRunner } from '../policy-version.command-runner';
+import { PublishPolicyVersionHandler } from './publish-policy-version.handler';
 
 @Controller()
 export class PublishPolicyVersionNatsController {
-  constructor(private readonly commands: PolicyVersionCommandRunner) {}
+  constructor(private readonly handler: PublishPolicyVersionHandler) {}
 
   @MessagePattern(rpcSubject({ kind: 'command', service: 'subsidy', name: 'PublishPolicyVersion' }))
   publish(@Payload() data: unknown): Promise<subsidyV1.PolicyVersion> {
-    const { envelope, payload } = parseRpcRequest<subsidyV1.PublishPolicyVersion>(data, {
-      payloadContract: 'jineng.subsidy.v1.PublishPolicyVersion',
-    });
-    return this.commands.run(envelope, { type: 'PublishPolicyVersion', data: payload });
+    return this.handler.handle(
+      parseRpcRequest<subsidyV1.PublishPolicyVersion>(data, {
+        payloadContract: 'jineng.subsidy.v1.PublishPolicyVersion',
+      }),
+    );
   }
 }

@@ -1,13 +1,10 @@
-// The TypeORM DataSource of the policy read model, on the service's schema.
-import type { ServiceConfig } from '@jineng/service-runtime';
-import type { Pool } from 'pg';
+// The TypeORM DataSource of the policy read model, on the service's schema (the table is made by
+// subsidyMigrations, never by TypeORM's synchronize), with the connection guards of every service
+// connection.
+import { createReadModelDataSource, type ServiceConfig } from '@jineng/service-runtime';
 import type { DataSource } from 'typeorm';
-import { createReadModelDataSource } from '../../read-model-data-source';
-import { PolicyVersionRow, policyVersionsDdl } from './policy-version.entity';
+import { PolicyVersionRow } from './policy-version.entity';
 
-export const createPolicyDataSource = (config: ServiceConfig, pool: Pool): Promise<DataSource> =>
-  createReadModelDataSource(config, pool, {
-    name: 'policy_versions',
-    ddl: policyVersionsDdl,
-    entities: [PolicyVersionRow],
-  });
+export function createPolicyDataSource(config: ServiceConfig): Promise<DataSource> {
+  return createReadModelDataSource(config, { entities: [PolicyVersionRow], poolSize: 4 });
+}

@@ -61,30 +61,3 @@ export class PolicyVersionRow {
   @Column('text', { name: 'past_effective_reason', nullable: true })
   pastEffectiveReason!: string | null;
 }
-
-/**
- * The table, created idempotently at start (the schema is the service's). `json`, not `jsonb`: the
- * parameters read back in the order the admin wrote them (tiers as fromDay, toDay, amountFen). The
- * columns added later (window, assumptions, clauses) are added to a table that predates them.
- */
-export const policyVersionsDdl = (schema: string): string => `
-  create table if not exists "${schema}".policy_versions (
-    version_id uuid primary key,
-    jurisdiction text not null,
-    status text not null check (status in ('draft', 'published')),
-    revision int not null,
-    effective_from text not null,
-    title text not null,
-    document json not null,
-    parameters json not null,
-    targets json not null,
-    drafted_at timestamptz not null,
-    published_at timestamptz,
-    published_by text,
-    past_effective_reason text
-  );
-  alter table "${schema}".policy_versions add column if not exists effective_until text;
-  alter table "${schema}".policy_versions add column if not exists assumptions json not null default '[]';
-  alter table "${schema}".policy_versions add column if not exists clauses json not null default '[]';
-  create index if not exists policy_versions_jurisdiction on "${schema}".policy_versions (jurisdiction, status);
-`;

@@ -1,14 +1,12 @@
 // Loads the seed versions as published versions at start, through the same decider as any admin's
 // commands. Ids and command ids are fixed (seed-ids.ts), so a restart or a second replica replays
 // the same commands and appends nothing. A published version is immutable: a seed edited after it
-// was loaded is not applied again — the loader warns, and a correction ships as a new seed version.
-import { handleCommand, type CommandMetadata } from '@jineng/ddd';
-import type { EventStore } from '@jineng/event-store';
-import type { Clock } from '@jineng/kernel';
+// was loaded is not applied again — its commands are then refused as a reuse of their ids with
+// another request (COMMAND.ID_REUSED), the loader warns, and a correction ships as a new seed version.
+import { CommandIdReused } from '@jineng/ddd';
 import { JsonLogger } from '@jineng/observability';
-import { EVENT_STORE } from '@jineng/service-runtime';
-import { Inject, Injectable } from '@nestjs/common';
-import { SUBSIDY_CLOCK } from '../../subsidy.tokens';
+import { CommandRunner, type CommandBody } from '@jineng/service-runtime';
+import { Injectable } from '@nestjs/common';
 import type { PolicyVersionCommand } from '../domain/policy-version.commands';
 import { policyVersionDecider } from '../domain/policy-version.decide';
 import { policyVersionStreamId } from '../domain/policy-version.events';
@@ -31,8 +29,7 @@ export interface SeedLoadReport {
 @Injectable()
 export class PolicySeedLoader {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(SUBSIDY_CLOCK) private readonly clock: Clock,
+    private readonly commands: CommandRunner,
     private readonly logger: JsonLogger,
   ) {}
 
@@ -41,6 +38,19 @@ export class PolicySeedLoader {
     const unchanged: string[] = [];
     for (const seed of seeds) {
       const versionId = seedVersionId(seed.key);
+      const loaded = await this.publish(seed, versionId);
+      (loaded === 'published' ? published : unchanged).push(seed.key);
+      this.warnOnDrift(
+        seed,
+        await this.commands.load(policyVersionDecider, policyVersionStreamId(versionId)),
+      );
+    }
+    return { published, unchanged };
+  }
+
+  /** Drafts and publishes a seed's version; 'unchanged' when both were done before. */
+  private async publish(seed: PolicySeed, versionId: string): Promise<'published' | 'unchanged'> {
+    try {
       const drafted = await this.run(seed, 'draft', {
         type: 'DraftPolicyVersion',
         data: {
@@ -57,26 +67,28 @@ export class PolicySeedLoader {
           actorJurisdiction: seed.jurisdiction,
         },
       });
-      (drafted.idempotent && publishing.idempotent ? unchanged : published).push(seed.key);
-      this.warnOnDrift(seed, publishing.state);
+      return drafted.idempotent && publishing.idempotent ? 'unchanged' : 'published';
+    } catch (error) {
+      // the seed's commands were run before with other content: the seed was edited after loading
+      if (error instanceof CommandIdReused) return 'unchanged';
+      throw error;
     }
-    return { published, unchanged };
   }
 
-  private run(seed: PolicySeed, step: 'draft' | 'publish', command: Omit<PolicyVersionCommand, 'metadata'>) {
-    const metadata: CommandMetadata = {
-      commandId: seedCommandId(seed.key, step),
-      actor: { userId: SEED_ACTOR.userId, roles: [...SEED_ACTOR.roles] },
-      jurisdiction: seed.jurisdiction,
-      now: this.clock.now().toISOString(),
-      correlationId: `policy-seed:${seed.key}`,
-    };
-    return handleCommand({
-      store: this.store,
-      decider: policyVersionDecider,
-      streamId: policyVersionStreamId(seedVersionId(seed.key)),
-      command: { ...command, metadata } as PolicyVersionCommand,
-    });
+  private run(seed: PolicySeed, step: 'draft' | 'publish', command: CommandBody<PolicyVersionCommand>) {
+    return this.commands.runAsSystem(
+      {
+        commandId: seedCommandId(seed.key, step),
+        actor: { userId: SEED_ACTOR.userId, roles: [...SEED_ACTOR.roles] },
+        jurisdiction: seed.jurisdiction,
+        correlationId: `policy-seed:${seed.key}`,
+      },
+      {
+        decider: policyVersionDecider,
+        streamId: policyVersionStreamId(seedVersionId(seed.key)),
+        command,
+      },
+    );
   }
 
   private warnOnDrift(seed: PolicySeed, state: PolicyVersionState): void {

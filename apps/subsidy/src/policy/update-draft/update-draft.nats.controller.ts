@@ -3,17 +3,16 @@ import type { subsidyV1 } from '@jineng/contracts';
 import { parseRpcRequest, rpcSubject } from '@jineng/messaging';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { PolicyVersionCommandRunner } from '../policy-version.command-runner';
+import { UpdateDraftHandler } from './update-draft.handler';
 
 @Controller()
 export class UpdateDraftNatsController {
-  constructor(private readonly commands: PolicyVersionCommandRunner) {}
+  constructor(private readonly handler: UpdateDraftHandler) {}
 
   @MessagePattern(rpcSubject({ kind: 'command', service: 'subsidy', name: 'UpdateDraft' }))
   update(@Payload() data: unknown): Promise<subsidyV1.PolicyVersion> {
-    const { envelope, payload } = parseRpcRequest<subsidyV1.UpdateDraft>(data, {
-      payloadContract: 'jineng.subsidy.v1.UpdateDraft',
-    });
-    return this.commands.run(envelope, { type: 'UpdateDraft', data: payload });
+    return this.handler.handle(
+      parseRpcRequest<subsidyV1.UpdateDraft>(data, { payloadContract: 'jineng.subsidy.v1.UpdateDraft' }),
+    );
   }
 }

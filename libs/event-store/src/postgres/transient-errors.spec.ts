@@ -8,6 +8,7 @@ describe('isTransientError', () => {
     ['admin shutdown', withCode('57P01')],
     ['serialization failure', withCode('40001')],
     ['deadlock', withCode('40P01')],
+    ['a session closed by idle_in_transaction_session_timeout', withCode('25P03')],
     ['too many connections (class 53)', withCode('53300')],
     ['refused socket', withCode('ECONNREFUSED')],
     ['terminated connection', new Error('Connection terminated unexpectedly')],
@@ -16,6 +17,7 @@ describe('isTransientError', () => {
   it.each([
     ['a handler bug', new TypeError("Cannot read properties of undefined (reading 'id')")],
     ['a constraint violation', withCode('23505')],
+    ['a statement cancelled by statement_timeout', withCode('57014')],
     ['a non-error', 'oops'],
   ])('counts attempts (and dead-letters) on %s', (_, error) => expect(isTransientError(error)).toBe(false));
 });

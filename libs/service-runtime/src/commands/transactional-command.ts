@@ -1,6 +1,6 @@
 // A command whose effect is events *and* rows that events must not carry (encrypted personal data,
 // unique claims): both commit in one PostgreSQL transaction, or neither does. `handleCommand` keeps
-// its idempotency and retries; only its appends go through the transaction.
+// its identity check, idempotency and retries; only its appends go through the transaction.
 //
 // The transaction's connection is taken at the append, not before: handleCommand's reads use the
 // pool, and a connection held while waiting for another one would exhaust the pool under load. A
@@ -35,6 +35,8 @@ export async function handleCommandInTransaction<C extends Command, S, E extends
   };
   const inTransaction: EventStore = {
     appendToStream: async (streamId, events, { expectedVersion }) => {
+      // a retry after a conflict, or a repeat recorded anew, starts over in a new transaction
+      await end('rollback');
       tx = await pool.connect();
       await tx.query('begin');
       try {
@@ -44,9 +46,9 @@ export async function handleCommandInTransaction<C extends Command, S, E extends
         throw error;
       }
     },
-    readStream: (streamId, readOptions) => store.readStream(streamId, readOptions),
-    readAll: (from, limit) => store.readAll(from, limit),
-    findEvent: (eventId) => store.findEvent(eventId),
+    readStream: (...args) => store.readStream(...args),
+    readAll: (...args) => store.readAll(...args),
+    findEvent: (...args) => store.findEvent(...args),
   };
   try {
     const result = await handleCommand({ ...options, store: inTransaction });
