@@ -53,6 +53,11 @@ it('publishes a national year: the event is what the kernel builds the calendar 
   expect(year).toMatchObject({ year: 2027, revision: 1, source: 'publication', publishedBy: 'admin-140000' });
   // the same request again answers the same, and appends nothing
   expect(await publish(SHANXI_ADMIN, year2027, commandId)).toEqual(year);
+  // the same command id for another request is refused, and changes nothing (the year stays at revision 1)
+  const reused = await rejection(
+    publish(SHANXI_ADMIN, { ...year2027, makeUpWorkdays: [], correctionReason: '更正' }, commandId),
+  );
+  expect([reused.code, reused.category]).toEqual(['COMMAND.ID_REUSED', 'illegal_state']);
 
   const nc = await connectTestNats(service.nats.url);
   try {

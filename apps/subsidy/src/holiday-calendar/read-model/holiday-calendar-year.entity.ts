@@ -1,5 +1,6 @@
 // The read model of the holiday calendar: one row per publication (scope, year, revision), so the
-// history of corrections stays; the queries read the latest revision of each year.
+// history of corrections stays; the queries read the latest revision of each year. Its table is made
+// by subsidyMigrations.
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { subsidyV1 } from '@jineng/contracts';
 
@@ -36,19 +37,3 @@ export class HolidayCalendarYearRow {
   @Column('text', { name: 'published_by' })
   publishedBy!: string;
 }
-
-export const holidayCalendarDdl = (schema: string): string => `
-  create table if not exists "${schema}".holiday_calendar_years (
-    scope text not null,
-    year int not null,
-    revision int not null,
-    holidays json not null,
-    make_up_workdays json not null,
-    notice json not null,
-    corrects text check (corrects in ('package', 'publication')),
-    correction_reason text,
-    published_at timestamptz not null,
-    published_by text not null,
-    primary key (scope, year, revision)
-  );
-`;
