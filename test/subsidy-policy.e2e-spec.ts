@@ -1,5 +1,5 @@
-// Policy versions as an admin and an officer use them: the gateway and the subsidy service as
-// processes, HTTP with development tokens, a fresh database schema for the service.
+// Policy versions and the holiday calendar as an admin and an officer use them: the gateway and the
+// subsidy service as processes, HTTP with development tokens, a fresh database schema for the service.
 import {
   connectTestDatabase,
   devToken,
@@ -97,6 +97,19 @@ it("answers a Yuncheng county's policy on a date to its officers and institution
     '/api/v1/jurisdictions/140802/effective-policy?date=2018-03-28',
   );
   expect(before.body).toMatchObject({ parameters: {}, versionIdsUsed: [] });
+  // nor after its plan period (2018–2022): the answer says it ended
+  const after = await call(
+    'county_officer',
+    'GET',
+    '/api/v1/jurisdictions/140802/effective-policy?date=2023-01-01',
+  );
+  expect(after.body).toMatchObject({
+    parameters: {},
+    versionIdsUsed: [],
+    ended: [
+      expect.objectContaining({ title: '运城市全民技能提升工程实施方案', effectiveUntil: '2022-12-31' }),
+    ],
+  });
 });
 
 it('lets the province admin draft, update and publish a version; the county then resolves it', async () => {
@@ -227,5 +240,57 @@ it('answers 400 with the path of a share above 1, a negative amount, an unknown 
   expect([tranches.status, tranches.body.code]).toEqual([400, 'POLICY.INVALID_PARAMETERS']);
   expect(tranches.body.details).toEqual({
     violations: [expect.objectContaining({ path: 'parameters.subsidies.tranches.onEmploymentShare' })],
+  });
+});
+
+describe('the holiday calendar', () => {
+  // a made-up 2027 arrangement (the real one is not published in this test's world)
+  const year2027 = {
+    year: 2027,
+    holidays: ['2027-01-01', '2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11'],
+    makeUpWorkdays: ['2027-02-13'],
+    notice: { reference: '国办发明电〔2026〕9号', title: '国务院办公厅关于2027年部分节假日安排的通知' },
+  };
+
+  it('is published by the province admin and read by everyone authenticated', async () => {
+    const before = await call('institution', 'GET', '/api/v1/holiday-calendar');
+    expect([before.status, before.body.toYear]).toEqual([200, 2026]);
+
+    const published = await call('admin', 'POST', '/api/v1/holiday-calendar', year2027);
+    expect(published.status).toBe(200);
+    expect(published.body).toMatchObject({ year: 2027, revision: 1, source: 'publication' });
+
+    const after = await eventually(async () => {
+      const answer = await call('county_officer', 'GET', '/api/v1/holiday-calendar?province=140802');
+      expect(answer.body.toYear).toBe(2027);
+      return answer;
+    });
+    expect(after.body.published).toEqual([
+      expect.objectContaining({ year: 2027, makeUpWorkdays: ['2027-02-13'] }),
+    ]);
+  });
+
+  it('answers 403 to another role or for another province, 400 with the path of a bad date', async () => {
+    const officer = await call('county_officer', 'POST', '/api/v1/holiday-calendar', {
+      ...year2027,
+      year: 2028,
+    });
+    expect([officer.status, officer.body.code]).toEqual([403, 'GATEWAY.FORBIDDEN_ROLE']);
+    const foreign = await call('admin', 'POST', '/api/v1/holiday-calendar', {
+      ...year2027,
+      province: '450000',
+    });
+    expect([foreign.status, foreign.body.code]).toEqual([403, 'GATEWAY.FOREIGN_JURISDICTION']);
+    const bad = await call('admin', 'POST', '/api/v1/holiday-calendar', {
+      ...year2027,
+      holidays: ['2027-13-01'],
+    });
+    expect([bad.status, bad.body.code]).toEqual([400, 'GATEWAY.INVALID_REQUEST']);
+    expect(bad.body.violations!.map((v) => v.path)).toEqual(['holidays[0]']);
+    const unreasoned = await call('admin', 'POST', '/api/v1/holiday-calendar', {
+      ...year2027,
+      makeUpWorkdays: [],
+    });
+    expect([unreasoned.status, unreasoned.body.code]).toEqual([400, 'CALENDAR.CORRECTION_REASON_REQUIRED']);
   });
 });

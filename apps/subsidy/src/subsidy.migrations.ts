@@ -26,4 +26,36 @@ export const subsidyMigrations: readonly Migration[] = [
       create index if not exists policy_versions_jurisdiction on ${S}.policy_versions (jurisdiction, status);
     `,
   },
+  {
+    // issue 10: a version's validity window, its assumptions and its quoted clauses; versions written
+    // before have none (no end, nothing assumed, no words quoted). `if not exists`: the columns were
+    // added at start before they were a migration.
+    id: 'subsidy-002-policy-windows-and-clauses',
+    sql: (S) => `
+      alter table ${S}.policy_versions add column if not exists effective_until text;
+      alter table ${S}.policy_versions add column if not exists assumptions json not null default '[]';
+      alter table ${S}.policy_versions add column if not exists clauses json not null default '[]';
+    `,
+  },
+  {
+    // the holiday calendar's read model (holiday-calendar-year.entity.ts): one row per publication of a
+    // year, national or a province's own days. `if not exists`: the table was created at start before
+    // it was a migration.
+    id: 'subsidy-003-holiday-calendar-years',
+    sql: (S) => `
+      create table if not exists ${S}.holiday_calendar_years (
+        scope text not null,
+        year int not null,
+        revision int not null,
+        holidays json not null,
+        make_up_workdays json not null,
+        notice json not null,
+        corrects text check (corrects in ('package', 'publication')),
+        correction_reason text,
+        published_at timestamptz not null,
+        published_by text not null,
+        primary key (scope, year, revision)
+      );
+    `,
+  },
 ];

@@ -6,7 +6,7 @@ describe('@jineng/kernel', () => {
       [
         'CalendarCoverageError',
         'CreditCode',
-        'InvalidCalendarSupplementError',
+        'InvalidCalendarArrangementError',
         'InvalidDateError',
         'JurisdictionCode',
         'KernelError',

@@ -29,11 +29,11 @@ export {
 export {
   WorkingDayCalendar,
   type CalendarCoverage,
-  type CalendarSupplement,
+  type PublishedCalendarYear,
 } from './working-days/working-day-calendar';
 export {
   CalendarCoverageError,
-  InvalidCalendarSupplementError,
+  InvalidCalendarArrangementError,
 } from './working-days/working-day-calendar.errors';
 
 export {

@@ -10,6 +10,7 @@ import { ROLES } from '@jineng/messaging';
 import type { RouteDefinition } from '../routing/route-definition';
 
 const TAGS = ['subsidy: policy'];
+const CALENDAR_TAGS = ['subsidy: holiday calendar'];
 
 export const SUBSIDY_ROUTES: readonly RouteDefinition[] = [
   {
@@ -116,5 +117,35 @@ export const SUBSIDY_ROUTES: readonly RouteDefinition[] = [
     request: 'jineng.subsidy.v1.PublishPolicyVersion',
     response: 'jineng.subsidy.v1.PolicyVersion',
     target: { kind: 'command', service: 'subsidy', name: 'PublishPolicyVersion' },
+  },
+  // The holiday calendar is public data every service counts working days with: everyone authenticated
+  // reads it; an admin at province level publishes a year (national, or the province's own days — the
+  // body's province must be within the caller's jurisdiction; the service checks the level).
+  {
+    method: 'GET',
+    path: '/api/v1/holiday-calendar',
+    summary: {
+      zh: '节假日安排：数据包覆盖的年份与管理员发布的年份（?province= 含该省自有假日）',
+      en: "The holiday calendar: the package's years and the published ones (?province= with that province's own days)",
+    },
+    tags: CALENDAR_TAGS,
+    roles: ROLES,
+    request: 'jineng.subsidy.v1.GetHolidayCalendar',
+    response: 'jineng.subsidy.v1.HolidayCalendar',
+    target: { kind: 'query', service: 'subsidy', name: 'GetHolidayCalendar' },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/holiday-calendar',
+    summary: {
+      zh: '发布某年的节假日安排（全国或本省自有假日；已知年份的更正须说明原因）',
+      en: "Publish a year's holiday arrangement (national, or a province's own days; correcting a known year needs a reason)",
+    },
+    tags: CALENDAR_TAGS,
+    roles: ['admin'],
+    jurisdiction: { in: 'body', name: 'province' },
+    request: 'jineng.subsidy.v1.PublishHolidayCalendar',
+    response: 'jineng.subsidy.v1.HolidayYear',
+    target: { kind: 'command', service: 'subsidy', name: 'PublishHolidayCalendar' },
   },
 ];

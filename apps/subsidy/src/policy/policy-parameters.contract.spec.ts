@@ -24,11 +24,30 @@ describe('the parameter contract', () => {
 
   it('refuses a negative or fractional amount of fen', () => {
     expect(
-      violations({ subsidies: { livingAllowance: { perDayFen: -1, eligibleCategories: ['poor_labour'] } } }),
-    ).toEqual([['parameters.subsidies.livingAllowance.perDayFen', expect.stringContaining('0')]]);
+      violations({
+        subsidies: { livingAllowance: { rates: [{ perDayFen: -1, eligibleCategories: ['poor_labour'] }] } },
+      }),
+    ).toEqual([['parameters.subsidies.livingAllowance.rates[0].perDayFen', expect.stringContaining('0')]]);
     expect(violations({ subsidies: { jobReferralAwardFen: 12.5 } })).toEqual([
       ['parameters.subsidies.jobReferralAwardFen', 'must be an integer'],
     ]);
+  });
+
+  it('refuses the parameters issue 10 removed: the duplicated limits and the misread ones', () => {
+    expect(
+      violations({
+        trainees: { maxSubsidizedTrainingsPerYear: 3, trainWithoutWorkAbilityOrWishAllowed: false },
+        claims: { maxSubsidiesPerWorkerPerYear: 3 },
+        assessment: { ownEvaluationBodyMinStaff: 300 },
+      }).map(([path]) => path),
+    ).toEqual(
+      expect.arrayContaining([
+        'parameters.trainees.maxSubsidizedTrainingsPerYear',
+        'parameters.trainees.trainWithoutWorkAbilityOrWishAllowed',
+        'parameters.claims.maxSubsidiesPerWorkerPerYear',
+        'parameters.assessment.ownEvaluationBodyMinStaff',
+      ]),
+    );
   });
 
   it('refuses an unknown parameter and an unknown group', () => {
@@ -50,7 +69,7 @@ describe('the parameter contract', () => {
     expect(
       violations({
         classOpening: { leadWorkingDays: 0 },
-        trainees: { sameOccupationLevelAgainAllowed: false },
+        claims: { sameOccupationLevelAgainAllowed: false },
       }),
     ).toEqual([]);
     expect(violations({ classOpening: { leadWorkingDays: null } })).toEqual([

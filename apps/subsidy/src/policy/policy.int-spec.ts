@@ -1,44 +1,18 @@
-// The policy area of the subsidy service as it runs: the Nest app on the service runtime, a real
-// PostgreSQL schema of its own and a nats-server of its own (its queue group must not meet another
-// test file's), commands and queries over NATS request/reply, events on JetStream.
+// The policy area of the subsidy service as it runs (SubsidyTestService: a fresh schema, a nats-server
+// of its own): commands and queries over NATS request/reply, events on JetStream.
 import { randomUUID } from 'node:crypto';
-import { validateContract, type subsidyV1 } from '@jineng/contracts';
-import { ReceivedDomainError } from '@jineng/ddd';
+import type { subsidyV1 } from '@jineng/contracts';
 import { PostgresEventStore } from '@jineng/event-store';
-import { EVENTS_STREAM, type Envelope, type Principal, type RpcClient } from '@jineng/messaging';
-import { JsonLogger } from '@jineng/observability';
-import { createServiceApp, serviceConfigFromEnv } from '@jineng/service-runtime';
-import {
-  DedicatedNatsServer,
-  connectTestDatabase,
-  connectTestNats,
-  envelopeKeyEnv,
-  eventually,
-  signingRpcClient,
-  type TestDatabase,
-} from '@jineng/testing';
+import { EVENTS_STREAM, type Principal } from '@jineng/messaging';
+import { connectTestNats, eventually } from '@jineng/testing';
 import { jetstreamManager } from '@nats-io/jetstream';
-import type { INestApplication } from '@nestjs/common';
-import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
-import { subsidyMigrations } from '../subsidy.migrations';
-import { SubsidyModule } from '../subsidy.module';
+import { admin, expectContract, rejection, SubsidyTestService } from '../subsidy-service.fixture';
 import { PolicySeedLoader } from './seeds/policy-seed.loader';
 import { POLICY_SEEDS } from './seeds/policy-seeds';
 import { seedVersionId } from './seeds/seed-ids';
 
-let db: TestDatabase;
-let nats: DedicatedNatsServer;
-let schema: string;
-let runtimeUrl: string;
-let app: INestApplication | undefined;
-let proxy: ClientProxy;
-let client: RpcClient;
+let service: SubsidyTestService;
 
-const admin = (jurisdiction: string): Principal => ({
-  userId: `admin-${jurisdiction}`,
-  roles: ['admin'],
-  jurisdiction,
-});
 const SHANXI_ADMIN = admin('140000');
 const GUANGXI_ADMIN = admin('450000');
 const GANGBEI_OFFICER: Principal = {
@@ -53,88 +27,18 @@ const YANHU_INSTITUTION: Principal = {
   institutionId: '5b1f3c2e-8a4d-4c6b-9e1f-0a2b3c4d5e6f',
 };
 
-async function startService(): Promise<void> {
-  const config = serviceConfigFromEnv(
-    'subsidy',
-    { port: 0 },
-    {
-      // as its own role, migrated by the superuser as the migrator
-      DATABASE_URL: runtimeUrl,
-      JINENG_MIGRATOR_DATABASE_URL: db.url,
-      NATS_URL: nats.url,
-      JINENG_SCHEMA: schema,
-      LOG_LEVEL: 'error',
-      ...envelopeKeyEnv(),
-    },
-  );
-  app = await createServiceApp(
-    SubsidyModule,
-    config,
-    new JsonLogger({ service: 'subsidy', level: 'error' }),
-    {
-      migrations: subsidyMigrations,
-    },
-  );
-  await app.listen(0, '127.0.0.1');
-}
-
 beforeAll(async () => {
-  db = await connectTestDatabase('subsidy_policy');
-  schema = await db.freshSchema();
-  runtimeUrl = db.runtimeRole().url;
-  nats = await DedicatedNatsServer.start();
-  await startService();
-  proxy = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [nats.url] } });
-  await proxy.connect();
-  client = signingRpcClient(proxy, { defaultTimeoutMs: 10_000 });
+  service = await SubsidyTestService.start('subsidy_policy');
 });
 
 afterAll(async () => {
-  await proxy?.close();
-  await app?.close();
-  await nats?.dispose();
-  await db?.dispose();
+  await service?.dispose();
 });
 
-const envelope = (principal: Principal, command: boolean): Envelope => ({
-  principal,
-  correlationId: randomUUID(),
-  ...(command ? { commandId: randomUUID() } : {}),
-  sentAt: new Date().toISOString(),
-});
-
-function command<R = subsidyV1.PolicyVersion>(
-  name: string,
-  principal: Principal,
-  payload: object,
-): Promise<R> {
-  return client.send<R>(
-    { kind: 'command', service: 'subsidy', name },
-    { envelope: envelope(principal, true), payload },
-  );
-}
-
-function query<R>(name: string, principal: Principal, payload: object): Promise<R> {
-  return client.send<R>(
-    { kind: 'query', service: 'subsidy', name },
-    { envelope: envelope(principal, false), payload },
-  );
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ReceivedDomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ReceivedDomainError);
-  return error as ReceivedDomainError;
-}
-
-/** Every reply is what its contract says. */
-function expectContract(typeName: string, value: unknown): void {
-  const result = validateContract(typeName, value);
-  expect(result.ok ? [] : result.violations).toEqual([]);
-}
+const command = <R = subsidyV1.PolicyVersion>(name: string, principal: Principal, payload: object) =>
+  service.command<R>(name, principal, payload);
+const query = <R>(name: string, principal: Principal, payload: object) =>
+  service.query<R>(name, principal, payload);
 
 const document = { title: '关于职业技能提升的通知', issuer: '测试人民政府', number: '测政发〔2090〕1号' };
 
@@ -174,8 +78,11 @@ describe('the seed versions', () => {
         effectiveFrom: seed.effectiveFrom,
         parameters: seed.parameters,
         targets: seed.targets,
+        clauses: seed.clauses,
+        assumptions: seed.assumptions,
         publishedBy: 'system:policy-seeds',
       });
+      expect(versions[i]!.effectiveUntil).toBe(seed.effectiveUntil);
       expect(versions[i]!.pastEffectiveReason).toContain(seed.source);
     }
   });
@@ -196,17 +103,16 @@ describe('the seed versions', () => {
       parameter: 'subsidies.tranches',
       versionId: seedVersionId('yuncheng-2018'),
       jurisdiction: '140800',
+      quotes: [expect.stringContaining('先给予培训机构80%的培训补贴')],
     });
     expect(policy.notSet).toContain('subsidies.jobReferralAwardFen');
   });
 
   it('are loaded once: a restart appends nothing', async () => {
-    const store = await PostgresEventStore.create({ pool: db.pool, schema });
+    const store = await PostgresEventStore.create({ pool: service.db.pool, schema: service.schema });
     const before = await store.countEvents();
     expect(before).toBeGreaterThanOrEqual(2 * POLICY_SEEDS.length);
-    await app!.close();
-    app = undefined;
-    await startService();
+    await service.restart();
     expect(await store.countEvents()).toBe(before);
     for (const seed of POLICY_SEEDS) {
       const { version } = await store.readStream(`policy-version-${seedVersionId(seed.key)}`);
@@ -217,10 +123,10 @@ describe('the seed versions', () => {
 
 describe('a seed edited after it was published', () => {
   it('is not applied again: its commands are the first ones under their ids with another request', async () => {
-    const store = await PostgresEventStore.create({ pool: db.pool, schema });
+    const store = await PostgresEventStore.create({ pool: service.db.pool, schema: service.schema });
     const before = await store.countEvents();
     const [seed] = POLICY_SEEDS;
-    const report = await app!.get(PolicySeedLoader).load([{ ...seed, title: `${seed.title}（改）` }]);
+    const report = await service.get(PolicySeedLoader).load([{ ...seed, title: `${seed.title}（改）` }]);
     expect(report).toEqual({ published: [], unchanged: [seed.key] });
     expect(await store.countEvents()).toBe(before);
   });
@@ -252,7 +158,7 @@ describe('a policy version over NATS', () => {
     });
     expect(published).toMatchObject({ status: 'published', revision: 2, publishedBy: 'admin-140000' });
 
-    const nc = await connectTestNats(nats.url);
+    const nc = await connectTestNats(service.nats.url);
     try {
       const jsm = await jetstreamManager(nc);
       const message = await eventually(async () => {
@@ -275,13 +181,17 @@ describe('a policy version over NATS', () => {
       await nc.close();
     }
 
-    // the county's own version overrides the city's where it sets something, from its date on
+    // the county's own version is in force from its date; Yuncheng's plan (2018–2022) has long ended
     const policy = await eventually(async () => {
       const p = await effective(SHANXI_ADMIN, '140802', '2091-06-01');
-      expect(p.versionIdsUsed).toEqual([drafted.versionId, seedVersionId('yuncheng-2018')]);
+      expect(p.versionIdsUsed).toEqual([drafted.versionId]);
       return p;
     });
-    expect(policy.parameters.classOpening).toMatchObject({ maxClassSize: 40, maxDurationDays: 15 });
+    expect(policy.parameters).toEqual({
+      classOpening: { maxClassSize: 40 },
+      claims: { reviewWorkingDays: 5 },
+    });
+    expect(policy.ended.map((v) => v.versionId)).toEqual([seedVersionId('yuncheng-2018')]);
   });
 
   it('is immutable once published', async () => {
@@ -361,14 +271,14 @@ describe('validation', () => {
   it('names the path of a share above 1, a negative amount and an unknown parameter', async () => {
     const error = await draft({
       classOpening: { minPracticalShare: 1.2, maxClasSize: 50 },
-      subsidies: { livingAllowance: { perDayFen: -6_000, eligibleCategories: ['poor_labour'] } },
+      subsidies: { livingAllowance: { rates: [{ perDayFen: -6_000, eligibleCategories: ['poor_labour'] }] } },
     });
     expect([error.code, error.category]).toEqual(['MESSAGING.INVALID_PAYLOAD', 'validation']);
     const violations = (error.details.violations as { path: string }[]).map((v) => v.path).sort();
     expect(violations).toEqual([
       'parameters.classOpening.maxClasSize',
       'parameters.classOpening.minPracticalShare',
-      'parameters.subsidies.livingAllowance.perDayFen',
+      'parameters.subsidies.livingAllowance.rates[0].perDayFen',
     ]);
   });
 
@@ -391,35 +301,43 @@ describe('validation', () => {
 });
 
 describe('resolution through the service', () => {
-  it('takes each parameter from the nearest of three levels, and follows effective dates', async () => {
-    // 广西 (province) → 贵港市 (the Guigang seed, 2019-09-30) → 港北区 (county)
+  it('takes each parameter from the nearest of three levels, following effective dates and windows', async () => {
+    // 广西 (province) → 贵港市 (a city version of 2095 only) → 港北区 (county)
+    const allowance = (perDayFen: number) => ({
+      livingAllowance: { rates: [{ perDayFen, eligibleCategories: ['poor_labour' as const] }] },
+    });
     const province = await draftAndPublish(GUANGXI_ADMIN, {
       jurisdiction: '450000',
       effectiveFrom: '2095-01-01',
       parameters: {
         classOpening: { maxClassSize: 60, minLessonMinutes: 45 },
-        subsidies: { livingAllowance: { perDayFen: 3_000, eligibleCategories: ['poor_labour'] } },
+        subsidies: allowance(3_000),
       },
+    });
+    const city = await draftAndPublish(GUANGXI_ADMIN, {
+      jurisdiction: '450800',
+      effectiveFrom: '2095-01-01',
+      effectiveUntil: '2095-12-31',
+      parameters: { subsidies: allowance(5_000), claims: { reviewWorkingDays: 7 } },
     });
     const county = await draftAndPublish(GUANGXI_ADMIN, {
       jurisdiction: '450802',
       effectiveFrom: '2095-07-01',
       parameters: { classOpening: { maxClassSize: 40 } },
     });
-    const guigang = seedVersionId('guigang-2019');
 
     const spring = await eventually(async () => {
       const p = await effective(GANGBEI_OFFICER, '450802', '2095-03-01');
-      expect(p.versionIdsUsed).toEqual([guigang, province.versionId]);
+      expect(p.versionIdsUsed).toEqual([city.versionId, province.versionId]);
       return p;
     });
     expect(spring.parameters.classOpening).toEqual({ maxClassSize: 60, minLessonMinutes: 45 });
     // the city's 50 ¥/day wins over the province's 30 ¥/day
-    expect(spring.parameters.subsidies?.livingAllowance?.perDayFen).toBe(5_000);
+    expect(spring.parameters.subsidies?.livingAllowance?.rates[0]?.perDayFen).toBe(5_000);
 
     const summer = await eventually(async () => {
       const p = await effective(GANGBEI_OFFICER, '450802', '2095-07-01');
-      expect(p.versionIdsUsed).toEqual([county.versionId, guigang, province.versionId]);
+      expect(p.versionIdsUsed).toEqual([county.versionId, city.versionId, province.versionId]);
       return p;
     });
     expect(summer.parameters.classOpening).toEqual({ maxClassSize: 40, minLessonMinutes: 45 });
@@ -428,23 +346,75 @@ describe('resolution through the service', () => {
       versionId: province.versionId,
       jurisdiction: '450000',
     });
-    expect(summer.versions.map((v) => [v.jurisdiction, v.used])).toEqual([
-      ['450802', true],
-      ['450800', true],
-      ['450000', true],
+    expect(summer.versions.map((v) => [v.jurisdiction, v.used, v.effectiveUntil])).toEqual([
+      ['450802', true, undefined],
+      ['450800', true, '2095-12-31'],
+      ['450000', true, undefined],
     ]);
 
-    // before any of them: only the seed, and before the seed nothing at all
-    expect((await effective(GANGBEI_OFFICER, '450802', '2019-10-01')).versionIdsUsed).toEqual([guigang]);
-    expect((await effective(GANGBEI_OFFICER, '450802', '2019-09-29')).versionIdsUsed).toEqual([]);
+    // after the city's window: the province's allowance, the city's review deadline no longer set
+    const next = await effective(GANGBEI_OFFICER, '450802', '2096-01-01');
+    expectContract('jineng.subsidy.v1.EffectivePolicy', next);
+    expect(next.versionIdsUsed).toEqual([county.versionId, province.versionId]);
+    expect(next.parameters.subsidies?.livingAllowance?.rates[0]?.perDayFen).toBe(3_000);
+    expect(next.notSet).toContain('claims.reviewWorkingDays');
+    expect(next.ended).toEqual([
+      expect.objectContaining({
+        versionId: city.versionId,
+        jurisdiction: '450800',
+        effectiveUntil: '2095-12-31',
+      }),
+    ]);
+  });
+
+  it("follows the Guigang seed's window: 2019-11-01 to 2021-12-31, with its words and what it names", async () => {
+    const guigang = seedVersionId('guigang-2019');
+    const on = (date: string) => effective(GANGBEI_OFFICER, '450802', date);
+    expect((await on('2019-10-31')).versionIdsUsed).toEqual([]);
+    const inside = await on('2019-11-01');
+    expectContract('jineng.subsidy.v1.EffectivePolicy', inside);
+    expect(inside.versionIdsUsed).toEqual([guigang]);
+    expect(inside.sources.find((s) => s.parameter === 'reporting.monthlyReportDueDay')).toEqual({
+      parameter: 'reporting.monthlyReportDueDay',
+      versionId: guigang,
+      jurisdiction: '450800',
+      quotes: ['月报表由当地人力资源社会保障局于次月5日前报送市人力资源社会保障局'],
+    });
+    expect(inside.namedWithoutValue).toContainEqual({
+      parameter: 'subsidies.trainingVouchers',
+      versionId: guigang,
+      jurisdiction: '450800',
+      quotes: ['推广职业培训券制度'],
+    });
+    expect((await on('2021-12-31')).versionIdsUsed).toEqual([guigang]);
+    const after = await on('2022-01-01');
+    expect(after.versionIdsUsed).toEqual([]);
+    expect(after.ended.map((v) => v.versionId)).toEqual([guigang]);
+  });
+
+  it("shows Jincheng's assumed start in the sources", async () => {
+    // before 2020-06-01, when a test above publishes another Jincheng version
+    const policy = await effective(SHANXI_ADMIN, '140500', '2020-03-01');
+    expectContract('jineng.subsidy.v1.EffectivePolicy', policy);
+    const source = policy.sources.find((s) => s.parameter === 'assessment.ownEvaluationBody');
+    expect(source?.assumptions).toEqual([
+      expect.objectContaining({
+        about: 'effectiveFrom',
+        assumed: '2020-01-01',
+        reason: expect.stringContaining('近日'),
+      }),
+    ]);
+    expect(policy.versions[0]?.assumptions).toHaveLength(1);
   });
 
   it('lists the versions that apply, with supersession, and diffs two of them', async () => {
     const later = await draftAndPublish(GUANGXI_ADMIN, {
       jurisdiction: '450800',
-      effectiveFrom: '2096-01-01',
+      effectiveFrom: '2094-01-01',
       parameters: {
-        subsidies: { livingAllowance: { perDayFen: 6_000, eligibleCategories: ['poor_labour'] } },
+        subsidies: {
+          livingAllowance: { rates: [{ perDayFen: 6_000, eligibleCategories: ['poor_labour'] }] },
+        },
       },
     });
     const list = await eventually(async () => {
@@ -457,7 +427,8 @@ describe('resolution through the service', () => {
     });
     expectContract('jineng.subsidy.v1.PolicyVersionList', list);
     expect(list.versions.find((v) => v.versionId === seedVersionId('guigang-2019'))).toMatchObject({
-      supersededFrom: '2096-01-01',
+      effectiveUntil: '2021-12-31',
+      supersededFrom: '2094-01-01',
       supersededBy: later.versionId,
     });
     expect(list.versions.every((v) => ['450000', '450800', '450802'].includes(v.jurisdiction))).toBe(true);
@@ -470,14 +441,16 @@ describe('resolution through the service', () => {
     expect(diff.changes).toContainEqual({
       parameter: 'subsidies.livingAllowance',
       change: 'changed',
-      before: expect.objectContaining({ perDayFen: 5_000 }),
-      after: { perDayFen: 6_000, eligibleCategories: ['poor_labour'] },
+      before: {
+        rates: [expect.objectContaining({ perDayFen: 5_000 }), expect.objectContaining({ rateOf: '450000' })],
+      },
+      after: { rates: [{ perDayFen: 6_000, eligibleCategories: ['poor_labour'] }] },
     });
     expect(diff.changes).toContainEqual(
       expect.objectContaining({ parameter: 'reporting.monthlyReportDueDay', change: 'removed', before: 5 }),
     );
     expect(diff.otherDifferences).toEqual(
-      expect.arrayContaining(['effectiveFrom', 'title', 'document', 'targets']),
+      expect.arrayContaining(['effectiveFrom', 'effectiveUntil', 'title', 'document', 'targets', 'clauses']),
     );
   });
 
@@ -509,27 +482,25 @@ describe('command identity', () => {
     const x = await draft('版本甲');
     const y = await draft('版本乙');
     const commandId = randomUUID();
-    const updated = await client.send<subsidyV1.PolicyVersion>(
-      { kind: 'command', service: 'subsidy', name: 'UpdateDraft' },
-      {
-        envelope: { ...envelope(SHANXI_ADMIN, true), commandId },
-        payload: { versionId: x.versionId, title: '版本甲（修订）' },
-      },
+    const updated = await service.command<subsidyV1.PolicyVersion>(
+      'UpdateDraft',
+      SHANXI_ADMIN,
+      { versionId: x.versionId, title: '版本甲（修订）' },
+      commandId,
     );
     expect(updated).toMatchObject({ versionId: x.versionId, title: '版本甲（修订）' });
 
     const error = await rejection(
-      client.send(
-        { kind: 'command', service: 'subsidy', name: 'UpdateDraft' },
-        {
-          envelope: { ...envelope(SHANXI_ADMIN, true), commandId },
-          payload: { versionId: y.versionId, title: '版本乙（修订）' },
-        },
+      service.command(
+        'UpdateDraft',
+        SHANXI_ADMIN,
+        { versionId: y.versionId, title: '版本乙（修订）' },
+        commandId,
       ),
     );
     expect(error.code).toBe('COMMAND.ID_REUSED');
     expect(error.category).toBe('illegal_state');
-    const store = await PostgresEventStore.create({ pool: db.pool, schema });
+    const store = await PostgresEventStore.create({ pool: service.db.pool, schema: service.schema });
     const { events } = await store.readStream(`policy-version-${y.versionId}`);
     expect(events.map((e) => e.type)).toEqual(['PolicyVersionDrafted.v1']);
   });

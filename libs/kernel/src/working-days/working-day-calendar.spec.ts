@@ -1,14 +1,15 @@
 import chineseDays from 'chinese-days/dist/chinese-days.json';
 import { addCalendarDays, InvalidDateError } from '../time/iso-date';
-import { WorkingDayCalendar, type CalendarSupplement } from './working-day-calendar';
-import { CalendarCoverageError, InvalidCalendarSupplementError } from './working-day-calendar.errors';
+import { WorkingDayCalendar, type PublishedCalendarYear } from './working-day-calendar';
+import { CalendarCoverageError, InvalidCalendarArrangementError } from './working-day-calendar.errors';
 
 const calendar = WorkingDayCalendar.national();
 
 // A made-up 2027 arrangement (the real one is not yet published): New Year's Day on Friday 1 January,
 // Spring Festival Friday 5 – Thursday 11 February with Saturday 13 February worked.
-const supplement2027: CalendarSupplement = {
+const published2027: PublishedCalendarYear = {
   year: 2027,
+  revision: 1,
   holidays: [
     '2027-01-01',
     '2027-02-05',
@@ -21,6 +22,12 @@ const supplement2027: CalendarSupplement = {
   ],
   makeUpWorkdays: ['2027-02-13'],
 };
+const year = (y: number, holidays: string[] = [], makeUpWorkdays: string[] = [], revision = 1) => ({
+  year: y,
+  revision,
+  holidays,
+  makeUpWorkdays,
+});
 
 const thrown = (f: () => unknown): unknown => {
   try {
@@ -42,6 +49,20 @@ describe('WorkingDayCalendar', () => {
       expect(calendar.coverage()).toEqual({ fromYear: 2004, toYear: 2026 });
     });
 
+    it('tells the arrangement of a covered year', () => {
+      expect(calendar.arrangementOf(2021)?.makeUpWorkdays).toEqual([
+        '2021-02-07',
+        '2021-02-20',
+        '2021-04-25',
+        '2021-05-08',
+        '2021-09-18',
+        '2021-09-26',
+        '2021-10-09',
+      ]);
+      expect(calendar.arrangementOf(2021)?.holidays).toContain('2021-10-07');
+      expect(calendar.arrangementOf(2027)).toBeUndefined();
+    });
+
     it('covers dates of covered years only', () => {
       expect(calendar.covers('2004-01-01')).toBe(true);
       expect(calendar.covers('2026-12-31')).toBe(true);
@@ -61,6 +82,10 @@ describe('WorkingDayCalendar', () => {
       const e = error as CalendarCoverageError;
       expect(e.code).toBe('CALENDAR.OUT_OF_COVERAGE');
       expect(e.date).toBe(date);
+      // the year whose arrangement is missing, named in both languages
+      expect(e.year).toBe(Number(date.slice(0, 4)));
+      expect(e.messageZh).toContain(`${e.year} 年的节假日安排尚未发布`);
+      expect(e.messageEn).toContain(`the holiday arrangement of ${e.year} is not published`);
       expect([e.fromYear, e.toYear]).toEqual([2004, 2026]);
       expect(e.messageZh).toContain(date);
       expect(e.messageZh).toContain('2004–2026');
@@ -74,6 +99,7 @@ describe('WorkingDayCalendar', () => {
       const error = thrown(() => calendar.addWorkingDays('2026-12-30', 2)) as CalendarCoverageError;
       expect(error).toBeInstanceOf(CalendarCoverageError);
       expect(error.date).toBe('2027-01-01');
+      expect(error.year).toBe(2027);
     });
   });
 
@@ -97,6 +123,14 @@ describe('WorkingDayCalendar', () => {
       ['2025-02-08', true, 'a Saturday worked for Spring Festival 2025'],
       ['2025-10-08', false, 'National Day and Mid-Autumn 2025, last day'],
       ['2025-10-11', true, 'a Saturday worked for National Day 2025'],
+      ['2021-09-18', true, 'a Saturday worked for Mid-Autumn 2021'],
+      ['2021-09-20', false, 'Mid-Autumn 2021, a Monday'],
+      ['2021-09-26', true, 'a Sunday worked for National Day 2021'],
+      ['2021-10-01', false, 'National Day 2021'],
+      ['2021-10-07', false, 'National Day 2021, last day, a Thursday'],
+      ['2021-10-08', true, 'first day back after National Day 2021, a Friday'],
+      ['2021-10-09', true, 'a Saturday worked for National Day 2021'],
+      ['2021-10-10', false, 'an ordinary Sunday'],
       ['2004-01-01', false, "New Year's Day of the first covered year"],
       ['2026-12-31', true, 'the last covered day, a Thursday'],
     ])('%s is a working day: %s (%s)', (date, expected) => {
@@ -129,6 +163,11 @@ describe('WorkingDayCalendar', () => {
       ['2024-12-31', 1, '2025-01-02'], // across the year and New Year's Day
       ['2025-01-24', 3, '2025-02-05'], // Fri → Sun 26 (make-up), Mon 27, then Spring Festival → Wed 5 Feb
       ['2024-10-14', 5, '2024-10-21'], // an ordinary week
+      // National Day 2021: Sun 26 Sep worked, 1–7 Oct off, Fri 8 and Sat 9 Oct worked
+      ['2021-09-24', 1, '2021-09-26'], // Friday → the make-up Sunday
+      ['2021-09-30', 1, '2021-10-08'],
+      ['2021-09-30', 2, '2021-10-09'], // the make-up Saturday counts
+      ['2021-09-30', 3, '2021-10-11'], // Sunday 10th does not
     ])('%s + %p working days = %s', (date, n, expected) => {
       expect(calendar.addWorkingDays(date, n)).toBe(expected);
     });
@@ -189,34 +228,35 @@ describe('WorkingDayCalendar', () => {
     });
   });
 
-  describe('withSupplement', () => {
-    const supplemented = WorkingDayCalendar.withSupplement(supplement2027);
+  describe('withPublished: the package years plus published ones', () => {
+    const extended = WorkingDayCalendar.withPublished([published2027]);
 
-    it('covers the supplied year', () => {
-      expect(supplemented.coverage()).toEqual({ fromYear: 2004, toYear: 2027 });
-      expect(supplemented.covers('2027-06-01')).toBe(true);
+    it('covers a published year the package does not know', () => {
+      expect(extended.coverage()).toEqual({ fromYear: 2004, toYear: 2027 });
+      expect(extended.covers('2027-06-01')).toBe(true);
     });
 
-    it('uses exactly the supplied holidays and make-up days, plus weekends', () => {
-      expect(supplemented.isWorkingDay('2027-01-01')).toBe(false); // supplied holiday, a Friday
-      expect(supplemented.isWorkingDay('2027-01-02')).toBe(false); // Saturday
-      expect(supplemented.isWorkingDay('2027-01-04')).toBe(true); // Monday
-      expect(supplemented.isWorkingDay('2027-02-08')).toBe(false); // supplied holiday, a Monday
-      expect(supplemented.isWorkingDay('2027-02-12')).toBe(true); // Friday after the holiday
-      expect(supplemented.isWorkingDay('2027-02-13')).toBe(true); // supplied make-up Saturday
-      expect(supplemented.isWorkingDay('2027-02-14')).toBe(false); // Sunday
-      expect(supplemented.isWorkingDay('2027-10-01')).toBe(true); // not supplied as a holiday: a Friday like any other
+    it('uses exactly the published holidays and make-up days, plus weekends', () => {
+      expect(extended.isWorkingDay('2027-01-01')).toBe(false); // published holiday, a Friday
+      expect(extended.isWorkingDay('2027-01-02')).toBe(false); // Saturday
+      expect(extended.isWorkingDay('2027-01-04')).toBe(true); // Monday
+      expect(extended.isWorkingDay('2027-02-08')).toBe(false); // published holiday, a Monday
+      expect(extended.isWorkingDay('2027-02-12')).toBe(true); // Friday after the holiday
+      expect(extended.isWorkingDay('2027-02-13')).toBe(true); // published make-up Saturday
+      expect(extended.isWorkingDay('2027-02-14')).toBe(false); // Sunday
+      expect(extended.isWorkingDay('2027-10-01')).toBe(true); // not published as a holiday: a Friday like any other
     });
 
-    it('counts across into the supplied year', () => {
-      expect(supplemented.addWorkingDays('2026-12-31', 1)).toBe('2027-01-04');
-      expect(supplemented.workingDaysBetween('2027-02-04', '2027-02-14')).toBe(2); // Fri 12 and the make-up Sat 13
+    it('counts across into the published year', () => {
+      expect(extended.addWorkingDays('2026-12-31', 1)).toBe('2027-01-04');
+      expect(extended.workingDaysBetween('2027-02-04', '2027-02-14')).toBe(2); // Fri 12 and the make-up Sat 13
     });
 
-    it('keeps the national data for other years and still refuses uncovered ones', () => {
-      expect(supplemented.isWorkingDay('2024-10-12')).toBe(true);
-      const error = thrown(() => supplemented.isWorkingDay('2028-01-03')) as CalendarCoverageError;
+    it('keeps the package data for other years and still refuses uncovered ones, naming the year', () => {
+      expect(extended.isWorkingDay('2024-10-12')).toBe(true);
+      const error = thrown(() => extended.isWorkingDay('2028-01-03')) as CalendarCoverageError;
       expect(error).toBeInstanceOf(CalendarCoverageError);
+      expect(error.year).toBe(2028);
       expect(error.messageEn).toContain('2004–2027');
     });
 
@@ -226,62 +266,120 @@ describe('WorkingDayCalendar', () => {
       expect(() => calendar.isWorkingDay('2027-01-04')).toThrow(CalendarCoverageError);
     });
 
-    it('replaces a covered year entirely, e.g. for a regional holiday', () => {
-      // A hypothetical 2025 with one regional day off on Monday 31 March and nothing else.
-      const local = WorkingDayCalendar.withSupplement({
-        year: 2025,
-        holidays: ['2025-03-31'],
-        makeUpWorkdays: [],
-      });
+    it('takes the events as they come: any order, duplicates, extra fields', () => {
+      const event = {
+        ...published2027,
+        notice: { reference: '国办发明电〔2026〕9号' },
+        publishedBy: 'admin',
+      };
+      const corrected = {
+        ...published2027,
+        revision: 2,
+        holidays: [...published2027.holidays, '2027-02-12'],
+      };
+      const built = WorkingDayCalendar.withPublished([corrected, event, event]);
+      // the highest revision counts, whatever the order
+      expect(built.isWorkingDay('2027-02-12')).toBe(false);
+      expect(WorkingDayCalendar.withPublished([event, corrected]).isWorkingDay('2027-02-12')).toBe(false);
+    });
+
+    it('corrects a year the package has: the published arrangement replaces it entirely', () => {
+      // A hypothetical correction of 2025 with one day off on Monday 31 March and nothing else.
+      const corrected = WorkingDayCalendar.withPublished([year(2025, ['2025-03-31'])]);
       expect(calendar.isWorkingDay('2025-03-31')).toBe(true);
-      expect(local.isWorkingDay('2025-03-31')).toBe(false);
-      expect(local.isWorkingDay('2025-10-01')).toBe(true); // no longer a holiday: exactly what was supplied
-      expect(local.isWorkingDay('2025-10-11')).toBe(false); // nor a make-up day
-      expect(local.isWorkingDay('2024-10-01')).toBe(false); // other years untouched
-      expect(local.coverage()).toEqual(calendar.coverage());
+      expect(corrected.isWorkingDay('2025-03-31')).toBe(false);
+      expect(corrected.isWorkingDay('2025-10-01')).toBe(true); // exactly what was published
+      expect(corrected.isWorkingDay('2025-10-11')).toBe(false); // nor a make-up day
+      expect(corrected.isWorkingDay('2024-10-01')).toBe(false); // other years untouched
+      expect(corrected.coverage()).toEqual(calendar.coverage());
     });
 
     it('extends backwards too, and takes several years at once', () => {
-      const both = WorkingDayCalendar.withSupplement(
-        { year: 2003, holidays: ['2003-10-01'], makeUpWorkdays: [] },
-        supplement2027,
-        { year: 2028, holidays: [], makeUpWorkdays: [] },
-      );
+      const both = WorkingDayCalendar.withPublished([year(2003, ['2003-10-01']), published2027, year(2028)]);
       expect(both.coverage()).toEqual({ fromYear: 2003, toYear: 2028 });
       expect(both.isWorkingDay('2003-10-01')).toBe(false);
       expect(both.isWorkingDay('2003-10-02')).toBe(true);
     });
 
-    it.each<[string, CalendarSupplement[], RegExp]>([
-      ['a gap in coverage', [{ year: 2028, holidays: [], makeUpWorkdays: [] }], /2027 missing/],
-      ['a gap of several years', [{ year: 2030, holidays: [], makeUpWorkdays: [] }], /2027–2029 missing/],
-      ['a date outside the year', [{ ...supplement2027, holidays: ['2026-12-31'] }], /"2026-12-31" of 2027/],
-      ['a malformed date', [{ ...supplement2027, holidays: ['2027-02-30'] }], /"2027-02-30"/],
+    describe("a province's own days (广西 壮族三月三)", () => {
+      // Guangxi: Monday 31 March and Tuesday 1 April 2025 off, Sunday 30 March worked (hypothetical days).
+      const guangxi2025 = { ...year(2025, ['2025-03-31', '2025-04-01'], ['2025-03-30']), province: '450000' };
+      const published = [guangxi2025, published2027, { ...year(2027, ['2027-04-09']), province: '450000' }];
+
+      it('apply on top of the national arrangement, in that province only', () => {
+        const guangxi = WorkingDayCalendar.withPublished(published, { province: '450802' });
+        expect(guangxi.isWorkingDay('2025-03-31')).toBe(false);
+        expect(guangxi.isWorkingDay('2025-03-30')).toBe(true);
+        expect(guangxi.isWorkingDay('2025-10-01')).toBe(false); // the national holidays still hold
+        expect(guangxi.isWorkingDay('2025-09-28')).toBe(true); // and the national make-up days
+        expect(guangxi.isWorkingDay('2027-04-09')).toBe(false);
+        const shanxi = WorkingDayCalendar.withPublished(published, { province: '140000' });
+        expect(shanxi.isWorkingDay('2025-03-31')).toBe(true);
+        expect(shanxi.isWorkingDay('2027-04-09')).toBe(true);
+        const national = WorkingDayCalendar.withPublished(published);
+        expect(national.isWorkingDay('2025-03-31')).toBe(true);
+      });
+
+      it('override the national arrangement on the days they name', () => {
+        // a provincial day off on a national make-up Sunday, a provincial make-up day on a national holiday
+        const local = { ...year(2025, ['2025-09-28'], ['2025-10-04']), province: '450000' };
+        const guangxi = WorkingDayCalendar.withPublished([local], { province: '450000' });
+        expect(guangxi.isWorkingDay('2025-09-28')).toBe(false);
+        expect(guangxi.isWorkingDay('2025-10-04')).toBe(true);
+      });
+
+      it('do not cover a year whose national arrangement is unknown', () => {
+        const guangxi = WorkingDayCalendar.withPublished(
+          [{ ...year(2027, ['2027-04-09']), province: '450000' }],
+          {
+            province: '450000',
+          },
+        );
+        expect(guangxi.coverage().toYear).toBe(2026);
+        expect((thrown(() => guangxi.isWorkingDay('2027-04-08')) as CalendarCoverageError).year).toBe(2027);
+      });
+    });
+
+    it.each<[string, PublishedCalendarYear[], RegExp]>([
+      ['a gap in coverage', [year(2028)], /2027 missing/],
+      ['a gap of several years', [year(2030)], /2027–2029 missing/],
+      ['a date outside the year', [{ ...published2027, holidays: ['2026-12-31'] }], /"2026-12-31" of 2027/],
+      ['a malformed date', [{ ...published2027, holidays: ['2027-02-30'] }], /"2027-02-30"/],
       [
         'a make-up day on a weekday',
-        [{ ...supplement2027, makeUpWorkdays: ['2027-02-12'] }],
+        [{ ...published2027, makeUpWorkdays: ['2027-02-12'] }],
         /not a Saturday or Sunday/,
       ],
       [
         'a day both off and worked',
-        [{ ...supplement2027, makeUpWorkdays: ['2027-02-06'] }],
+        [{ ...published2027, makeUpWorkdays: ['2027-02-06'] }],
         /both a holiday and a make-up/,
       ],
-      ['the same year twice', [supplement2027, supplement2027], /supplied twice/],
-      ['a fractional year', [{ year: 2027.5, holidays: [], makeUpWorkdays: [] }], /invalid year/],
+      [
+        'one revision with two arrangements',
+        [published2027, { ...published2027, holidays: [] }],
+        /revision 1 of 2027 comes with two different arrangements/,
+      ],
+      [
+        'a revision below 1',
+        [{ ...published2027, revision: 0 }],
+        /revision of 2027 must be a positive integer/,
+      ],
+      ['a fractional year', [year(2027.5)], /invalid year/],
+      ['an invalid province', [{ ...published2027, province: '990000' }], /invalid province code/],
       [
         'a missing list',
-        [{ year: 2027, holidays: [] } as unknown as CalendarSupplement],
+        [{ year: 2027, revision: 1, holidays: [] } as unknown as PublishedCalendarYear],
         /makeUpWorkdays of 2027/,
       ],
-    ])('refuses %s', (_label, supplements, message) => {
+    ])('refuses %s', (_label, published, message) => {
       const error = thrown(() =>
-        WorkingDayCalendar.withSupplement(...supplements),
-      ) as InvalidCalendarSupplementError;
-      expect(error).toBeInstanceOf(InvalidCalendarSupplementError);
-      expect(error.code).toBe('CALENDAR.INVALID_SUPPLEMENT');
+        WorkingDayCalendar.withPublished(published, { province: '450000' }),
+      ) as InvalidCalendarArrangementError;
+      expect(error).toBeInstanceOf(InvalidCalendarArrangementError);
+      expect(error.code).toBe('CALENDAR.INVALID_ARRANGEMENT');
       expect(error.messageEn).toMatch(message);
-      expect(error.messageZh).toMatch(/补充日历/);
+      expect(error.messageZh).toMatch(/节假日安排/);
     });
   });
 

@@ -1,19 +1,29 @@
 // Rules of a parameter set beyond its contract (which already checks types, ranges, allowed values and
 // unknown keys): shares with at most four decimal places, per-day tiers from day 1 without gaps or
-// overlaps, tranches that add up to the whole, no value listed twice, usual ≤ maximum.
+// overlaps, tranches that add up to the whole, no value listed twice, usual ≤ maximum, a living
+// allowance rate with one amount, eligibility ranges that make sense.
+import { chainOf } from '../../jurisdictions/jurisdiction-directory';
 import type { PolicyParameters } from './policy-parameters';
 import { violation, type PolicyViolation } from './policy-violation';
 
 /** Four decimal places: a share is exact in basis points, and so converts to an exact Rate. */
 const SHARE = /^(0|1|0\.\d{1,4}|1\.0{1,4})$/;
 
-export function checkPolicyParameters(parameters: PolicyParameters, at = 'parameters'): PolicyViolation[] {
+/** The rules of `parameters` as set by a version of `jurisdiction`. */
+export function checkPolicyParameters(
+  parameters: PolicyParameters,
+  jurisdiction: string,
+  at = 'parameters',
+): PolicyViolation[] {
   const found: PolicyViolation[] = [];
   checkSharesAndLists(parameters, at, found);
   checkPerDayTiers(parameters, at, found);
   checkTranches(parameters, at, found);
   checkFlatPerPerson(parameters, at, found);
   checkClassOpening(parameters, at, found);
+  checkLivingAllowance(parameters, jurisdiction, at, found);
+  checkEligibility(parameters, at, found);
+  checkCertificatesAndFunds(parameters, at, found);
   return found;
 }
 
@@ -162,4 +172,109 @@ function checkClassOpening(parameters: PolicyParameters, at: string, found: Poli
   notAbove('maxKeyGroupClassSize', 'maxClassSize', '重点人群班额', 'the key-group class size');
   notAbove('typicalDurationDays', 'maxDurationDays', '一般培训天数', 'the usual number of days');
   notAbove('typicalDurationHours', 'maxDurationHours', '一般培训课时', 'the usual number of class hours');
+}
+
+function checkLivingAllowance(
+  parameters: PolicyParameters,
+  jurisdiction: string,
+  at: string,
+  found: PolicyViolation[],
+): void {
+  const above = chainOf(jurisdiction).slice(1);
+  parameters.subsidies?.livingAllowance?.rates.forEach((rate, i) => {
+    const path = `${at}.subsidies.livingAllowance.rates[${i}]`;
+    if ((rate.perDayFen === undefined) === (rate.rateOf === undefined)) {
+      found.push(
+        violation(
+          path,
+          '每档须且只须给出一个标准：每日金额（perDayFen）或所依照的上级辖区（rateOf）',
+          'a rate gives exactly one amount: per day (perDayFen) or the level above whose rate applies (rateOf)',
+        ),
+      );
+    }
+    if (rate.rateOf !== undefined && !above.includes(rate.rateOf)) {
+      found.push(
+        violation(
+          `${path}.rateOf`,
+          `${rate.rateOf} 不是本辖区 ${jurisdiction} 的上级`,
+          `${rate.rateOf} is not a level above ${jurisdiction}`,
+        ),
+      );
+    }
+  });
+}
+
+function checkEligibility(parameters: PolicyParameters, at: string, found: PolicyViolation[]): void {
+  const difficulty = parameters.trainees?.employmentDifficulty;
+  if (
+    difficulty &&
+    (difficulty.olderUnemployedMenMinAge === undefined) !==
+      (difficulty.olderUnemployedWomenMinAge === undefined)
+  ) {
+    found.push(
+      violation(
+        `${at}.trainees.employmentDifficulty`,
+        '大龄失业人员须同时给出男、女的年龄',
+        'older unemployed persons need both the men’s and the women’s age',
+      ),
+    );
+  }
+  const registry = parameters.trainees?.registry;
+  if (registry && registry.minAge > registry.maxAge) {
+    found.push(
+      violation(
+        `${at}.trainees.registry.maxAge`,
+        `最高年龄 ${registry.maxAge} 低于最低年龄 ${registry.minAge}`,
+        `the highest age ${registry.maxAge} is below the lowest ${registry.minAge}`,
+      ),
+    );
+  }
+  const free = parameters.subsidies?.freeTraining;
+  if (free && free.eligibleCategories === undefined && free.groupsAsNamed === undefined) {
+    found.push(
+      violation(
+        `${at}.subsidies.freeTraining`,
+        '须列出适用人员类别，或照录文件对人群的称呼',
+        'list the categories it is for, or the groups as the document names them',
+      ),
+    );
+  }
+}
+
+function checkCertificatesAndFunds(parameters: PolicyParameters, at: string, found: PolicyViolation[]): void {
+  const rule = parameters.assessment?.trainingCertificate;
+  rule?.temporaryException?.acceptedFor.forEach((kind, i) => {
+    if (!rule.notAcceptedFor.includes(kind)) {
+      found.push(
+        violation(
+          `${at}.assessment.trainingCertificate.temporaryException.acceptedFor[${i}]`,
+          `${kind} 不在不认可培训合格证书的类别之中，无须例外`,
+          `${kind} is not among the kinds where a training-qualified certificate is refused: no exception needed`,
+        ),
+      );
+    }
+  });
+  const sources = new Set<string>();
+  parameters.fundSources?.limits?.forEach((limit, i) => {
+    const path = `${at}.fundSources.limits[${i}]`;
+    if (limit.onlyFor === undefined && limit.excludedTrainees === undefined) {
+      found.push(
+        violation(
+          path,
+          '须给出该资金的用途（onlyFor）或不得培训的人员（excludedTrainees）',
+          'give what the source pays for (onlyFor) or whom it never trains (excludedTrainees)',
+        ),
+      );
+    }
+    if (sources.has(limit.fundSource)) {
+      found.push(
+        violation(
+          `${path}.fundSource`,
+          `资金来源 ${limit.fundSource} 的使用范围重复`,
+          `${limit.fundSource} is limited twice`,
+        ),
+      );
+    }
+    sources.add(limit.fundSource);
+  });
 }

@@ -1,5 +1,6 @@
 // A target table must add up as its document prints it: the lines to the grand total and to every
-// subtotal, each line in the plan's years and within the version's jurisdiction; its shares exact.
+// subtotal, each part it names within the lines it belongs to, each line in the plan's years and within
+// the version's jurisdiction, no line counted twice (one inside another); its shares exact.
 import { isWithin, jurisdictionName } from '../../jurisdictions/jurisdiction-directory';
 import { checkSharesAndLists } from './check-policy-parameters';
 import type { TargetPlan } from './policy-parameters';
@@ -7,15 +8,45 @@ import { violation, type PolicyViolation } from './policy-violation';
 
 type Line = TargetPlan['lines'][number];
 type Subtotal = NonNullable<TargetPlan['subtotals']>[number];
+type Portion = NonNullable<TargetPlan['portions']>[number];
 
-/** The lines a subtotal covers: equal on every key the subtotal sets. */
-export function linesOf(plan: TargetPlan, subtotal: Omit<Subtotal, 'trainees'>): readonly Line[] {
+/** What a subtotal or portion selects: the keys it sets. */
+export type LineSelector = Omit<Subtotal, 'trainees'>;
+
+/**
+ * Whether a line is in the place a selector names: a jurisdiction as a whole holds the lines within it
+ * (its own level's included); its own level (ownLevel) only the own-level lines of that jurisdiction.
+ */
+function inPlace(line: Line, selector: LineSelector): boolean {
+  if (selector.jurisdiction === undefined) return true;
+  if (selector.ownLevel) return line.ownLevel === true && line.jurisdiction === selector.jurisdiction;
+  return isWithin(line.jurisdiction, selector.jurisdiction);
+}
+
+const sameKind = (line: Line, selector: LineSelector) =>
+  (selector.programme === undefined || line.programme === selector.programme) &&
+  (selector.trainingType === undefined || line.trainingType === selector.trainingType);
+
+/**
+ * The lines a subtotal covers: in its place, of its year and kind. A line without a year (the whole
+ * plan period) is in no single year's subtotal.
+ */
+export function linesOf(plan: TargetPlan, selector: LineSelector): readonly Line[] {
   return plan.lines.filter(
     (line) =>
-      (subtotal.jurisdiction === undefined || line.jurisdiction === subtotal.jurisdiction) &&
-      (subtotal.year === undefined || line.year === subtotal.year) &&
-      (subtotal.programme === undefined || line.programme === subtotal.programme) &&
-      (subtotal.trainingType === undefined || line.trainingType === subtotal.trainingType),
+      inPlace(line, selector) &&
+      (selector.year === undefined || line.year === selector.year) &&
+      sameKind(line, selector),
+  );
+}
+
+/** The lines a portion is part of: as linesOf, but a line without a year holds every year's part. */
+export function linesHolding(plan: TargetPlan, portion: LineSelector): readonly Line[] {
+  return plan.lines.filter(
+    (line) =>
+      inPlace(line, portion) &&
+      (portion.year === undefined || line.year === undefined || line.year === portion.year) &&
+      sameKind(line, portion),
   );
 }
 
@@ -41,23 +72,24 @@ function checkPlan(plan: TargetPlan, jurisdiction: string, at: string, found: Po
       ),
     );
   }
-  const seen = new Set<string>();
   plan.lines.forEach((line, i) => {
     const path = `${at}.lines[${i}]`;
     checkPlace(line, plan, jurisdiction, path, found);
-    const key = JSON.stringify([
-      line.jurisdiction,
-      line.year,
-      line.programme ?? '',
-      line.trainingType ?? '',
-      line.assignee ?? '',
-    ]);
-    if (seen.has(key))
-      found.push(violation(path, '与前面的某一行重复', 'repeats an earlier line of the same table'));
-    seen.add(key);
+    const earlier = plan.lines.findIndex((other, j) => j < i && (holds(other, line) || holds(line, other)));
+    if (earlier < 0) return;
+    const other = plan.lines[earlier]!;
+    found.push(
+      holds(other, line) && holds(line, other)
+        ? violation(path, '与前面的某一行重复', 'repeats an earlier line of the same table')
+        : violation(
+            path,
+            `与第 ${earlier + 1} 行重叠（一行包含另一行），人数会被重复计算`,
+            `overlaps line ${earlier + 1} (one holds the other): its trainees would count twice`,
+          ),
+    );
   });
   const total = traineesOf(plan.lines);
-  if (total !== plan.totalTrainees) {
+  if (plan.totalTrainees !== undefined && total !== plan.totalTrainees) {
     found.push(
       violation(
         `${at}.totalTrainees`,
@@ -80,6 +112,36 @@ function checkPlan(plan: TargetPlan, jurisdiction: string, at: string, found: Po
       );
     }
   });
+  plan.portions?.forEach((portion: Portion, p) => {
+    const path = `${at}.portions[${p}]`;
+    checkPlace(portion, plan, jurisdiction, path, found);
+    const lines = linesHolding(plan, portion);
+    const sum = traineesOf(lines);
+    if (lines.length === 0 || portion.trainees > sum) {
+      found.push(
+        violation(
+          `${path}.trainees`,
+          `“${portion.label}” ${portion.trainees} 人，超过其所属各行合计 ${sum} 人`,
+          `“${portion.label}” (${portion.trainees}) exceeds the ${sum} of the lines it is part of`,
+        ),
+      );
+    }
+  });
+}
+
+/** Whether line `a` holds line `b`: b's place is within a's, and a's year and kind are b's or left open. */
+function holds(a: Line, b: Line): boolean {
+  const place = a.ownLevel
+    ? b.ownLevel === true && b.jurisdiction === a.jurisdiction
+    : isWithin(b.jurisdiction, a.jurisdiction);
+  const open = <T>(x: T | undefined, y: T | undefined) => x === undefined || x === y;
+  return (
+    place &&
+    open(a.year, b.year) &&
+    open(a.programme, b.programme) &&
+    open(a.trainingType, b.trainingType) &&
+    open(a.assignee, b.assignee)
+  );
 }
 
 function checkPlace(

@@ -14,6 +14,8 @@ const base: PolicyVersionContent = {
     },
   },
   targets: [],
+  assumptions: [],
+  clauses: [],
 };
 
 describe('the difference between two versions', () => {
@@ -44,6 +46,19 @@ describe('the difference between two versions', () => {
         },
       ],
       otherDifferences: ['effectiveFrom'],
+    });
+  });
+
+  it('tells a new end date, assumption or quoted clause apart from the parameters', () => {
+    const read: PolicyVersionContent = {
+      ...base,
+      effectiveUntil: '2022-12-31',
+      assumptions: [{ about: 'effectiveUntil', assumed: '2022-12-31', reason: '「从2018年起至2022年」' }],
+      clauses: [{ parameter: 'classOpening.maxDurationDays', quotes: ['最长不超过15天（120个课时）'] }],
+    };
+    expect(diffPolicyVersions(base, read)).toEqual({
+      changes: [],
+      otherDifferences: ['effectiveUntil', 'assumptions', 'clauses'],
     });
   });
 

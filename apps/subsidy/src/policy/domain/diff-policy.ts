@@ -14,7 +14,18 @@ export type ParameterChange =
       readonly after: unknown;
     };
 
-export type OtherDifference = 'jurisdiction' | 'effectiveFrom' | 'title' | 'document' | 'targets';
+const OTHER_FIELDS = [
+  'jurisdiction',
+  'effectiveFrom',
+  'effectiveUntil',
+  'title',
+  'document',
+  'targets',
+  'assumptions',
+  'clauses',
+] as const;
+
+export type OtherDifference = (typeof OTHER_FIELDS)[number];
 
 export interface PolicyDiff {
   readonly changes: readonly ParameterChange[];
@@ -32,6 +43,5 @@ export function diffPolicyVersions(from: PolicyVersionContent, to: PolicyVersion
     else if (!sameJson(before, after))
       changes.push({ parameter: entry.path, change: 'changed', before, after });
   }
-  const others: OtherDifference[] = ['jurisdiction', 'effectiveFrom', 'title', 'document', 'targets'];
-  return { changes, otherDifferences: others.filter((field) => !sameJson(from[field], to[field])) };
+  return { changes, otherDifferences: OTHER_FIELDS.filter((field) => !sameJson(from[field], to[field])) };
 }

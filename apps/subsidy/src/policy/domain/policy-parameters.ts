@@ -9,6 +9,14 @@ import type { subsidyV1 } from '@jineng/contracts';
 export type PolicyParameters = subsidyV1.PolicyParameters;
 export type PolicyDocument = subsidyV1.PolicyDocument;
 export type TargetPlan = subsidyV1.TargetPlan;
+export type PolicyAssumption = subsidyV1.PolicyAssumption;
+export type ParameterClause = subsidyV1.ParameterClause;
+/** poor_labour, employment_difficulty, enterprise_staff, … (the categories of trainees the rules name) */
+export type TraineeCategory = subsidyV1.LivingAllowanceRate['eligibleCategories'][number];
+export type TrainingType = subsidyV1.FlatPerPersonSubsidy['trainingType'];
+export type FundSource = subsidyV1.FundSourceLimit['fundSource'];
+/** what an officer found of a trainee that a fund source excludes (no ability or wish to work, …) */
+export type TraineeFinding = NonNullable<subsidyV1.FundSourceLimit['excludedTrainees']>[number];
 
 type Groups = Required<PolicyParameters>;
 export type ParameterGroup = keyof Groups & string;
@@ -48,34 +56,39 @@ export const PARAMETER_CATALOGUE: Catalogue = {
     ),
     geofenceRadiusMetres: l('签到地理围栏半径（米）', 'check-in geofence radius (metres)'),
     minFaceMatchScore: l('人脸识别最低比对分', 'minimum face-match score'),
+    enterpriseCentreOwnStaffOnly: l(
+      '企业培训中心仅面向本企业职工开展补贴性培训',
+      'enterprise training centres train their own staff only',
+    ),
   },
   trainees: {
-    maxSubsidizedTrainingsPerYear: l('每人每年补贴性培训次数上限', 'maximum subsidized trainings per year'),
     repeatTrainingWithinYearAllowed: l('年度内可否重复培训', 'repeat training within a year allowed'),
-    sameOccupationLevelAgainAllowed: l(
-      '同一职业同一等级可否重复享受',
-      'same occupation and level subsidized again',
+    localTiesAnyOf: l(
+      '户籍地、常住地或求职就业地须在本地（任一）',
+      'hukou, residence or job-seeking place in the jurisdiction (any of)',
     ),
-    trainWithoutWorkAbilityOrWishAllowed: l(
-      '可否培训无就业能力、无就业意愿人员',
-      'training of persons without ability or wish to work allowed',
+    monthlyPensionRecipientsExcluded: l(
+      '具有按月领取养老金资格的人员不纳入',
+      'persons entitled to a monthly pension excluded',
     ),
+    employmentDifficulty: l('就业困难人员的范围', 'who counts as a person with employment difficulty'),
+    registry: l('劳动力建档立卡的年龄与分类', 'labour registry: ages and categories'),
   },
   assessment: {
     applicationLeadDays: l('结业考核提前申请天数', 'days an assessment application is due before the end'),
     offlineOnly: l('一律线下考核', 'offline assessment only'),
     certificateRules: l('各类职业对应的证书', 'certificate per occupation type'),
-    trainingCertificateAcceptedWhenHigherAvailable: l(
-      '可取得其他证书时是否认可培训合格证书',
-      'training certificate accepted where another certificate is available',
-    ),
     hrOfficeSetsTrainingCertificateExams: l(
       '培训合格证书考核由人社部门统一出题',
       'HR office sets training-certificate exams',
     ),
-    ownEvaluationBodyMinStaff: l(
-      '自主成立技能人才评价机构的最少职工人数',
-      'minimum staff for an own skills evaluation body',
+    trainingCertificate: l(
+      '不认可培训合格证书的证书类别（及暂行例外）',
+      'where a training-qualified certificate is not accepted (and the temporary exception)',
+    ),
+    ownEvaluationBody: l(
+      '须自主成立技能人才评价机构的用人单位及期限',
+      'employers that must set up their own skills evaluation body, and by when',
     ),
   },
   institutionQuality: {
@@ -105,11 +118,13 @@ export const PARAMETER_CATALOGUE: Catalogue = {
     livingAllowance: l('培训期间生活费补贴', 'living allowance'),
     prepayment: l('预拨培训补贴', 'prepayment'),
     freeTraining: l('免费培训（全额支付）', 'free training (paid in full)'),
+    skillEvaluation: l('职业技能鉴定补贴', 'skill evaluation subsidy'),
+    trainingVouchers: l('职业培训券', 'training vouchers'),
+    selfChosenTraining: l('自主选择培训的补贴条件', 'subsidy of self-chosen training'),
   },
   claims: {
     reviewWorkingDays: l('受理审核时限（工作日）', 'review deadline (working days)'),
     publicNoticeWorkingDays: l('公示期（工作日）', 'public notice (working days)'),
-    maxSubsidiesPerWorkerPerYear: l('每人每年享受补贴次数上限', 'maximum subsidies per worker per year'),
     sameProjectRepeatClaimAllowed: l('同一培训项目可否重复申报', 'same project claimed again allowed'),
     paidToWhoeverFronted: l('谁垫付谁申领', 'paid to whoever fronted the cost'),
     enterpriseStaffTrainingClaimedByInstitution: l(
@@ -117,6 +132,11 @@ export const PARAMETER_CATALOGUE: Catalogue = {
       'enterprise staff training claimed by the institution',
     ),
     signedCommitmentRequired: l('申领须签署真实性承诺', 'signed commitment required'),
+    yearlySubsidyLimit: l('每人每年享受培训补贴次数上限', 'training subsidies per worker and year'),
+    sameOccupationLevelAgainAllowed: l(
+      '同一职业同一等级可否重复享受',
+      'same occupation and level subsidized again',
+    ),
   },
   fundSources: {
     training: l('培训补贴的资金来源', 'fund sources of training subsidies'),
@@ -126,6 +146,8 @@ export const PARAMETER_CATALOGUE: Catalogue = {
     workBasedTraining: l('以工代训补贴的资金来源', 'fund sources of work-based training subsidies'),
     freeTraining: l('免费培训的资金来源', 'fund sources of free training'),
     jobReferralAward: l('职业介绍奖励的资金来源', 'fund sources of job-referral awards'),
+    skillEvaluation: l('职业技能鉴定补贴的资金来源', 'fund sources of skill evaluation subsidies'),
+    limits: l('资金来源的使用范围', 'what fund sources may pay for'),
   },
   reporting: {
     monthlyReportDueDay: l('月报截止日（次月）', 'monthly report due day (next month)'),
@@ -158,6 +180,8 @@ export const PARAMETERS: readonly ParameterEntry[] = Object.entries(PARAMETER_CA
 const BY_PATH: ReadonlyMap<string, ParameterEntry> = new Map(PARAMETERS.map((p) => [p.path, p]));
 
 export const parameterEntry = (path: ParameterPath): ParameterEntry => BY_PATH.get(path)!;
+
+export const isParameterPath = (path: string): path is ParameterPath => BY_PATH.has(path);
 
 /** The value a parameter set gives a parameter, or undefined when it does not set it. */
 export function valueAt(parameters: PolicyParameters, entry: ParameterEntry): unknown {

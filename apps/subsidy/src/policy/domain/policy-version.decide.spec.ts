@@ -47,6 +47,8 @@ const content = {
   document: { title: '关于职业技能提升的通知', issuer: '运城市人民政府', number: '运政发〔2025〕1号' },
   parameters: { classOpening: { maxClassSize: 50, minPracticalShare: 0.65 } },
   targets: [],
+  assumptions: [],
+  clauses: [],
 };
 
 const draftCommand = (
@@ -159,6 +161,78 @@ describe('drafting a policy version', () => {
       'parameters.subsidies.tranches.onEmploymentShare',
     ]);
     expect(error.messageZh).toContain('本档应从第 11 天开始，实际从第 8 天开始');
+  });
+});
+
+describe('how a version reads its document', () => {
+  const reading = {
+    effectiveUntil: '2026-12-31',
+    assumptions: [
+      { about: 'effectiveFrom', assumed: '2025-07-01', reason: '文件未载明施行日期，按印发次月起施行' },
+    ],
+    clauses: [
+      { parameter: 'classOpening.maxClassSize', quotes: ['每班人数不得超过50人'] },
+      { parameter: 'subsidies.skillEvaluation', quotes: ['落实职业技能鉴定补贴政策'] },
+    ],
+  };
+
+  it('records its window, its assumptions and its quoted clauses with the draft', () => {
+    spec
+      .given()
+      .when(draftCommand(reading))
+      .then({ ...drafted, data: { ...drafted.data, ...reading } });
+  });
+
+  it('refuses an end before the start, an assumption about what it does not have, an unknown or doubled clause', () => {
+    const error = spec
+      .given()
+      .when(
+        draftCommand({
+          effectiveUntil: '2025-06-30',
+          assumptions: [
+            { about: 'effectiveFrom', assumed: '2025-08-01', reason: '…' },
+            { about: 'classOpening.minLessonMinutes', assumed: '40', reason: '…' },
+            { about: 'effectiveUntil', assumed: '2025-06-30', reason: '…' },
+          ],
+          clauses: [
+            { parameter: 'classOpening.maxClasSize', quotes: ['…'] },
+            { parameter: 'classOpening.maxClassSize', quotes: ['…'] },
+            { parameter: 'classOpening.maxClassSize', quotes: ['…'] },
+          ],
+        }),
+      )
+      .thenThrows(InvalidPolicyParameters);
+    expect(error.details.violations.map((v) => v.path)).toEqual([
+      'effectiveUntil',
+      'assumptions[0].assumed',
+      'assumptions[1].about',
+      'clauses[0].parameter',
+      'clauses[2].parameter',
+    ]);
+  });
+
+  it('changes its end date in an update, naming it', () => {
+    spec
+      .given(drafted)
+      .when(update({ effectiveUntil: '2027-12-31' }))
+      .then({
+        type: 'PolicyVersionDraftUpdated.v1',
+        data: {
+          versionId,
+          ...content,
+          effectiveUntil: '2027-12-31',
+          revision: 2,
+          changed: ['effectiveUntil'],
+        },
+      });
+  });
+
+  it('folds an event written before the window, assumptions and clauses existed as having none', () => {
+    const { assumptions: _a, clauses: _c, ...older } = drafted.data;
+    spec
+      .given({ ...drafted, data: older })
+      .when(publish({}, {}))
+      .then({ ...published, data: { ...published.data, title: content.title, revision: 1 } });
   });
 });
 

@@ -3,6 +3,7 @@
 import type { Decider } from '@jineng/ddd';
 import { shanghaiDate } from '@jineng/kernel';
 import { checkPolicyParameters } from './check-policy-parameters';
+import { checkReadings, checkVersionDates } from './check-readings';
 import { checkTargets } from './check-targets';
 import { assertMayAdminister } from './policy-access';
 import type {
@@ -57,14 +58,11 @@ function draft(command: DraftPolicyVersion, state: PolicyVersionState): PolicyVe
     throw new PolicyVersionAlreadyExists({ versionId: state.versionId, status: state.status });
   }
   assertMayAdminister(actorOf(command), data.jurisdiction);
-  const content: PolicyVersionContent = {
-    jurisdiction: data.jurisdiction,
-    effectiveFrom: data.effectiveFrom,
-    title: data.title,
-    document: data.document,
+  const content = contentOf({
+    ...data,
     parameters: data.parameters ?? {},
     targets: data.targets ?? [],
-  };
+  });
   assertValidContent(content);
   return [
     {
@@ -74,7 +72,16 @@ function draft(command: DraftPolicyVersion, state: PolicyVersionState): PolicyVe
   ];
 }
 
-const EDITABLE = ['effectiveFrom', 'title', 'document', 'parameters', 'targets'] as const;
+const EDITABLE = [
+  'effectiveFrom',
+  'effectiveUntil',
+  'title',
+  'document',
+  'parameters',
+  'targets',
+  'assumptions',
+  'clauses',
+] as const;
 
 function update(command: UpdateDraft, state: PolicyVersionState): PolicyVersionEvent[] {
   const draftState = editableDraft(command, state, 'update');
@@ -83,14 +90,17 @@ function update(command: UpdateDraft, state: PolicyVersionState): PolicyVersionE
     (field) => data[field] !== undefined && !sameJson(data[field], draftState[field]),
   );
   if (changed.length === 0) return [];
-  const content: PolicyVersionContent = {
+  const content: PolicyVersionContent = contentOf({
     jurisdiction: draftState.jurisdiction,
     effectiveFrom: data.effectiveFrom ?? draftState.effectiveFrom,
+    effectiveUntil: data.effectiveUntil ?? draftState.effectiveUntil,
     title: data.title ?? draftState.title,
     document: data.document ?? draftState.document,
     parameters: data.parameters ?? draftState.parameters,
     targets: data.targets ?? draftState.targets,
-  };
+    assumptions: data.assumptions ?? draftState.assumptions,
+    clauses: data.clauses ?? draftState.clauses,
+  });
   assertValidContent(content);
   return [
     {
@@ -149,8 +159,10 @@ function editableDraft(
 
 function assertValidContent(content: PolicyVersionContent): void {
   const violations = [
-    ...checkPolicyParameters(content.parameters),
+    ...checkVersionDates(content),
+    ...checkPolicyParameters(content.parameters, content.jurisdiction),
     ...checkTargets(content.targets, content.jurisdiction),
+    ...checkReadings(content),
   ];
   if (violations.length > 0) throw new InvalidPolicyParameters({ violations });
 }

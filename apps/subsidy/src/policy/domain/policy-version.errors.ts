@@ -88,11 +88,21 @@ export class PolicyParameterNotSet extends defineDomainError<{
   nameEn: string;
   jurisdiction: string;
   date: string;
+  /** versions of the chain whose window closed before the date */
+  ended: { jurisdiction: string; effectiveUntil: string }[];
+  /** a version in force that names the rule without its value */
+  namedBy?: { jurisdiction: string; quotes: string[] };
 }>({
   code: 'POLICY.PARAMETER_NOT_SET',
   category: 'illegal_state',
   zh: (d) =>
-    `${d.date} 在 ${d.jurisdiction} 生效的各级政策均未设置“${d.nameZh}”（${d.parameter}），该规则不适用`,
+    `${d.date} 在 ${d.jurisdiction} 生效的各级政策均未设置“${d.nameZh}”（${d.parameter}），该规则不适用` +
+    d.ended.map((e) => `；${e.jurisdiction} 的政策已于 ${e.effectiveUntil} 期满`).join('') +
+    (d.namedBy ? `；${d.namedBy.jurisdiction} 的政策提及此项但未给出标准：「${d.namedBy.quotes[0]}」` : ''),
   en: (d) =>
-    `no policy in force in ${d.jurisdiction} on ${d.date} sets ${d.nameEn} (${d.parameter}): the rule is not applied`,
+    `no policy in force in ${d.jurisdiction} on ${d.date} sets ${d.nameEn} (${d.parameter}): the rule is not applied` +
+    d.ended.map((e) => `; the policy of ${e.jurisdiction} ended on ${e.effectiveUntil}`).join('') +
+    (d.namedBy
+      ? `; the policy of ${d.namedBy.jurisdiction} names it without giving its value: 「${d.namedBy.quotes[0]}」`
+      : ''),
 }) {}

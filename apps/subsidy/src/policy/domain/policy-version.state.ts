@@ -1,16 +1,32 @@
 // A policy version's state, folded from its events: nothing yet, a draft, or published (immutable).
-import type { PolicyDocument, PolicyParameters, TargetPlan } from './policy-parameters';
+import type {
+  ParameterClause,
+  PolicyAssumption,
+  PolicyDocument,
+  PolicyParameters,
+  TargetPlan,
+} from './policy-parameters';
 import type { PolicyVersionEvent } from './policy-version.events';
 
 export interface PolicyVersionContent {
   readonly jurisdiction: string;
   /** 'YYYY-MM-DD', Asia/Shanghai */
   readonly effectiveFrom: string;
+  /** the last day in force, where the document has an end */
+  readonly effectiveUntil?: string;
   readonly title: string;
   readonly document: PolicyDocument;
   readonly parameters: PolicyParameters;
   readonly targets: readonly TargetPlan[];
+  /** readings taken where the document is silent, each with its reason */
+  readonly assumptions: readonly PolicyAssumption[];
+  /** the document's words each parameter comes from (or names a rule without its value) */
+  readonly clauses: readonly ParameterClause[];
 }
+
+/** The content as data carries it: events written before the window, assumptions and clauses lack them. */
+type ContentData = Omit<PolicyVersionContent, 'assumptions' | 'clauses'> &
+  Partial<Pick<PolicyVersionContent, 'assumptions' | 'clauses'>>;
 
 interface Recorded extends PolicyVersionContent {
   readonly versionId: string;
@@ -65,7 +81,17 @@ export function evolvePolicyVersion(
   }
 }
 
-export function contentOf(data: PolicyVersionContent): PolicyVersionContent {
-  const { jurisdiction, effectiveFrom, title, document, parameters, targets } = data;
-  return { jurisdiction, effectiveFrom, title, document, parameters, targets };
+export function contentOf(data: ContentData): PolicyVersionContent {
+  const { jurisdiction, effectiveFrom, effectiveUntil, title, document, parameters, targets } = data;
+  return {
+    jurisdiction,
+    effectiveFrom,
+    ...(effectiveUntil === undefined ? {} : { effectiveUntil }),
+    title,
+    document,
+    parameters,
+    targets,
+    assumptions: data.assumptions ?? [],
+    clauses: data.clauses ?? [],
+  };
 }

@@ -38,12 +38,23 @@ export class GetEffectivePolicyHandler {
         jurisdiction: version.jurisdiction,
         jurisdictionName: jurisdictionName(version.jurisdiction),
         effectiveFrom: version.effectiveFrom,
+        ...(version.effectiveUntil ? { effectiveUntil: version.effectiveUntil } : {}),
         title: version.title,
         document: version.document,
         used: used.has(version.versionId),
+        assumptions: version.assumptions,
       })),
       versionIdsUsed: resolved.versionIdsUsed,
       notSet: resolved.notSet,
+      ended: resolved.ended.map((version) => ({
+        versionId: version.versionId,
+        jurisdiction: version.jurisdiction,
+        jurisdictionName: jurisdictionName(version.jurisdiction),
+        effectiveFrom: version.effectiveFrom,
+        effectiveUntil: version.effectiveUntil!,
+        title: version.title,
+      })),
+      namedWithoutValue: resolved.namedWithoutValue,
     };
   }
 }

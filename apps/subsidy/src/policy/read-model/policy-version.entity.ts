@@ -1,7 +1,13 @@
 // The read model of policy versions: one row per version, drafts and published, as the events left it.
 // Queries (list, get, effective policy, diff) read it; it is rebuilt from the events at will.
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { PolicyDocument, PolicyParameters, TargetPlan } from '../domain/policy-parameters';
+import type {
+  ParameterClause,
+  PolicyAssumption,
+  PolicyDocument,
+  PolicyParameters,
+  TargetPlan,
+} from '../domain/policy-parameters';
 
 @Entity({ name: 'policy_versions' })
 export class PolicyVersionRow {
@@ -21,6 +27,10 @@ export class PolicyVersionRow {
   @Column('text', { name: 'effective_from' })
   effectiveFrom!: string;
 
+  /** the last day in force, where the document has an end */
+  @Column('text', { name: 'effective_until', nullable: true })
+  effectiveUntil!: string | null;
+
   @Column('text')
   title!: string;
 
@@ -32,6 +42,12 @@ export class PolicyVersionRow {
 
   @Column('json')
   targets!: TargetPlan[];
+
+  @Column('json')
+  assumptions!: PolicyAssumption[];
+
+  @Column('json')
+  clauses!: ParameterClause[];
 
   @Column('timestamptz', { name: 'drafted_at' })
   draftedAt!: Date;

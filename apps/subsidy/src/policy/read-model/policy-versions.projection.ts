@@ -19,10 +19,13 @@ export const policyVersionsProjection: Projection = {
       jurisdiction: data.jurisdiction,
       revision: data.revision,
       effectiveFrom: data.effectiveFrom,
+      effectiveUntil: data.effectiveUntil ?? null,
       title: data.title,
       document: data.document,
       parameters: data.parameters,
       targets: [...data.targets],
+      assumptions: [...(data.assumptions ?? [])],
+      clauses: [...(data.clauses ?? [])],
     };
     switch (event.type) {
       case 'PolicyVersionDrafted.v1':

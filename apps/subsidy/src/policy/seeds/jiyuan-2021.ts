@@ -3,6 +3,7 @@
 // assessment, claims) and the 2021 plan by training kind and institution.
 import type { TargetPlan } from '../domain/policy-parameters';
 import type { PolicySeed } from './policy-seed';
+import { unquote } from './quoted';
 
 const JIYUAN = '419001';
 
@@ -64,11 +65,21 @@ const PLAN_2021: TargetPlan = {
   })),
 };
 
+/** 「新培养高技能人才1600人以上」: a count of workers, not of trainings. */
+const HIGH_SKILL_2021: TargetPlan = {
+  title: '2021年新培养高技能人才',
+  fromYear: 2021,
+  toYear: 2021,
+  measure: 'new_high_skill_workers',
+  totalTrainees: 1_600,
+  lines: [{ jurisdiction: JIYUAN, year: 2021, trainees: 1_600 }],
+};
+
 export const JIYUAN_2021: PolicySeed = {
   key: 'jiyuan-2021',
   source: 'jiyuan-2021-hr-work-plan.txt',
   jurisdiction: JIYUAN,
-  // the notice is dated 「2021年5月8日」
+  // the notice is dated 「2021年5月8日」; it states no end date
   effectiveFrom: '2021-05-08',
   title: '2021年济源示范区人力资源和社会保障局职业技能提升行动工作方案',
   document: {
@@ -79,72 +90,88 @@ export const JIYUAN_2021: PolicySeed = {
     // 「（济技领办〔2021〕4号）」
     basedOn: ['济技领办〔2021〕4号'],
   },
-  parameters: {
+  assumptions: [],
+  ...unquote({
     classOpening: {
-      // 「企业或培训机构培训开班3个工作日前，须制定培训计划，提交培训开班申请」
-      leadWorkingDays: 3,
-      // 「每班人数不得超过50人（就业重点人群培训每班不得超过30人）」
-      maxClassSize: 50,
-      // 「就业重点人群培训每班不得超过30人」
-      maxKeyGroupClassSize: 30,
-      // 「技能实训不少于总课时的65%」
-      minPracticalShare: 0.65,
-      // 「每课时不低于40分钟」
-      minLessonMinutes: 40,
-      // 「职业技能培训师生比、工位与培训学员比保持在 1 : 20 左右」 (about: the rule that applies it decides how strictly)
-      maxTraineesPerTeacher: 20,
-      // 「工位与培训学员比保持在 1 : 20 左右」
-      maxTraineesPerWorkstation: 20,
-      // 「开班当日实际参加培训人数低于计划申报人数 90% 的取消本次培训班」
-      minOpeningDayPresenceShare: 0.9,
-      // 「抽查中培训学员平均人数低于开班人数 90% 的，补贴资金按平均人数为基准予以核拨」
-      inspectionPresenceShare: 0.9,
-      // 「理论教学全程录像」
-      theoryRecordedInFull: true,
-      // 「实操培训每学时连续录像不低于15分钟」
-      minPracticalVideoMinutesPerHour: 15,
+      leadWorkingDays: [3, '企业或培训机构培训开班3个工作日前，须制定培训计划，提交培训开班申请'],
+      maxClassSize: [50, '每班人数不得超过50人（就业重点人群培训每班不得超过30人）'],
+      maxKeyGroupClassSize: [30, '就业重点人群培训每班不得超过30人'],
+      minPracticalShare: [0.65, '技能实训不少于总课时的65%'],
+      minLessonMinutes: [40, '每课时不低于40分钟'],
+      // about 1 : 20: the rule that applies it decides how strictly
+      maxTraineesPerTeacher: [20, '职业技能培训师生比、工位与培训学员比保持在 1 : 20 左右'],
+      maxTraineesPerWorkstation: [20, '工位与培训学员比保持在 1 : 20 左右'],
+      minOpeningDayPresenceShare: [0.9, '开班当日实际参加培训人数低于计划申报人数 90% 的取消本次培训班'],
+      inspectionPresenceShare: [
+        0.9,
+        '抽查中培训学员平均人数低于开班人数 90% 的，补贴资金按平均人数为基准予以核拨',
+      ],
+      theoryRecordedInFull: [true, '理论教学全程录像'],
+      minPracticalVideoMinutesPerHour: [15, '实操培训每学时连续录像不低于15分钟'],
+      enterpriseCentreOwnStaffOnly: [
+        true,
+        '经专家实地评估、批复同意后，一并纳入补贴性培训机构目录管理，可面向内部职工开展补贴性培训',
+      ],
     },
     trainees: {
-      // 「学员年度内不得重复培训」
-      repeatTrainingWithinYearAllowed: false,
-      // 「职业技能提升行动专账资金不得培训无就业能力、无就业意愿、自身难以实现转移就业的人员」
-      trainWithoutWorkAbilityOrWishAllowed: false,
+      repeatTrainingWithinYearAllowed: [false, '学员年度内不得重复培训'],
     },
     assessment: {
-      // 「结业前 3 天」 … 「提出考核申请」 (calendar days: the text does not say working days)
-      applicationLeadDays: 3,
-      // 「补贴性培训一律实行线下考核」
-      offlineOnly: true,
-      // 「对直接参加培训合格证书考核的不予认可」 — though 「在职业技能等级认定和专项职业能力考核机制未健全之前可暂按合格证考核」
-      trainingCertificateAcceptedWhenHigherAvailable: false,
-      // 「培训合格证书类考核，理论、实操由示范区人力资源社会保障局负责统一出题并组织考核」
-      hrOfficeSetsTrainingCertificateExams: true,
+      // calendar days: the text does not say working days
+      applicationLeadDays: [3, '结业前 3 天', '提出考核申请'],
+      offlineOnly: [true, '补贴性培训一律实行线下考核'],
+      hrOfficeSetsTrainingCertificateExams: [
+        true,
+        '培训合格证书类考核，理论、实操由示范区人力资源社会保障局负责统一出题并组织考核',
+      ],
+      // four kinds (专项职业资格证书 read as the special-ability certificate); the exception names no date:
+      // it holds with this version until a later one ends it
+      trainingCertificate: [
+        {
+          notAcceptedFor: ['qualification', 'skill_level', 'special_operation', 'special_ability'],
+          temporaryException: { acceptedFor: ['skill_level', 'special_ability'] },
+        },
+        '对能够取得职业资格证书、职业技能等级证书、特种作业操作证书（特种作业安全证书）、专项职业资格证书的，必须优先组织培训学员参加鉴定评价，对直接参加培训合格证书考核的不予认可',
+        '在职业技能等级认定和专项职业能力考核机制未健全之前可暂按合格证考核',
+      ],
     },
     institutionQuality: {
-      // 「落实培训后同步进行满意度调查，低于85%的停止培训开班，限期整改」
-      minSatisfaction: 0.85,
-      // 「政策性补贴向 2019 年以来未因办学发生责任问题、2020年度年检合格的民办职业培训学校开放」
-      privateSchoolNoIncidentSince: '2019-01-01',
-      // 「2020年度年检合格的民办职业培训学校」
-      privateSchoolInspectionYear: 2020,
+      minSatisfaction: [0.85, '落实培训后同步进行满意度调查，低于85%的停止培训开班，限期整改'],
+      privateSchoolNoIncidentSince: [
+        '2019-01-01',
+        '政策性补贴向 2019 年以来未因办学发生责任问题、2020年度年检合格的民办职业培训学校开放',
+      ],
+      privateSchoolInspectionYear: [2020, '2020年度年检合格的民办职业培训学校'],
+    },
+    subsidies: {
+      freeTraining: [{ eligibleCategories: ['former_poor_labour'] }, '面向已脱贫劳动力开展免费技能培训'],
     },
     claims: {
-      // 「人社部门应在7个工作日内完成受理及审核工作」. The application form (附件2) gives the task force
-      // 「自受理之日起15个工作日内」 for its first and second review; the plan's own text is shipped.
-      reviewWorkingDays: 7,
-      // 「进行不少于3个工作日的公示」
-      publicNoticeWorkingDays: 3,
-      // 「我郑重承诺对提供的各项材料和信息真实性负责」
-      signedCommitmentRequired: true,
+      // the application form (附件2) gives the task force 「自受理之日起15个工作日内」 for its first and
+      // second review; the plan's own text is shipped
+      reviewWorkingDays: [7, '人社部门应在7个工作日内完成受理及审核工作'],
+      publicNoticeWorkingDays: [3, '进行不少于3个工作日的公示'],
+      signedCommitmentRequired: [true, '我郑重承诺对提供的各项材料和信息真实性负责'],
     },
     fundSources: {
-      // 「资金来源（就业补助资金、失业保险基金、职业技能提升行动资金等）」
-      training: ['employment_subsidy_fund', 'unemployment_insurance_fund', 'skills_upgrading_account'],
+      training: [
+        ['employment_subsidy_fund', 'unemployment_insurance_fund', 'skills_upgrading_account'],
+        '资金来源（就业补助资金、失业保险基金、职业技能提升行动资金等）',
+      ],
+      // a rule on the dedicated account's money, not on every class
+      limits: [
+        [
+          {
+            fundSource: 'skills_upgrading_account',
+            excludedTrainees: ['no_work_ability', 'no_work_wish', 'cannot_move_into_work'],
+          },
+        ],
+        '职业技能提升行动专账资金不得培训无就业能力、无就业意愿、自身难以实现转移就业的人员',
+      ],
     },
     reporting: {
-      // 「每月6日前向职业技能振兴领导小组办公室上报补贴性职业技能提升培训推进情况」
-      monthlyReportDueDay: 6,
+      monthlyReportDueDay: [6, '每月6日前向职业技能振兴领导小组办公室上报补贴性职业技能提升培训推进情况'],
     },
-  },
-  targets: [PLAN_2021],
+  }),
+  targets: [PLAN_2021, HIGH_SKILL_2021],
 };

@@ -55,12 +55,7 @@ export class PolicySeedLoader {
         type: 'DraftPolicyVersion',
         data: {
           versionId,
-          jurisdiction: seed.jurisdiction,
-          effectiveFrom: seed.effectiveFrom,
-          title: seed.title,
-          document: seed.document,
-          parameters: seed.parameters,
-          targets: seed.targets,
+          ...contentOf(seed),
           actorJurisdiction: seed.jurisdiction,
         },
       });
@@ -98,8 +93,7 @@ export class PolicySeedLoader {
 
   private warnOnDrift(seed: PolicySeed, state: PolicyVersionState): void {
     if (state.status === 'none') return;
-    const { jurisdiction, effectiveFrom, title, document, parameters, targets } = seed;
-    if (!sameJson(contentOf(state), { jurisdiction, effectiveFrom, title, document, parameters, targets })) {
+    if (!sameJson(contentOf(state), contentOf(seed))) {
       this.logger.warn(
         `policy seed ${seed.key} differs from its published version ${state.versionId}; published versions are immutable: ship the correction as a new seed version`,
         'PolicySeedLoader',

@@ -1,50 +1,60 @@
-// Every quote in a seed file (between 「」 in its comments) is found verbatim in its document
-// (../shared/seeds/, whitespace aside), and every parameter a seed sets has a quote of its own:
-// in the comment right above it or in the comments of its value.
-import { readFileSync } from 'node:fs';
+// Every quote of a seed is found verbatim in its document (../shared/seeds/, whitespace aside): the
+// clauses the version carries (one for every parameter it sets, and for each rule it names without a
+// value), the reasons of its assumptions, and the words between 「」 in the file's comments.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PARAMETERS, valueAt } from '../domain/policy-parameters';
 import { POLICY_SEEDS } from './policy-seeds';
 
-const SEEDS_DIR = path.resolve(__dirname, '../../../../../../shared/seeds');
+/**
+ * `shared/seeds` beside the repository (`../shared/seeds` of the main checkout), found from the nearest
+ * directory up that has it, so that a checkout elsewhere (a git worktree) finds it too. Missing: fails.
+ */
+function seedsDir(): string {
+  for (let dir = path.resolve(__dirname, '../../../../..'); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'shared', 'seeds');
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) throw new Error('no shared/seeds directory above the repository');
+  }
+}
+const SEEDS_DIR = seedsDir();
 const seedFile = (key: string) => path.join(__dirname, `${key}.ts`);
 const squash = (text: string) => text.replace(/\s+/g, '');
 
-/** The quotes of a file's comments; a quote may run over several comment lines. */
+/** The 「」 quotes of a file; a quote may run over several comment lines (// or a block's *). */
 function quotesOf(source: string): string[] {
-  const joined = source.replace(/\n\s*\/\/ ?/g, '');
+  const joined = source.replace(/\n\s*(\/\/|\*) ?/g, '');
   return [...joined.matchAll(/「([^」]*)」/g)].map((m) => m[1] as string);
 }
 
 describe.each(POLICY_SEEDS.map((seed) => [seed.key, seed] as const))('seed %s', (key, seed) => {
-  const source = readFileSync(seedFile(key), 'utf8');
   const document = squash(readFileSync(path.join(SEEDS_DIR, seed.source), 'utf8'));
+  const missing = (quotes: readonly string[]) => quotes.filter((quote) => !document.includes(squash(quote)));
 
-  it('quotes its document verbatim', () => {
-    const quotes = quotesOf(source);
-    expect(quotes.length).toBeGreaterThan(3);
-    expect(quotes.filter((quote) => !document.includes(squash(quote)))).toEqual([]);
+  it('quotes its document verbatim for every parameter it sets or names', () => {
+    const quotes = seed.clauses.flatMap((clause) => clause.quotes);
+    expect(quotes.length).toBeGreaterThanOrEqual(seed.clauses.length);
+    expect(missing(quotes)).toEqual([]);
   });
 
-  it('quotes a clause for every parameter it sets', () => {
-    const lines = source.split('\n');
-    const start = lines.findIndex((line) => /^\s*parameters: \{/.test(line));
-    const indent = (line: string) => line.length - line.trimStart().length;
-    const set = PARAMETERS.filter((p) => valueAt(seed.parameters, p) !== undefined);
+  it('has a clause for every parameter it sets', () => {
+    const set = PARAMETERS.filter((p) => valueAt(seed.parameters, p) !== undefined).map((p) => p.path);
     expect(set.length).toBeGreaterThan(0);
-    const unquoted = set.filter(({ group, field }) => {
-      const groupAt = lines.findIndex((line, i) => i > start && new RegExp(`^\\s*${group}: \\{`).test(line));
-      const at = lines.findIndex(
-        (line, i) =>
-          i > groupAt && indent(line) > indent(lines[groupAt]!) && new RegExp(`^\\s*${field}:`).test(line),
-      );
-      if (groupAt < 0 || at < 0) return true;
-      const comments: string[] = [];
-      for (let i = at - 1; i > 0 && /^\s*\/\//.test(lines[i]!); i--) comments.push(lines[i]!);
-      for (let i = at + 1; i < lines.length && indent(lines[i]!) > indent(lines[at]!); i++)
-        comments.push(lines[i]!);
-      return !comments.some((line) => /^\s*\/\/.*「/.test(line));
-    });
-    expect(unquoted.map((p) => p.path)).toEqual([]);
+    const quoted = seed.clauses.filter((c) => c.quotes.length > 0).map((c) => c.parameter);
+    expect(set.filter((p) => !quoted.includes(p))).toEqual([]);
   });
+
+  it('quotes verbatim in the reasons of its assumptions and in its comments', () => {
+    const inReasons = seed.assumptions.flatMap((a) => quotesOf(a.reason));
+    expect(missing(inReasons)).toEqual([]);
+    const inFile = quotesOf(readFileSync(seedFile(key), 'utf8'));
+    expect(inFile.length).toBeGreaterThan(0);
+    expect(missing(inFile)).toEqual([]);
+  });
+});
+
+it('finds a misquote (the check can fail)', () => {
+  const document = squash(readFileSync(path.join(SEEDS_DIR, 'qujing-2019-2021-action-plan.txt'), 'utf8'));
+  expect(document.includes(squash('原则上每人每年可享受不超过3次'))).toBe(true);
+  expect(document.includes(squash('原则上每人每年可享受不超过4次'))).toBe(false);
 });
