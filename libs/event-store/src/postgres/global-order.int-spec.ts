@@ -20,6 +20,19 @@ describe('global order readers can trust (real PostgreSQL)', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
 
+  /** Waits until every transaction up to `transactionId` is below the readers' horizon. */
+  async function horizonPassed(transactionId: bigint, timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { rows } = await db.pool.query<{ xmin: string }>(
+        'select pg_snapshot_xmin(pg_current_snapshot())::text as xmin',
+      );
+      if (BigInt(rows[0].xmin) > transactionId) return;
+      if (Date.now() > deadline) throw new Error(`the horizon stayed at or below ${transactionId}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   beforeAll(async () => {
     db = await connectTestDatabase('global_order', 24);
     store = await PostgresEventStore.create({ pool: db.pool, schema: db.schema });
@@ -61,6 +74,7 @@ describe('global order readers can trust (real PostgreSQL)', () => {
       ? { transactionId: base[base.length - 1].transactionId, position: base[base.length - 1].position }
       : START;
     const written = new Set<string>();
+    let lastWriterTransaction = 0n;
     let writing = true;
 
     const writer = async (w: number) => {
@@ -70,7 +84,11 @@ describe('global order readers can trust (real PostgreSQL)', () => {
         // batches of 1..8 events to streams shared between writers: lock waits and interleaved positions
         const size = Math.min(perWriter - done, 1 + ((w + done) % 8));
         const batch = events(size, (i) => ({ w, n: done + i }));
-        await store.appendToStream(`stress-${(w + stream++) % 24}`, batch, { expectedVersion: 'any' });
+        const result = await store.appendToStream(`stress-${(w + stream++) % 24}`, batch, {
+          expectedVersion: 'any',
+        });
+        for (const { transactionId } of result.positions)
+          if (transactionId > lastWriterTransaction) lastWriterTransaction = transactionId;
         batch.forEach((e) => written.add(e.id));
         done += size;
       }
@@ -85,7 +103,10 @@ describe('global order readers can trust (real PostgreSQL)', () => {
         at = slice.next;
         if (slice.events.length === 0) {
           if (!writing && seen.length < total) {
-            // all writers are done: whatever is still unseen now is lost for good
+            // all writers are done; once every reader may see their transactions (the horizon is
+            // server-wide: another test's open transaction can hold it back for a while), whatever
+            // is still unseen is lost for good
+            await horizonPassed(lastWriterTransaction);
             const rest = await store.readAll(at, total);
             seen.push(...rest.events);
             break;
