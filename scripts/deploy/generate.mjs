@@ -356,7 +356,6 @@ function postgresCluster(apps) {
 }
 
 const STATIC_RESOURCES = [
-  'namespace.yaml',
   'config.yaml',
   'network-policies.yaml',
   'certificates.yaml',
@@ -364,6 +363,86 @@ const STATIC_RESOURCES = [
   'nats-provision.yaml',
   'postgres-backup.yaml',
 ];
+
+/**
+ * The overlays: where the images come from (deploy/k8s/overlays/<env>/release.json: the registry and the
+ * tag, a commit — `npm run deploy:release -- <env> <commit>`), the namespace, the autoscaling bounds per
+ * app; deploy/k8s/overlays/<env>/patches.yaml is hand-written (database, NATS, configuration).
+ */
+const ENVIRONMENTS = {
+  dev: { namespace: 'jineng-dev', minReplicas: 1, maxReplicas: 2 },
+  prod: { namespace: 'jineng', minReplicas: 3, maxReplicas: 10 },
+};
+const OVERLAYS = path.join('deploy', 'k8s', 'overlays');
+
+export function releaseOf(environment) {
+  const file = path.join(repoRoot, OVERLAYS, environment, 'release.json');
+  const release = JSON.parse(readFileSync(file, 'utf8'));
+  if (
+    typeof release.registry !== 'string' ||
+    !/^[a-z0-9.-]+(:[0-9]+)?(\/[a-z0-9._-]+)*$/.test(release.registry)
+  )
+    throw new TypeError(`${file}: registry must be a registry host (and path)`);
+  if (typeof release.tag !== 'string' || !/^[0-9a-f]{12}$/.test(release.tag))
+    throw new TypeError(`${file}: tag must be a commit (12 hex digits), never a moving tag like latest`);
+  return release;
+}
+
+async function overlayFiles(environment, settings, apps) {
+  const dir = path.join(OVERLAYS, environment);
+  const release = releaseOf(environment);
+  const autoscaling = apps.map((app) => ({
+    apiVersion: 'autoscaling/v2',
+    kind: 'HorizontalPodAutoscaler',
+    metadata: { name: app.name },
+    spec: { minReplicas: settings.minReplicas, maxReplicas: settings.maxReplicas },
+  }));
+  const kustomization = {
+    apiVersion: 'kustomize.config.k8s.io/v1beta1',
+    kind: 'Kustomization',
+    // `bases`, `patchesStrategicMerge`: what Debian's kubectl 1.20 (kustomize 2) reads too
+    bases: ['../../base'],
+    // the Namespace is the overlay's own: kustomize 2 would not rename the base's
+    resources: ['namespace.yaml'],
+    namespace: settings.namespace,
+    images: [
+      ...apps.map((app) => ({
+        name: `jineng/${app.name}`,
+        newName: `${release.registry}/jineng/${app.name}`,
+        newTag: release.tag,
+      })),
+      { name: 'nats', newName: `${release.registry}/mirror/nats` },
+    ],
+    patchesStrategicMerge: ['patches.yaml', 'autoscaling.yaml'],
+  };
+  const namespace = {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: {
+      name: settings.namespace,
+      // Pod Security admission: the "restricted" profile (non-root, no escalation, no capabilities, seccomp)
+      labels: {
+        'pod-security.kubernetes.io/enforce': 'restricted',
+        'pod-security.kubernetes.io/enforce-version': 'latest',
+      },
+    },
+  };
+  const nFile = path.join(dir, 'namespace.yaml');
+  const kFile = path.join(dir, 'kustomization.yaml');
+  const aFile = path.join(dir, 'autoscaling.yaml');
+  return [
+    [
+      kFile,
+      await render(
+        [kustomization],
+        `The ${environment} overlay: images of release.json, the base, patches.yaml and autoscaling.yaml.`,
+        kFile,
+      ),
+    ],
+    [nFile, await render([namespace], `The ${environment} namespace.`, nFile)],
+    [aFile, await render(autoscaling, `Autoscaling bounds of every app in ${environment}.`, aFile)],
+  ];
+}
 
 async function render(objects, what, file) {
   const text = HEADER(what) + objects.map((object) => stringify(object, { lineWidth: 0 })).join('---\n');
@@ -408,6 +487,8 @@ export async function generatedFiles(apps = platformApps()) {
     ],
     generatorOptions: { disableNameSuffixHash: true },
   };
+  for (const [environment, settings] of Object.entries(ENVIRONMENTS))
+    for (const [file, content] of await overlayFiles(environment, settings, apps)) files.set(file, content);
   const kFile = path.join(BASE, 'kustomization.yaml');
   files.set(
     kFile,
@@ -421,6 +502,15 @@ export async function generatedFiles(apps = platformApps()) {
 }
 
 async function main() {
+  if (process.argv[2] === 'release') {
+    // `npm run deploy:release -- <env> <tag> [registry]`: the overlay's images from now on
+    const [environment, tag, registry] = process.argv.slice(3);
+    if (!ENVIRONMENTS[environment]) throw new Error(`environments: ${Object.keys(ENVIRONMENTS).join(', ')}`);
+    const file = path.join(repoRoot, OVERLAYS, environment, 'release.json');
+    const release = { ...JSON.parse(readFileSync(file, 'utf8')), tag, ...(registry ? { registry } : {}) };
+    writeFileSync(file, `${JSON.stringify(release, null, 2)}\n`);
+    releaseOf(environment);
+  }
   const check = process.argv.includes('--check');
   const files = await generatedFiles();
   const stale = [];
