@@ -231,6 +231,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const app of apps) spawnSync('podman', ['rm', '-f', app.container], { env });
+  // the images of this run (tagged test-<suffix>); the base and the layers stay cached
+  for (const app of apps) spawnSync('podman', ['rmi', app.image], { env });
   await bus?.dispose();
   if (db) await dropRoles(db.pool, roles).catch(() => undefined);
   await db?.dispose();

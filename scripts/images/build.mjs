@@ -144,31 +144,50 @@ export function buildImages({ apps, compile = true, registry, tag = gitTag() } =
     if (!statSync(path.join(repoRoot, 'dist', 'apps', app.name, 'src', 'main.js'), { throwIfNoEntry: false }))
       throw new Error(`dist/apps/${app.name}/src/main.js is missing: run without --no-compile`);
   const context = buildContext(node, modules);
+  // the layers every app shares, built once from the Containerfile ...
+  const platform = `localhost/jineng/platform:${tag}`;
+  run(
+    'podman',
+    [
+      'build',
+      '--quiet',
+      '--layers',
+      '--pull=never',
+      '--build-arg',
+      `BASE=${base}`,
+      '--tag',
+      platform,
+      '--file',
+      path.join(repoRoot, 'Containerfile'),
+      context,
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  // ... then each app's image: the same layers, its own JINENG_APP and labels (a configuration-only
+  // commit: buildah 1.28 reuses a cached layer across build arguments, so the app cannot be an ARG)
   const images = [];
   for (const app of chosen) {
     const name = imageName(app.name, tag, registry);
     const appStarted = Date.now();
-    run(
-      'podman',
-      [
-        'build',
-        '--quiet',
-        '--layers',
-        '--pull=never',
-        '--build-arg',
-        `BASE=${base}`,
-        '--build-arg',
-        `APP=${app.name}`,
-        '--build-arg',
-        `REVISION=${tag}`,
-        '--tag',
-        name,
-        '--file',
-        path.join(repoRoot, 'Containerfile'),
-        context,
-      ],
-      { stdio: ['ignore', 'ignore', 'inherit'] },
-    );
+    const working = execFileSync('buildah', ['from', '--pull-never', platform], {
+      env: podmanEnv,
+      encoding: 'utf8',
+    }).trim();
+    try {
+      run('buildah', [
+        'config',
+        '--env',
+        `JINENG_APP=${app.name}`,
+        '--label',
+        `org.opencontainers.image.title=jineng/${app.name}`,
+        '--label',
+        `org.opencontainers.image.revision=${tag}`,
+        working,
+      ]);
+      run('buildah', ['commit', '--quiet', working, name], { stdio: ['ignore', 'ignore', 'inherit'] });
+    } finally {
+      spawnSync('buildah', ['rm', working], { env: podmanEnv, stdio: 'ignore' });
+    }
     const size = Number(
       execFileSync('podman', ['image', 'inspect', '--format', '{{.Size}}', name], {
         env: podmanEnv,
@@ -177,6 +196,7 @@ export function buildImages({ apps, compile = true, registry, tag = gitTag() } =
     );
     images.push({ app: app.name, image: name, sizeBytes: size, buildMs: Date.now() - appStarted });
   }
+  spawnSync('podman', ['rmi', platform], { env: podmanEnv, stdio: 'ignore' });
   rmSync(context, { recursive: true, force: true });
   return { base, tag, images, totalMs: Date.now() - started };
 }
