@@ -445,7 +445,9 @@ async function overlayFiles(environment, settings, apps) {
 }
 
 async function render(objects, what, file) {
-  const text = HEADER(what) + objects.map((object) => stringify(object, { lineWidth: 0 })).join('---\n');
+  const text =
+    HEADER(what) +
+    objects.map((object) => stringify(object, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
   const options = (await prettier.resolveConfig(path.join(repoRoot, file))) ?? {};
   return prettier.format(text, { ...options, parser: 'yaml' });
 }
