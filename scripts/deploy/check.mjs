@@ -18,7 +18,7 @@ import { platformApps, repoRoot } from './platform.mjs';
 import { POLICIES, everyApp } from './policy.mjs';
 import { clusterSchema, scheduledBackupSchema } from './cnpg-schema.mjs';
 
-const OVERLAYS = ['dev', 'prod'];
+const OVERLAYS = ['dev', 'prod', 'prod-restore'];
 
 /** The kubectl binaries to render with: this machine's, and Debian's 1.20 where it is unpacked. */
 function kubectls() {
@@ -102,6 +102,9 @@ export async function schemaProblems(objects) {
         problems.push(`${where}: maxSyncReplicas must be lower than instances`);
       if (object.kind === 'Cluster' && object.spec.minSyncReplicas > object.spec.maxSyncReplicas)
         problems.push(`${where}: minSyncReplicas must not exceed maxSyncReplicas`);
+      const source = object.kind === 'Cluster' ? object.spec.bootstrap?.recovery?.source : undefined;
+      if (source && !(object.spec.externalClusters ?? []).some((c) => c.name === source))
+        problems.push(`${where}: recovers from ${source}, which is not in externalClusters`);
       continue;
     }
     const Model = await modelOf(object);

@@ -17,6 +17,21 @@ const metadata = {
   required: ['name'],
   properties: { name, namespace: name, labels: { type: 'object' }, annotations: { type: 'object' } },
 };
+const objectStore = (required) =>
+  strict(
+    {
+      destinationPath: { type: 'string', pattern: '^(s3|gs|https?)://' },
+      endpointURL: { type: 'string', pattern: '^https?://' },
+      serverName: name,
+      s3Credentials: strict({ accessKeyId: keyRef, secretAccessKey: keyRef }, [
+        'accessKeyId',
+        'secretAccessKey',
+      ]),
+      wal: strict({ compression, maxParallel: { type: 'integer', minimum: 1 } }),
+      data: strict({ compression, jobs: { type: 'integer', minimum: 1 } }),
+    },
+    required,
+  );
 const resources = strict({
   requests: strict({ cpu: quantity, memory: quantity }),
   limits: strict({ cpu: quantity, memory: quantity }),
@@ -37,9 +52,31 @@ export const clusterSchema = strict(
         postgresql: strict({
           parameters: { type: 'object', additionalProperties: { type: 'string' } },
         }),
-        bootstrap: strict({
-          initdb: strict({ database: { type: 'string' }, owner: { type: 'string' }, secret: localRef }),
-        }),
+        // exactly one way to start: an empty database, or a recovery from backups
+        bootstrap: {
+          ...strict({
+            initdb: strict({ database: { type: 'string' }, owner: { type: 'string' }, secret: localRef }),
+            recovery: strict(
+              {
+                source: name,
+                database: { type: 'string' },
+                owner: { type: 'string' },
+                secret: localRef,
+                recoveryTarget: strict({
+                  targetTime: { type: 'string', minLength: 1 },
+                  targetImmediate: { type: 'boolean' },
+                }),
+              },
+              ['source'],
+            ),
+          }),
+          minProperties: 1,
+          maxProperties: 1,
+        },
+        externalClusters: {
+          type: 'array',
+          items: strict({ name, barmanObjectStore: objectStore(['destinationPath']) }, ['name']),
+        },
         enableSuperuserAccess: { type: 'boolean' },
         managed: strict({
           roles: {
@@ -71,19 +108,7 @@ export const clusterSchema = strict(
         monitoring: strict({ enablePodMonitor: { type: 'boolean' } }),
         backup: strict({
           retentionPolicy: { type: 'string', pattern: '^[1-9][0-9]*[dwm]$' },
-          barmanObjectStore: strict(
-            {
-              destinationPath: { type: 'string', pattern: '^(s3|gs|https?)://' },
-              endpointURL: { type: 'string', pattern: '^https?://' },
-              s3Credentials: strict({ accessKeyId: keyRef, secretAccessKey: keyRef }, [
-                'accessKeyId',
-                'secretAccessKey',
-              ]),
-              wal: strict({ compression, maxParallel: { type: 'integer', minimum: 1 } }),
-              data: strict({ compression, jobs: { type: 'integer', minimum: 1 } }),
-            },
-            ['destinationPath'],
-          ),
+          barmanObjectStore: objectStore(['destinationPath']),
         }),
       },
       ['instances', 'storage'],

@@ -102,6 +102,11 @@ const worse = [
     /maxSyncReplicas must be lower than instances/,
   ],
   [
+    'two ways to bootstrap a database',
+    (o) => (find(o, 'Cluster', 'jineng-db').spec.bootstrap.recovery = { source: 'jineng-db-backups' }),
+    /Cluster\/jineng-db: \/spec\/bootstrap must NOT have more than 1 properties/,
+  ],
+  [
     'a kind without a schema',
     (o) => o.push({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } }),
     /no schema for example.com\/v1 Widget/,
