@@ -1,0 +1,73 @@
+// The certification service's own tables beside its event store (same schema), applied by its
+// migration step (the runtime's tables — inbox, read_model_*, parked events — come with the runtime).
+import type { Migration } from '@jineng/event-store';
+
+export const certificationMigrations: readonly Migration[] = [
+  {
+    // local read models (local-read-models.ts): classes from class-ops, policy versions from subsidy
+    id: 'certification-001-local-read-models',
+    sql: (S) => `
+      create table ${S}.class_facts (
+        class_id uuid primary key,
+        institution_id uuid not null,
+        jurisdiction_code text not null,
+        occupation_code text not null,
+        level int not null,
+        training_type text not null,
+        start_date text not null,
+        end_date text not null,
+        worker_ids json not null,
+        status text not null check (status in ('approved', 'cancelled', 'completed')),
+        trainees json not null,
+        policy_version_ids json not null,
+        updated_at timestamptz not null default now()
+      );
+      create table ${S}.policy_versions (
+        version_id uuid primary key,
+        jurisdiction text not null,
+        effective_from text not null,
+        effective_until text,
+        revision int not null,
+        published_at text not null,
+        parameters json not null
+      );
+      create index policy_versions_jurisdiction on ${S}.policy_versions (jurisdiction);
+    `,
+  },
+  {
+    // rows written in the transaction of the service's own events (withEvents): what evaluation bodies
+    // are recognised for, and the certificates by number (public verification)
+    id: 'certification-002-recognitions-and-certificates',
+    sql: (S) => `
+      create table ${S}.evaluation_body_recognitions (
+        evaluation_body_id uuid not null,
+        occupation_code text not null,
+        level int not null,
+        kind text not null,
+        valid_from text not null,
+        valid_until text,
+        primary key (evaluation_body_id, occupation_code, level, kind, valid_from)
+      );
+      create index evaluation_body_recognitions_occupation
+        on ${S}.evaluation_body_recognitions (occupation_code, level);
+      create table ${S}.certificates (
+        certificate_id uuid primary key,
+        certificate_number text not null unique,
+        worker_id uuid not null,
+        class_id uuid,
+        assessment_id uuid,
+        institution_id uuid not null,
+        jurisdiction_code text not null,
+        occupation_code text not null,
+        level int not null,
+        kind text not null,
+        evaluation_body_id uuid not null,
+        issued_on text not null,
+        status text not null check (status in ('valid', 'revoked')),
+        revocation_reason text,
+        revoked_at timestamptz
+      );
+      create index certificates_institution on ${S}.certificates (institution_id, issued_on);
+    `,
+  },
+];

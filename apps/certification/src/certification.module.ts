@@ -1,0 +1,38 @@
+// The certification service (issue 12): recognised evaluation bodies, assessments and their results,
+// certificates and their revocation. See apps/certification/README.md.
+import { Module, type Type } from '@nestjs/common';
+import { ApplyForAssessmentHandler } from './assessment/apply-for-assessment/apply-for-assessment.handler';
+import { ApplyForAssessmentNatsController } from './assessment/apply-for-assessment/apply-for-assessment.nats.controller';
+import { GetAssessmentHandler } from './assessment/get-assessment/get-assessment.handler';
+import { GetAssessmentNatsController } from './assessment/get-assessment/get-assessment.nats.controller';
+import { RecordResultsHandler } from './assessment/record-results/record-results.handler';
+import { RecordResultsNatsController } from './assessment/record-results/record-results.nats.controller';
+import { ScheduleAssessmentHandler } from './assessment/schedule-assessment/schedule-assessment.handler';
+import { ScheduleAssessmentNatsController } from './assessment/schedule-assessment/schedule-assessment.nats.controller';
+import { GetCertificateHandler } from './certificate/get-certificate/get-certificate.handler';
+import { GetCertificateNatsController } from './certificate/get-certificate/get-certificate.nats.controller';
+import { IssueCertificateHandler } from './certificate/issue-certificate/issue-certificate.handler';
+import { IssueCertificateNatsController } from './certificate/issue-certificate/issue-certificate.nats.controller';
+import { RevokeCertificateHandler } from './certificate/revoke-certificate/revoke-certificate.handler';
+import { RevokeCertificateNatsController } from './certificate/revoke-certificate/revoke-certificate.nats.controller';
+import { RecogniseEvaluationBodyHandler } from './evaluation-body/recognise-evaluation-body/recognise-evaluation-body.handler';
+import { RecogniseEvaluationBodyNatsController } from './evaluation-body/recognise-evaluation-body/recognise-evaluation-body.nats.controller';
+import { CertificationReads } from './local/certification-reads';
+
+/** One entry per use case: its NATS controller and its handler. */
+const USE_CASES: readonly [Type, Type][] = [
+  [RecogniseEvaluationBodyNatsController, RecogniseEvaluationBodyHandler],
+  [ApplyForAssessmentNatsController, ApplyForAssessmentHandler],
+  [ScheduleAssessmentNatsController, ScheduleAssessmentHandler],
+  [RecordResultsNatsController, RecordResultsHandler],
+  [GetAssessmentNatsController, GetAssessmentHandler],
+  [IssueCertificateNatsController, IssueCertificateHandler],
+  [RevokeCertificateNatsController, RevokeCertificateHandler],
+  [GetCertificateNatsController, GetCertificateHandler],
+];
+
+@Module({
+  controllers: USE_CASES.map(([controller]) => controller),
+  providers: [CertificationReads, ...USE_CASES.map(([, handler]) => handler)],
+})
+export class CertificationModule {}

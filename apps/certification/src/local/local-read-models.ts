@@ -1,0 +1,124 @@
+// The local read models (ARCHITECTURE §1): what certification needs of class-ops and of the policy,
+// learned from their events through durable consumers (defineLocalReadModel: each stream in version
+// order, a failing event holding back only its stream). Tables from certificationMigrations.
+import type { subsidyV1 } from '@jineng/contracts';
+import { defineLocalReadModel, type IntegrationEvent } from '@jineng/messaging';
+import type { PoolClient } from 'pg';
+
+interface ClassApprovedData {
+  classId: string;
+  institutionId: string;
+  jurisdictionCode: string;
+  occupationCode: string;
+  level: number | string;
+  trainingType: string;
+  startDate: string;
+  endDate: string;
+  workerIds: string[];
+  policyVersionIds?: string[];
+}
+
+/** certification-classes: class-ops' ClassApproved, RosterAmended, ClassCancelled, ClassCompleted. */
+export function classesReadModel(schema: string) {
+  const T = `"${schema}".class_facts`;
+  return defineLocalReadModel({
+    name: 'certification-classes',
+    from: {
+      'class-ops': {
+        'ClassApproved.v1': async (event: IntegrationEvent, tx: PoolClient) => {
+          const d = event.data as unknown as ClassApprovedData;
+          await tx.query(
+            `insert into ${T} (class_id, institution_id, jurisdiction_code, occupation_code, level, training_type,
+                               start_date, end_date, worker_ids, status, trainees, policy_version_ids)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'approved', '[]', $10)
+             on conflict (class_id) do update set institution_id = excluded.institution_id,
+               jurisdiction_code = excluded.jurisdiction_code, occupation_code = excluded.occupation_code,
+               level = excluded.level, training_type = excluded.training_type, start_date = excluded.start_date,
+               end_date = excluded.end_date, worker_ids = excluded.worker_ids,
+               policy_version_ids = excluded.policy_version_ids, updated_at = now()`,
+            [
+              d.classId,
+              d.institutionId,
+              d.jurisdictionCode,
+              d.occupationCode,
+              Number(d.level),
+              d.trainingType,
+              d.startDate,
+              d.endDate,
+              JSON.stringify(d.workerIds ?? []),
+              JSON.stringify(d.policyVersionIds ?? []),
+            ],
+          );
+        },
+        'RosterAmended.v1': async (event: IntegrationEvent, tx: PoolClient) => {
+          const d = event.data as unknown as { classId: string; workerIds: string[] };
+          await tx.query(`update ${T} set worker_ids = $2, updated_at = now() where class_id = $1`, [
+            d.classId,
+            JSON.stringify(d.workerIds),
+          ]);
+        },
+        'ClassCancelled.v1': async (event: IntegrationEvent, tx: PoolClient) => {
+          const d = event.data as unknown as { classId: string };
+          await tx.query(`update ${T} set status = 'cancelled', updated_at = now() where class_id = $1`, [
+            d.classId,
+          ]);
+        },
+        'ClassCompleted.v1': async (event: IntegrationEvent, tx: PoolClient) => {
+          const d = event.data as unknown as {
+            classId: string;
+            endDate: string;
+            trainees: {
+              workerId: string;
+              sessionsAttended: number;
+              sessionsTotal: number;
+              daysAttended: number;
+            }[];
+          };
+          const trainees = (d.trainees ?? []).map((t) => ({
+            workerId: t.workerId,
+            sessionsAttended: t.sessionsAttended,
+            sessionsTotal: t.sessionsTotal,
+            daysAttended: t.daysAttended,
+          }));
+          await tx.query(
+            `update ${T} set status = 'completed', end_date = coalesce($2, end_date), trainees = $3, updated_at = now()
+              where class_id = $1`,
+            [d.classId, d.endDate ?? null, JSON.stringify(trainees)],
+          );
+        },
+      },
+    },
+  });
+}
+
+/** certification-policy: subsidy's PolicyVersionPublished (a later revision of a version replaces it). */
+export function policyReadModel(schema: string) {
+  const T = `"${schema}".policy_versions`;
+  return defineLocalReadModel({
+    name: 'certification-policy',
+    from: {
+      subsidy: {
+        'PolicyVersionPublished.v1': async (event: IntegrationEvent, tx: PoolClient) => {
+          const d = event.data as unknown as subsidyV1.PolicyVersionPublished;
+          await tx.query(
+            `insert into ${T} (version_id, jurisdiction, effective_from, effective_until, revision, published_at, parameters)
+             values ($1, $2, $3, $4, $5, $6, $7)
+             on conflict (version_id) do update set jurisdiction = excluded.jurisdiction,
+               effective_from = excluded.effective_from, effective_until = excluded.effective_until,
+               revision = excluded.revision, published_at = excluded.published_at, parameters = excluded.parameters
+             where ${T}.revision <= excluded.revision`,
+            [
+              d.versionId,
+              d.jurisdiction,
+              d.effectiveFrom,
+              d.effectiveUntil ?? null,
+              d.revision,
+              d.publishedAt,
+              JSON.stringify(d.parameters),
+            ],
+          );
+        },
+      },
+    },
+  });
+}
