@@ -37,6 +37,8 @@ const institution = (institutionId = INSTITUTION): Principal => ({
   jurisdiction: JIYUAN,
   institutionId,
 });
+/** the gateway's principal for public queries (apps/gateway routing/anonymous-principal.ts) */
+const ANONYMOUS: Principal = { userId: 'anonymous', roles: ['worker'], jurisdiction: '110000' };
 const foreignOfficer: Principal = {
   userId: 'officer-140802',
   roles: ['county_officer'],
@@ -122,6 +124,23 @@ beforeAll(async () => {
     'ClassApproved.v1',
     classApproved(CLASS_C, '4-03-02-01', [W4]),
   );
+  // the registry's worker, masked as the registry masks names (personal data never in clear)
+  await service.publish('registry', `worker-${W3}`, 'WorkerRegistered.v1', {
+    workerId: W3,
+    idNumberHash: 'c'.repeat(64),
+    idNumberMasked: '4190**********0318',
+    nameMasked: '王*明',
+    gender: 'male',
+    jurisdiction: JIYUAN,
+    hukouJurisdiction: JIYUAN,
+    residenceJurisdiction: JIYUAN,
+    education: 'senior_high',
+    category: 'rural_labour',
+    keyGroups: [],
+    ableToWork: true,
+    willingToWork: true,
+    registeredOn: '2026-10-10',
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -360,6 +379,43 @@ it('certificates: only for a pass, of a kind the policy accepts, revoked with a 
     { occupationCode: '4-03-02-01', level: 4, higherKinds: ['vocational_qualification'] },
   ]);
 
+  // the public verification: the masked name, what it certifies, the issuer — no id number, no worker id
+  const number = issued.data.certificateNumber as string;
+  const verify = (certificateNumber: string) =>
+    service.query<certificationV1.CertificateVerification>('VerifyCertificate', ANONYMOUS, {
+      certificateNumber,
+    });
+  const valid = await eventually(async () => {
+    const answer = await verify(number);
+    expect(answer.holderNameMasked).toBe('王*明');
+    return answer;
+  });
+  expectContract('jineng.certification.v1.CertificateVerification', valid);
+  expect(valid).toEqual({
+    certificateNumber: number,
+    status: 'valid',
+    holderNameMasked: '王*明',
+    occupationCode: '6-18-02-04',
+    level: 4,
+    levelName: '中级工',
+    kind: 'training_qualified',
+    kindName: '培训合格证书',
+    issuedOn: '2026-12-01',
+    issuer: '济源示范区人力资源和社会保障局',
+  });
+  expect(await verify(number.toLowerCase())).toEqual(valid);
+  expect(await verify('4190012026ZZZZZZZZZZZZZZZZZZZZZZZZZZ')).toEqual({
+    certificateNumber: '4190012026ZZZZZZZZZZZZZZZZZZZZZZZZZZ',
+    status: 'unknown',
+  });
+  // the certificate carries a QR code that opens that page
+  const printed = await service.query<certificationV1.Certificate>('GetCertificate', officer, {
+    certificateId,
+  });
+  expect(printed.qrCode.verificationUrl).toBe(`http://127.0.0.1:3000/api/v1/public/certificates/${number}`);
+  expect(printed.qrCode.svg).toMatch(/^<svg [^>]*viewBox="0 0 \d+ \d+"/);
+  expect(printed.qrCode.pngDataUrl).toMatch(/^data:image\/png;base64,[A-Za-z0-9+/=]{200,}$/);
+
   await service.command('RevokeCertificate', officer, { certificateId, reason: '考核记录造假' });
   const revoked = await eventually(async () => {
     const found = await service.lastPublished('CertificateRevoked.v1');
@@ -376,6 +432,10 @@ it('certificates: only for a pass, of a kind the policy accepts, revoked with a 
   const view = await service.query<certificationV1.Certificate>('GetCertificate', officer, { certificateId });
   expectContract('jineng.certification.v1.Certificate', view);
   expect(view).toMatchObject({ status: 'revoked', revocationReason: '考核记录造假' });
+  expect(await verify(number)).toMatchObject({
+    status: 'revoked',
+    revokedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+  });
   const again = await rejection(
     service.command('RevokeCertificate', officer, { certificateId, reason: '再次' }),
   );

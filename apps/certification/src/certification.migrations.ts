@@ -70,4 +70,35 @@ export const certificationMigrations: readonly Migration[] = [
       create index certificates_institution on ${S}.certificates (institution_id, issued_on);
     `,
   },
+  {
+    // the registry's local read model (certification-registry): masked names for the public
+    // verification, employment records for the employment rate, institutions' names; and the bodies'
+    // names, written with their recognition
+    id: 'certification-003-registry-and-bodies',
+    sql: (S) => `
+      create table ${S}.workers (
+        worker_id uuid primary key,
+        name_masked text not null
+      );
+      create table ${S}.employments (
+        employment_id uuid primary key,
+        worker_id uuid not null,
+        start_date text not null,
+        end_date text
+      );
+      create index employments_worker on ${S}.employments (worker_id);
+      create table ${S}.institutions (
+        institution_id uuid primary key,
+        name text not null,
+        jurisdiction_code text not null
+      );
+      create table ${S}.evaluation_bodies (
+        evaluation_body_id uuid primary key,
+        name text not null,
+        kind text not null,
+        jurisdiction_code text not null,
+        enterprise_id uuid
+      );
+    `,
+  },
 ];

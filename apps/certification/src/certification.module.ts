@@ -17,6 +17,9 @@ import { RevokeCertificateHandler } from './certificate/revoke-certificate/revok
 import { RevokeCertificateNatsController } from './certificate/revoke-certificate/revoke-certificate.nats.controller';
 import { RecogniseEvaluationBodyHandler } from './evaluation-body/recognise-evaluation-body/recognise-evaluation-body.handler';
 import { RecogniseEvaluationBodyNatsController } from './evaluation-body/recognise-evaluation-body/recognise-evaluation-body.nats.controller';
+import { CertificateQrCodes, PUBLIC_BASE_URL, publicBaseUrlFromEnv } from './certificate/qr-code';
+import { VerifyCertificateHandler } from './certificate/verify-certificate/verify-certificate.handler';
+import { VerifyCertificateNatsController } from './certificate/verify-certificate/verify-certificate.nats.controller';
 import { CertificationReads } from './local/certification-reads';
 
 /** One entry per use case: its NATS controller and its handler. */
@@ -29,10 +32,17 @@ const USE_CASES: readonly [Type, Type][] = [
   [IssueCertificateNatsController, IssueCertificateHandler],
   [RevokeCertificateNatsController, RevokeCertificateHandler],
   [GetCertificateNatsController, GetCertificateHandler],
+  [VerifyCertificateNatsController, VerifyCertificateHandler],
 ];
 
 @Module({
   controllers: USE_CASES.map(([controller]) => controller),
-  providers: [CertificationReads, ...USE_CASES.map(([, handler]) => handler)],
+  providers: [
+    // a bad public address stops the start, naming it
+    { provide: PUBLIC_BASE_URL, useFactory: () => publicBaseUrlFromEnv() },
+    CertificateQrCodes,
+    CertificationReads,
+    ...USE_CASES.map(([, handler]) => handler),
+  ],
 })
 export class CertificationModule {}

@@ -21,11 +21,15 @@ export async function certificateFor(
   return state;
 }
 
-export function certificateView(state: KnownCertificate): certificationV1.Certificate {
+export function certificateView(
+  state: KnownCertificate,
+  qrCode: certificationV1.CertificateQrCode,
+): certificationV1.Certificate {
   const { status, revocationReason, exceptionApplied, assessmentId: _a, ...issued } = state;
   return {
     ...issued,
     status,
+    qrCode,
     ...(revocationReason !== undefined ? { revocationReason } : {}),
     ...(exceptionApplied
       ? {

@@ -6,7 +6,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { CertificateKind } from '../shared/certificate-kinds';
 import type { ClassFacts } from './class-facts';
-import { classesReadModel, policyReadModel } from './local-read-models';
+import { classesReadModel, policyReadModel, registryReadModel } from './local-read-models';
 import type { KnownPolicyVersion } from './policy-resolution';
 
 @Injectable()
@@ -24,6 +24,7 @@ export class CertificationReads implements OnModuleInit {
   onModuleInit(): void {
     this.lifecycle.readModel(classesReadModel(this.config.schema));
     this.lifecycle.readModel(policyReadModel(this.config.schema));
+    this.lifecycle.readModel(registryReadModel(this.config.schema));
   }
 
   async classFacts(classId: string): Promise<ClassFacts | undefined> {

@@ -122,3 +122,54 @@ export function policyReadModel(schema: string) {
     },
   });
 }
+
+/** certification-registry: workers' masked names, employment records, institutions' names. */
+export function registryReadModel(schema: string) {
+  const S = `"${schema}"`;
+  return defineLocalReadModel({
+    name: 'certification-registry',
+    from: {
+      registry: {
+        'WorkerRegistered.v1': async (event: IntegrationEvent, tx: PoolClient) => {
+          const d = event.data as unknown as { workerId: string; nameMasked: string };
+          await tx.query(
+            `insert into ${S}.workers (worker_id, name_masked) values ($1, $2)
+             on conflict (worker_id) do update set name_masked = excluded.name_masked`,
+            [d.workerId, d.nameMasked],
+          );
+        },
+        'WorkerProfileUpdated.v1': async (event: IntegrationEvent, tx: PoolClient) => {
+          const d = event.data as unknown as { workerId: string; nameMasked?: string };
+          if (d.nameMasked !== undefined)
+            await tx.query(`update ${S}.workers set name_masked = $2 where worker_id = $1`, [
+              d.workerId,
+              d.nameMasked,
+            ]);
+        },
+        'EmploymentRecorded.v1': async (event: IntegrationEvent, tx: PoolClient) => {
+          const d = event.data as unknown as { workerId: string; employmentId: string; startDate: string };
+          await tx.query(
+            `insert into ${S}.employments (employment_id, worker_id, start_date) values ($1, $2, $3)
+             on conflict (employment_id) do update set start_date = excluded.start_date`,
+            [d.employmentId, d.workerId, d.startDate],
+          );
+        },
+        'EmploymentEnded.v1': async (event: IntegrationEvent, tx: PoolClient) => {
+          const d = event.data as unknown as { employmentId: string; endDate: string };
+          await tx.query(`update ${S}.employments set end_date = $2 where employment_id = $1`, [
+            d.employmentId,
+            d.endDate,
+          ]);
+        },
+        'InstitutionAppliedForListing.v1': async (event: IntegrationEvent, tx: PoolClient) => {
+          const d = event.data as unknown as { institutionId: string; name: string; jurisdiction: string };
+          await tx.query(
+            `insert into ${S}.institutions (institution_id, name, jurisdiction_code) values ($1, $2, $3)
+             on conflict (institution_id) do update set name = excluded.name, jurisdiction_code = excluded.jurisdiction_code`,
+            [d.institutionId, d.name, d.jurisdiction],
+          );
+        },
+      },
+    },
+  });
+}

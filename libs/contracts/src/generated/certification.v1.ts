@@ -405,6 +405,8 @@ export interface Certificate {
   readonly status: 'valid' | 'revoked';
   readonly revocationReason?: string;
   readonly exceptionApplied?: TrainingCertificateExceptionApplied;
+  /** the QR code printed on the certificate: it opens the public verification of its number */
+  readonly qrCode: CertificateQrCode;
 }
 
 export const CertificateSchema: JsonSchema = {
@@ -463,6 +465,9 @@ export const CertificateSchema: JsonSchema = {
     exceptionApplied: {
       $ref: 'jineng.certification.v1.TrainingCertificateExceptionApplied',
     },
+    qrCode: {
+      $ref: 'jineng.certification.v1.CertificateQrCode',
+    },
   },
   required: [
     'certificateId',
@@ -476,6 +481,7 @@ export const CertificateSchema: JsonSchema = {
     'evaluationBodyId',
     'issuedOn',
     'status',
+    'qrCode',
   ],
   additionalProperties: false,
 };
@@ -583,6 +589,36 @@ export const CertificateIssuedSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface CertificateQrCode {
+  /** the public verification page of the number (GET /api/v1/public/certificates/{number}) */
+  readonly verificationUrl: string;
+  /** the QR code as an SVG document */
+  readonly svg: string;
+  /** the QR code as a PNG image, a data URL (data:image/png;base64,…) */
+  readonly pngDataUrl: string;
+}
+
+export const CertificateQrCodeSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.CertificateQrCode',
+  type: 'object',
+  properties: {
+    verificationUrl: {
+      description: 'the public verification page of the number (GET /api/v1/public/certificates/{number})',
+      type: 'string',
+    },
+    svg: {
+      description: 'the QR code as an SVG document',
+      type: 'string',
+    },
+    pngDataUrl: {
+      description: 'the QR code as a PNG image, a data URL (data:image/png;base64,…)',
+      type: 'string',
+    },
+  },
+  required: ['verificationUrl', 'svg', 'pngDataUrl'],
+  additionalProperties: false,
+};
+
 /** A certificate was revoked (docs/contracts.md): subsidy claws back what was paid on it. */
 export interface CertificateRevoked {
   readonly certificateId: string;
@@ -621,6 +657,76 @@ export const CertificateRevokedSchema: JsonSchema = {
     },
   },
   required: ['certificateId', 'certificateNumber', 'workerId', 'reason', 'revokedBy'],
+  additionalProperties: false,
+};
+
+export interface CertificateVerification {
+  readonly certificateNumber: string;
+  readonly status: 'valid' | 'revoked' | 'unknown';
+  /** the holder's name as the registry masks it (张*三); absent when the registry has not told it */
+  readonly holderNameMasked?: string;
+  readonly occupationCode?: string;
+  readonly level?: number;
+  /** 初级工 … 高级技师 */
+  readonly levelName?: string;
+  readonly kind?: string;
+  /** 职业资格证书 … 培训合格证书 */
+  readonly kindName?: string;
+  readonly issuedOn?: string;
+  /** the evaluation body that issued it */
+  readonly issuer?: string;
+  readonly revokedOn?: string;
+}
+
+export const CertificateVerificationSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.CertificateVerification',
+  type: 'object',
+  properties: {
+    certificateNumber: {
+      type: 'string',
+    },
+    status: {
+      type: 'string',
+      enum: ['valid', 'revoked', 'unknown'],
+    },
+    holderNameMasked: {
+      description:
+        "the holder's name as the registry masks it (张*三); absent when the registry has not told it",
+      type: 'string',
+    },
+    occupationCode: {
+      type: 'string',
+    },
+    level: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    levelName: {
+      description: '初级工 … 高级技师',
+      type: 'string',
+    },
+    kind: {
+      type: 'string',
+    },
+    kindName: {
+      description: '职业资格证书 … 培训合格证书',
+      type: 'string',
+    },
+    issuedOn: {
+      type: 'string',
+      format: 'date',
+    },
+    issuer: {
+      description: 'the evaluation body that issued it',
+      type: 'string',
+    },
+    revokedOn: {
+      type: 'string',
+      format: 'date',
+    },
+  },
+  required: ['certificateNumber', 'status'],
   additionalProperties: false,
 };
 
@@ -1102,6 +1208,30 @@ export const TrainingCertificateExceptionAppliedSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+/**
+ * Public verification of a certificate by its number, without a login (the gateway forwards it as the
+ * anonymous principal): valid, revoked or unknown, with the holder's masked name and what the
+ * certificate certifies — never an ID number, never the worker's id.
+ */
+export interface VerifyCertificate {
+  readonly certificateNumber: string;
+}
+
+export const VerifyCertificateSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.VerifyCertificate',
+  description:
+    "Public verification of a certificate by its number, without a login (the gateway forwards it as the anonymous principal): valid, revoked or unknown, with the holder's masked name and what the certificate certifies — never an ID number, never the worker's id.",
+  type: 'object',
+  properties: {
+    certificateNumber: {
+      type: 'string',
+      pattern: '^[0-9A-Za-z]{1,64}$',
+    },
+  },
+  required: ['certificateNumber'],
+  additionalProperties: false,
+};
+
 /** The contracts of jineng.certification.v1. */
 export const contracts: readonly Contract[] = [
   {
@@ -1172,6 +1302,12 @@ export const contracts: readonly Contract[] = [
     schema: CertificateIssuedSchema,
   },
   {
+    typeName: 'jineng.certification.v1.CertificateQrCode',
+    kind: 'type',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: CertificateQrCodeSchema,
+  },
+  {
     typeName: 'jineng.certification.v1.CertificateRevoked',
     kind: 'event',
     service: 'certification',
@@ -1180,6 +1316,12 @@ export const contracts: readonly Contract[] = [
     eventType: 'CertificateRevoked.v1',
     source: 'proto/jineng/certification/v1/certification.proto',
     schema: CertificateRevokedSchema,
+  },
+  {
+    typeName: 'jineng.certification.v1.CertificateVerification',
+    kind: 'reply',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: CertificateVerificationSchema,
   },
   {
     typeName: 'jineng.certification.v1.CommandAccepted',
@@ -1277,5 +1419,14 @@ export const contracts: readonly Contract[] = [
     kind: 'type',
     source: 'proto/jineng/certification/v1/certification.proto',
     schema: TrainingCertificateExceptionAppliedSchema,
+  },
+  {
+    typeName: 'jineng.certification.v1.VerifyCertificate',
+    kind: 'query',
+    service: 'certification',
+    name: 'VerifyCertificate',
+    subject: 'jineng.qry.certification.VerifyCertificate',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: VerifyCertificateSchema,
   },
 ];

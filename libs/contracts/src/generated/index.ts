@@ -26,7 +26,9 @@ export interface ContractTypes {
   'jineng.certification.v1.AssessmentScheduled': certificationV1.AssessmentScheduled;
   'jineng.certification.v1.Certificate': certificationV1.Certificate;
   'jineng.certification.v1.CertificateIssued': certificationV1.CertificateIssued;
+  'jineng.certification.v1.CertificateQrCode': certificationV1.CertificateQrCode;
   'jineng.certification.v1.CertificateRevoked': certificationV1.CertificateRevoked;
+  'jineng.certification.v1.CertificateVerification': certificationV1.CertificateVerification;
   'jineng.certification.v1.CommandAccepted': certificationV1.CommandAccepted;
   'jineng.certification.v1.EvaluationBodyRecognised': certificationV1.EvaluationBodyRecognised;
   'jineng.certification.v1.GetAssessment': certificationV1.GetAssessment;
@@ -39,6 +41,7 @@ export interface ContractTypes {
   'jineng.certification.v1.ScheduleAssessment': certificationV1.ScheduleAssessment;
   'jineng.certification.v1.TraineeResult': certificationV1.TraineeResult;
   'jineng.certification.v1.TrainingCertificateExceptionApplied': certificationV1.TrainingCertificateExceptionApplied;
+  'jineng.certification.v1.VerifyCertificate': certificationV1.VerifyCertificate;
   'jineng.common.v1.DomainErrorReply': commonV1.DomainErrorReply;
   'jineng.common.v1.Envelope': commonV1.Envelope;
   'jineng.common.v1.EnvelopeSignature': commonV1.EnvelopeSignature;

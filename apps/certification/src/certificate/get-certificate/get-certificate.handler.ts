@@ -5,20 +5,23 @@ import { CommandRunner } from '@jineng/service-runtime';
 import { Injectable } from '@nestjs/common';
 import { READERS } from '../../shared/access';
 import { certificateFor, certificateView } from '../certificate-access';
+import { CertificateQrCodes } from '../qr-code';
 
 @Injectable()
 export class GetCertificateHandler {
-  constructor(private readonly commands: CommandRunner) {}
+  constructor(
+    private readonly commands: CommandRunner,
+    private readonly qrCodes: CertificateQrCodes,
+  ) {}
 
   async handle(request: RpcRequest<certificationV1.GetCertificate>): Promise<certificationV1.Certificate> {
     const { envelope, payload } = request;
-    return certificateView(
-      await certificateFor(
-        this.commands,
-        envelope.principal,
-        ['institution', ...READERS],
-        payload.certificateId,
-      ),
+    const certificate = await certificateFor(
+      this.commands,
+      envelope.principal,
+      ['institution', ...READERS],
+      payload.certificateId,
     );
+    return certificateView(certificate, await this.qrCodes.of(certificate.certificateNumber));
   }
 }

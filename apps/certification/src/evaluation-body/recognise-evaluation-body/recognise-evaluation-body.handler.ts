@@ -28,6 +28,12 @@ export class RecogniseEvaluationBodyHandler {
       jurisdiction: payload.jurisdictionCode,
       command: { type: 'RecogniseEvaluationBody', data: { ...payload } },
       withEvents: async (tx, { events }) => {
+        for (const { data } of events)
+          await tx.query(
+            `insert into ${S}.evaluation_bodies (evaluation_body_id, name, kind, jurisdiction_code, enterprise_id)
+             values ($1, $2, $3, $4, $5)`,
+            [data.evaluationBodyId, data.name, data.kind, data.jurisdictionCode, data.enterpriseId ?? null],
+          );
         for (const event of events)
           for (const r of event.data.recognitions)
             for (const level of r.levels)
