@@ -730,6 +730,73 @@ export const CertificateVerificationSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+/**
+ * A class's satisfaction is below the policy's minimum (docs/contracts.md): the institution opens no
+ * new class until it has rectified (Jiyuan 2021: 「低于85%的停止培训开班，限期整改」).
+ */
+export interface ClassSatisfactionBelowMinimum {
+  readonly classId: string;
+  readonly institutionId: string;
+  readonly jurisdictionCode: string;
+  readonly satisfactionShare: string;
+  readonly minimumShare: string;
+}
+
+export const ClassSatisfactionBelowMinimumSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.ClassSatisfactionBelowMinimum',
+  description:
+    "A class's satisfaction is below the policy's minimum (docs/contracts.md): the institution opens no new class until it has rectified (Jiyuan 2021: 「低于85%的停止培训开班，限期整改」).",
+  type: 'object',
+  properties: {
+    classId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    institutionId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    jurisdictionCode: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    satisfactionShare: {
+      type: 'string',
+      pattern: '^[01]\\.\\d{4}$',
+    },
+    minimumShare: {
+      type: 'string',
+      pattern: '^[01]\\.\\d{4}$',
+    },
+  },
+  required: ['classId', 'institutionId', 'jurisdictionCode', 'satisfactionShare', 'minimumShare'],
+  additionalProperties: false,
+};
+
+/**
+ * Closes the class's survey: its satisfaction share is the satisfied answers over all answers; below
+ * the policy's minimum (institutionQuality.minSatisfaction) the institution opens no new class until
+ * it has rectified (ClassSatisfactionBelowMinimum).
+ */
+export interface CloseSatisfactionSurvey {
+  readonly classId: string;
+}
+
+export const CloseSatisfactionSurveySchema: JsonSchema = {
+  $id: 'jineng.certification.v1.CloseSatisfactionSurvey',
+  description:
+    "Closes the class's survey: its satisfaction share is the satisfied answers over all answers; below the policy's minimum (institutionQuality.minSatisfaction) the institution opens no new class until it has rectified (ClassSatisfactionBelowMinimum).",
+  type: 'object',
+  properties: {
+    classId: {
+      type: 'string',
+      format: 'uuid',
+    },
+  },
+  required: ['classId'],
+  additionalProperties: false,
+};
+
 /** The answer to a command: the record acted on, its version after it, what it recorded. */
 export interface CommandAccepted {
   readonly id: string;
@@ -763,6 +830,36 @@ export const CommandAcceptedSchema: JsonSchema = {
     },
   },
   required: ['id', 'version', 'events', 'idempotent'],
+  additionalProperties: false,
+};
+
+/**
+ * Evaluates an institution's year (its classes that ended in it): pass, certificate and employment
+ * rates against the policy's minimums in force on the year's last day. Run by the scheduler at the
+ * year's end, or by an officer after it.
+ */
+export interface EvaluateInstitutionYear {
+  readonly institutionId: string;
+  readonly year: number;
+}
+
+export const EvaluateInstitutionYearSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.EvaluateInstitutionYear',
+  description:
+    "Evaluates an institution's year (its classes that ended in it): pass, certificate and employment rates against the policy's minimums in force on the year's last day. Run by the scheduler at the year's end, or by an officer after it.",
+  type: 'object',
+  properties: {
+    institutionId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    year: {
+      type: 'integer',
+      minimum: 2000,
+      maximum: 2100,
+    },
+  },
+  required: ['institutionId', 'year'],
   additionalProperties: false,
 };
 
@@ -850,6 +947,119 @@ export const GetCertificateSchema: JsonSchema = {
 };
 
 /**
+ * A yearly rate below the policy's minimum (docs/contracts.md): the registry disqualifies the
+ * institution for the next year (Yuncheng 2018: 「凡当年培训合格率不达80%、就业率不达30%的,取消下一年度承担
+ * 政府补贴性培训任务资格」).
+ */
+export interface InstitutionFailedQualityThreshold {
+  readonly institutionId: string;
+  readonly jurisdictionCode: string;
+  readonly year: number;
+  readonly passRate?: string;
+  readonly certificateRate?: string;
+  readonly employmentRate?: string;
+  /** the rules broken: min_yearly_pass_rate, min_yearly_employment_rate (joined by ',' when both) */
+  readonly rule: string;
+  readonly disqualifiedForYear: number;
+}
+
+export const InstitutionFailedQualityThresholdSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.InstitutionFailedQualityThreshold',
+  description:
+    "A yearly rate below the policy's minimum (docs/contracts.md): the registry disqualifies the institution for the next year (Yuncheng 2018: 「凡当年培训合格率不达80%、就业率不达30%的,取消下一年度承担 政府补贴性培训任务资格」).",
+  type: 'object',
+  properties: {
+    institutionId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    jurisdictionCode: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    year: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    passRate: {
+      type: 'string',
+      pattern: '^[01]\\.\\d{4}$',
+    },
+    certificateRate: {
+      type: 'string',
+      pattern: '^[01]\\.\\d{4}$',
+    },
+    employmentRate: {
+      type: 'string',
+      pattern: '^[01]\\.\\d{4}$',
+    },
+    rule: {
+      description:
+        "the rules broken: min_yearly_pass_rate, min_yearly_employment_rate (joined by ',' when both)",
+      type: 'string',
+    },
+    disqualifiedForYear: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+  },
+  required: ['institutionId', 'jurisdictionCode', 'year', 'rule', 'disqualifiedForYear'],
+  additionalProperties: false,
+};
+
+export interface InstitutionYearEvaluated {
+  readonly institutionId: string;
+  readonly jurisdictionCode: string;
+  readonly year: number;
+  readonly figures: OutcomeFigures;
+  readonly minPassRate?: string;
+  readonly minEmploymentRate?: string;
+  readonly policyVersionIds: readonly string[];
+}
+
+export const InstitutionYearEvaluatedSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.InstitutionYearEvaluated',
+  type: 'object',
+  properties: {
+    institutionId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    jurisdictionCode: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    year: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    figures: {
+      $ref: 'jineng.certification.v1.OutcomeFigures',
+    },
+    minPassRate: {
+      type: 'string',
+      pattern: '^[01]\\.\\d{4}$',
+    },
+    minEmploymentRate: {
+      type: 'string',
+      pattern: '^[01]\\.\\d{4}$',
+    },
+    policyVersionIds: {
+      type: 'array',
+      items: {
+        type: 'string',
+        format: 'uuid',
+      },
+    },
+  },
+  required: ['institutionId', 'jurisdictionCode', 'year', 'figures', 'policyVersionIds'],
+  additionalProperties: false,
+};
+
+/**
  * Issues the certificate of a trainee who passed the assessment: its kind, occupation and level are
  * the assessment's; its id derives from the assessment and the worker (one certificate per trainee and
  * assessment), its number from its id.
@@ -880,6 +1090,79 @@ export const IssueCertificateSchema: JsonSchema = {
     },
   },
   required: ['assessmentId', 'workerId', 'issuedOn'],
+  additionalProperties: false,
+};
+
+/**
+ * Outcome figures: trainees of completed classes, and how many passed, hold a valid certificate, were
+ * employed within the policy's months after the class ended; rates with 4 decimals.
+ */
+export interface OutcomeFigures {
+  readonly classes: number;
+  readonly trainees: number;
+  readonly passed: number;
+  readonly certified: number;
+  /** absent where the policy sets no months to count employment in */
+  readonly employed?: number;
+  readonly passRate?: string;
+  readonly certificateRate?: string;
+  readonly employmentRate?: string;
+  /** subsidies.tranches.employmentWithinMonths of the policy in force */
+  readonly employmentWithinMonths?: number;
+}
+
+export const OutcomeFiguresSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.OutcomeFigures',
+  description:
+    "Outcome figures: trainees of completed classes, and how many passed, hold a valid certificate, were employed within the policy's months after the class ended; rates with 4 decimals.",
+  type: 'object',
+  properties: {
+    classes: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    trainees: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    passed: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    certified: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    employed: {
+      description: 'absent where the policy sets no months to count employment in',
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    passRate: {
+      type: 'string',
+      pattern: '^[01]\\.\\d{4}$',
+    },
+    certificateRate: {
+      type: 'string',
+      pattern: '^[01]\\.\\d{4}$',
+    },
+    employmentRate: {
+      type: 'string',
+      pattern: '^[01]\\.\\d{4}$',
+    },
+    employmentWithinMonths: {
+      description: 'subsidies.tranches.employmentWithinMonths of the policy in force',
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+  },
+  required: ['classes', 'trainees', 'passed', 'certified'],
   additionalProperties: false,
 };
 
@@ -1047,6 +1330,38 @@ export const RecordResultsSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+/**
+ * Records trainees' answers to the satisfaction survey after their class (satisfied or not); a
+ * trainee's later answer replaces the earlier one. Trainees on the roster only.
+ */
+export interface RecordSatisfaction {
+  readonly classId: string;
+  readonly responses: readonly SatisfactionResponse[];
+}
+
+export const RecordSatisfactionSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.RecordSatisfaction',
+  description:
+    "Records trainees' answers to the satisfaction survey after their class (satisfied or not); a trainee's later answer replaces the earlier one. Trainees on the roster only.",
+  type: 'object',
+  properties: {
+    classId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    responses: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.certification.v1.SatisfactionResponse',
+      },
+      minItems: 1,
+      maxItems: 500,
+    },
+  },
+  required: ['classId', 'responses'],
+  additionalProperties: false,
+};
+
 export interface RevokeCertificate {
   readonly certificateId: string;
   readonly reason: string;
@@ -1067,6 +1382,142 @@ export const RevokeCertificateSchema: JsonSchema = {
     },
   },
   required: ['certificateId', 'reason'],
+  additionalProperties: false,
+};
+
+/** Answers were recorded (stream class-survey-<classId>). */
+export interface SatisfactionRecorded {
+  readonly classId: string;
+  readonly institutionId: string;
+  readonly jurisdictionCode: string;
+  readonly responses: readonly SatisfactionResponse[];
+  readonly recordedBy: string;
+}
+
+export const SatisfactionRecordedSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.SatisfactionRecorded',
+  description: 'Answers were recorded (stream class-survey-<classId>).',
+  type: 'object',
+  properties: {
+    classId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    institutionId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    jurisdictionCode: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    responses: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.certification.v1.SatisfactionResponse',
+      },
+      minItems: 1,
+    },
+    recordedBy: {
+      type: 'string',
+    },
+  },
+  required: ['classId', 'institutionId', 'jurisdictionCode', 'responses', 'recordedBy'],
+  additionalProperties: false,
+};
+
+export interface SatisfactionResponse {
+  readonly workerId: string;
+  readonly satisfied: boolean;
+}
+
+export const SatisfactionResponseSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.SatisfactionResponse',
+  type: 'object',
+  properties: {
+    workerId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    satisfied: {
+      type: 'boolean',
+    },
+  },
+  required: ['workerId', 'satisfied'],
+  additionalProperties: false,
+};
+
+export interface SatisfactionSurveyClosed {
+  readonly classId: string;
+  readonly institutionId: string;
+  readonly jurisdictionCode: string;
+  readonly responses: number;
+  readonly satisfied: number;
+  /** 0–1, 4 decimals */
+  readonly satisfactionShare: string;
+  /** the policy's minimum, where a level sets it */
+  readonly minimumShare?: string;
+  readonly policyVersionIds: readonly string[];
+  readonly closedBy: string;
+}
+
+export const SatisfactionSurveyClosedSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.SatisfactionSurveyClosed',
+  type: 'object',
+  properties: {
+    classId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    institutionId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    jurisdictionCode: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    responses: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    satisfied: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    satisfactionShare: {
+      description: '0–1, 4 decimals',
+      type: 'string',
+      pattern: '^[01]\\.\\d{4}$',
+    },
+    minimumShare: {
+      description: "the policy's minimum, where a level sets it",
+      type: 'string',
+      pattern: '^[01]\\.\\d{4}$',
+    },
+    policyVersionIds: {
+      type: 'array',
+      items: {
+        type: 'string',
+        format: 'uuid',
+      },
+    },
+    closedBy: {
+      type: 'string',
+    },
+  },
+  required: [
+    'classId',
+    'institutionId',
+    'jurisdictionCode',
+    'responses',
+    'satisfied',
+    'satisfactionShare',
+    'policyVersionIds',
+    'closedBy',
+  ],
   additionalProperties: false,
 };
 
@@ -1324,10 +1775,38 @@ export const contracts: readonly Contract[] = [
     schema: CertificateVerificationSchema,
   },
   {
+    typeName: 'jineng.certification.v1.ClassSatisfactionBelowMinimum',
+    kind: 'event',
+    service: 'certification',
+    name: 'ClassSatisfactionBelowMinimum',
+    subject: 'jineng.evt.certification.ClassSatisfactionBelowMinimum.v1',
+    eventType: 'ClassSatisfactionBelowMinimum.v1',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: ClassSatisfactionBelowMinimumSchema,
+  },
+  {
+    typeName: 'jineng.certification.v1.CloseSatisfactionSurvey',
+    kind: 'command',
+    service: 'certification',
+    name: 'CloseSatisfactionSurvey',
+    subject: 'jineng.cmd.certification.CloseSatisfactionSurvey',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: CloseSatisfactionSurveySchema,
+  },
+  {
     typeName: 'jineng.certification.v1.CommandAccepted',
     kind: 'reply',
     source: 'proto/jineng/certification/v1/certification.proto',
     schema: CommandAcceptedSchema,
+  },
+  {
+    typeName: 'jineng.certification.v1.EvaluateInstitutionYear',
+    kind: 'command',
+    service: 'certification',
+    name: 'EvaluateInstitutionYear',
+    subject: 'jineng.cmd.certification.EvaluateInstitutionYear',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: EvaluateInstitutionYearSchema,
   },
   {
     typeName: 'jineng.certification.v1.EvaluationBodyRecognised',
@@ -1358,6 +1837,26 @@ export const contracts: readonly Contract[] = [
     schema: GetCertificateSchema,
   },
   {
+    typeName: 'jineng.certification.v1.InstitutionFailedQualityThreshold',
+    kind: 'event',
+    service: 'certification',
+    name: 'InstitutionFailedQualityThreshold',
+    subject: 'jineng.evt.certification.InstitutionFailedQualityThreshold.v1',
+    eventType: 'InstitutionFailedQualityThreshold.v1',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: InstitutionFailedQualityThresholdSchema,
+  },
+  {
+    typeName: 'jineng.certification.v1.InstitutionYearEvaluated',
+    kind: 'event',
+    service: 'certification',
+    name: 'InstitutionYearEvaluated',
+    subject: 'jineng.evt.certification.InstitutionYearEvaluated.v1',
+    eventType: 'InstitutionYearEvaluated.v1',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: InstitutionYearEvaluatedSchema,
+  },
+  {
     typeName: 'jineng.certification.v1.IssueCertificate',
     kind: 'command',
     service: 'certification',
@@ -1365,6 +1864,12 @@ export const contracts: readonly Contract[] = [
     subject: 'jineng.cmd.certification.IssueCertificate',
     source: 'proto/jineng/certification/v1/certification.proto',
     schema: IssueCertificateSchema,
+  },
+  {
+    typeName: 'jineng.certification.v1.OutcomeFigures',
+    kind: 'type',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: OutcomeFiguresSchema,
   },
   {
     typeName: 'jineng.certification.v1.RecogniseEvaluationBody',
@@ -1391,6 +1896,15 @@ export const contracts: readonly Contract[] = [
     schema: RecordResultsSchema,
   },
   {
+    typeName: 'jineng.certification.v1.RecordSatisfaction',
+    kind: 'command',
+    service: 'certification',
+    name: 'RecordSatisfaction',
+    subject: 'jineng.cmd.certification.RecordSatisfaction',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: RecordSatisfactionSchema,
+  },
+  {
     typeName: 'jineng.certification.v1.RevokeCertificate',
     kind: 'command',
     service: 'certification',
@@ -1398,6 +1912,32 @@ export const contracts: readonly Contract[] = [
     subject: 'jineng.cmd.certification.RevokeCertificate',
     source: 'proto/jineng/certification/v1/certification.proto',
     schema: RevokeCertificateSchema,
+  },
+  {
+    typeName: 'jineng.certification.v1.SatisfactionRecorded',
+    kind: 'event',
+    service: 'certification',
+    name: 'SatisfactionRecorded',
+    subject: 'jineng.evt.certification.SatisfactionRecorded.v1',
+    eventType: 'SatisfactionRecorded.v1',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: SatisfactionRecordedSchema,
+  },
+  {
+    typeName: 'jineng.certification.v1.SatisfactionResponse',
+    kind: 'type',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: SatisfactionResponseSchema,
+  },
+  {
+    typeName: 'jineng.certification.v1.SatisfactionSurveyClosed',
+    kind: 'event',
+    service: 'certification',
+    name: 'SatisfactionSurveyClosed',
+    subject: 'jineng.evt.certification.SatisfactionSurveyClosed.v1',
+    eventType: 'SatisfactionSurveyClosed.v1',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: SatisfactionSurveyClosedSchema,
   },
   {
     typeName: 'jineng.certification.v1.ScheduleAssessment',
