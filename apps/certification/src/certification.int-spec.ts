@@ -2,6 +2,7 @@
 // published on the bus as those services publish them (class-ops is built beside this service: its
 // events carry the fields of docs/contracts.md), commands over NATS signed as the gateway signs them,
 // the service's own events on JetStream as their contracts say.
+import { randomUUID } from 'node:crypto';
 import type { certificationV1 } from '@jineng/contracts';
 import type { Principal } from '@jineng/messaging';
 import { eventually } from '@jineng/testing';
@@ -440,4 +441,248 @@ it('certificates: only for a pass, of a kind the policy accepts, revoked with a 
     service.command('RevokeCertificate', officer, { certificateId, reason: '再次' }),
   );
   expect(again.code).toBe('CERTIFICATION.CERTIFICATE_ALREADY_REVOKED');
+});
+
+describe('satisfaction and the yearly quality rule, from a scripted year', () => {
+  const YANHU = '140802';
+  const YUNCHENG_POLICY = 'e1c0ab5e-6f7a-4b9c-8ddf-e6f708192a3b';
+  const WELDING_BODY = 'f2d1bc6f-7a8b-4cad-9ee0-f708192a3b4c';
+  const [INSTITUTION_Y, INSTITUTION_Z] = [
+    'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+    'b2c3d4e5-f6a7-4b8c-9dae-1f2a3b4c5d6e',
+  ];
+  const yanhuOfficer: Principal = {
+    userId: 'officer-140802',
+    roles: ['county_officer'],
+    jurisdiction: YANHU,
+  };
+  const workersOf = (prefix: string) =>
+    Array.from({ length: 10 }, (_, i) => `${prefix}-0000-4000-8000-${String(i + 1).padStart(12, '0')}`);
+
+  /** A class of the institution through approval, assessment (passed of 10) and completion. */
+  async function scriptedClass(classId: string, institutionId: string, workerIds: string[], passed: number) {
+    await service.publish('class-ops', `class-${classId}`, 'ClassApproved.v1', {
+      ...classApproved(classId, '6-18-02-04', workerIds),
+      institutionId,
+      jurisdictionCode: YANHU,
+      endDate: '2026-12-10',
+    });
+    const assessmentId = randomUUID();
+    await eventually(async () => {
+      await service.command('ApplyForAssessment', yanhuOfficer, {
+        assessmentId,
+        classId,
+        certificateKind: 'skill_level',
+      });
+    });
+    await service.command('ScheduleAssessment', yanhuOfficer, {
+      assessmentId,
+      date: '2026-12-01',
+      place: '盐湖区实训基地',
+      assessorIds: ['assessor-9'],
+      evaluationBodyId: WELDING_BODY,
+    });
+    await service.command('RecordResults', yanhuOfficer, {
+      assessmentId,
+      results: workerIds.map((workerId, i) =>
+        i < passed
+          ? { workerId, theoryScore: 80, practicalScore: 80, outcome: 'passed' }
+          : { workerId, theoryScore: 40, practicalScore: 50, outcome: 'failed' },
+      ),
+    });
+    // two certificates of the passed
+    for (const workerId of workerIds.slice(0, 2))
+      await service.command('IssueCertificate', yanhuOfficer, {
+        assessmentId,
+        workerId,
+        issuedOn: '2026-12-01',
+      });
+    await service.publish('class-ops', `class-${classId}`, 'ClassCompleted.v1', {
+      classId,
+      institutionId,
+      jurisdictionCode: YANHU,
+      occupationCode: '6-18-02-04',
+      level: 4,
+      trainingType: 'skill_upgrade',
+      mode: 'self_run',
+      keyGroup: false,
+      fundSource: 'unemployment_insurance',
+      startDate: '2026-11-02',
+      endDate: '2026-12-10',
+      daysDelivered: 30,
+      hoursDelivered: 120,
+      sessionsTotal: 30,
+      plannedHeadcount: 10,
+      openingDayHeadcount: 10,
+      averageRuleApplies: false,
+      trainees: workerIds.map((workerId) => ({
+        workerId,
+        sessionsAttended: 30,
+        sessionsTotal: 30,
+        daysAttended: 30,
+      })),
+      videoCoverage: { theoryCoveredInFull: true, practicalMinutesShortfall: 0, gaps: [] },
+      policyVersionIds: [YUNCHENG_POLICY],
+    });
+  }
+
+  const employ = (workerIds: string[], startDate: string) =>
+    Promise.all(
+      workerIds.map((workerId) =>
+        service.publish('registry', `worker-${workerId}`, 'EmploymentRecorded.v1', {
+          workerId,
+          employmentId: randomUUID(),
+          employerCreditCode: '91140802MA0K123456',
+          startDate,
+          evidenceKind: 'social_insurance',
+          evidenceReference: 'SI-1',
+        }),
+      ),
+    );
+
+  const eventsOf = async (type: string) =>
+    (
+      await service.db.pool.query<{ data: Record<string, unknown> }>(
+        `select data from "${service.schema}".events where type = $1 order by global_position`,
+        [type],
+      )
+    ).rows.map((row) => row.data);
+
+  beforeAll(async () => {
+    // Yuncheng 2018's yearly minimums and its employment tranche's months, as subsidy publishes them
+    await service.publish('subsidy', `policy-version-${YUNCHENG_POLICY}`, 'PolicyVersionPublished.v1', {
+      versionId: YUNCHENG_POLICY,
+      jurisdiction: '140800',
+      effectiveFrom: '2018-01-01',
+      effectiveUntil: '2027-12-31',
+      title: '运城市职业技能提升',
+      revision: 1,
+      publishedAt: '2018-01-01T00:00:00.000Z',
+      publishedBy: 'admin-1',
+      targets: [],
+      document: {},
+      parameters: {
+        institutionQuality: { minYearlyPassRate: 0.8, minYearlyEmploymentRate: 0.3, minSatisfaction: 0.85 },
+        subsidies: {
+          tranches: { onCertificateShare: 0.5, onEmploymentShare: 0.5, employmentWithinMonths: 3 },
+        },
+      },
+    });
+    await service.command('RecogniseEvaluationBody', yanhuOfficer, {
+      evaluationBodyId: WELDING_BODY,
+      name: '运城市焊工技能等级认定中心',
+      kind: 'social_organisation',
+      jurisdictionCode: YANHU,
+      recognitions: [
+        { occupationCode: '6-18-02-04', levels: [4], kinds: ['skill_level'], validFrom: '2020-01-01' },
+      ],
+    });
+  });
+
+  it('a class below the satisfaction minimum stops its institution opening classes (ClassSatisfactionBelowMinimum)', async () => {
+    const classId = randomUUID();
+    const workers = workersOf('c1000000');
+    await scriptedClass(classId, INSTITUTION_Y, workers, 8);
+    await eventually(async () => {
+      await service.command('RecordSatisfaction', yanhuOfficer, {
+        classId,
+        responses: workers.map((workerId, i) => ({ workerId, satisfied: i < 8 })),
+      });
+    });
+    await service.command('CloseSatisfactionSurvey', yanhuOfficer, { classId });
+    const below = await eventually(async () => {
+      const found = await service.lastPublished('ClassSatisfactionBelowMinimum.v1');
+      expect(found?.data.classId).toBe(classId);
+      return found!;
+    });
+    expectContract('jineng.certification.v1.ClassSatisfactionBelowMinimum', below.data);
+    expect(below.data).toEqual({
+      classId,
+      institutionId: INSTITUTION_Y,
+      jurisdictionCode: YANHU,
+      satisfactionShare: '0.8000',
+      minimumShare: '0.8500',
+    });
+  });
+
+  it("at the year's end: exactly 80 % and 30 % pass, 70 % fails — InstitutionFailedQualityThreshold with the figures", async () => {
+    // Y: this class and the one above — 16 of 20 passed, 6 of 20 employed within 3 months of the end
+    const secondY = workersOf('c2000000');
+    await scriptedClass(randomUUID(), INSTITUTION_Y, secondY, 8);
+    await employ([...workersOf('c1000000').slice(0, 3), ...secondY.slice(0, 3)], '2026-12-20');
+    // Z: 7 of 10 passed; 5 employed, one of them only after the 3 months (2027-03-11) and one before it
+    const z = workersOf('c3000000');
+    await scriptedClass(randomUUID(), INSTITUTION_Z, z, 7);
+    await employ(z.slice(0, 4), '2026-12-15');
+    await employ(z.slice(4, 5), '2027-03-11');
+    // the read models have all of it before the year ends
+    await eventually(async () => {
+      const { rows } = await service.db.pool.query<{ n: number }>(
+        `select count(*)::int as n from "${service.schema}".employments`,
+      );
+      expect(rows[0]!.n).toBe(11);
+      const completed = await service.db.pool.query<{ n: number }>(
+        `select count(*)::int as n from "${service.schema}".class_facts where status = 'completed'`,
+      );
+      expect(completed.rows[0]!.n).toBe(3);
+    });
+    expect(await eventsOf('InstitutionYearEvaluated.v1')).toEqual([]);
+
+    await service.setClock('2027-01-01T00:00:05+08:00');
+    const evaluated = await eventually(
+      async () => {
+        const events = await eventsOf('InstitutionYearEvaluated.v1');
+        expect(events).toHaveLength(2);
+        return events;
+      },
+      { timeoutMs: 20_000 },
+    );
+    const byInstitution = Object.fromEntries(evaluated.map((data) => [data.institutionId, data]));
+    expect(byInstitution[INSTITUTION_Y]).toMatchObject({
+      year: 2026,
+      figures: {
+        classes: 2,
+        trainees: 20,
+        passed: 16,
+        certified: 4,
+        employed: 6,
+        passRate: '0.8000',
+        certificateRate: '0.2000',
+        employmentRate: '0.3000',
+        employmentWithinMonths: 3,
+      },
+      minPassRate: '0.8000',
+      minEmploymentRate: '0.3000',
+      policyVersionIds: [YUNCHENG_POLICY],
+    });
+    const failed = await eventually(async () => {
+      const found = await service.lastPublished('InstitutionFailedQualityThreshold.v1');
+      expect(found?.data.institutionId).toBe(INSTITUTION_Z);
+      return found!;
+    });
+    expectContract('jineng.certification.v1.InstitutionFailedQualityThreshold', failed.data);
+    expect(failed.data).toEqual({
+      institutionId: INSTITUTION_Z,
+      jurisdictionCode: YANHU,
+      year: 2026,
+      passRate: '0.7000',
+      certificateRate: '0.2000',
+      employmentRate: '0.4000',
+      rule: 'min_yearly_pass_rate',
+      disqualifiedForYear: 2027,
+    });
+    expect((await eventsOf('InstitutionFailedQualityThreshold.v1')).map((d) => d.institutionId)).toEqual([
+      INSTITUTION_Z,
+    ]);
+    // an officer asking again changes nothing: the year is evaluated once
+    const again = await service.command<certificationV1.CommandAccepted>(
+      'EvaluateInstitutionYear',
+      yanhuOfficer,
+      {
+        institutionId: INSTITUTION_Z,
+        year: 2026,
+      },
+    );
+    expect(again.events).toEqual([]);
+  });
 });

@@ -101,4 +101,20 @@ export const certificationMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    // each trainee's latest result per assessment, written with AssessmentResultsRecorded (the pass rate)
+    id: 'certification-004-assessment-results',
+    sql: (S) => `
+      create table ${S}.assessment_results (
+        assessment_id uuid not null,
+        worker_id uuid not null,
+        class_id uuid not null,
+        institution_id uuid not null,
+        outcome text not null check (outcome in ('passed', 'failed', 'absent')),
+        primary key (assessment_id, worker_id)
+      );
+      create index assessment_results_class on ${S}.assessment_results (class_id, worker_id);
+      create index class_facts_institution on ${S}.class_facts (institution_id, end_date);
+    `,
+  },
 ];

@@ -21,6 +21,14 @@ import { CertificateQrCodes, PUBLIC_BASE_URL, publicBaseUrlFromEnv } from './cer
 import { VerifyCertificateHandler } from './certificate/verify-certificate/verify-certificate.handler';
 import { VerifyCertificateNatsController } from './certificate/verify-certificate/verify-certificate.nats.controller';
 import { CertificationReads } from './local/certification-reads';
+import { EvaluateInstitutionYearHandler } from './quality/evaluate-institution-year/evaluate-institution-year.handler';
+import { EvaluateInstitutionYearNatsController } from './quality/evaluate-institution-year/evaluate-institution-year.nats.controller';
+import { InstitutionYearEvaluator } from './quality/institution-year.evaluator';
+import { OutcomeFiguresReader } from './quality/outcome-figures.reader';
+import { CloseSatisfactionSurveyHandler } from './survey/close-satisfaction-survey/close-satisfaction-survey.handler';
+import { CloseSatisfactionSurveyNatsController } from './survey/close-satisfaction-survey/close-satisfaction-survey.nats.controller';
+import { RecordSatisfactionHandler } from './survey/record-satisfaction/record-satisfaction.handler';
+import { RecordSatisfactionNatsController } from './survey/record-satisfaction/record-satisfaction.nats.controller';
 
 /** One entry per use case: its NATS controller and its handler. */
 const USE_CASES: readonly [Type, Type][] = [
@@ -33,6 +41,9 @@ const USE_CASES: readonly [Type, Type][] = [
   [RevokeCertificateNatsController, RevokeCertificateHandler],
   [GetCertificateNatsController, GetCertificateHandler],
   [VerifyCertificateNatsController, VerifyCertificateHandler],
+  [RecordSatisfactionNatsController, RecordSatisfactionHandler],
+  [CloseSatisfactionSurveyNatsController, CloseSatisfactionSurveyHandler],
+  [EvaluateInstitutionYearNatsController, EvaluateInstitutionYearHandler],
 ];
 
 @Module({
@@ -42,6 +53,8 @@ const USE_CASES: readonly [Type, Type][] = [
     { provide: PUBLIC_BASE_URL, useFactory: () => publicBaseUrlFromEnv() },
     CertificateQrCodes,
     CertificationReads,
+    OutcomeFiguresReader,
+    InstitutionYearEvaluator,
     ...USE_CASES.map(([, handler]) => handler),
   ],
 })

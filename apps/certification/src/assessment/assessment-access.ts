@@ -5,7 +5,15 @@ import type { Principal, Role, RpcRequest } from '@jineng/messaging';
 import { commandAccepted, type CommandBody, type CommandRunner } from '@jineng/service-runtime';
 import { authorize } from '../shared/access';
 import { assessmentDecider } from './domain/assessment.decide';
-import { assessmentStreamId, type AssessmentCommand, type KnownAssessment } from './domain/assessment';
+import type { CommandResult } from '@jineng/ddd';
+import type { PoolClient } from 'pg';
+import {
+  assessmentStreamId,
+  type AssessmentCommand,
+  type AssessmentEvent,
+  type AssessmentState,
+  type KnownAssessment,
+} from './domain/assessment';
 import { AssessmentNotFound } from './domain/assessment.errors';
 
 export async function assessmentFor(
@@ -25,12 +33,14 @@ export async function runOnAssessment(
   request: RpcRequest,
   assessment: KnownAssessment,
   command: CommandBody<AssessmentCommand>,
+  withEvents?: (tx: PoolClient, result: CommandResult<AssessmentState, AssessmentEvent>) => Promise<void>,
 ): Promise<certificationV1.CommandAccepted> {
   const result = await commands.run(request, {
     decider: assessmentDecider,
     streamId: assessmentStreamId(assessment.assessmentId),
     jurisdiction: assessment.jurisdictionCode,
     command,
+    ...(withEvents ? { withEvents } : {}),
   });
   return commandAccepted(assessment.assessmentId, result);
 }

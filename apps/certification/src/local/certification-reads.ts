@@ -1,7 +1,13 @@
 // Reads of the service's tables: the local read models (classes, policy versions) and the rows its
 // own commands write (recognitions, certificates). Handlers read facts here and hand them to the pure
 // deciders in the command's data.
-import { PG_POOL, SERVICE_CONFIG, ServiceLifecycle, type ServiceConfig } from '@jineng/service-runtime';
+import {
+  DeadlineScheduler,
+  PG_POOL,
+  SERVICE_CONFIG,
+  ServiceLifecycle,
+  type ServiceConfig,
+} from '@jineng/service-runtime';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { CertificateKind } from '../shared/certificate-kinds';
@@ -17,12 +23,13 @@ export class CertificationReads implements OnModuleInit {
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     private readonly lifecycle: ServiceLifecycle,
+    private readonly deadlines: DeadlineScheduler,
   ) {
     this.S = `"${config.schema}"`;
   }
 
   onModuleInit(): void {
-    this.lifecycle.readModel(classesReadModel(this.config.schema));
+    this.lifecycle.readModel(classesReadModel(this.config.schema, this.deadlines));
     this.lifecycle.readModel(policyReadModel(this.config.schema));
     this.lifecycle.readModel(registryReadModel(this.config.schema));
   }
@@ -80,6 +87,24 @@ export class CertificationReads implements OnModuleInit {
       [occupationCode, level, date],
     );
     return rows.map((row) => row.kind);
+  }
+
+  /** The institution's jurisdiction as the registry told it. */
+  async institutionJurisdiction(institutionId: string): Promise<string | undefined> {
+    const { rows } = await this.pool.query<{ jurisdiction_code: string }>(
+      `select jurisdiction_code from ${this.S}.institutions where institution_id = $1`,
+      [institutionId],
+    );
+    return rows[0]?.jurisdiction_code;
+  }
+
+  /** The jurisdiction of the institution's latest class (when the registry has not told its own). */
+  async jurisdictionOfClassesOf(institutionId: string): Promise<string | undefined> {
+    const { rows } = await this.pool.query<{ jurisdiction_code: string }>(
+      `select jurisdiction_code from ${this.S}.class_facts where institution_id = $1 order by end_date desc limit 1`,
+      [institutionId],
+    );
+    return rows[0]?.jurisdiction_code;
   }
 
   get schema(): string {

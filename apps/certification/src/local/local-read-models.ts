@@ -3,7 +3,9 @@
 // order, a failing event holding back only its stream). Tables from certificationMigrations.
 import type { subsidyV1 } from '@jineng/contracts';
 import { defineLocalReadModel, type IntegrationEvent } from '@jineng/messaging';
+import type { DeadlineScheduler } from '@jineng/service-runtime';
 import type { PoolClient } from 'pg';
+import { institutionYearDeadline } from '../quality/institution-year.deadline';
 
 interface ClassApprovedData {
   classId: string;
@@ -19,7 +21,7 @@ interface ClassApprovedData {
 }
 
 /** certification-classes: class-ops' ClassApproved, RosterAmended, ClassCancelled, ClassCompleted. */
-export function classesReadModel(schema: string) {
+export function classesReadModel(schema: string, deadlines: DeadlineScheduler) {
   const T = `"${schema}".class_facts`;
   return defineLocalReadModel({
     name: 'certification-classes',
@@ -85,6 +87,22 @@ export function classesReadModel(schema: string) {
               where class_id = $1`,
             [d.classId, d.endDate ?? null, JSON.stringify(trainees)],
           );
+          // the institution's year is evaluated at its end (scheduling it again changes nothing)
+          const { rows } = await tx.query<{
+            institution_id: string;
+            jurisdiction_code: string;
+            end_date: string;
+          }>(`select institution_id, jurisdiction_code, end_date from ${T} where class_id = $1`, [d.classId]);
+          const cls = rows[0];
+          if (cls)
+            await deadlines.schedule(
+              tx,
+              institutionYearDeadline(
+                cls.institution_id,
+                cls.jurisdiction_code,
+                Number(cls.end_date.slice(0, 4)),
+              ),
+            );
         },
       },
     },
