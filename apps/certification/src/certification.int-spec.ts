@@ -685,4 +685,70 @@ describe('satisfaction and the yearly quality rule, from a scripted year', () =>
     );
     expect(again.events).toEqual([]);
   });
+
+  it('lists: certificates paged, filtered, scoped, exported; figures per class and occupation; the public scorecard', async () => {
+    const list = (who: Principal, payload: object) =>
+      service.query<certificationV1.CertificatePage>('ListCertificates', who, payload);
+    const all = await list(yanhuOfficer, { pageSize: 4 });
+    expectContract('jineng.certification.v1.CertificatePage', all);
+    expect([all.total, all.items.length, all.page, all.pageSize]).toEqual([6, 4, 1, 4]);
+    expect((await list(yanhuOfficer, { pageSize: 4, page: 2 })).items).toHaveLength(2);
+    expect((await list(yanhuOfficer, { institutionId: INSTITUTION_Z })).total).toBe(2);
+    expect((await list(yanhuOfficer, { status: 'revoked' })).total).toBe(0);
+    // an institution sees its own only; naming another is refused; Jiyuan's officer sees none of Yanhu's
+    const z: Principal = {
+      userId: 'inst-z',
+      roles: ['institution'],
+      jurisdiction: YANHU,
+      institutionId: INSTITUTION_Z,
+    };
+    expect((await list(z, {})).items.map((i) => i.institutionId)).toEqual([INSTITUTION_Z, INSTITUTION_Z]);
+    expect((await rejection(list(z, { institutionId: INSTITUTION_Y }))).code).toBe(
+      'CERTIFICATION.FOREIGN_INSTITUTION',
+    );
+    expect((await rejection(list(officer, { jurisdiction: YANHU }))).code).toBe(
+      'CERTIFICATION.FOREIGN_JURISDICTION',
+    );
+    const file = await service.query<{ fileName: string; contentType: string; size: number }>(
+      'ExportCertificates',
+      yanhuOfficer,
+      { format: 'xlsx', institutionId: INSTITUTION_Y },
+    );
+    expectContract('jineng.common.v1.FileReply', file);
+    expect(file).toMatchObject({
+      fileName: expect.stringMatching(/^证书名单-\d{4}-\d{2}-\d{2}\.xlsx$/),
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
+    expect(file.size).toBeGreaterThan(1000);
+
+    const figures = await service.query<certificationV1.OutcomeFiguresReply>('GetOutcomeFigures', z, {
+      institutionId: INSTITUTION_Z,
+      year: 2026,
+    });
+    expectContract('jineng.certification.v1.OutcomeFiguresReply', figures);
+    expect(figures.total).toMatchObject({ trainees: 10, passRate: '0.7000', employmentRate: '0.4000' });
+    expect(figures.byOccupation).toEqual([{ occupationCode: '6-18-02-04', figures: figures.total }]);
+    expect(figures.byClass).toHaveLength(1);
+
+    const scorecard = await service.query<certificationV1.ScorecardPage>('ListOutcomeScorecard', ANONYMOUS, {
+      year: 2026,
+      jurisdiction: '140800',
+      sort: 'passRate',
+    });
+    expectContract('jineng.certification.v1.ScorecardPage', scorecard);
+    expect(scorecard.items.map((row) => [row.institutionId, row.passRate, row.employmentRate])).toEqual([
+      [INSTITUTION_Z, '0.7000', '0.4000'],
+      [INSTITUTION_Y, '0.8000', '0.3000'],
+    ]);
+    expect(JSON.stringify(scorecard)).not.toMatch(/workerId|nameMasked/);
+    const exported = await service.query<{ contentType: string; size: number }>(
+      'ExportOutcomeScorecard',
+      ANONYMOUS,
+      {
+        format: 'json',
+        year: 2026,
+      },
+    );
+    expect(exported.contentType).toBe('application/json; charset=utf-8');
+  });
 });

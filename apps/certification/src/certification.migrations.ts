@@ -117,4 +117,30 @@ export const certificationMigrations: readonly Migration[] = [
       create index class_facts_institution on ${S}.class_facts (institution_id, end_date);
     `,
   },
+  {
+    // the outcome scorecard: per institution, occupation and year, the figures as evaluated at the
+    // year's end (written with InstitutionYearEvaluated); the view adds the institution's name
+    id: 'certification-005-outcome-scorecard',
+    sql: (S) => `
+      create table ${S}.outcome_scorecard (
+        year int not null,
+        institution_id uuid not null,
+        occupation_code text not null,
+        jurisdiction_code text not null,
+        classes int not null,
+        trainees int not null,
+        passed int not null,
+        certified int not null,
+        employed int,
+        pass_rate text,
+        certificate_rate text,
+        employment_rate text,
+        primary key (year, institution_id, occupation_code)
+      );
+      create view ${S}.outcome_scorecard_view as
+        select s.*, i.name as institution_name
+          from ${S}.outcome_scorecard s
+          left join ${S}.institutions i using (institution_id);
+    `,
+  },
 ];

@@ -20,7 +20,17 @@ import { RecogniseEvaluationBodyNatsController } from './evaluation-body/recogni
 import { CertificateQrCodes, PUBLIC_BASE_URL, publicBaseUrlFromEnv } from './certificate/qr-code';
 import { VerifyCertificateHandler } from './certificate/verify-certificate/verify-certificate.handler';
 import { VerifyCertificateNatsController } from './certificate/verify-certificate/verify-certificate.nats.controller';
+import { ExportCertificatesHandler } from './certificate/export-certificates/export-certificates.handler';
+import { ExportCertificatesNatsController } from './certificate/export-certificates/export-certificates.nats.controller';
+import { ListCertificatesHandler } from './certificate/list-certificates/list-certificates.handler';
+import { ListCertificatesNatsController } from './certificate/list-certificates/list-certificates.nats.controller';
 import { CertificationReads } from './local/certification-reads';
+import { ExportOutcomeScorecardHandler } from './quality/export-outcome-scorecard/export-outcome-scorecard.handler';
+import { ExportOutcomeScorecardNatsController } from './quality/export-outcome-scorecard/export-outcome-scorecard.nats.controller';
+import { GetOutcomeFiguresHandler } from './quality/get-outcome-figures/get-outcome-figures.handler';
+import { GetOutcomeFiguresNatsController } from './quality/get-outcome-figures/get-outcome-figures.nats.controller';
+import { ListOutcomeScorecardHandler } from './quality/list-outcome-scorecard/list-outcome-scorecard.handler';
+import { ListOutcomeScorecardNatsController } from './quality/list-outcome-scorecard/list-outcome-scorecard.nats.controller';
 import { EvaluateInstitutionYearHandler } from './quality/evaluate-institution-year/evaluate-institution-year.handler';
 import { EvaluateInstitutionYearNatsController } from './quality/evaluate-institution-year/evaluate-institution-year.nats.controller';
 import { InstitutionYearEvaluator } from './quality/institution-year.evaluator';
@@ -44,6 +54,11 @@ const USE_CASES: readonly [Type, Type][] = [
   [RecordSatisfactionNatsController, RecordSatisfactionHandler],
   [CloseSatisfactionSurveyNatsController, CloseSatisfactionSurveyHandler],
   [EvaluateInstitutionYearNatsController, EvaluateInstitutionYearHandler],
+  [ListCertificatesNatsController, ListCertificatesHandler],
+  [ExportCertificatesNatsController, ExportCertificatesHandler],
+  [GetOutcomeFiguresNatsController, GetOutcomeFiguresHandler],
+  [ListOutcomeScorecardNatsController, ListOutcomeScorecardHandler],
+  [ExportOutcomeScorecardNatsController, ExportOutcomeScorecardHandler],
 ];
 
 @Module({

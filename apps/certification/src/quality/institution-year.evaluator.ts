@@ -11,7 +11,9 @@ import { chainOf, parameterInForce } from '../local/policy-resolution';
 import { qualityDecider } from './domain/quality.decide';
 import { qualityStreamId, type EvaluateInstitutionYear } from './domain/quality';
 import { INSTITUTION_YEAR_END } from './institution-year.deadline';
-import { OutcomeFiguresReader, countsOf } from './outcome-figures.reader';
+import type { PoolClient } from 'pg';
+import { figuresOf } from './domain/outcome-figures';
+import { OutcomeFiguresReader, countsOf, type TraineeOutcome } from './outcome-figures.reader';
 
 @Injectable()
 export class InstitutionYearEvaluator implements OnModuleInit {
@@ -31,7 +33,11 @@ export class InstitutionYearEvaluator implements OnModuleInit {
     institutionId: string,
     year: number,
     fallbackJurisdiction?: string,
-  ): Promise<EvaluateInstitutionYear['data']> {
+  ): Promise<{
+    readonly data: EvaluateInstitutionYear['data'];
+    readonly trainees: TraineeOutcome[];
+    readonly employmentWithinMonths: number | null;
+  }> {
     const jurisdictionCode =
       (await this.reads.institutionJurisdiction(institutionId)) ??
       fallbackJurisdiction ??
@@ -50,12 +56,53 @@ export class InstitutionYearEvaluator implements OnModuleInit {
     const minEmployment = at('institutionQuality', 'minYearlyEmploymentRate') as
       { value: number; versionId: string } | undefined;
     return {
-      institutionId,
-      year,
-      jurisdictionCode: jurisdictionCode ?? fallbackJurisdiction ?? '110000',
-      counts: countsOf(trainees, employmentWithinMonths),
-      minPassRate: minPass ?? null,
-      minEmploymentRate: minEmployment ?? null,
+      data: {
+        institutionId,
+        year,
+        jurisdictionCode: jurisdictionCode ?? fallbackJurisdiction ?? '110000',
+        counts: countsOf(trainees, employmentWithinMonths),
+        minPassRate: minPass ?? null,
+        minEmploymentRate: minEmployment ?? null,
+      },
+      trainees,
+      employmentWithinMonths,
+    };
+  }
+
+  /** The scorecard's rows of the year, per occupation, written with InstitutionYearEvaluated. */
+  private scorecardRows(evaluation: Awaited<ReturnType<InstitutionYearEvaluator['commandData']>>) {
+    return async (tx: PoolClient, { events }: { events: readonly { type: string }[] }) => {
+      if (!events.some((e) => e.type === 'InstitutionYearEvaluated.v1')) return;
+      const { data, trainees, employmentWithinMonths } = evaluation;
+      const S = `"${this.reads.schema}"`;
+      for (const occupationCode of [...new Set(trainees.map((t) => t.occupationCode))]) {
+        const figures = figuresOf(
+          countsOf(
+            trainees.filter((t) => t.occupationCode === occupationCode),
+            employmentWithinMonths,
+          ),
+        );
+        await tx.query(
+          `insert into ${S}.outcome_scorecard (year, institution_id, occupation_code, jurisdiction_code, classes,
+             trainees, passed, certified, employed, pass_rate, certificate_rate, employment_rate)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+           on conflict (year, institution_id, occupation_code) do nothing`,
+          [
+            data.year,
+            data.institutionId,
+            occupationCode,
+            data.jurisdictionCode,
+            figures.classes,
+            figures.trainees,
+            figures.passed,
+            figures.certified,
+            figures.employed ?? null,
+            figures.passRate ?? null,
+            figures.certificateRate ?? null,
+            figures.employmentRate ?? null,
+          ],
+        );
+      }
     };
   }
 
@@ -65,12 +112,13 @@ export class InstitutionYearEvaluator implements OnModuleInit {
     jurisdictionCode: string,
   ): Promise<certificationV1.CommandAccepted> {
     const { institutionId, year } = request.payload;
-    const data = await this.commandData(institutionId, year, jurisdictionCode);
+    const evaluation = await this.commandData(institutionId, year, jurisdictionCode);
     const result = await this.commands.run(request, {
       decider: qualityDecider,
       streamId: qualityStreamId(institutionId, year),
-      jurisdiction: data.jurisdictionCode,
-      command: { type: 'EvaluateInstitutionYear', data },
+      jurisdiction: evaluation.data.jurisdictionCode,
+      command: { type: 'EvaluateInstitutionYear', data: evaluation.data },
+      withEvents: this.scorecardRows(evaluation),
     });
     return commandAccepted(institutionId, result);
   }
@@ -81,18 +129,19 @@ export class InstitutionYearEvaluator implements OnModuleInit {
       jurisdictionCode: string;
       year: number;
     };
-    const data = await this.commandData(institutionId, year, jurisdictionCode);
+    const evaluation = await this.commandData(institutionId, year, jurisdictionCode);
     await this.commands.runAsSystem(
       {
         actor: { userId: 'system:certification', roles: ['system'] },
-        jurisdiction: data.jurisdictionCode,
+        jurisdiction: evaluation.data.jurisdictionCode,
         commandId: deadline.commandId,
         correlationId: deadline.commandId,
       },
       {
         decider: qualityDecider,
         streamId: qualityStreamId(institutionId, year),
-        command: { type: 'EvaluateInstitutionYear', data },
+        command: { type: 'EvaluateInstitutionYear', data: evaluation.data },
+        withEvents: this.scorecardRows(evaluation),
       },
     );
   }

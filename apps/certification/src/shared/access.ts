@@ -44,3 +44,22 @@ export function isWithin(inner: string, outer: string): boolean {
 
 const sameId = (a: string, b: string | undefined): boolean =>
   b !== undefined && a.toLowerCase() === b.toLowerCase();
+
+/** The code prefix of a jurisdiction and those below it: 140000 → 14, 140800 → 1408, 140802 → 140802. */
+export function jurisdictionPrefix(code: string): string {
+  if (code.endsWith('0000')) return code.slice(0, 2);
+  if (code.endsWith('00')) return code.slice(0, 4);
+  return code;
+}
+
+/** For lists: the jurisdiction asked for (default the caller's), which must be within the caller's. */
+export function scopeOf(principal: Principal, roles: readonly Role[], asked: string | undefined): string {
+  const jurisdiction = asked ?? principal.jurisdiction;
+  authorize(principal, roles, { jurisdiction });
+  return jurisdiction;
+}
+
+/** True when the caller acts only as an institution (no jurisdiction role). */
+export const actsOnlyAsInstitution = (principal: Principal): boolean =>
+  principal.roles.includes('institution') &&
+  !principal.roles.some((role) => JURISDICTION_ROLES.includes(role));

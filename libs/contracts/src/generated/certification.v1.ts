@@ -589,6 +589,118 @@ export const CertificateIssuedSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface CertificateListItem {
+  readonly certificateId: string;
+  readonly certificateNumber: string;
+  readonly workerId: string;
+  readonly classId?: string;
+  readonly institutionId: string;
+  readonly jurisdictionCode: string;
+  readonly occupationCode: string;
+  readonly level: number;
+  readonly kind: string;
+  readonly issuedOn: string;
+  readonly status: 'valid' | 'revoked';
+}
+
+export const CertificateListItemSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.CertificateListItem',
+  type: 'object',
+  properties: {
+    certificateId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    certificateNumber: {
+      type: 'string',
+    },
+    workerId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    classId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    institutionId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    jurisdictionCode: {
+      type: 'string',
+    },
+    occupationCode: {
+      type: 'string',
+    },
+    level: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    kind: {
+      type: 'string',
+    },
+    issuedOn: {
+      type: 'string',
+      format: 'date',
+    },
+    status: {
+      type: 'string',
+      enum: ['valid', 'revoked'],
+    },
+  },
+  required: [
+    'certificateId',
+    'certificateNumber',
+    'workerId',
+    'institutionId',
+    'jurisdictionCode',
+    'occupationCode',
+    'level',
+    'kind',
+    'issuedOn',
+    'status',
+  ],
+  additionalProperties: false,
+};
+
+export interface CertificatePage {
+  readonly items: readonly CertificateListItem[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export const CertificatePageSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.CertificatePage',
+  type: 'object',
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.certification.v1.CertificateListItem',
+      },
+    },
+    total: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    page: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    pageSize: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+  },
+  required: ['items', 'total', 'page', 'pageSize'],
+  additionalProperties: false,
+};
+
 export interface CertificateQrCode {
   /** the public verification page of the number (GET /api/v1/public/certificates/{number}) */
   readonly verificationUrl: string;
@@ -727,6 +839,36 @@ export const CertificateVerificationSchema: JsonSchema = {
     },
   },
   required: ['certificateNumber', 'status'],
+  additionalProperties: false,
+};
+
+export interface ClassFigures {
+  readonly classId: string;
+  readonly occupationCode: string;
+  readonly endDate: string;
+  readonly figures: OutcomeFigures;
+}
+
+export const ClassFiguresSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.ClassFigures',
+  type: 'object',
+  properties: {
+    classId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    occupationCode: {
+      type: 'string',
+    },
+    endDate: {
+      type: 'string',
+      format: 'date',
+    },
+    figures: {
+      $ref: 'jineng.certification.v1.OutcomeFigures',
+    },
+  },
+  required: ['classId', 'occupationCode', 'endDate', 'figures'],
   additionalProperties: false,
 };
 
@@ -912,6 +1054,121 @@ export const EvaluationBodyRecognisedSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface ExportCertificates {
+  readonly format: 'xlsx' | 'json';
+  readonly jurisdiction?: string;
+  readonly institutionId?: string;
+  readonly occupationCode?: string;
+  readonly kind?:
+    | 'vocational_qualification'
+    | 'skill_level'
+    | 'special_ability'
+    | 'special_operation'
+    | 'special_equipment'
+    | 'training_qualified';
+  readonly status?: 'valid' | 'revoked';
+  readonly issuedFrom?: string;
+  readonly issuedTo?: string;
+  readonly sort?: string;
+}
+
+export const ExportCertificatesSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.ExportCertificates',
+  type: 'object',
+  properties: {
+    format: {
+      type: 'string',
+      enum: ['xlsx', 'json'],
+    },
+    jurisdiction: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    institutionId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    occupationCode: {
+      type: 'string',
+      maxLength: 20,
+    },
+    kind: {
+      type: 'string',
+      enum: [
+        'vocational_qualification',
+        'skill_level',
+        'special_ability',
+        'special_operation',
+        'special_equipment',
+        'training_qualified',
+      ],
+    },
+    status: {
+      type: 'string',
+      enum: ['valid', 'revoked'],
+    },
+    issuedFrom: {
+      type: 'string',
+      format: 'date',
+    },
+    issuedTo: {
+      type: 'string',
+      format: 'date',
+    },
+    sort: {
+      type: 'string',
+      pattern: '^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$',
+      maxLength: 200,
+    },
+  },
+  required: ['format'],
+  additionalProperties: false,
+};
+
+export interface ExportOutcomeScorecard {
+  readonly format: 'xlsx' | 'json';
+  readonly year?: number;
+  readonly jurisdiction?: string;
+  readonly institutionId?: string;
+  readonly occupationCode?: string;
+  readonly sort?: string;
+}
+
+export const ExportOutcomeScorecardSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.ExportOutcomeScorecard',
+  type: 'object',
+  properties: {
+    format: {
+      type: 'string',
+      enum: ['xlsx', 'json'],
+    },
+    year: {
+      type: 'integer',
+      minimum: 2000,
+      maximum: 2100,
+    },
+    jurisdiction: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    institutionId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    occupationCode: {
+      type: 'string',
+      maxLength: 20,
+    },
+    sort: {
+      type: 'string',
+      pattern: '^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$',
+      maxLength: 200,
+    },
+  },
+  required: ['format'],
+  additionalProperties: false,
+};
+
 export interface GetAssessment {
   readonly assessmentId: string;
 }
@@ -943,6 +1200,35 @@ export const GetCertificateSchema: JsonSchema = {
     },
   },
   required: ['certificateId'],
+  additionalProperties: false,
+};
+
+/**
+ * The live outcome figures of an institution's year (its classes that ended in it, as they stand):
+ * in total, per occupation and per class. Officers of its jurisdiction, or the institution itself.
+ */
+export interface GetOutcomeFigures {
+  readonly institutionId: string;
+  readonly year: number;
+}
+
+export const GetOutcomeFiguresSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.GetOutcomeFigures',
+  description:
+    "The live outcome figures of an institution's year (its classes that ended in it, as they stand): in total, per occupation and per class. Officers of its jurisdiction, or the institution itself.",
+  type: 'object',
+  properties: {
+    institutionId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    year: {
+      type: 'integer',
+      minimum: 2000,
+      maximum: 2100,
+    },
+  },
+  required: ['institutionId', 'year'],
   additionalProperties: false,
 };
 
@@ -1093,6 +1379,170 @@ export const IssueCertificateSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+/** The certificates of a jurisdiction and below (officers, auditors) or of the caller's institution. */
+export interface ListCertificates {
+  readonly jurisdiction?: string;
+  readonly institutionId?: string;
+  readonly occupationCode?: string;
+  readonly kind?:
+    | 'vocational_qualification'
+    | 'skill_level'
+    | 'special_ability'
+    | 'special_operation'
+    | 'special_equipment'
+    | 'training_qualified';
+  readonly status?: 'valid' | 'revoked';
+  readonly issuedFrom?: string;
+  readonly issuedTo?: string;
+  readonly page?: number;
+  readonly pageSize?: number;
+  /** column keys, "-" for descending: issuedOn (default -issuedOn), certificateNumber, occupationCode, kind, status */
+  readonly sort?: string;
+}
+
+export const ListCertificatesSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.ListCertificates',
+  description:
+    "The certificates of a jurisdiction and below (officers, auditors) or of the caller's institution.",
+  type: 'object',
+  properties: {
+    jurisdiction: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    institutionId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    occupationCode: {
+      type: 'string',
+      maxLength: 20,
+    },
+    kind: {
+      type: 'string',
+      enum: [
+        'vocational_qualification',
+        'skill_level',
+        'special_ability',
+        'special_operation',
+        'special_equipment',
+        'training_qualified',
+      ],
+    },
+    status: {
+      type: 'string',
+      enum: ['valid', 'revoked'],
+    },
+    issuedFrom: {
+      type: 'string',
+      format: 'date',
+    },
+    issuedTo: {
+      type: 'string',
+      format: 'date',
+    },
+    page: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 100000,
+    },
+    pageSize: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 500,
+    },
+    sort: {
+      description:
+        'column keys, "-" for descending: issuedOn (default -issuedOn), certificateNumber, occupationCode, kind, status',
+      type: 'string',
+      pattern: '^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$',
+      maxLength: 200,
+    },
+  },
+  additionalProperties: false,
+};
+
+/**
+ * The outcome scorecard (public, no personal data): per institution and occupation, the figures of
+ * each year as evaluated at its end.
+ */
+export interface ListOutcomeScorecard {
+  readonly year?: number;
+  /** a jurisdiction and those below it */
+  readonly jurisdiction?: string;
+  readonly institutionId?: string;
+  readonly occupationCode?: string;
+  readonly page?: number;
+  readonly pageSize?: number;
+  /** column keys, "-" for descending: institutionName (default), year, occupationCode, passRate, certificateRate, employmentRate */
+  readonly sort?: string;
+}
+
+export const ListOutcomeScorecardSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.ListOutcomeScorecard',
+  description:
+    'The outcome scorecard (public, no personal data): per institution and occupation, the figures of each year as evaluated at its end.',
+  type: 'object',
+  properties: {
+    year: {
+      type: 'integer',
+      minimum: 2000,
+      maximum: 2100,
+    },
+    jurisdiction: {
+      description: 'a jurisdiction and those below it',
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    institutionId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    occupationCode: {
+      type: 'string',
+      maxLength: 20,
+    },
+    page: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 100000,
+    },
+    pageSize: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 500,
+    },
+    sort: {
+      description:
+        'column keys, "-" for descending: institutionName (default), year, occupationCode, passRate, certificateRate, employmentRate',
+      type: 'string',
+      pattern: '^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$',
+      maxLength: 200,
+    },
+  },
+  additionalProperties: false,
+};
+
+export interface OccupationFigures {
+  readonly occupationCode: string;
+  readonly figures: OutcomeFigures;
+}
+
+export const OccupationFiguresSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.OccupationFigures',
+  type: 'object',
+  properties: {
+    occupationCode: {
+      type: 'string',
+    },
+    figures: {
+      $ref: 'jineng.certification.v1.OutcomeFigures',
+    },
+  },
+  required: ['occupationCode', 'figures'],
+  additionalProperties: false,
+};
+
 /**
  * Outcome figures: trainees of completed classes, and how many passed, hold a valid certificate, were
  * employed within the policy's months after the class ended; rates with 4 decimals.
@@ -1163,6 +1613,47 @@ export const OutcomeFiguresSchema: JsonSchema = {
     },
   },
   required: ['classes', 'trainees', 'passed', 'certified'],
+  additionalProperties: false,
+};
+
+export interface OutcomeFiguresReply {
+  readonly institutionId: string;
+  readonly year: number;
+  readonly total: OutcomeFigures;
+  readonly byOccupation: readonly OccupationFigures[];
+  readonly byClass: readonly ClassFigures[];
+}
+
+export const OutcomeFiguresReplySchema: JsonSchema = {
+  $id: 'jineng.certification.v1.OutcomeFiguresReply',
+  type: 'object',
+  properties: {
+    institutionId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    year: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    total: {
+      $ref: 'jineng.certification.v1.OutcomeFigures',
+    },
+    byOccupation: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.certification.v1.OccupationFigures',
+      },
+    },
+    byClass: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.certification.v1.ClassFigures',
+      },
+    },
+  },
+  required: ['institutionId', 'year', 'total', 'byOccupation', 'byClass'],
   additionalProperties: false,
 };
 
@@ -1581,6 +2072,129 @@ export const ScheduleAssessmentSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface ScorecardPage {
+  readonly items: readonly ScorecardRow[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export const ScorecardPageSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.ScorecardPage',
+  type: 'object',
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.certification.v1.ScorecardRow',
+      },
+    },
+    total: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    page: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    pageSize: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+  },
+  required: ['items', 'total', 'page', 'pageSize'],
+  additionalProperties: false,
+};
+
+export interface ScorecardRow {
+  readonly year: number;
+  readonly institutionId: string;
+  readonly institutionName?: string;
+  readonly jurisdictionCode: string;
+  readonly occupationCode: string;
+  readonly classes: number;
+  readonly trainees: number;
+  readonly passed: number;
+  readonly certified: number;
+  readonly employed?: number;
+  readonly passRate?: string;
+  readonly certificateRate?: string;
+  readonly employmentRate?: string;
+}
+
+export const ScorecardRowSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.ScorecardRow',
+  type: 'object',
+  properties: {
+    year: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    institutionId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    institutionName: {
+      type: 'string',
+    },
+    jurisdictionCode: {
+      type: 'string',
+    },
+    occupationCode: {
+      type: 'string',
+    },
+    classes: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    trainees: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    passed: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    certified: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    employed: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    passRate: {
+      type: 'string',
+    },
+    certificateRate: {
+      type: 'string',
+    },
+    employmentRate: {
+      type: 'string',
+    },
+  },
+  required: [
+    'year',
+    'institutionId',
+    'jurisdictionCode',
+    'occupationCode',
+    'classes',
+    'trainees',
+    'passed',
+    'certified',
+  ],
+  additionalProperties: false,
+};
+
 export interface TraineeResult {
   readonly workerId: string;
   /** 0–100; left out for an absent trainee */
@@ -1753,6 +2367,18 @@ export const contracts: readonly Contract[] = [
     schema: CertificateIssuedSchema,
   },
   {
+    typeName: 'jineng.certification.v1.CertificateListItem',
+    kind: 'type',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: CertificateListItemSchema,
+  },
+  {
+    typeName: 'jineng.certification.v1.CertificatePage',
+    kind: 'reply',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: CertificatePageSchema,
+  },
+  {
     typeName: 'jineng.certification.v1.CertificateQrCode',
     kind: 'type',
     source: 'proto/jineng/certification/v1/certification.proto',
@@ -1773,6 +2399,12 @@ export const contracts: readonly Contract[] = [
     kind: 'reply',
     source: 'proto/jineng/certification/v1/certification.proto',
     schema: CertificateVerificationSchema,
+  },
+  {
+    typeName: 'jineng.certification.v1.ClassFigures',
+    kind: 'type',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: ClassFiguresSchema,
   },
   {
     typeName: 'jineng.certification.v1.ClassSatisfactionBelowMinimum',
@@ -1819,6 +2451,24 @@ export const contracts: readonly Contract[] = [
     schema: EvaluationBodyRecognisedSchema,
   },
   {
+    typeName: 'jineng.certification.v1.ExportCertificates',
+    kind: 'query',
+    service: 'certification',
+    name: 'ExportCertificates',
+    subject: 'jineng.qry.certification.ExportCertificates',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: ExportCertificatesSchema,
+  },
+  {
+    typeName: 'jineng.certification.v1.ExportOutcomeScorecard',
+    kind: 'query',
+    service: 'certification',
+    name: 'ExportOutcomeScorecard',
+    subject: 'jineng.qry.certification.ExportOutcomeScorecard',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: ExportOutcomeScorecardSchema,
+  },
+  {
     typeName: 'jineng.certification.v1.GetAssessment',
     kind: 'query',
     service: 'certification',
@@ -1835,6 +2485,15 @@ export const contracts: readonly Contract[] = [
     subject: 'jineng.qry.certification.GetCertificate',
     source: 'proto/jineng/certification/v1/certification.proto',
     schema: GetCertificateSchema,
+  },
+  {
+    typeName: 'jineng.certification.v1.GetOutcomeFigures',
+    kind: 'query',
+    service: 'certification',
+    name: 'GetOutcomeFigures',
+    subject: 'jineng.qry.certification.GetOutcomeFigures',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: GetOutcomeFiguresSchema,
   },
   {
     typeName: 'jineng.certification.v1.InstitutionFailedQualityThreshold',
@@ -1866,10 +2525,40 @@ export const contracts: readonly Contract[] = [
     schema: IssueCertificateSchema,
   },
   {
+    typeName: 'jineng.certification.v1.ListCertificates',
+    kind: 'query',
+    service: 'certification',
+    name: 'ListCertificates',
+    subject: 'jineng.qry.certification.ListCertificates',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: ListCertificatesSchema,
+  },
+  {
+    typeName: 'jineng.certification.v1.ListOutcomeScorecard',
+    kind: 'query',
+    service: 'certification',
+    name: 'ListOutcomeScorecard',
+    subject: 'jineng.qry.certification.ListOutcomeScorecard',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: ListOutcomeScorecardSchema,
+  },
+  {
+    typeName: 'jineng.certification.v1.OccupationFigures',
+    kind: 'type',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: OccupationFiguresSchema,
+  },
+  {
     typeName: 'jineng.certification.v1.OutcomeFigures',
     kind: 'type',
     source: 'proto/jineng/certification/v1/certification.proto',
     schema: OutcomeFiguresSchema,
+  },
+  {
+    typeName: 'jineng.certification.v1.OutcomeFiguresReply',
+    kind: 'reply',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: OutcomeFiguresReplySchema,
   },
   {
     typeName: 'jineng.certification.v1.RecogniseEvaluationBody',
@@ -1947,6 +2636,18 @@ export const contracts: readonly Contract[] = [
     subject: 'jineng.cmd.certification.ScheduleAssessment',
     source: 'proto/jineng/certification/v1/certification.proto',
     schema: ScheduleAssessmentSchema,
+  },
+  {
+    typeName: 'jineng.certification.v1.ScorecardPage',
+    kind: 'reply',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: ScorecardPageSchema,
+  },
+  {
+    typeName: 'jineng.certification.v1.ScorecardRow',
+    kind: 'type',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: ScorecardRowSchema,
   },
   {
     typeName: 'jineng.certification.v1.TraineeResult',
