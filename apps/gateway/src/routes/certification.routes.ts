@@ -3,6 +3,7 @@
 // again (a path only names ids). The public verification of a certificate needs no login: it reaches
 // the service as the anonymous principal, rate-limited per client IP, and answers no personal data in
 // clear.
+import { EXPORT_CONTENT_TYPES } from '@jineng/lists';
 import type { Role } from '@jineng/messaging';
 import type { RouteDefinition } from '../routing/route-definition';
 
@@ -113,5 +114,111 @@ export const CERTIFICATION_ROUTES: readonly RouteDefinition[] = [
     request: 'jineng.certification.v1.VerifyCertificate',
     response: 'jineng.certification.v1.CertificateVerification',
     target: { kind: 'query', service: 'certification', name: 'VerifyCertificate' },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/certificates',
+    summary: { zh: '证书列表（分页、筛选、排序）', en: 'The certificates list (paged, filtered, sorted)' },
+    tags,
+    roles: ['institution', ...READERS],
+    jurisdiction: { in: 'query', name: 'jurisdiction' },
+    institution: { in: 'query', name: 'institutionId' },
+    request: 'jineng.certification.v1.ListCertificates',
+    response: 'jineng.certification.v1.CertificatePage',
+    target: { kind: 'query', service: 'certification', name: 'ListCertificates' },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/certificates/export',
+    summary: {
+      zh: '导出证书列表（.xlsx 或 JSON，同列表的筛选与排序）',
+      en: 'Export the certificates list (.xlsx or JSON, with the list filters and sort)',
+    },
+    tags,
+    roles: ['institution', ...READERS],
+    jurisdiction: { in: 'query', name: 'jurisdiction' },
+    institution: { in: 'query', name: 'institutionId' },
+    request: 'jineng.certification.v1.ExportCertificates',
+    file: { contentTypes: Object.values(EXPORT_CONTENT_TYPES) },
+    target: { kind: 'query', service: 'certification', name: 'ExportCertificates', timeoutMs: 60_000 },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/satisfaction-surveys/:classId/responses',
+    summary: { zh: '录入学员满意度调查答卷', en: "Record trainees' satisfaction survey answers" },
+    tags,
+    roles: OFFICERS,
+    request: 'jineng.certification.v1.RecordSatisfaction',
+    response: 'jineng.certification.v1.CommandAccepted',
+    target: { kind: 'command', service: 'certification', name: 'RecordSatisfaction' },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/satisfaction-surveys/:classId/close',
+    summary: {
+      zh: '结束满意度调查（低于政策下限的停止开班）',
+      en: 'Close the satisfaction survey (below the policy minimum: no new classes)',
+    },
+    tags,
+    roles: OFFICERS,
+    request: 'jineng.certification.v1.CloseSatisfactionSurvey',
+    response: 'jineng.certification.v1.CommandAccepted',
+    target: { kind: 'command', service: 'certification', name: 'CloseSatisfactionSurvey' },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/institution-outcomes/:institutionId/years/:year',
+    summary: {
+      zh: '培训机构年度成效（合格率、取证率、就业率；按职业和班级）',
+      en: "An institution's year: pass, certificate and employment rates, per occupation and class",
+    },
+    tags,
+    roles: ['institution', ...READERS],
+    institution: { in: 'path', name: 'institutionId' },
+    request: 'jineng.certification.v1.GetOutcomeFigures',
+    response: 'jineng.certification.v1.OutcomeFiguresReply',
+    target: { kind: 'query', service: 'certification', name: 'GetOutcomeFigures' },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/institution-outcomes/:institutionId/years/:year/evaluate',
+    summary: {
+      zh: '年度考评（年末自动进行；低于下限的取消下一年度资格）',
+      en: "Evaluate an institution's year (done at the year's end anyway; below the minimums: disqualified next year)",
+    },
+    tags,
+    roles: OFFICERS,
+    request: 'jineng.certification.v1.EvaluateInstitutionYear',
+    response: 'jineng.certification.v1.CommandAccepted',
+    target: { kind: 'command', service: 'certification', name: 'EvaluateInstitutionYear' },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/public/outcome-scorecard',
+    summary: {
+      zh: '培训成效公示（按机构和职业，无个人信息，无需登录）',
+      en: 'The outcome scorecard per institution and occupation (public, no personal data, no login)',
+    },
+    tags: ['public'],
+    roles: 'public',
+    allowAnonymous: true,
+    request: 'jineng.certification.v1.ListOutcomeScorecard',
+    response: 'jineng.certification.v1.ScorecardPage',
+    target: { kind: 'query', service: 'certification', name: 'ListOutcomeScorecard' },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/public/outcome-scorecard/export',
+    summary: {
+      zh: '导出培训成效公示（.xlsx 或 JSON，无需登录）',
+      en: 'Export the outcome scorecard (.xlsx or JSON, no login)',
+    },
+    tags: ['public'],
+    roles: 'public',
+    allowAnonymous: true,
+    rateLimit: { requests: 10, perSeconds: 60 },
+    request: 'jineng.certification.v1.ExportOutcomeScorecard',
+    file: { contentTypes: Object.values(EXPORT_CONTENT_TYPES) },
+    target: { kind: 'query', service: 'certification', name: 'ExportOutcomeScorecard', timeoutMs: 60_000 },
   },
 ];
