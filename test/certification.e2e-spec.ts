@@ -161,7 +161,7 @@ const classApproved = (classId: string, occupationCode: string, workerIds: strin
   approvedBy: 'approver-1',
 });
 
-let workers: string[] = [];
+const workers: string[] = [];
 let certificateId = '';
 let certificateNumber = '';
 
