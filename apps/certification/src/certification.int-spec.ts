@@ -87,6 +87,7 @@ beforeAll(async () => {
         applicationLeadDays: 3,
         offlineOnly: true,
         hrOfficeSetsTrainingCertificateExams: true,
+        ownEvaluationBody: { minStaff: 300, deadline: '2021-12-31' },
         trainingCertificate: {
           notAcceptedFor: ['qualification', 'skill_level', 'special_operation', 'special_ability'],
           temporaryException: { acceptedFor: ['skill_level', 'special_ability'] },
@@ -441,6 +442,67 @@ it('certificates: only for a pass, of a kind the policy accepts, revoked with a 
     service.command('RevokeCertificate', officer, { certificateId, reason: '再次' }),
   );
   expect(again.code).toBe('CERTIFICATION.CERTIFICATE_ALREADY_REVOKED');
+});
+
+it('lists the enterprises of at least 300 staff without their own evaluation body, and exports them', async () => {
+  const [big, small, equipped] = [randomUUID(), randomUUID(), randomUUID()];
+  for (const [enterpriseId, name, headcount] of [
+    [big, '济源钢铁集团', 320],
+    [small, '济源小型机械厂', 250],
+    [equipped, '济源矿用设备公司', 400],
+  ] as const)
+    await service.publish('registry', `enterprise-${enterpriseId}`, 'EnterpriseRegistered.v1', {
+      enterpriseId,
+      name,
+      creditCode: '91419001MA0K000001',
+      jurisdiction: JIYUAN,
+      headcount,
+      small: false,
+      micro: false,
+      maySetUpEvaluationBody: headcount >= 300,
+      registeredOn: '2021-01-05',
+    });
+  await service.command('RecogniseEvaluationBody', officer, {
+    evaluationBodyId: randomUUID(),
+    name: '济源矿用设备公司技能人才评价中心',
+    kind: 'enterprise_own',
+    enterpriseId: equipped,
+    jurisdictionCode: JIYUAN,
+    recognitions: [
+      { occupationCode: '6-18-02-04', levels: [4], kinds: ['skill_level'], validFrom: '2021-06-01' },
+    ],
+  });
+  const page = await eventually(async () => {
+    const answer = await service.query<certificationV1.EnterpriseEvaluationBodyPage>(
+      'ListEnterprisesLackingEvaluationBody',
+      officer,
+      {},
+    );
+    expect(answer.total).toBe(1);
+    return answer;
+  });
+  expectContract('jineng.certification.v1.EnterpriseEvaluationBodyPage', page);
+  expect(page).toMatchObject({
+    items: [{ enterpriseId: big, name: '济源钢铁集团', jurisdictionCode: JIYUAN, headcount: 320 }],
+    minStaff: 300,
+    deadline: '2021-12-31',
+    policyVersionIds: [POLICY],
+  });
+  // Yanhu's policy (none published for it here) sets no such rule: nothing to list
+  const yanhu: Principal = { userId: 'officer-140802', roles: ['county_officer'], jurisdiction: '140802' };
+  expect(await service.query('ListEnterprisesLackingEvaluationBody', yanhu, { pageSize: 10 })).toEqual({
+    items: [],
+    total: 0,
+    page: 1,
+    pageSize: 10,
+    policyVersionIds: [],
+  });
+  const file = await service.query<{ contentType: string; size: number }>(
+    'ExportEnterprisesLackingEvaluationBody',
+    officer,
+    { format: 'json' },
+  );
+  expect(file.contentType).toBe('application/json; charset=utf-8');
 });
 
 describe('satisfaction and the yearly quality rule, from a scripted year', () => {

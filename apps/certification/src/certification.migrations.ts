@@ -143,4 +143,20 @@ export const certificationMigrations: readonly Migration[] = [
           left join ${S}.institutions i using (institution_id);
     `,
   },
+  {
+    // enterprises from the registry (certification-registry): who must set up an evaluation body
+    id: 'certification-006-enterprises',
+    sql: (S) => `
+      create table ${S}.enterprises (
+        enterprise_id uuid primary key,
+        name text not null,
+        jurisdiction_code text not null,
+        headcount int not null
+      );
+      create view ${S}.enterprises_without_own_body as
+        select e.* from ${S}.enterprises e
+         where not exists (select 1 from ${S}.evaluation_bodies b
+                            where b.kind = 'enterprise_own' and b.enterprise_id = e.enterprise_id);
+    `,
+  },
 ];

@@ -24,6 +24,10 @@ import { ExportCertificatesHandler } from './certificate/export-certificates/exp
 import { ExportCertificatesNatsController } from './certificate/export-certificates/export-certificates.nats.controller';
 import { ListCertificatesHandler } from './certificate/list-certificates/list-certificates.handler';
 import { ListCertificatesNatsController } from './certificate/list-certificates/list-certificates.nats.controller';
+import { ExportEnterprisesLackingEvaluationBodyHandler } from './evaluation-body/export-enterprises-lacking-evaluation-body/export-enterprises-lacking-evaluation-body.handler';
+import { ExportEnterprisesLackingEvaluationBodyNatsController } from './evaluation-body/export-enterprises-lacking-evaluation-body/export-enterprises-lacking-evaluation-body.nats.controller';
+import { ListEnterprisesLackingEvaluationBodyHandler } from './evaluation-body/list-enterprises-lacking-evaluation-body/list-enterprises-lacking-evaluation-body.handler';
+import { ListEnterprisesLackingEvaluationBodyNatsController } from './evaluation-body/list-enterprises-lacking-evaluation-body/list-enterprises-lacking-evaluation-body.nats.controller';
 import { CertificationReads } from './local/certification-reads';
 import { ExportOutcomeScorecardHandler } from './quality/export-outcome-scorecard/export-outcome-scorecard.handler';
 import { ExportOutcomeScorecardNatsController } from './quality/export-outcome-scorecard/export-outcome-scorecard.nats.controller';
@@ -59,6 +63,8 @@ const USE_CASES: readonly [Type, Type][] = [
   [GetOutcomeFiguresNatsController, GetOutcomeFiguresHandler],
   [ListOutcomeScorecardNatsController, ListOutcomeScorecardHandler],
   [ExportOutcomeScorecardNatsController, ExportOutcomeScorecardHandler],
+  [ListEnterprisesLackingEvaluationBodyNatsController, ListEnterprisesLackingEvaluationBodyHandler],
+  [ExportEnterprisesLackingEvaluationBodyNatsController, ExportEnterprisesLackingEvaluationBodyHandler],
 ];
 
 @Module({

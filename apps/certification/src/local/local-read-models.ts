@@ -141,7 +141,7 @@ export function policyReadModel(schema: string) {
   });
 }
 
-/** certification-registry: workers' masked names, employment records, institutions' names. */
+/** certification-registry: workers' masked names, employment records, institutions' names, enterprises. */
 export function registryReadModel(schema: string) {
   const S = `"${schema}"`;
   return defineLocalReadModel({
@@ -178,6 +178,20 @@ export function registryReadModel(schema: string) {
             d.employmentId,
             d.endDate,
           ]);
+        },
+        'EnterpriseRegistered.v1': async (event: IntegrationEvent, tx: PoolClient) => {
+          const d = event.data as unknown as {
+            enterpriseId: string;
+            name: string;
+            jurisdiction: string;
+            headcount: number;
+          };
+          await tx.query(
+            `insert into ${S}.enterprises (enterprise_id, name, jurisdiction_code, headcount) values ($1, $2, $3, $4)
+             on conflict (enterprise_id) do update set name = excluded.name,
+               jurisdiction_code = excluded.jurisdiction_code, headcount = excluded.headcount`,
+            [d.enterpriseId, d.name, d.jurisdiction, d.headcount],
+          );
         },
         'InstitutionAppliedForListing.v1': async (event: IntegrationEvent, tx: PoolClient) => {
           const d = event.data as unknown as { institutionId: string; name: string; jurisdiction: string };

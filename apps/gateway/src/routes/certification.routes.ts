@@ -221,4 +221,37 @@ export const CERTIFICATION_ROUTES: readonly RouteDefinition[] = [
     file: { contentTypes: Object.values(EXPORT_CONTENT_TYPES) },
     target: { kind: 'query', service: 'certification', name: 'ExportOutcomeScorecard', timeoutMs: 60_000 },
   },
+  {
+    method: 'GET',
+    path: '/api/v1/evaluation-bodies/missing',
+    summary: {
+      zh: '应自主成立技能人才评价机构而尚未成立的企业（按政策的职工人数下限）',
+      en: 'Enterprises that must set up their own evaluation body and have none (by the policy minimum staff)',
+    },
+    tags,
+    roles: READERS,
+    jurisdiction: { in: 'query', name: 'jurisdiction' },
+    request: 'jineng.certification.v1.ListEnterprisesLackingEvaluationBody',
+    response: 'jineng.certification.v1.EnterpriseEvaluationBodyPage',
+    target: { kind: 'query', service: 'certification', name: 'ListEnterprisesLackingEvaluationBody' },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/evaluation-bodies/missing/export',
+    summary: {
+      zh: '导出尚未成立评价机构的企业（.xlsx 或 JSON）',
+      en: 'Export the enterprises without their own evaluation body (.xlsx or JSON)',
+    },
+    tags,
+    roles: READERS,
+    jurisdiction: { in: 'query', name: 'jurisdiction' },
+    request: 'jineng.certification.v1.ExportEnterprisesLackingEvaluationBody',
+    file: { contentTypes: Object.values(EXPORT_CONTENT_TYPES) },
+    target: {
+      kind: 'query',
+      service: 'certification',
+      name: 'ExportEnterprisesLackingEvaluationBody',
+      timeoutMs: 60_000,
+    },
+  },
 ];

@@ -975,6 +975,96 @@ export const CommandAcceptedSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface EnterpriseEvaluationBodyPage {
+  readonly items: readonly EnterpriseLackingEvaluationBody[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+  /** the rule in force: at least this many staff, a body by this day; absent where no level sets it */
+  readonly minStaff?: number;
+  readonly deadline?: string;
+  readonly policyVersionIds: readonly string[];
+}
+
+export const EnterpriseEvaluationBodyPageSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.EnterpriseEvaluationBodyPage',
+  type: 'object',
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.certification.v1.EnterpriseLackingEvaluationBody',
+      },
+    },
+    total: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    page: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    pageSize: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    minStaff: {
+      description:
+        'the rule in force: at least this many staff, a body by this day; absent where no level sets it',
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    deadline: {
+      type: 'string',
+      format: 'date',
+    },
+    policyVersionIds: {
+      type: 'array',
+      items: {
+        type: 'string',
+        format: 'uuid',
+      },
+    },
+  },
+  required: ['items', 'total', 'page', 'pageSize', 'policyVersionIds'],
+  additionalProperties: false,
+};
+
+export interface EnterpriseLackingEvaluationBody {
+  readonly enterpriseId: string;
+  readonly name: string;
+  readonly jurisdictionCode: string;
+  readonly headcount: number;
+}
+
+export const EnterpriseLackingEvaluationBodySchema: JsonSchema = {
+  $id: 'jineng.certification.v1.EnterpriseLackingEvaluationBody',
+  type: 'object',
+  properties: {
+    enterpriseId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    name: {
+      type: 'string',
+    },
+    jurisdictionCode: {
+      type: 'string',
+    },
+    headcount: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+  },
+  required: ['enterpriseId', 'name', 'jurisdictionCode', 'headcount'],
+  additionalProperties: false,
+};
+
 /**
  * Evaluates an institution's year (its classes that ended in it): pass, certificate and employment
  * rates against the policy's minimums in force on the year's last day. Run by the scheduler at the
@@ -1114,6 +1204,34 @@ export const ExportCertificatesSchema: JsonSchema = {
     issuedTo: {
       type: 'string',
       format: 'date',
+    },
+    sort: {
+      type: 'string',
+      pattern: '^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$',
+      maxLength: 200,
+    },
+  },
+  required: ['format'],
+  additionalProperties: false,
+};
+
+export interface ExportEnterprisesLackingEvaluationBody {
+  readonly format: 'xlsx' | 'json';
+  readonly jurisdiction?: string;
+  readonly sort?: string;
+}
+
+export const ExportEnterprisesLackingEvaluationBodySchema: JsonSchema = {
+  $id: 'jineng.certification.v1.ExportEnterprisesLackingEvaluationBody',
+  type: 'object',
+  properties: {
+    format: {
+      type: 'string',
+      enum: ['xlsx', 'json'],
+    },
+    jurisdiction: {
+      type: 'string',
+      format: 'jurisdiction',
     },
     sort: {
       type: 'string',
@@ -1454,6 +1572,50 @@ export const ListCertificatesSchema: JsonSchema = {
     sort: {
       description:
         'column keys, "-" for descending: issuedOn (default -issuedOn), certificateNumber, occupationCode, kind, status',
+      type: 'string',
+      pattern: '^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$',
+      maxLength: 200,
+    },
+  },
+  additionalProperties: false,
+};
+
+/**
+ * Employers that must have their own evaluation body and have none recognised (Jincheng 2020:
+ * 「2021年底前…凡是职工达到300人以上…都要…成立技能人才评价机构」): enterprises of the jurisdiction and below
+ * with at least the policy's minimum staff (assessment.ownEvaluationBody in force today) and no
+ * enterprise-own body recorded. Where no level sets the rule the list is empty and says so.
+ */
+export interface ListEnterprisesLackingEvaluationBody {
+  readonly jurisdiction?: string;
+  readonly page?: number;
+  readonly pageSize?: number;
+  /** column keys, "-" for descending: headcount (default -headcount), name, jurisdictionCode */
+  readonly sort?: string;
+}
+
+export const ListEnterprisesLackingEvaluationBodySchema: JsonSchema = {
+  $id: 'jineng.certification.v1.ListEnterprisesLackingEvaluationBody',
+  description:
+    "Employers that must have their own evaluation body and have none recognised (Jincheng 2020: 「2021年底前…凡是职工达到300人以上…都要…成立技能人才评价机构」): enterprises of the jurisdiction and below with at least the policy's minimum staff (assessment.ownEvaluationBody in force today) and no enterprise-own body recorded. Where no level sets the rule the list is empty and says so.",
+  type: 'object',
+  properties: {
+    jurisdiction: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    page: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 100000,
+    },
+    pageSize: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 500,
+    },
+    sort: {
+      description: 'column keys, "-" for descending: headcount (default -headcount), name, jurisdictionCode',
       type: 'string',
       pattern: '^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$',
       maxLength: 200,
@@ -2432,6 +2594,18 @@ export const contracts: readonly Contract[] = [
     schema: CommandAcceptedSchema,
   },
   {
+    typeName: 'jineng.certification.v1.EnterpriseEvaluationBodyPage',
+    kind: 'reply',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: EnterpriseEvaluationBodyPageSchema,
+  },
+  {
+    typeName: 'jineng.certification.v1.EnterpriseLackingEvaluationBody',
+    kind: 'type',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: EnterpriseLackingEvaluationBodySchema,
+  },
+  {
     typeName: 'jineng.certification.v1.EvaluateInstitutionYear',
     kind: 'command',
     service: 'certification',
@@ -2458,6 +2632,15 @@ export const contracts: readonly Contract[] = [
     subject: 'jineng.qry.certification.ExportCertificates',
     source: 'proto/jineng/certification/v1/certification.proto',
     schema: ExportCertificatesSchema,
+  },
+  {
+    typeName: 'jineng.certification.v1.ExportEnterprisesLackingEvaluationBody',
+    kind: 'query',
+    service: 'certification',
+    name: 'ExportEnterprisesLackingEvaluationBody',
+    subject: 'jineng.qry.certification.ExportEnterprisesLackingEvaluationBody',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: ExportEnterprisesLackingEvaluationBodySchema,
   },
   {
     typeName: 'jineng.certification.v1.ExportOutcomeScorecard',
@@ -2532,6 +2715,15 @@ export const contracts: readonly Contract[] = [
     subject: 'jineng.qry.certification.ListCertificates',
     source: 'proto/jineng/certification/v1/certification.proto',
     schema: ListCertificatesSchema,
+  },
+  {
+    typeName: 'jineng.certification.v1.ListEnterprisesLackingEvaluationBody',
+    kind: 'query',
+    service: 'certification',
+    name: 'ListEnterprisesLackingEvaluationBody',
+    subject: 'jineng.qry.certification.ListEnterprisesLackingEvaluationBody',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: ListEnterprisesLackingEvaluationBodySchema,
   },
   {
     typeName: 'jineng.certification.v1.ListOutcomeScorecard',

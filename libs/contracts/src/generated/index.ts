@@ -35,9 +35,12 @@ export interface ContractTypes {
   'jineng.certification.v1.ClassSatisfactionBelowMinimum': certificationV1.ClassSatisfactionBelowMinimum;
   'jineng.certification.v1.CloseSatisfactionSurvey': certificationV1.CloseSatisfactionSurvey;
   'jineng.certification.v1.CommandAccepted': certificationV1.CommandAccepted;
+  'jineng.certification.v1.EnterpriseEvaluationBodyPage': certificationV1.EnterpriseEvaluationBodyPage;
+  'jineng.certification.v1.EnterpriseLackingEvaluationBody': certificationV1.EnterpriseLackingEvaluationBody;
   'jineng.certification.v1.EvaluateInstitutionYear': certificationV1.EvaluateInstitutionYear;
   'jineng.certification.v1.EvaluationBodyRecognised': certificationV1.EvaluationBodyRecognised;
   'jineng.certification.v1.ExportCertificates': certificationV1.ExportCertificates;
+  'jineng.certification.v1.ExportEnterprisesLackingEvaluationBody': certificationV1.ExportEnterprisesLackingEvaluationBody;
   'jineng.certification.v1.ExportOutcomeScorecard': certificationV1.ExportOutcomeScorecard;
   'jineng.certification.v1.GetAssessment': certificationV1.GetAssessment;
   'jineng.certification.v1.GetCertificate': certificationV1.GetCertificate;
@@ -46,6 +49,7 @@ export interface ContractTypes {
   'jineng.certification.v1.InstitutionYearEvaluated': certificationV1.InstitutionYearEvaluated;
   'jineng.certification.v1.IssueCertificate': certificationV1.IssueCertificate;
   'jineng.certification.v1.ListCertificates': certificationV1.ListCertificates;
+  'jineng.certification.v1.ListEnterprisesLackingEvaluationBody': certificationV1.ListEnterprisesLackingEvaluationBody;
   'jineng.certification.v1.ListOutcomeScorecard': certificationV1.ListOutcomeScorecard;
   'jineng.certification.v1.OccupationFigures': certificationV1.OccupationFigures;
   'jineng.certification.v1.OutcomeFigures': certificationV1.OutcomeFigures;
