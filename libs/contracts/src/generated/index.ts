@@ -2,14 +2,16 @@
 // Do not edit: change the .proto files and run `npm run contracts:generate`.
 import type { Contract } from '../contract';
 import * as commonV1 from './common.v1';
+import * as fundLedgerV1 from './fund-ledger.v1';
 import * as registryV1 from './registry.v1';
 import * as subsidyV1 from './subsidy.v1';
 
-export { commonV1, registryV1, subsidyV1 };
+export { commonV1, fundLedgerV1, registryV1, subsidyV1 };
 
 /** Every contract generated from proto/. */
 export const CONTRACTS: readonly Contract[] = [
   ...commonV1.contracts,
+  ...fundLedgerV1.contracts,
   ...registryV1.contracts,
   ...subsidyV1.contracts,
 ];
@@ -28,6 +30,22 @@ export interface ContractTypes {
   'jineng.common.v1.JobAccepted': commonV1.JobAccepted;
   'jineng.common.v1.JobView': commonV1.JobView;
   'jineng.common.v1.Principal': commonV1.Principal;
+  'jineng.fund_ledger.v1.AllocateToCounty': fundLedgerV1.AllocateToCounty;
+  'jineng.fund_ledger.v1.ClassEarmarked': fundLedgerV1.ClassEarmarked;
+  'jineng.fund_ledger.v1.CommitForClaim': fundLedgerV1.CommitForClaim;
+  'jineng.fund_ledger.v1.CommitmentMade': fundLedgerV1.CommitmentMade;
+  'jineng.fund_ledger.v1.CommitmentRefused': fundLedgerV1.CommitmentRefused;
+  'jineng.fund_ledger.v1.EarmarkForClass': fundLedgerV1.EarmarkForClass;
+  'jineng.fund_ledger.v1.EarmarkRefused': fundLedgerV1.EarmarkRefused;
+  'jineng.fund_ledger.v1.FundBalance': fundLedgerV1.FundBalance;
+  'jineng.fund_ledger.v1.FundBalances': fundLedgerV1.FundBalances;
+  'jineng.fund_ledger.v1.FundInflowRecorded': fundLedgerV1.FundInflowRecorded;
+  'jineng.fund_ledger.v1.FundsAllocatedToCounty': fundLedgerV1.FundsAllocatedToCounty;
+  'jineng.fund_ledger.v1.GetFundBalances': fundLedgerV1.GetFundBalances;
+  'jineng.fund_ledger.v1.LedgerOutcome': fundLedgerV1.LedgerOutcome;
+  'jineng.fund_ledger.v1.LedgerVerification': fundLedgerV1.LedgerVerification;
+  'jineng.fund_ledger.v1.RecordFundInflow': fundLedgerV1.RecordFundInflow;
+  'jineng.fund_ledger.v1.VerifyLedger': fundLedgerV1.VerifyLedger;
   'jineng.registry.v1.ApplyForListing': registryV1.ApplyForListing;
   'jineng.registry.v1.BankAccountInput': registryV1.BankAccountInput;
   'jineng.registry.v1.CommandAccepted': registryV1.CommandAccepted;
