@@ -109,4 +109,17 @@ export const fundLedgerMigrations: readonly Migration[] = [
         select 'bank', s, 1, false from generate_series(0, ${BANK_STRIPES - 1}) s;
     `,
   },
+  {
+    // the local read model fund-ledger-claims (from subsidy's ClaimSubmitted.v1): a claim's kind, the
+    // subsidy kind its commitment's expense is booked under when ClaimApproved.v1 comes
+    id: 'fund-ledger-002-claim-kinds',
+    sql: (S) => `
+      create table ${S}.claim_kinds (
+        claim_id text primary key,
+        kind text not null,
+        claimant_kind text not null,
+        jurisdiction_code text not null
+      );
+    `,
+  },
 ];

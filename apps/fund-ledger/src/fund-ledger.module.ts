@@ -11,6 +11,7 @@ import { RecordFundInflowHandler } from './funds/record-fund-inflow/record-fund-
 import { RecordFundInflowNatsController } from './funds/record-fund-inflow/record-fund-inflow.nats.controller';
 import { GetFundBalancesHandler } from './ledger/get-fund-balances/get-fund-balances.handler';
 import { GetFundBalancesNatsController } from './ledger/get-fund-balances/get-fund-balances.nats.controller';
+import { MoneyProcessManager } from './integration/money-process.manager';
 import { ledgerBookProvider } from './ledger/ledger-book.provider';
 import { VerifyLedgerHandler } from './ledger/verify-ledger/verify-ledger.handler';
 import { VerifyLedgerNatsController } from './ledger/verify-ledger/verify-ledger.nats.controller';
@@ -32,6 +33,7 @@ import { VerifyLedgerNatsController } from './ledger/verify-ledger/verify-ledger
     CommitForClaimHandler,
     VerifyLedgerHandler,
     GetFundBalancesHandler,
+    MoneyProcessManager,
   ],
 })
 export class FundLedgerModule {}
