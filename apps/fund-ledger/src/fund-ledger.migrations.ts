@@ -122,4 +122,52 @@ export const fundLedgerMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    // payments (issue 14, money in three steps, step 3): what each committed claim is owed and the
+    // payment lines that go out in bank files; operational state beside the ledger, written in the
+    // transactions of the events that change it (CommitmentMade, PaymentBatchIssued, PaymentSettled…)
+    id: 'fund-ledger-003-payments',
+    sql: (S) => `
+      create table ${S}.payables (
+        claim_id text primary key,
+        class_id text,
+        jurisdiction_code text not null,
+        fund_source text not null,
+        payee_id text not null,
+        payee_kind text not null,
+        subsidy_kind text not null,
+        amount_fen bigint not null check (amount_fen > 0),
+        status text not null check (status in ('open', 'in_payment', 'paid')),
+        recovered_fen bigint not null default 0 check (recovered_fen >= 0),
+        committed_on date not null,
+        check (recovered_fen <= amount_fen)
+      );
+      create index payables_open on ${S}.payables (fund_source, jurisdiction_code) where status = 'open';
+
+      create table ${S}.payments (
+        payment_id uuid primary key,
+        batch_id uuid not null,
+        claim_id text not null references ${S}.payables (claim_id),
+        reference text not null unique,
+        amount_fen bigint not null check (amount_fen > 0),
+        status text not null check (status in ('issued', 'settled', 'failed')),
+        issued_on date not null,
+        settled_on date,
+        failure_reason text
+      );
+      -- at most one payment of a claim is out or settled at a time: a claim is paid once
+      create unique index payments_one_live_per_claim on ${S}.payments (claim_id) where status in ('issued', 'settled');
+
+      create table ${S}.statement_lines (
+        statement_id uuid not null,
+        line_no int not null,
+        reference text not null,
+        amount_fen bigint not null,
+        value_date date not null,
+        bank_status text not null,
+        primary key (statement_id, line_no)
+      );
+      create index statement_lines_reference on ${S}.statement_lines (statement_id, reference);
+    `,
+  },
 ];

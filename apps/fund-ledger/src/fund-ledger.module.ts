@@ -1,5 +1,5 @@
 // The fund ledger service (ARCHITECTURE §1; issue 14): the dedicated account (专账) and its fund
-// sources — double-entry, append-only postings, earmarks and commitments.
+// sources — double-entry, append-only postings, earmarks, commitments, payments, reconciliation.
 import { Module } from '@nestjs/common';
 import { CommitForClaimHandler } from './commitment/commit-for-claim/commit-for-claim.handler';
 import { CommitForClaimNatsController } from './commitment/commit-for-claim/commit-for-claim.nats.controller';
@@ -16,6 +16,18 @@ import { ledgerBookProvider } from './ledger/ledger-book.provider';
 import { VerifyLedgerHandler } from './ledger/verify-ledger/verify-ledger.handler';
 import { VerifyLedgerNatsController } from './ledger/verify-ledger/verify-ledger.nats.controller';
 
+import { CloseYearHandler } from './ledger/close-year/close-year.handler';
+import { CloseYearNatsController } from './ledger/close-year/close-year.nats.controller';
+import { IssuePaymentBatchHandler } from './payment/issue-payment-batch/issue-payment-batch.handler';
+import { IssuePaymentBatchNatsController } from './payment/issue-payment-batch/issue-payment-batch.nats.controller';
+import { PaymentResolver } from './payment/payment-resolver';
+import { PaymentStore } from './payment/payment.store';
+import { RecordBankStatementHandler } from './payment/record-bank-statement/record-bank-statement.handler';
+import { RecordBankStatementNatsController } from './payment/record-bank-statement/record-bank-statement.nats.controller';
+import { StatementReconciler } from './payment/record-bank-statement/statement-reconciler';
+import { ReversePaymentHandler } from './payment/reverse-payment/reverse-payment.handler';
+import { ReversePaymentNatsController } from './payment/reverse-payment/reverse-payment.nats.controller';
+
 @Module({
   controllers: [
     RecordFundInflowNatsController,
@@ -24,6 +36,10 @@ import { VerifyLedgerNatsController } from './ledger/verify-ledger/verify-ledger
     CommitForClaimNatsController,
     VerifyLedgerNatsController,
     GetFundBalancesNatsController,
+    IssuePaymentBatchNatsController,
+    RecordBankStatementNatsController,
+    ReversePaymentNatsController,
+    CloseYearNatsController,
   ],
   providers: [
     ledgerBookProvider,
@@ -34,6 +50,13 @@ import { VerifyLedgerNatsController } from './ledger/verify-ledger/verify-ledger
     VerifyLedgerHandler,
     GetFundBalancesHandler,
     MoneyProcessManager,
+    PaymentStore,
+    PaymentResolver,
+    StatementReconciler,
+    IssuePaymentBatchHandler,
+    RecordBankStatementHandler,
+    ReversePaymentHandler,
+    CloseYearHandler,
   ],
 })
 export class FundLedgerModule {}

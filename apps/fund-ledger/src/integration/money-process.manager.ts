@@ -10,6 +10,7 @@ import type { PoolClient } from 'pg';
 import { CommitForClaimHandler } from '../commitment/commit-for-claim/commit-for-claim.handler';
 import { EarmarkForClassHandler } from '../earmark/earmark-for-class/earmark-for-class.handler';
 import { quoteSchema } from '@jineng/event-store';
+import { ReversePaymentHandler } from '../payment/reverse-payment/reverse-payment.handler';
 import { moneyCommandsFor, type ConsumedEvent } from './domain/money-process';
 
 export const MONEY_CONSUMER = 'fund-ledger-money';
@@ -25,6 +26,7 @@ export class MoneyProcessManager implements OnModuleInit {
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
     private readonly earmarks: EarmarkForClassHandler,
     private readonly commitments: CommitForClaimHandler,
+    private readonly recoveries: ReversePaymentHandler,
   ) {
     this.S = quoteSchema(config.schema);
   }
@@ -68,6 +70,10 @@ export class MoneyProcessManager implements OnModuleInit {
         typeof event.metadata['correlationId'] === 'string' ? event.metadata['correlationId'] : event.id,
     };
     for (const command of moneyCommandsFor(consumed, claimKind === undefined ? {} : { claimKind })) {
+      if (command.type === 'ReversePayment') {
+        await this.recoveries.handleCaused(cause, { actor: SYSTEM_ACTOR }, command.data);
+        continue;
+      }
       const origin = { actor: SYSTEM_ACTOR, jurisdiction: command.data.jurisdictionCode };
       if (command.type === 'EarmarkForClass') await this.earmarks.handleCaused(cause, origin, command.data);
       else await this.commitments.handleCaused(cause, origin, command.data);

@@ -109,6 +109,51 @@ export const ClassEarmarkedSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+/**
+ * Finance closes a source's year in a jurisdiction: expense accounts to zero against commitments,
+ * earmarks of classes that never claimed released, balances carried forward.
+ */
+export interface CloseYear {
+  readonly year: number;
+  readonly jurisdictionCode: string;
+  readonly fundSource:
+    | 'skills_upgrading_account'
+    | 'employment_subsidy_fund'
+    | 'unemployment_insurance_fund'
+    | 'local_talent_fund'
+    | 'industry_development_fund';
+}
+
+export const CloseYearSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.CloseYear',
+  description:
+    "Finance closes a source's year in a jurisdiction: expense accounts to zero against commitments, earmarks of classes that never claimed released, balances carried forward.",
+  type: 'object',
+  properties: {
+    year: {
+      type: 'integer',
+      minimum: 2018,
+      maximum: 2100,
+    },
+    jurisdictionCode: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    fundSource: {
+      type: 'string',
+      enum: [
+        'skills_upgrading_account',
+        'employment_subsidy_fund',
+        'unemployment_insurance_fund',
+        'local_talent_fund',
+        'industry_development_fund',
+      ],
+    },
+  },
+  required: ['year', 'jurisdictionCode', 'fundSource'],
+  additionalProperties: false,
+};
+
 /** Commit an approved claim's amount (normally from ClaimApproved.v1). Answers the commitment's outcome. */
 export interface CommitForClaim {
   readonly claimId: string;
@@ -585,6 +630,50 @@ export const GetFundBalancesSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+/**
+ * Finance issues the day's committed payments of a source (within its jurisdiction) as a bank payment
+ * file (CSV, layout in apps/fund-ledger/README.md), one unique reference per line.
+ */
+export interface IssuePaymentBatch {
+  readonly batchId: string;
+  readonly jurisdictionCode: string;
+  readonly fundSource:
+    | 'skills_upgrading_account'
+    | 'employment_subsidy_fund'
+    | 'unemployment_insurance_fund'
+    | 'local_talent_fund'
+    | 'industry_development_fund';
+}
+
+export const IssuePaymentBatchSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.IssuePaymentBatch',
+  description:
+    "Finance issues the day's committed payments of a source (within its jurisdiction) as a bank payment file (CSV, layout in apps/fund-ledger/README.md), one unique reference per line.",
+  type: 'object',
+  properties: {
+    batchId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    jurisdictionCode: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    fundSource: {
+      type: 'string',
+      enum: [
+        'skills_upgrading_account',
+        'employment_subsidy_fund',
+        'unemployment_insurance_fund',
+        'local_talent_fund',
+        'industry_development_fund',
+      ],
+    },
+  },
+  required: ['batchId', 'jurisdictionCode', 'fundSource'],
+  additionalProperties: false,
+};
+
 /** What a ledger command answers. */
 export interface LedgerOutcome {
   /** the inflow, allocation, class or claim acted on */
@@ -684,6 +773,268 @@ export const LedgerVerificationSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface PaymentBatch {
+  readonly batchId: string;
+  readonly lines: number;
+  readonly totalFen: number;
+  /** the bank payment file in the service's files bucket */
+  readonly fileId: string;
+  readonly fileName: string;
+  readonly idempotent: boolean;
+}
+
+export const PaymentBatchSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.PaymentBatch',
+  type: 'object',
+  properties: {
+    batchId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    lines: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    totalFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    fileId: {
+      description: "the bank payment file in the service's files bucket",
+      type: 'string',
+    },
+    fileName: {
+      type: 'string',
+    },
+    idempotent: {
+      type: 'boolean',
+    },
+  },
+  required: ['batchId', 'lines', 'totalFen', 'fileId', 'fileName', 'idempotent'],
+  additionalProperties: false,
+};
+
+/** The day's committed payments of a source went out in a bank payment file (stream payment-batch-<batchId>). */
+export interface PaymentBatchIssued {
+  readonly batchId: string;
+  readonly fundSource: string;
+  readonly lines: readonly PaymentLine[];
+}
+
+export const PaymentBatchIssuedSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.PaymentBatchIssued',
+  description:
+    "The day's committed payments of a source went out in a bank payment file (stream payment-batch-<batchId>).",
+  type: 'object',
+  properties: {
+    batchId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    fundSource: {
+      type: 'string',
+    },
+    lines: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.fund_ledger.v1.PaymentLine',
+      },
+      minItems: 1,
+    },
+  },
+  required: ['batchId', 'fundSource', 'lines'],
+  additionalProperties: false,
+};
+
+/** The bank statement shows the payment failed or returned: the claim is owed again (stream payment-<paymentId>). */
+export interface PaymentFailed {
+  readonly paymentId: string;
+  readonly claimId: string;
+  readonly reference: string;
+  readonly amountFen: number;
+  readonly reason: string;
+}
+
+export const PaymentFailedSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.PaymentFailed',
+  description:
+    'The bank statement shows the payment failed or returned: the claim is owed again (stream payment-<paymentId>).',
+  type: 'object',
+  properties: {
+    paymentId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    claimId: {
+      type: 'string',
+    },
+    reference: {
+      type: 'string',
+    },
+    amountFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    reason: {
+      type: 'string',
+    },
+  },
+  required: ['paymentId', 'claimId', 'reference', 'amountFen', 'reason'],
+  additionalProperties: false,
+};
+
+/** One line of a bank payment file. */
+export interface PaymentLine {
+  readonly paymentId: string;
+  readonly claimId: string;
+  /** unique per line: what the bank statement names the payment by */
+  readonly reference: string;
+  readonly amountFen: number;
+}
+
+export const PaymentLineSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.PaymentLine',
+  description: 'One line of a bank payment file.',
+  type: 'object',
+  properties: {
+    paymentId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    claimId: {
+      type: 'string',
+    },
+    reference: {
+      description: 'unique per line: what the bank statement names the payment by',
+      type: 'string',
+    },
+    amountFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+  },
+  required: ['paymentId', 'claimId', 'reference', 'amountFen'],
+  additionalProperties: false,
+};
+
+/** Money came back for a paid claim (a clawback or a returned payment) (stream recovery-<recoveryId>). */
+export interface PaymentReversed {
+  readonly recoveryId: string;
+  readonly claimId: string;
+  readonly paymentId?: string;
+  readonly amountFen: number;
+}
+
+export const PaymentReversedSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.PaymentReversed',
+  description:
+    'Money came back for a paid claim (a clawback or a returned payment) (stream recovery-<recoveryId>).',
+  type: 'object',
+  properties: {
+    recoveryId: {
+      type: 'string',
+    },
+    claimId: {
+      type: 'string',
+    },
+    paymentId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    amountFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+  },
+  required: ['recoveryId', 'claimId', 'amountFen'],
+  additionalProperties: false,
+};
+
+/** The bank statement shows the payment made: the claimant's payable is discharged (stream payment-<paymentId>). */
+export interface PaymentSettled {
+  readonly paymentId: string;
+  readonly claimId: string;
+  readonly reference: string;
+  readonly amountFen: number;
+  readonly settledOn: string;
+}
+
+export const PaymentSettledSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.PaymentSettled',
+  description:
+    "The bank statement shows the payment made: the claimant's payable is discharged (stream payment-<paymentId>).",
+  type: 'object',
+  properties: {
+    paymentId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    claimId: {
+      type: 'string',
+    },
+    reference: {
+      type: 'string',
+    },
+    amountFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    settledOn: {
+      type: 'string',
+      format: 'date',
+    },
+  },
+  required: ['paymentId', 'claimId', 'reference', 'amountFen', 'settledOn'],
+  additionalProperties: false,
+};
+
+/**
+ * Finance records the bank's statement (CSV, layout in apps/fund-ledger/README.md): read as a stream by
+ * a job with progress, reconciled against the payments issued. Answers the job (GetJob for its result).
+ */
+export interface RecordBankStatement {
+  readonly statementId: string;
+  readonly jurisdictionCode: string;
+  /** the statement file's text (at most 900 000 characters through one request) */
+  readonly csv: string;
+}
+
+export const RecordBankStatementSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.RecordBankStatement',
+  description:
+    "Finance records the bank's statement (CSV, layout in apps/fund-ledger/README.md): read as a stream by a job with progress, reconciled against the payments issued. Answers the job (GetJob for its result).",
+  type: 'object',
+  properties: {
+    statementId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    jurisdictionCode: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    csv: {
+      description: "the statement file's text (at most 900 000 characters through one request)",
+      type: 'string',
+      minLength: 1,
+      maxLength: 900000,
+    },
+  },
+  required: ['statementId', 'jurisdictionCode', 'csv'],
+  additionalProperties: false,
+};
+
 /**
  * Finance records money arriving in the dedicated account (e.g. the unemployment-insurance surplus
  * transferred in — Qujing: 20 % of the end-2018 rolling balance), with its document reference.
@@ -746,6 +1097,48 @@ export const RecordFundInflowSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+/** Money comes back for a paid claim: a clawback or a payment the bank returned after settling it. */
+export interface ReversePayment {
+  readonly recoveryId: string;
+  readonly claimId: string;
+  readonly amountFen: number;
+  readonly reason: string;
+}
+
+export const ReversePaymentSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.ReversePayment',
+  description:
+    'Money comes back for a paid claim: a clawback or a payment the bank returned after settling it.',
+  type: 'object',
+  properties: {
+    recoveryId: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9_-]+$',
+      minLength: 1,
+      maxLength: 64,
+    },
+    claimId: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9_-]+$',
+      minLength: 1,
+      maxLength: 64,
+    },
+    amountFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 1,
+      maximum: 9007199254740991,
+    },
+    reason: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
+    },
+  },
+  required: ['recoveryId', 'claimId', 'amountFen', 'reason'],
+  additionalProperties: false,
+};
+
 /**
  * verifyLedger: every transaction balances, the trial balance is zero, every balance is the fold of its
  * postings, no floored account is below zero. For finance, auditors and administrators.
@@ -758,6 +1151,106 @@ export const VerifyLedgerSchema: JsonSchema = {
     'verifyLedger: every transaction balances, the trial balance is zero, every balance is the fold of its postings, no floored account is below zero. For finance, auditors and administrators.',
   type: 'object',
   properties: {},
+  additionalProperties: false,
+};
+
+export interface YearCloseResult {
+  readonly year: number;
+  readonly jurisdictionCode: string;
+  readonly fundSource: string;
+  readonly closedOn: string;
+  /** what was left of earmarks of classes that never claimed, released to the source (0 on a repeat) */
+  readonly releasedFen: number;
+  /** the year's expense closed against its commitments (0 on a repeat) */
+  readonly closedExpenseFen: number;
+  readonly idempotent: boolean;
+}
+
+export const YearCloseResultSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.YearCloseResult',
+  type: 'object',
+  properties: {
+    year: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    jurisdictionCode: {
+      type: 'string',
+    },
+    fundSource: {
+      type: 'string',
+    },
+    closedOn: {
+      type: 'string',
+      format: 'date',
+    },
+    releasedFen: {
+      description:
+        'what was left of earmarks of classes that never claimed, released to the source (0 on a repeat)',
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    closedExpenseFen: {
+      description: "the year's expense closed against its commitments (0 on a repeat)",
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    idempotent: {
+      type: 'boolean',
+    },
+  },
+  required: [
+    'year',
+    'jurisdictionCode',
+    'fundSource',
+    'closedOn',
+    'releasedFen',
+    'closedExpenseFen',
+    'idempotent',
+  ],
+  additionalProperties: false,
+};
+
+/**
+ * A jurisdiction's source closed its year: expense closed against commitments, earmarks of classes that
+ * never claimed released, balances carried forward (stream year-<jurisdiction>-<source>-<year>).
+ */
+export interface YearClosed {
+  readonly year: number;
+  readonly jurisdictionCode: string;
+  readonly fundSource: string;
+  readonly closedOn: string;
+}
+
+export const YearClosedSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.YearClosed',
+  description:
+    "A jurisdiction's source closed its year: expense closed against commitments, earmarks of classes that never claimed released, balances carried forward (stream year-<jurisdiction>-<source>-<year>).",
+  type: 'object',
+  properties: {
+    year: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    jurisdictionCode: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    fundSource: {
+      type: 'string',
+    },
+    closedOn: {
+      type: 'string',
+      format: 'date',
+    },
+  },
+  required: ['year', 'jurisdictionCode', 'fundSource', 'closedOn'],
   additionalProperties: false,
 };
 
@@ -781,6 +1274,15 @@ export const contracts: readonly Contract[] = [
     eventType: 'ClassEarmarked.v1',
     source: 'proto/jineng/fund_ledger/v1/fund_ledger_events.proto',
     schema: ClassEarmarkedSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.CloseYear',
+    kind: 'command',
+    service: 'fund-ledger',
+    name: 'CloseYear',
+    subject: 'jineng.cmd.fund-ledger.CloseYear',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: CloseYearSchema,
   },
   {
     typeName: 'jineng.fund_ledger.v1.CommitForClaim',
@@ -872,6 +1374,15 @@ export const contracts: readonly Contract[] = [
     schema: GetFundBalancesSchema,
   },
   {
+    typeName: 'jineng.fund_ledger.v1.IssuePaymentBatch',
+    kind: 'command',
+    service: 'fund-ledger',
+    name: 'IssuePaymentBatch',
+    subject: 'jineng.cmd.fund-ledger.IssuePaymentBatch',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: IssuePaymentBatchSchema,
+  },
+  {
     typeName: 'jineng.fund_ledger.v1.LedgerOutcome',
     kind: 'reply',
     source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
@@ -884,6 +1395,67 @@ export const contracts: readonly Contract[] = [
     schema: LedgerVerificationSchema,
   },
   {
+    typeName: 'jineng.fund_ledger.v1.PaymentBatch',
+    kind: 'reply',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: PaymentBatchSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.PaymentBatchIssued',
+    kind: 'event',
+    service: 'fund-ledger',
+    name: 'PaymentBatchIssued',
+    subject: 'jineng.evt.fund-ledger.PaymentBatchIssued.v1',
+    eventType: 'PaymentBatchIssued.v1',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_events.proto',
+    schema: PaymentBatchIssuedSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.PaymentFailed',
+    kind: 'event',
+    service: 'fund-ledger',
+    name: 'PaymentFailed',
+    subject: 'jineng.evt.fund-ledger.PaymentFailed.v1',
+    eventType: 'PaymentFailed.v1',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_events.proto',
+    schema: PaymentFailedSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.PaymentLine',
+    kind: 'type',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_events.proto',
+    schema: PaymentLineSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.PaymentReversed',
+    kind: 'event',
+    service: 'fund-ledger',
+    name: 'PaymentReversed',
+    subject: 'jineng.evt.fund-ledger.PaymentReversed.v1',
+    eventType: 'PaymentReversed.v1',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_events.proto',
+    schema: PaymentReversedSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.PaymentSettled',
+    kind: 'event',
+    service: 'fund-ledger',
+    name: 'PaymentSettled',
+    subject: 'jineng.evt.fund-ledger.PaymentSettled.v1',
+    eventType: 'PaymentSettled.v1',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_events.proto',
+    schema: PaymentSettledSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.RecordBankStatement',
+    kind: 'command',
+    service: 'fund-ledger',
+    name: 'RecordBankStatement',
+    subject: 'jineng.cmd.fund-ledger.RecordBankStatement',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: RecordBankStatementSchema,
+  },
+  {
     typeName: 'jineng.fund_ledger.v1.RecordFundInflow',
     kind: 'command',
     service: 'fund-ledger',
@@ -893,6 +1465,15 @@ export const contracts: readonly Contract[] = [
     schema: RecordFundInflowSchema,
   },
   {
+    typeName: 'jineng.fund_ledger.v1.ReversePayment',
+    kind: 'command',
+    service: 'fund-ledger',
+    name: 'ReversePayment',
+    subject: 'jineng.cmd.fund-ledger.ReversePayment',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: ReversePaymentSchema,
+  },
+  {
     typeName: 'jineng.fund_ledger.v1.VerifyLedger',
     kind: 'query',
     service: 'fund-ledger',
@@ -900,5 +1481,21 @@ export const contracts: readonly Contract[] = [
     subject: 'jineng.qry.fund-ledger.VerifyLedger',
     source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
     schema: VerifyLedgerSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.YearCloseResult',
+    kind: 'reply',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: YearCloseResultSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.YearClosed',
+    kind: 'event',
+    service: 'fund-ledger',
+    name: 'YearClosed',
+    subject: 'jineng.evt.fund-ledger.YearClosed.v1',
+    eventType: 'YearClosed.v1',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_events.proto',
+    schema: YearClosedSchema,
   },
 ];

@@ -13,6 +13,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { commitmentPlan } from '../../ledger/domain/ledger-plans';
 import { type ActorJurisdiction } from '../../funds/domain/funds.decide';
+import { PaymentStore } from '../../payment/payment.store';
 import { LedgerBook } from '../../ledger/ledger-book';
 import { bookedOn, causeOf, outcomeOf, withRefusal } from '../../ledger/ledger-command';
 import {
@@ -30,6 +31,7 @@ export class CommitForClaimHandler {
   constructor(
     private readonly commands: CommandRunner,
     private readonly book: LedgerBook,
+    private readonly payables: PaymentStore,
   ) {}
 
   handle(request: RpcRequest<fundLedgerV1.CommitForClaim>): Promise<fundLedgerV1.LedgerOutcome> {
@@ -85,6 +87,17 @@ export class CommitForClaimHandler {
               subsidyKind,
               amountFen,
             }),
+          });
+          await this.payables.open(tx, {
+            claimId,
+            classId,
+            jurisdictionCode,
+            fundSource,
+            payeeId: claimantId,
+            payeeKind: data.claimantKind,
+            subsidyKind,
+            amountFen,
+            committedOn: bookedOn(recorded),
           });
         },
       }),

@@ -72,14 +72,23 @@ export function assertFinanceIn(
   actorJurisdiction: string | undefined,
   jurisdictionCode: string,
 ): void {
-  const { roles, userId } = metadata.actor;
-  if (roles?.includes('system') && userId.startsWith('system:')) return;
-  if (!roles?.some((role) => FINANCE_ROLES.includes(role))) {
-    throw new FinanceRoleRequired({ role: (roles ?? []).join(',') || 'none' });
+  assertFinance(metadata.actor, actorJurisdiction, jurisdictionCode);
+}
+
+/** The same check for a principal (a request that is not a command on a stream). */
+export function assertFinance(
+  actor: { readonly userId: string; readonly roles: readonly string[] },
+  actorJurisdiction: string | undefined,
+  jurisdictionCode: string,
+): void {
+  const { roles, userId } = actor;
+  if (roles.includes('system') && userId.startsWith('system:')) return;
+  if (!roles.some((role) => FINANCE_ROLES.includes(role))) {
+    throw new FinanceRoleRequired({ role: roles.join(',') || 'none' });
   }
-  const actor = JurisdictionCode.parse(actorJurisdiction ?? '');
+  const acting = JurisdictionCode.parse(actorJurisdiction ?? '');
   const target = JurisdictionCode.parse(jurisdictionCode);
-  if (!actor.ok || !target.ok || !target.value.isWithin(actor.value)) {
+  if (!acting.ok || !target.ok || !target.value.isWithin(acting.value)) {
     throw new OutsideJurisdiction({ actorJurisdiction: actorJurisdiction ?? 'none', jurisdictionCode });
   }
 }

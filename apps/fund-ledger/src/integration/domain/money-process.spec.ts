@@ -79,3 +79,25 @@ it('refuses an event that breaks the contract, naming the field', () => {
 it('ignores the events it does not follow', () => {
   expect(moneyCommandsFor({ type: 'ClaimSubmitted.v1', data: {} })).toEqual([]);
 });
+
+it('reverses a paid claim when subsidy asks for a recovery', () => {
+  expect(
+    moneyCommandsFor({
+      type: 'RecoveryRequested.v1',
+      data: {
+        recoveryId: 'rec-1',
+        claimId: 'claim-1',
+        claimantId: 'inst-1',
+        jurisdictionCode: '530302',
+        fundSource: 'skills_upgrading_account',
+        amountFen: 1_000,
+        reason: '证书被撤销',
+      },
+    }),
+  ).toEqual([
+    {
+      type: 'ReversePayment',
+      data: { recoveryId: 'rec-1', claimId: 'claim-1', amountFen: 1_000, reason: '证书被撤销' },
+    },
+  ]);
+});

@@ -5,6 +5,7 @@
 //   ClassSubsidyEstimated.v1 → EarmarkForClass   (the class's maximum subsidy reserved)
 //   ClaimApproved.v1         → CommitForClaim    (the earmark converted; the expense booked under the
 //                                                 claim's kind, which ClaimSubmitted.v1 told)
+//   RecoveryRequested.v1     → ReversePayment    (a clawback of a paid claim)
 //
 // The consumed events' fields are those of docs/contracts.md; a field this does not use is ignored.
 import type { fundLedgerV1 } from '@jineng/contracts';
@@ -18,7 +19,8 @@ export interface ConsumedEvent {
 
 export type MoneyCommand =
   | { readonly type: 'EarmarkForClass'; readonly data: fundLedgerV1.EarmarkForClass }
-  | { readonly type: 'CommitForClaim'; readonly data: fundLedgerV1.CommitForClaim };
+  | { readonly type: 'CommitForClaim'; readonly data: fundLedgerV1.CommitForClaim }
+  | { readonly type: 'ReversePayment'; readonly data: fundLedgerV1.ReversePayment };
 
 /** What the service knows besides the event: the kinds of the claims it saw submitted. */
 export interface MoneyContext {
@@ -102,6 +104,20 @@ export function moneyCommandsFor(event: ConsumedEvent, context: MoneyContext = {
             fundSource: field(event, 'fundSource', isSource, `one of ${FUND_SOURCES.join(', ')}`),
             amountFen: field(event, 'amountFen', isFen, 'a positive whole number of fen'),
             subsidyKind: context.claimKind,
+          },
+        },
+      ];
+    }
+    case 'RecoveryRequested.v1': {
+      const reason = event.data['reason'];
+      return [
+        {
+          type: 'ReversePayment',
+          data: {
+            recoveryId: field(event, 'recoveryId', isId, 'an id'),
+            claimId: field(event, 'claimId', isId, 'an id'),
+            amountFen: field(event, 'amountFen', isFen, 'a positive whole number of fen'),
+            reason: typeof reason === 'string' && reason.trim() ? reason.trim().slice(0, 200) : 'clawback',
           },
         },
       ];

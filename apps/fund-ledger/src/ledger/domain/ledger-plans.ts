@@ -254,3 +254,34 @@ export function yearClosePlan(expenseAccounts: readonly string[]): LedgerPlan {
 }
 
 export const isFloored = (account: string): boolean => ACCOUNT_RULES[parseAccount(account).kind].floored;
+
+/**
+ * CloseYear of a jurisdiction's source: its expense accounts closed against its commitments, and what
+ * is left of the earmarks of classes that never claimed released back to the source.
+ */
+export function closeYearPlan(
+  expenseAccounts: readonly string[],
+  earmarksToRelease: readonly string[],
+): LedgerPlan {
+  const close = yearClosePlan(expenseAccounts);
+  const funds = earmarksToRelease.map((account) => {
+    const { kind, jurisdiction, source } = parseAccount(account);
+    if (kind !== 'earmark') throw new TypeError(`${account} is not an earmark account`);
+    return Accounts.fund(jurisdiction!, source!);
+  });
+  return {
+    reads: [...close.reads, ...earmarksToRelease, ...funds],
+    draw: (balances) => {
+      const postings = [...close.draw(balances)];
+      const toFund = new Map<string, number>();
+      earmarksToRelease.forEach((account, i) => {
+        const left = balances.get(account) ?? 0;
+        if (left <= 0) return;
+        postings.push({ account, amountFen: left });
+        toFund.set(funds[i]!, (toFund.get(funds[i]!) ?? 0) + left);
+      });
+      for (const [account, amountFen] of toFund) postings.push({ account, amountFen: -amountFen });
+      return postings;
+    },
+  };
+}
