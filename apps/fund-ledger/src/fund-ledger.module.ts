@@ -18,6 +18,8 @@ import { VerifyLedgerNatsController } from './ledger/verify-ledger/verify-ledger
 
 import { CloseYearHandler } from './ledger/close-year/close-year.handler';
 import { CloseYearNatsController } from './ledger/close-year/close-year.nats.controller';
+import { GetPaymentBatchFileHandler } from './payment/get-payment-batch-file/get-payment-batch-file.handler';
+import { GetPaymentBatchFileNatsController } from './payment/get-payment-batch-file/get-payment-batch-file.nats.controller';
 import { IssuePaymentBatchHandler } from './payment/issue-payment-batch/issue-payment-batch.handler';
 import { IssuePaymentBatchNatsController } from './payment/issue-payment-batch/issue-payment-batch.nats.controller';
 import { PaymentResolver } from './payment/payment-resolver';
@@ -40,6 +42,7 @@ import { ReversePaymentNatsController } from './payment/reverse-payment/reverse-
     RecordBankStatementNatsController,
     ReversePaymentNatsController,
     CloseYearNatsController,
+    GetPaymentBatchFileNatsController,
   ],
   providers: [
     ledgerBookProvider,
@@ -57,6 +60,7 @@ import { ReversePaymentNatsController } from './payment/reverse-payment/reverse-
     RecordBankStatementHandler,
     ReversePaymentHandler,
     CloseYearHandler,
+    GetPaymentBatchFileHandler,
   ],
 })
 export class FundLedgerModule {}

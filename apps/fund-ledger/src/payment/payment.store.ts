@@ -241,4 +241,17 @@ export class PaymentStore {
     );
     return new Set(rows.map((r) => r.class_id));
   }
+
+  /** The payment ids of a batch and the jurisdictions of their claims. */
+  async batch(batchId: string): Promise<{ paymentIds: string[]; jurisdictions: string[] }> {
+    const { rows } = await this.pool.query<{ payment_id: string; jurisdiction_code: string }>(
+      `select p.payment_id, c.jurisdiction_code from ${this.S}.payments p join ${this.S}.payables c using (claim_id)
+       where p.batch_id = $1`,
+      [batchId],
+    );
+    return {
+      paymentIds: rows.map((r) => r.payment_id),
+      jurisdictions: [...new Set(rows.map((r) => r.jurisdiction_code))],
+    };
+  }
 }

@@ -630,6 +630,26 @@ export const GetFundBalancesSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+/** The bank payment file of an issued batch (CSV), for finance of the batch's jurisdiction. Answers a FileReply. */
+export interface GetPaymentBatchFile {
+  readonly batchId: string;
+}
+
+export const GetPaymentBatchFileSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.GetPaymentBatchFile',
+  description:
+    "The bank payment file of an issued batch (CSV), for finance of the batch's jurisdiction. Answers a FileReply.",
+  type: 'object',
+  properties: {
+    batchId: {
+      type: 'string',
+      format: 'uuid',
+    },
+  },
+  required: ['batchId'],
+  additionalProperties: false,
+};
+
 /**
  * Finance issues the day's committed payments of a source (within its jurisdiction) as a bank payment
  * file (CSV, layout in apps/fund-ledger/README.md), one unique reference per line.
@@ -1372,6 +1392,15 @@ export const contracts: readonly Contract[] = [
     subject: 'jineng.qry.fund-ledger.GetFundBalances',
     source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
     schema: GetFundBalancesSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.GetPaymentBatchFile',
+    kind: 'query',
+    service: 'fund-ledger',
+    name: 'GetPaymentBatchFile',
+    subject: 'jineng.qry.fund-ledger.GetPaymentBatchFile',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: GetPaymentBatchFileSchema,
   },
   {
     typeName: 'jineng.fund_ledger.v1.IssuePaymentBatch',

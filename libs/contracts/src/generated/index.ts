@@ -43,6 +43,7 @@ export interface ContractTypes {
   'jineng.fund_ledger.v1.FundInflowRecorded': fundLedgerV1.FundInflowRecorded;
   'jineng.fund_ledger.v1.FundsAllocatedToCounty': fundLedgerV1.FundsAllocatedToCounty;
   'jineng.fund_ledger.v1.GetFundBalances': fundLedgerV1.GetFundBalances;
+  'jineng.fund_ledger.v1.GetPaymentBatchFile': fundLedgerV1.GetPaymentBatchFile;
   'jineng.fund_ledger.v1.IssuePaymentBatch': fundLedgerV1.IssuePaymentBatch;
   'jineng.fund_ledger.v1.LedgerOutcome': fundLedgerV1.LedgerOutcome;
   'jineng.fund_ledger.v1.LedgerVerification': fundLedgerV1.LedgerVerification;

@@ -9,6 +9,7 @@ import { CommandRunner, FILE_STORE } from '@jineng/service-runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { bookedOn } from '../../ledger/ledger-command';
 import { jurisdictionPrefix, PAYMENT_FILE_HEADER, paymentFileRow } from '../domain/bank-files';
+import type { FileReply } from '@jineng/messaging';
 import { batchDecider, batchStreamId, paymentIdOf, referenceOf } from '../domain/payment.decide';
 import { PaymentStore } from '../payment.store';
 
@@ -60,15 +61,12 @@ export class IssuePaymentBatchHandler {
       },
     });
     const issued = result.state.issued!;
-    const rows = await this.payments.paymentFileLines(issued.lines.map((l) => l.paymentId));
-    const file = await this.files.put({
-      fileName: `payment-batch-${batchId}.csv`,
-      contentType: 'text/csv; charset=utf-8',
-      bytes: (async function* () {
-        yield new TextEncoder().encode(`${PAYMENT_FILE_HEADER}\n`);
-        for (const row of rows) yield new TextEncoder().encode(`${paymentFileRow(row)}\n`);
-      })(),
-    });
+    const file = await writePaymentFile(
+      this.files,
+      this.payments,
+      batchId,
+      issued.lines.map((l) => l.paymentId),
+    );
     return {
       batchId,
       lines: issued.lines.length,
@@ -79,3 +77,24 @@ export class IssuePaymentBatchHandler {
     };
   }
 }
+
+/** Writes a batch's payment file (layout in ../domain/bank-files.ts) into the files bucket. */
+export async function writePaymentFile(
+  files: FileStore,
+  payments: PaymentStore,
+  batchId: string,
+  paymentIds: readonly string[],
+): Promise<FileReply> {
+  const rows = await payments.paymentFileLines(paymentIds);
+  const encoder = new TextEncoder();
+  return files.put({
+    fileName: `payment-batch-${batchId}.csv`,
+    contentType: PAYMENT_FILE_CONTENT_TYPE,
+    bytes: (async function* () {
+      yield encoder.encode(`${PAYMENT_FILE_HEADER}\n`);
+      for (const row of rows) yield encoder.encode(`${paymentFileRow(row)}\n`);
+    })(),
+  });
+}
+
+export const PAYMENT_FILE_CONTENT_TYPE = 'text/csv; charset=utf-8';

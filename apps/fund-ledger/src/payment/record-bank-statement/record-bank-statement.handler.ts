@@ -1,6 +1,7 @@
-// RecordBankStatement: the statement file is kept in the service's files bucket and reconciled by a
-// job that reads it back as a stream, reporting the lines read (GetJob answers its progress and, at the
-// end, the reconciliation). The job's id is the command id: a retried request finds its job.
+// RecordBankStatement: the statement file is kept in the service's files bucket (the record of what the
+// bank sent; a service may write its bucket, only the gateway reads it) and reconciled by a job that
+// reads it as a stream of 64 KiB chunks, reporting the lines read (GetJob answers its progress and, at
+// the end, the reconciliation). The job's id is the command id: a retried request finds its job.
 import type { commonV1, fundLedgerV1 } from '@jineng/contracts';
 import type { FileStore, RpcRequest } from '@jineng/messaging';
 import { FILE_STORE, JobTracker } from '@jineng/service-runtime';
@@ -29,24 +30,24 @@ export class RecordBankStatementHandler {
       requestedBy: principal,
     });
     if (!created) return { jobId };
-    const file = await this.files.put({
+    const bytes = new TextEncoder().encode(payload.csv);
+    await this.files.put({
       fileName: `bank-statement-${payload.statementId}.csv`,
       contentType: 'text/csv; charset=utf-8',
-      bytes: (async function* () {
-        yield new TextEncoder().encode(payload.csv);
-      })(),
+      bytes: chunksOf(bytes),
     });
-    this.jobs.run(jobId, async (progress) => {
-      const { data, verified } = await this.files.read(file.fileId);
-      const result = await this.reconciler.reconcile(
+    this.jobs.run(jobId, (progress) =>
+      this.reconciler.reconcile(
         payload.statementId,
         payload.jurisdictionCode,
-        linesOf(data as unknown as AsyncIterable<Uint8Array>),
+        linesOf(chunksOf(bytes)),
         progress,
-      );
-      await verified;
-      return result;
-    });
+      ),
+    );
     return { jobId };
   }
+}
+
+async function* chunksOf(bytes: Uint8Array, size = 65_536): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
 }
