@@ -16,6 +16,8 @@ import { defineDomainError } from '@jineng/ddd';
 
 /** Lines staged per statement. */
 const STAGE_BATCH = 5_000;
+/** Matched lines read per page while settling. */
+const MATCH_PAGE = 1_000;
 /** Items listed per kind in the result (the counts are whole). */
 const LISTED = 100;
 
@@ -60,17 +62,18 @@ export class StatementReconciler {
     options: { settle?: boolean } = {},
   ): Promise<ReconciliationResult> {
     const staged = await this.stage(statementId, lines, progress);
-    const matched = await this.match(statementId, jurisdictionCode);
+    const prefix = jurisdictionPrefix(jurisdictionCode);
+    let matched = 0;
     let settled = 0;
     let failed = 0;
     let alreadyResolved = 0;
-    if (options.settle !== false) {
-      for (const { line, payment } of matched.matched) {
+    for await (const page of this.matchedPages(statementId, prefix)) {
+      matched += page.length;
+      if (options.settle === false) continue;
+      for (const { line, payment } of page) {
         if (payment.status !== 'issued') {
           alreadyResolved++;
-          continue;
-        }
-        if (line.status === 'paid') {
+        } else if (line.status === 'paid') {
           await this.resolver.settle(statementId, payment, line.valueDate);
           settled++;
         } else {
@@ -83,21 +86,24 @@ export class StatementReconciler {
         }
       }
     }
+    const differences = await this.amountDifferences(statementId, prefix);
+    const unmatchedLines = await this.unmatchedLines(statementId, prefix);
+    const unmatchedPayments = await this.unmatchedPayments(statementId, prefix);
     return {
       statementId,
       lines: staged.lines,
       invalidLines: staged.invalidCount,
       invalid: staged.invalid,
-      matched: matched.matched.length,
+      matched,
       settled,
       failed,
       alreadyResolved,
-      amountDifferences: matched.amountDifferences.slice(0, LISTED),
-      amountDifferenceCount: matched.amountDifferences.length,
-      unmatchedLines: matched.unmatchedLines.slice(0, LISTED),
-      unmatchedLineCount: matched.unmatchedLines.length,
-      unmatchedPayments: matched.unmatchedPayments.slice(0, LISTED),
-      unmatchedPaymentCount: matched.unmatchedPayments.length,
+      amountDifferences: differences.listed,
+      amountDifferenceCount: differences.count,
+      unmatchedLines: unmatchedLines.listed,
+      unmatchedLineCount: unmatchedLines.count,
+      unmatchedPayments: unmatchedPayments.listed,
+      unmatchedPaymentCount: unmatchedPayments.count,
     };
   }
 
@@ -150,92 +156,130 @@ export class StatementReconciler {
     return { lines: count, invalidCount, invalid };
   }
 
-  private async match(statementId: string, jurisdictionCode: string) {
+  /** Lines matched by reference and amount within the jurisdiction, in line order, a page at a time. */
+  private async *matchedPages(
+    statementId: string,
+    prefix: string,
+  ): AsyncGenerator<{ line: StatementLine; payment: PaymentRow }[]> {
     const { S, pool } = this.payments;
-    const prefix = jurisdictionPrefix(jurisdictionCode);
-    const joined = await pool.query<{
-      line_no: number;
-      reference: string;
-      line_fen: string;
-      value_date: string;
-      bank_status: string;
-      payment_id: string;
-      batch_id: string;
-      claim_id: string;
-      amount_fen: string;
-      status: PaymentRow['status'];
-      jurisdiction_code: string;
-      fund_source: string;
-      payee_id: string;
-      payee_kind: string;
-      subsidy_kind: string;
-    }>(
-      `select s.line_no, s.reference, s.amount_fen as line_fen, to_char(s.value_date, 'YYYY-MM-DD') as value_date,
-              s.bank_status, p.payment_id, p.batch_id, p.claim_id, p.amount_fen, p.status,
-              c.jurisdiction_code, c.fund_source, c.payee_id, c.payee_kind, c.subsidy_kind
-       from ${S}.statement_lines s
-       join ${S}.payments p on p.reference = s.reference
-       join ${S}.payables c on c.claim_id = p.claim_id and starts_with(c.jurisdiction_code, $2)
-       where s.statement_id = $1 order by s.line_no`,
-      [statementId, prefix],
-    );
-    const matched: { line: StatementLine; payment: PaymentRow }[] = [];
-    const amountDifferences: { reference: string; paymentFen: number; statementFen: number }[] = [];
-    for (const r of joined.rows) {
-      const [status, ...reason] = r.bank_status.split(':');
-      const payment: PaymentRow = {
-        paymentId: r.payment_id,
-        batchId: r.batch_id,
-        claimId: r.claim_id,
-        reference: r.reference,
-        amountFen: Number(r.amount_fen),
-        status: r.status,
-        jurisdictionCode: r.jurisdiction_code,
-        fundSource: r.fund_source,
-        payeeId: r.payee_id,
-        payeeKind: r.payee_kind,
-        subsidyKind: r.subsidy_kind,
-      };
-      if (Number(r.line_fen) !== payment.amountFen) {
-        amountDifferences.push({
-          reference: r.reference,
-          paymentFen: payment.amountFen,
-          statementFen: Number(r.line_fen),
-        });
-        continue;
-      }
-      matched.push({
-        line: {
-          lineNo: r.line_no,
-          reference: r.reference,
-          amountFen: Number(r.line_fen),
-          valueDate: r.value_date,
-          status: status as StatementLine['status'],
-          reason: reason.join(':'),
-        },
-        payment,
+    let after = 0;
+    for (;;) {
+      const { rows } = await pool.query<{
+        line_no: number;
+        reference: string;
+        line_fen: string;
+        value_date: string;
+        bank_status: string;
+        payment_id: string;
+        batch_id: string;
+        claim_id: string;
+        amount_fen: string;
+        status: PaymentRow['status'];
+        jurisdiction_code: string;
+        fund_source: string;
+        payee_id: string;
+        payee_kind: string;
+        subsidy_kind: string;
+      }>(
+        `select s.line_no, s.reference, s.amount_fen as line_fen, to_char(s.value_date, 'YYYY-MM-DD') as value_date,
+                s.bank_status, p.payment_id, p.batch_id, p.claim_id, p.amount_fen, p.status,
+                c.jurisdiction_code, c.fund_source, c.payee_id, c.payee_kind, c.subsidy_kind
+         from ${S}.statement_lines s
+         join ${S}.payments p on p.reference = s.reference and p.amount_fen = s.amount_fen
+         join ${S}.payables c on c.claim_id = p.claim_id and starts_with(c.jurisdiction_code, $2)
+         where s.statement_id = $1 and s.line_no > $3 order by s.line_no limit $4`,
+        [statementId, prefix, after, MATCH_PAGE],
+      );
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1]!.line_no;
+      yield rows.map((r) => {
+        const [status, ...reason] = r.bank_status.split(':');
+        return {
+          line: {
+            lineNo: r.line_no,
+            reference: r.reference,
+            amountFen: Number(r.line_fen),
+            valueDate: r.value_date,
+            status: status as StatementLine['status'],
+            reason: reason.join(':'),
+          },
+          payment: {
+            paymentId: r.payment_id,
+            batchId: r.batch_id,
+            claimId: r.claim_id,
+            reference: r.reference,
+            amountFen: Number(r.amount_fen),
+            status: r.status,
+            jurisdictionCode: r.jurisdiction_code,
+            fundSource: r.fund_source,
+            payeeId: r.payee_id,
+            payeeKind: r.payee_kind,
+            subsidyKind: r.subsidy_kind,
+          },
+        };
       });
     }
-    const unmatchedLines = (
-      await pool.query<{ line_no: number; reference: string; amount_fen: string }>(
-        `select s.line_no, s.reference, s.amount_fen from ${S}.statement_lines s
-         where s.statement_id = $1 and not exists (
-           select 1 from ${S}.payments p join ${S}.payables c on c.claim_id = p.claim_id
-           where p.reference = s.reference and starts_with(c.jurisdiction_code, $2))
-         order by s.line_no`,
-        [statementId, prefix],
-      )
-    ).rows.map((r) => ({ lineNo: r.line_no, reference: r.reference, amountFen: Number(r.amount_fen) }));
-    const unmatchedPayments = (
-      await pool.query<{ reference: string; claim_id: string; amount_fen: string }>(
-        `select p.reference, p.claim_id, p.amount_fen from ${S}.payments p
-         join ${S}.payables c on c.claim_id = p.claim_id
-         where p.status = 'issued' and starts_with(c.jurisdiction_code, $2)
-           and not exists (select 1 from ${S}.statement_lines s where s.statement_id = $1 and s.reference = p.reference)
-         order by p.reference`,
-        [statementId, prefix],
-      )
-    ).rows.map((r) => ({ reference: r.reference, claimId: r.claim_id, amountFen: Number(r.amount_fen) }));
-    return { matched, amountDifferences, unmatchedLines, unmatchedPayments };
+  }
+
+  private async amountDifferences(statementId: string, prefix: string) {
+    const { S, pool } = this.payments;
+    const from = `from ${S}.statement_lines s
+      join ${S}.payments p on p.reference = s.reference and p.amount_fen <> s.amount_fen
+      join ${S}.payables c on c.claim_id = p.claim_id and starts_with(c.jurisdiction_code, $2)
+      where s.statement_id = $1`;
+    const count = await pool.query<{ n: string }>(`select count(*) as n ${from}`, [statementId, prefix]);
+    const { rows } = await pool.query<{ reference: string; payment_fen: string; line_fen: string }>(
+      `select s.reference, p.amount_fen as payment_fen, s.amount_fen as line_fen ${from} order by s.line_no limit ${LISTED}`,
+      [statementId, prefix],
+    );
+    return {
+      count: Number(count.rows[0]!.n),
+      listed: rows.map((r) => ({
+        reference: r.reference,
+        paymentFen: Number(r.payment_fen),
+        statementFen: Number(r.line_fen),
+      })),
+    };
+  }
+
+  private async unmatchedLines(statementId: string, prefix: string) {
+    const { S, pool } = this.payments;
+    const from = `from ${S}.statement_lines s
+      where s.statement_id = $1 and not exists (
+        select 1 from ${S}.payments p join ${S}.payables c on c.claim_id = p.claim_id
+        where p.reference = s.reference and starts_with(c.jurisdiction_code, $2))`;
+    const count = await pool.query<{ n: string }>(`select count(*) as n ${from}`, [statementId, prefix]);
+    const { rows } = await pool.query<{ line_no: number; reference: string; amount_fen: string }>(
+      `select s.line_no, s.reference, s.amount_fen ${from} order by s.line_no limit ${LISTED}`,
+      [statementId, prefix],
+    );
+    return {
+      count: Number(count.rows[0]!.n),
+      listed: rows.map((r) => ({
+        lineNo: r.line_no,
+        reference: r.reference,
+        amountFen: Number(r.amount_fen),
+      })),
+    };
+  }
+
+  private async unmatchedPayments(statementId: string, prefix: string) {
+    const { S, pool } = this.payments;
+    const from = `from ${S}.payments p join ${S}.payables c on c.claim_id = p.claim_id
+      where p.status = 'issued' and starts_with(c.jurisdiction_code, $2)
+        and not exists (select 1 from ${S}.statement_lines s where s.statement_id = $1 and s.reference = p.reference)`;
+    const count = await pool.query<{ n: string }>(`select count(*) as n ${from}`, [statementId, prefix]);
+    const { rows } = await pool.query<{ reference: string; claim_id: string; amount_fen: string }>(
+      `select p.reference, p.claim_id, p.amount_fen ${from} order by p.reference limit ${LISTED}`,
+      [statementId, prefix],
+    );
+    return {
+      count: Number(count.rows[0]!.n),
+      listed: rows.map((r) => ({
+        reference: r.reference,
+        claimId: r.claim_id,
+        amountFen: Number(r.amount_fen),
+      })),
+    };
   }
 }
