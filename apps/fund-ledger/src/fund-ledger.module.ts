@@ -18,6 +18,9 @@ import { VerifyLedgerNatsController } from './ledger/verify-ledger/verify-ledger
 
 import { CloseYearHandler } from './ledger/close-year/close-year.handler';
 import { CloseYearNatsController } from './ledger/close-year/close-year.nats.controller';
+import { FundReportQuery } from './reports/get-fund-report/fund-report.query';
+import { GetFundReportHandler } from './reports/get-fund-report/get-fund-report.handler';
+import { GetFundReportNatsController } from './reports/get-fund-report/get-fund-report.nats.controller';
 import { GetPaymentBatchFileHandler } from './payment/get-payment-batch-file/get-payment-batch-file.handler';
 import { GetPaymentBatchFileNatsController } from './payment/get-payment-batch-file/get-payment-batch-file.nats.controller';
 import { IssuePaymentBatchHandler } from './payment/issue-payment-batch/issue-payment-batch.handler';
@@ -43,6 +46,7 @@ import { ReversePaymentNatsController } from './payment/reverse-payment/reverse-
     ReversePaymentNatsController,
     CloseYearNatsController,
     GetPaymentBatchFileNatsController,
+    GetFundReportNatsController,
   ],
   providers: [
     ledgerBookProvider,
@@ -61,6 +65,8 @@ import { ReversePaymentNatsController } from './payment/reverse-payment/reverse-
     ReversePaymentHandler,
     CloseYearHandler,
     GetPaymentBatchFileHandler,
+    FundReportQuery,
+    GetFundReportHandler,
   ],
 })
 export class FundLedgerModule {}

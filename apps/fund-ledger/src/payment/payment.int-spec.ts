@@ -211,6 +211,40 @@ it('pays, reconciles a statement with a missing and an unexpected line, reverses
 
   expect(await verify()).toMatchObject({ ok: true, trialBalanceFen: 0, problems: [] });
 
+  // the report of the year by quarter (everything was booked today), and its .xlsx export
+  const year = Number(new Date().toISOString().slice(0, 4));
+  const report = await service.query<fundLedgerV1.FundReport>('GetFundReport', FINANCE, {
+    jurisdictionCode: COUNTY,
+    year,
+    period: 'quarter',
+  });
+  expectContract('jineng.fund_ledger.v1.FundReport', report);
+  const reported = report.rows.filter((r) => r.fundSource === SOURCE && r.receivedFen > 0);
+  expect(reported).toHaveLength(1);
+  const end = await sourceBalances();
+  expect(reported[0]).toMatchObject({
+    receivedFen: 2_000_000,
+    earmarkedFen: 900_000,
+    committedFen: 406_000,
+    paidFen: 100_000,
+    returnedFen: 60_000,
+    releasedFen: 300_000,
+    availableEndFen: end.availableFen,
+    earmarkedEndFen: end.earmarkedFen,
+  });
+  expect(report.byKind.find((r) => r.committedFen > 0)).toMatchObject({
+    subsidyKind: 'training',
+    committedFen: 406_000,
+  });
+  const exported = await service.query<{ contentType: string; size: number }>('ExportFundReport', FINANCE, {
+    jurisdictionCode: COUNTY,
+    year,
+    period: 'month',
+    format: 'xlsx',
+  });
+  expect(exported.contentType).toContain('spreadsheetml');
+  expect(exported.size).toBeGreaterThan(0);
+
   // what the claims hear, as docs/contracts.md has it
   const jsm = await jetstreamManager(nc);
   for (const [type, name] of [

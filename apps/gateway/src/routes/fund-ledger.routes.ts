@@ -1,6 +1,7 @@
 // The REST routes of the fund ledger: forwarded over NATS to jineng.cmd|qry.fund-ledger.<Name>. Money
 // is moved by finance officers (and administrators) within their jurisdiction; the service checks the
 // jurisdiction again on the record (a payment batch's claims, a claim's payment).
+import { EXPORT_CONTENT_TYPES } from '@jineng/lists';
 import type { Role } from '@jineng/messaging';
 import type { RouteDefinition } from '../routing/route-definition';
 
@@ -155,5 +156,30 @@ export const FUND_LEDGER_ROUTES: readonly RouteDefinition[] = [
     request: contract('VerifyLedger'),
     response: contract('LedgerVerification'),
     target: query('VerifyLedger'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/fund-ledger/reports/:jurisdictionCode',
+    summary: {
+      zh: '资金报表（按月、季、年；?year=&period=month|quarter|year）',
+      en: 'The fund report of a jurisdiction by month, quarter or year (?year=&period=)',
+    },
+    tags,
+    roles: READERS,
+    jurisdiction: { in: 'path', name: 'jurisdictionCode' },
+    request: contract('GetFundReport'),
+    response: contract('FundReport'),
+    target: query('GetFundReport'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/fund-ledger/reports/:jurisdictionCode/export',
+    summary: { zh: '导出资金报表（.xlsx 或 JSON）', en: 'Export the fund report (.xlsx or JSON)' },
+    tags,
+    roles: READERS,
+    jurisdiction: { in: 'path', name: 'jurisdictionCode' },
+    request: contract('ExportFundReport'),
+    file: { contentTypes: Object.values(EXPORT_CONTENT_TYPES) },
+    target: query('ExportFundReport'),
   },
 ];

@@ -437,6 +437,39 @@ export const EarmarkRefusedSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface ExportFundReport {
+  readonly jurisdictionCode: string;
+  readonly year: number;
+  readonly period: 'month' | 'quarter' | 'year';
+  readonly format: 'xlsx' | 'json';
+}
+
+export const ExportFundReportSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.ExportFundReport',
+  type: 'object',
+  properties: {
+    jurisdictionCode: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    year: {
+      type: 'integer',
+      minimum: 2018,
+      maximum: 2100,
+    },
+    period: {
+      type: 'string',
+      enum: ['month', 'quarter', 'year'],
+    },
+    format: {
+      type: 'string',
+      enum: ['xlsx', 'json'],
+    },
+  },
+  required: ['jurisdictionCode', 'year', 'period', 'format'],
+  additionalProperties: false,
+};
+
 export interface FundBalance {
   readonly fundSource: string;
   readonly availableFen: number;
@@ -558,6 +591,171 @@ export const FundInflowRecordedSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface FundReport {
+  readonly jurisdictionCode: string;
+  readonly year: number;
+  readonly period: string;
+  readonly rows: readonly FundReportRow[];
+  readonly byKind: readonly FundReportKindRow[];
+}
+
+export const FundReportSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.FundReport',
+  type: 'object',
+  properties: {
+    jurisdictionCode: {
+      type: 'string',
+    },
+    year: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    period: {
+      type: 'string',
+    },
+    rows: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.fund_ledger.v1.FundReportRow',
+      },
+    },
+    byKind: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.fund_ledger.v1.FundReportKindRow',
+      },
+    },
+  },
+  required: ['jurisdictionCode', 'year', 'period', 'rows', 'byKind'],
+  additionalProperties: false,
+};
+
+export interface FundReportKindRow {
+  readonly period: string;
+  readonly fundSource: string;
+  readonly subsidyKind: string;
+  readonly committedFen: number;
+  readonly returnedFen: number;
+}
+
+export const FundReportKindRowSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.FundReportKindRow',
+  type: 'object',
+  properties: {
+    period: {
+      type: 'string',
+    },
+    fundSource: {
+      type: 'string',
+    },
+    subsidyKind: {
+      type: 'string',
+    },
+    committedFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    returnedFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+  },
+  required: ['period', 'fundSource', 'subsidyKind', 'committedFen', 'returnedFen'],
+  additionalProperties: false,
+};
+
+export interface FundReportRow {
+  readonly period: string;
+  readonly fundSource: string;
+  readonly receivedFen: number;
+  readonly earmarkedFen: number;
+  readonly committedFen: number;
+  readonly paidFen: number;
+  readonly returnedFen: number;
+  readonly releasedFen: number;
+  readonly availableEndFen: number;
+  readonly earmarkedEndFen: number;
+}
+
+export const FundReportRowSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.FundReportRow',
+  type: 'object',
+  properties: {
+    period: {
+      type: 'string',
+    },
+    fundSource: {
+      type: 'string',
+    },
+    receivedFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    earmarkedFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    committedFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    paidFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    returnedFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    releasedFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    availableEndFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    earmarkedEndFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+  },
+  required: [
+    'period',
+    'fundSource',
+    'receivedFen',
+    'earmarkedFen',
+    'committedFen',
+    'paidFen',
+    'returnedFen',
+    'releasedFen',
+    'availableEndFen',
+    'earmarkedEndFen',
+  ],
+  additionalProperties: false,
+};
+
 /** A city's money of a source was allocated to one of its counties (stream account-<city>-<source>). */
 export interface FundsAllocatedToCounty {
   readonly allocationId: string;
@@ -627,6 +825,42 @@ export const GetFundBalancesSchema: JsonSchema = {
     },
   },
   required: ['jurisdictionCode'],
+  additionalProperties: false,
+};
+
+/**
+ * The fund report of a jurisdiction (its code and those below it) for a year: per period (month,
+ * quarter or year) and fund source, money received, earmarked, committed, paid, returned and released,
+ * and the available and earmarked balances at each period's end; the expense per subsidy kind. For
+ * finance, auditors and administrators. With `format`, answers the report as a file (.xlsx or JSON).
+ */
+export interface GetFundReport {
+  readonly jurisdictionCode: string;
+  readonly year: number;
+  readonly period: 'month' | 'quarter' | 'year';
+}
+
+export const GetFundReportSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.GetFundReport',
+  description:
+    "The fund report of a jurisdiction (its code and those below it) for a year: per period (month, quarter or year) and fund source, money received, earmarked, committed, paid, returned and released, and the available and earmarked balances at each period's end; the expense per subsidy kind. For finance, auditors and administrators. With `format`, answers the report as a file (.xlsx or JSON).",
+  type: 'object',
+  properties: {
+    jurisdictionCode: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    year: {
+      type: 'integer',
+      minimum: 2018,
+      maximum: 2100,
+    },
+    period: {
+      type: 'string',
+      enum: ['month', 'quarter', 'year'],
+    },
+  },
+  required: ['jurisdictionCode', 'year', 'period'],
   additionalProperties: false,
 };
 
@@ -1353,6 +1587,15 @@ export const contracts: readonly Contract[] = [
     schema: EarmarkRefusedSchema,
   },
   {
+    typeName: 'jineng.fund_ledger.v1.ExportFundReport',
+    kind: 'query',
+    service: 'fund-ledger',
+    name: 'ExportFundReport',
+    subject: 'jineng.qry.fund-ledger.ExportFundReport',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: ExportFundReportSchema,
+  },
+  {
     typeName: 'jineng.fund_ledger.v1.FundBalance',
     kind: 'type',
     source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
@@ -1375,6 +1618,24 @@ export const contracts: readonly Contract[] = [
     schema: FundInflowRecordedSchema,
   },
   {
+    typeName: 'jineng.fund_ledger.v1.FundReport',
+    kind: 'reply',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: FundReportSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.FundReportKindRow',
+    kind: 'type',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: FundReportKindRowSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.FundReportRow',
+    kind: 'type',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: FundReportRowSchema,
+  },
+  {
     typeName: 'jineng.fund_ledger.v1.FundsAllocatedToCounty',
     kind: 'event',
     service: 'fund-ledger',
@@ -1392,6 +1653,15 @@ export const contracts: readonly Contract[] = [
     subject: 'jineng.qry.fund-ledger.GetFundBalances',
     source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
     schema: GetFundBalancesSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.GetFundReport',
+    kind: 'query',
+    service: 'fund-ledger',
+    name: 'GetFundReport',
+    subject: 'jineng.qry.fund-ledger.GetFundReport',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: GetFundReportSchema,
   },
   {
     typeName: 'jineng.fund_ledger.v1.GetPaymentBatchFile',

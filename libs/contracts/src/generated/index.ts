@@ -38,11 +38,16 @@ export interface ContractTypes {
   'jineng.fund_ledger.v1.CommitmentRefused': fundLedgerV1.CommitmentRefused;
   'jineng.fund_ledger.v1.EarmarkForClass': fundLedgerV1.EarmarkForClass;
   'jineng.fund_ledger.v1.EarmarkRefused': fundLedgerV1.EarmarkRefused;
+  'jineng.fund_ledger.v1.ExportFundReport': fundLedgerV1.ExportFundReport;
   'jineng.fund_ledger.v1.FundBalance': fundLedgerV1.FundBalance;
   'jineng.fund_ledger.v1.FundBalances': fundLedgerV1.FundBalances;
   'jineng.fund_ledger.v1.FundInflowRecorded': fundLedgerV1.FundInflowRecorded;
+  'jineng.fund_ledger.v1.FundReport': fundLedgerV1.FundReport;
+  'jineng.fund_ledger.v1.FundReportKindRow': fundLedgerV1.FundReportKindRow;
+  'jineng.fund_ledger.v1.FundReportRow': fundLedgerV1.FundReportRow;
   'jineng.fund_ledger.v1.FundsAllocatedToCounty': fundLedgerV1.FundsAllocatedToCounty;
   'jineng.fund_ledger.v1.GetFundBalances': fundLedgerV1.GetFundBalances;
+  'jineng.fund_ledger.v1.GetFundReport': fundLedgerV1.GetFundReport;
   'jineng.fund_ledger.v1.GetPaymentBatchFile': fundLedgerV1.GetPaymentBatchFile;
   'jineng.fund_ledger.v1.IssuePaymentBatch': fundLedgerV1.IssuePaymentBatch;
   'jineng.fund_ledger.v1.LedgerOutcome': fundLedgerV1.LedgerOutcome;
