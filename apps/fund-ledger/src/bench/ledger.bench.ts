@@ -21,13 +21,13 @@
 import { randomBytes } from 'node:crypto';
 import { inTransaction, migrate } from '@jineng/event-store';
 import { Pool } from 'pg';
-import { fundLedgerMigrations } from '../../apps/fund-ledger/src/fund-ledger.migrations';
-import { inflowPlan } from '../../apps/fund-ledger/src/ledger/domain/ledger-plans';
-import { LedgerBook } from '../../apps/fund-ledger/src/ledger/ledger-book';
-import { STATEMENT_HEADER } from '../../apps/fund-ledger/src/payment/domain/bank-files';
-import { PaymentStore } from '../../apps/fund-ledger/src/payment/payment.store';
-import { StatementReconciler } from '../../apps/fund-ledger/src/payment/record-bank-statement/statement-reconciler';
-import type { PaymentResolver } from '../../apps/fund-ledger/src/payment/payment-resolver';
+import { fundLedgerMigrations } from '../fund-ledger.migrations';
+import { inflowPlan } from '../ledger/domain/ledger-plans';
+import { LedgerBook } from '../ledger/ledger-book';
+import { STATEMENT_HEADER } from '../payment/domain/bank-files';
+import { PaymentStore } from '../payment/payment.store';
+import { StatementReconciler } from '../payment/record-bank-statement/statement-reconciler';
+import type { PaymentResolver } from '../payment/payment-resolver';
 import type { ServiceConfig } from '@jineng/service-runtime';
 
 const transfers = Number(process.env.BENCH_LEDGER_TRANSFERS ?? 20_000);
