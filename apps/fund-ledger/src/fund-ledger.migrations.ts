@@ -1,5 +1,5 @@
 // The fund ledger's own tables beside its event store (same schema), applied by its migration step.
-// ADR 0006: accounts, their balance rows (the hot bank account over several stripes), and the
+// ADR 0007: accounts, their balance rows (the hot bank account over several stripes), and the
 // append-only transactions and postings that the balances are the fold of.
 import type { Migration } from '@jineng/event-store';
 import { BANK_STRIPES } from './ledger/domain/accounts';

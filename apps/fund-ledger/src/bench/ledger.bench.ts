@@ -6,7 +6,7 @@
  *                       transfer Dr bank / Cr fund:<writer's county>:<source>, its own PostgreSQL
  *                       transaction, idempotency key claimed, floored account locked, postings appended,
  *                       balances moved — from BENCH_LEDGER_WRITERS (8) concurrent writers that all touch
- *                       the one dedicated bank account (ADR 0006: striped)
+ *                       the one dedicated bank account (ADR 0007: striped)
  *   rawInsertPerSec     the same rows (one transaction row, two posting rows) inserted by the same writers
  *                       in the same run, one PostgreSQL transaction each, without the book's work
  *   ratioToRaw          transfersPerSec / rawInsertPerSec

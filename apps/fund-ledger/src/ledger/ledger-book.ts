@@ -1,4 +1,4 @@
-// The ledger book (ADR 0006): records a plan as one balanced, append-only transaction in the tables of
+// The ledger book (ADR 0007): records a plan as one balanced, append-only transaction in the tables of
 // fund-ledger-001, inside the caller's PostgreSQL transaction (the command runner's, so the postings
 // commit with the events, or neither does).
 //

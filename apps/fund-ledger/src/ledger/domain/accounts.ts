@@ -12,7 +12,7 @@
 // The identity the accounts keep: bank + Σ expense = Σ fund + Σ earmark + Σ committed + Σ payable, and
 // committed(j, s) = Σ expense(j, s, *) — so bank = Σ fund + Σ earmark + Σ payable, which is never
 // below zero because each of those is floored. That is why the hot bank account needs no floor and
-// no lock of its own (ADR 0006): it is striped.
+// no lock of its own (ADR 0007): it is striped.
 
 export const ACCOUNT_KINDS = ['bank', 'fund', 'earmark', 'committed', 'payable', 'expense'] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
@@ -26,7 +26,7 @@ export interface AccountKindRules {
   readonly stripes: number;
 }
 
-/** The bank account is striped over this many balance rows (ADR 0006). */
+/** The bank account is striped over this many balance rows (ADR 0007). */
 export const BANK_STRIPES = 16;
 
 export const ACCOUNT_RULES: Readonly<Record<AccountKind, AccountKindRules>> = {
