@@ -2,6 +2,7 @@
 // concatenated here.
 import type { RouteDefinition } from '../routing/route-definition';
 import { CERTIFICATION_ROUTES } from './certification.routes';
+import { FUND_LEDGER_ROUTES } from './fund-ledger.routes';
 import { REGISTRY_ROUTES } from './registry.routes';
 import { SUBSIDY_ROUTES } from './subsidy.routes';
 
@@ -9,4 +10,5 @@ export const SERVICE_ROUTES: readonly RouteDefinition[] = [
   ...REGISTRY_ROUTES,
   ...SUBSIDY_ROUTES,
   ...CERTIFICATION_ROUTES,
+  ...FUND_LEDGER_ROUTES,
 ];

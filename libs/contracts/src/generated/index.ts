@@ -3,15 +3,17 @@
 import type { Contract } from '../contract';
 import * as certificationV1 from './certification.v1';
 import * as commonV1 from './common.v1';
+import * as fundLedgerV1 from './fund-ledger.v1';
 import * as registryV1 from './registry.v1';
 import * as subsidyV1 from './subsidy.v1';
 
-export { certificationV1, commonV1, registryV1, subsidyV1 };
+export { certificationV1, commonV1, fundLedgerV1, registryV1, subsidyV1 };
 
 /** Every contract generated from proto/. */
 export const CONTRACTS: readonly Contract[] = [
   ...certificationV1.contracts,
   ...commonV1.contracts,
+  ...fundLedgerV1.contracts,
   ...registryV1.contracts,
   ...subsidyV1.contracts,
 ];
@@ -80,6 +82,40 @@ export interface ContractTypes {
   'jineng.common.v1.JobAccepted': commonV1.JobAccepted;
   'jineng.common.v1.JobView': commonV1.JobView;
   'jineng.common.v1.Principal': commonV1.Principal;
+  'jineng.fund_ledger.v1.AllocateToCounty': fundLedgerV1.AllocateToCounty;
+  'jineng.fund_ledger.v1.ClassEarmarked': fundLedgerV1.ClassEarmarked;
+  'jineng.fund_ledger.v1.CloseYear': fundLedgerV1.CloseYear;
+  'jineng.fund_ledger.v1.CommitForClaim': fundLedgerV1.CommitForClaim;
+  'jineng.fund_ledger.v1.CommitmentMade': fundLedgerV1.CommitmentMade;
+  'jineng.fund_ledger.v1.CommitmentRefused': fundLedgerV1.CommitmentRefused;
+  'jineng.fund_ledger.v1.EarmarkForClass': fundLedgerV1.EarmarkForClass;
+  'jineng.fund_ledger.v1.EarmarkRefused': fundLedgerV1.EarmarkRefused;
+  'jineng.fund_ledger.v1.ExportFundReport': fundLedgerV1.ExportFundReport;
+  'jineng.fund_ledger.v1.FundBalance': fundLedgerV1.FundBalance;
+  'jineng.fund_ledger.v1.FundBalances': fundLedgerV1.FundBalances;
+  'jineng.fund_ledger.v1.FundInflowRecorded': fundLedgerV1.FundInflowRecorded;
+  'jineng.fund_ledger.v1.FundReport': fundLedgerV1.FundReport;
+  'jineng.fund_ledger.v1.FundReportKindRow': fundLedgerV1.FundReportKindRow;
+  'jineng.fund_ledger.v1.FundReportRow': fundLedgerV1.FundReportRow;
+  'jineng.fund_ledger.v1.FundsAllocatedToCounty': fundLedgerV1.FundsAllocatedToCounty;
+  'jineng.fund_ledger.v1.GetFundBalances': fundLedgerV1.GetFundBalances;
+  'jineng.fund_ledger.v1.GetFundReport': fundLedgerV1.GetFundReport;
+  'jineng.fund_ledger.v1.GetPaymentBatchFile': fundLedgerV1.GetPaymentBatchFile;
+  'jineng.fund_ledger.v1.IssuePaymentBatch': fundLedgerV1.IssuePaymentBatch;
+  'jineng.fund_ledger.v1.LedgerOutcome': fundLedgerV1.LedgerOutcome;
+  'jineng.fund_ledger.v1.LedgerVerification': fundLedgerV1.LedgerVerification;
+  'jineng.fund_ledger.v1.PaymentBatch': fundLedgerV1.PaymentBatch;
+  'jineng.fund_ledger.v1.PaymentBatchIssued': fundLedgerV1.PaymentBatchIssued;
+  'jineng.fund_ledger.v1.PaymentFailed': fundLedgerV1.PaymentFailed;
+  'jineng.fund_ledger.v1.PaymentLine': fundLedgerV1.PaymentLine;
+  'jineng.fund_ledger.v1.PaymentReversed': fundLedgerV1.PaymentReversed;
+  'jineng.fund_ledger.v1.PaymentSettled': fundLedgerV1.PaymentSettled;
+  'jineng.fund_ledger.v1.RecordBankStatement': fundLedgerV1.RecordBankStatement;
+  'jineng.fund_ledger.v1.RecordFundInflow': fundLedgerV1.RecordFundInflow;
+  'jineng.fund_ledger.v1.ReversePayment': fundLedgerV1.ReversePayment;
+  'jineng.fund_ledger.v1.VerifyLedger': fundLedgerV1.VerifyLedger;
+  'jineng.fund_ledger.v1.YearCloseResult': fundLedgerV1.YearCloseResult;
+  'jineng.fund_ledger.v1.YearClosed': fundLedgerV1.YearClosed;
   'jineng.registry.v1.ApplyForListing': registryV1.ApplyForListing;
   'jineng.registry.v1.BankAccountInput': registryV1.BankAccountInput;
   'jineng.registry.v1.CommandAccepted': registryV1.CommandAccepted;

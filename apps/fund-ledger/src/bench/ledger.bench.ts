@@ -1,0 +1,181 @@
+/**
+ * The fund ledger (issue 14): `npm run bench:ledger`. Progress on stderr; the last line on stdout is one
+ * JSON object:
+ *
+ *   transfersPerSec     ledger transactions per second through LedgerBook.post — each a balanced
+ *                       transfer Dr bank / Cr fund:<writer's county>:<source>, its own PostgreSQL
+ *                       transaction, idempotency key claimed, floored account locked, postings appended,
+ *                       balances moved — from BENCH_LEDGER_WRITERS (8) concurrent writers that all touch
+ *                       the one dedicated bank account (ADR 0007: striped)
+ *   rawInsertPerSec     the same rows (one transaction row, two posting rows) inserted by the same writers
+ *                       in the same run, one PostgreSQL transaction each, without the book's work
+ *   ratioToRaw          transfersPerSec / rawInsertPerSec
+ *   reconcile1MSeconds  a BENCH_LEDGER_STATEMENT_LINES (1 000 000) line statement read as a stream,
+ *                       staged and matched against as many issued payments (matched, unmatched either
+ *                       side, amount differences counted and listed); the settlement commands of the
+ *                       matched lines are not part of it (settle: false)
+ *
+ * BENCH_LEDGER_TRANSFERS (default 20 000) transfers in total. Needs PostgreSQL (DATABASE_URL); makes a
+ * schema of its own and drops it at the end.
+ */
+import { randomBytes } from 'node:crypto';
+import { inTransaction, migrate } from '@jineng/event-store';
+import { Pool } from 'pg';
+import { fundLedgerMigrations } from '../fund-ledger.migrations';
+import { inflowPlan } from '../ledger/domain/ledger-plans';
+import { LedgerBook } from '../ledger/ledger-book';
+import { STATEMENT_HEADER } from '../payment/domain/bank-files';
+import { PaymentStore } from '../payment/payment.store';
+import { StatementReconciler } from '../payment/record-bank-statement/statement-reconciler';
+import type { PaymentResolver } from '../payment/payment-resolver';
+import type { ServiceConfig } from '@jineng/service-runtime';
+
+const transfers = Number(process.env.BENCH_LEDGER_TRANSFERS ?? 20_000);
+const writers = Number(process.env.BENCH_LEDGER_WRITERS ?? 8);
+const statementLines = Number(process.env.BENCH_LEDGER_STATEMENT_LINES ?? 1_000_000);
+const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+const SOURCE = 'skills_upgrading_account';
+const COUNTIES = Array.from({ length: writers }, (_, w) => `5303${String(w + 10).padStart(2, '0')}`);
+
+async function byWriters(total: number, work: (writer: number, i: number) => Promise<void>): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: writers }, async (_, writer) => {
+      for (;;) {
+        const i = next++;
+        if (i >= total) return;
+        await work(writer, i);
+      }
+    }),
+  );
+  return (performance.now() - started) / 1000;
+}
+
+async function main(): Promise<void> {
+  const pool = new Pool({ connectionString: databaseUrl, max: writers + 2 });
+  const schema = `bench_ledger_${randomBytes(4).toString('hex')}`;
+  const rawSchema = `${schema}_raw`;
+  try {
+    await migrate(pool, schema, fundLedgerMigrations);
+    await migrate(pool, rawSchema, fundLedgerMigrations);
+    const book = new LedgerBook(pool, schema);
+
+    log(`ledger: ${transfers} transfers from ${writers} writers, all on the bank account`);
+    const ledgerSeconds = await byWriters(transfers, (writer, i) =>
+      inTransaction(pool, (tx) =>
+        book
+          .post(tx, {
+            key: `bench:${i}`,
+            kind: 'inflow',
+            content: { i },
+            cause: { actor: 'bench' },
+            bookedOn: '2026-11-29',
+            plan: inflowPlan(COUNTIES[writer]!, SOURCE, 100 + (i % 1000)),
+          })
+          .then(() => undefined),
+      ),
+    );
+    const transfersPerSec = transfers / ledgerSeconds;
+    log(`ledger: ${transfersPerSec.toFixed(0)} transfers/s`);
+    const verification = await book.verify();
+    if (!verification.ok || verification.transactions !== transfers) {
+      throw new Error(
+        `the ledger does not verify after the run: ${JSON.stringify(verification).slice(0, 500)}`,
+      );
+    }
+
+    const R = `"${rawSchema}"`;
+    const rawSeconds = await byWriters(transfers, (writer, i) =>
+      inTransaction(pool, async (tx) => {
+        const { rows } = await tx.query<{ seq: string }>(
+          `insert into ${R}.ledger_transactions (idempotency_key, content_digest, kind, cause, booked_on)
+           values ($1, $2, 'inflow', '{"actor":"bench"}', '2026-11-29') returning seq`,
+          [`bench:${i}`, String(i)],
+        );
+        const amount = 100 + (i % 1000);
+        await tx.query(
+          `insert into ${R}.ledger_postings (transaction_seq, account_id, amount_fen, booked_on)
+           values ($1, 'bank', $2, '2026-11-29'), ($1, $3, $4, '2026-11-29')`,
+          [rows[0]!.seq, amount, `fund:${COUNTIES[writer]}:${SOURCE}`, -amount],
+        );
+      }),
+    );
+    const rawInsertPerSec = transfers / rawSeconds;
+    log(`raw: ${rawInsertPerSec.toFixed(0)} transfers/s`);
+
+    log(`reconcile: ${statementLines} issued payments`);
+    const S = `"${schema}"`;
+    await pool.query(
+      `insert into ${S}.payables (claim_id, jurisdiction_code, fund_source, payee_id, payee_kind, subsidy_kind,
+         amount_fen, status, committed_on)
+       select 'c' || n, '530302', '${SOURCE}', 'p' || n, 'worker', 'training', 1000 + n % 5000, 'in_payment', '2026-11-01'
+       from generate_series(1, $1) n`,
+      [statementLines],
+    );
+    await pool.query(
+      `insert into ${S}.payments (payment_id, batch_id, claim_id, reference, amount_fen, status, issued_on)
+       select md5('p' || n)::uuid, md5('batch')::uuid, 'c' || n, 'JN' || n, 1000 + n % 5000, 'issued', '2026-11-01'
+       from generate_series(1, $1) n`,
+      [statementLines],
+    );
+    // the statement: every payment but the last, one line the ledger never issued, one amount that differs
+    async function* statement(): AsyncGenerator<string> {
+      yield STATEMENT_HEADER;
+      for (let n = 1; n < statementLines; n++) {
+        const amount = n === 7 ? 1 : 1000 + (n % 5000);
+        yield `JN${n},${amount},2026-11-30,paid,`;
+      }
+      yield 'JNUNKNOWN,500,2026-11-30,paid,';
+    }
+    const payments = new PaymentStore(pool, { schema } as ServiceConfig);
+    const reconciler = new StatementReconciler(payments, undefined as unknown as PaymentResolver);
+    let reported = 0;
+    const started = performance.now();
+    const result = await reconciler.reconcile(
+      '00000000-0000-4000-8000-000000000001',
+      '530302',
+      statement(),
+      {
+        report: async (done) => {
+          if (done - reported >= 200_000) {
+            reported = done;
+            log(`reconcile: ${done} lines read`);
+          }
+        },
+      },
+      { settle: false },
+    );
+    const reconcile1MSeconds = (performance.now() - started) / 1000;
+    log(
+      `reconcile: ${reconcile1MSeconds.toFixed(1)} s — matched ${result.matched}, differences ${result.amountDifferenceCount}, unmatched lines ${result.unmatchedLineCount}, unmatched payments ${result.unmatchedPaymentCount}`,
+    );
+
+    process.stdout.write(
+      `${JSON.stringify({
+        transfers,
+        writers,
+        transfersPerSec: Math.round(transfersPerSec),
+        rawInsertPerSec: Math.round(rawInsertPerSec),
+        ratioToRaw: Number((transfersPerSec / rawInsertPerSec).toFixed(3)),
+        statementLines,
+        reconcile1MSeconds: Number(reconcile1MSeconds.toFixed(2)),
+        matched: result.matched,
+        amountDifferences: result.amountDifferenceCount,
+        unmatchedLines: result.unmatchedLineCount,
+        unmatchedPayments: result.unmatchedPaymentCount,
+      })}\n`,
+    );
+  } finally {
+    await pool.query(`drop schema if exists "${schema}" cascade`).catch(() => undefined);
+    await pool.query(`drop schema if exists "${rawSchema}" cascade`).catch(() => undefined);
+    await pool.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  log(String((error as Error).stack ?? error));
+  process.exitCode = 1;
+});

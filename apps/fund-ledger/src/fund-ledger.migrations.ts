@@ -1,0 +1,173 @@
+// The fund ledger's own tables beside its event store (same schema), applied by its migration step.
+// ADR 0007: accounts, their balance rows (the hot bank account over several stripes), and the
+// append-only transactions and postings that the balances are the fold of.
+import type { Migration } from '@jineng/event-store';
+import { BANK_STRIPES } from './ledger/domain/accounts';
+
+export const fundLedgerMigrations: readonly Migration[] = [
+  {
+    id: 'fund-ledger-001-ledger',
+    sql: (S) => `
+      create table ${S}.ledger_accounts (
+        account_id text primary key,
+        kind text not null,
+        normal smallint not null check (normal in (1, -1)),
+        floored boolean not null,
+        stripes smallint not null check (stripes between 1 and 256),
+        opened_at timestamptz not null default now()
+      );
+
+      -- an account's balance is the sum of its rows; a floored account has one row, whose check makes
+      -- the floor hold in the database itself, whatever the writer
+      create table ${S}.ledger_balances (
+        account_id text not null,
+        stripe smallint not null,
+        normal smallint not null,
+        floored boolean not null,
+        balance bigint not null default 0,
+        primary key (account_id, stripe),
+        constraint ledger_balance_floor check (not floored or balance * normal >= 0)
+      );
+
+      create table ${S}.ledger_transactions (
+        seq bigserial primary key,
+        idempotency_key text not null unique,
+        content_digest text not null,
+        kind text not null,
+        cause jsonb not null,
+        booked_on date not null,
+        recorded_at timestamptz not null default now()
+      );
+
+      create table ${S}.ledger_postings (
+        transaction_seq bigint not null,
+        account_id text not null,
+        amount_fen bigint not null check (amount_fen <> 0),
+        booked_on date not null,
+        primary key (transaction_seq, account_id)
+      );
+      create index ledger_postings_account on ${S}.ledger_postings (account_id, transaction_seq);
+
+      -- transactions and postings are append-only: corrections are reversals
+      create function ${S}.ledger_refuse_change() returns trigger language plpgsql as $$
+      begin
+        raise exception 'the ledger is append-only: % on %.% is refused', tg_op, tg_table_schema, tg_table_name
+          using errcode = 'insufficient_privilege';
+      end $$;
+      create trigger ledger_transactions_append_only before update or delete or truncate on ${S}.ledger_transactions
+        for each statement execute function ${S}.ledger_refuse_change();
+      create trigger ledger_postings_append_only before update or delete or truncate on ${S}.ledger_postings
+        for each statement execute function ${S}.ledger_refuse_change();
+
+      -- opens the accounts that are missing and locks the single-row ones, in the order given (the
+      -- caller sorts): their balances, read under lock, are what a plan draws on
+      create function ${S}.ledger_lock(p_accounts text[], p_kinds text[], p_normals smallint[],
+                                       p_floored boolean[], p_stripes smallint[])
+      returns table (account_id text, balance bigint) language plpgsql as $$
+      declare i int;
+      begin
+        for i in 1 .. coalesce(array_length(p_accounts, 1), 0) loop
+          insert into ${S}.ledger_accounts (account_id, kind, normal, floored, stripes)
+            values (p_accounts[i], p_kinds[i], p_normals[i], p_floored[i], p_stripes[i])
+            on conflict on constraint ledger_accounts_pkey do nothing;
+          insert into ${S}.ledger_balances (account_id, stripe, normal, floored)
+            select p_accounts[i], s, p_normals[i], p_floored[i] from generate_series(0, p_stripes[i] - 1) s
+            on conflict on constraint ledger_balances_pkey do nothing;
+          if p_stripes[i] = 1 then
+            return query select b.account_id, b.balance from ${S}.ledger_balances b
+              where b.account_id = p_accounts[i] and b.stripe = 0 for update;
+          end if;
+        end loop;
+      end $$;
+
+      -- writes a transaction's postings and moves the balances, row by row in the order given
+      create function ${S}.ledger_apply(p_seq bigint, p_booked_on date, p_accounts text[], p_amounts bigint[],
+                                        p_stripes smallint[])
+      returns void language plpgsql as $$
+      declare i int;
+      begin
+        if coalesce(array_length(p_accounts, 1), 0) < 2 then
+          raise exception 'a ledger transaction has at least two postings';
+        end if;
+        if (select sum(a) from unnest(p_amounts) a) <> 0 then
+          raise exception 'unbalanced ledger transaction %', p_seq;
+        end if;
+        insert into ${S}.ledger_postings (transaction_seq, account_id, amount_fen, booked_on)
+          select p_seq, a, m, p_booked_on from unnest(p_accounts, p_amounts) as t(a, m);
+        for i in 1 .. array_length(p_accounts, 1) loop
+          update ${S}.ledger_balances set balance = balance + p_amounts[i]
+            where account_id = p_accounts[i] and stripe = p_stripes[i];
+          if not found then
+            raise exception 'ledger account % (stripe %) is not open', p_accounts[i], p_stripes[i];
+          end if;
+        end loop;
+      end $$;
+
+      insert into ${S}.ledger_accounts (account_id, kind, normal, floored, stripes)
+        values ('bank', 'bank', 1, false, ${BANK_STRIPES});
+      insert into ${S}.ledger_balances (account_id, stripe, normal, floored)
+        select 'bank', s, 1, false from generate_series(0, ${BANK_STRIPES - 1}) s;
+    `,
+  },
+  {
+    // the local read model fund-ledger-claims (from subsidy's ClaimSubmitted.v1): a claim's kind, the
+    // subsidy kind its commitment's expense is booked under when ClaimApproved.v1 comes
+    id: 'fund-ledger-002-claim-kinds',
+    sql: (S) => `
+      create table ${S}.claim_kinds (
+        claim_id text primary key,
+        kind text not null,
+        claimant_kind text not null,
+        jurisdiction_code text not null
+      );
+    `,
+  },
+  {
+    // payments (issue 14, money in three steps, step 3): what each committed claim is owed and the
+    // payment lines that go out in bank files; operational state beside the ledger, written in the
+    // transactions of the events that change it (CommitmentMade, PaymentBatchIssued, PaymentSettled…)
+    id: 'fund-ledger-003-payments',
+    sql: (S) => `
+      create table ${S}.payables (
+        claim_id text primary key,
+        class_id text,
+        jurisdiction_code text not null,
+        fund_source text not null,
+        payee_id text not null,
+        payee_kind text not null,
+        subsidy_kind text not null,
+        amount_fen bigint not null check (amount_fen > 0),
+        status text not null check (status in ('open', 'in_payment', 'paid')),
+        recovered_fen bigint not null default 0 check (recovered_fen >= 0),
+        committed_on date not null,
+        check (recovered_fen <= amount_fen)
+      );
+      create index payables_open on ${S}.payables (fund_source, jurisdiction_code) where status = 'open';
+
+      create table ${S}.payments (
+        payment_id uuid primary key,
+        batch_id uuid not null,
+        claim_id text not null references ${S}.payables (claim_id),
+        reference text not null unique,
+        amount_fen bigint not null check (amount_fen > 0),
+        status text not null check (status in ('issued', 'settled', 'failed')),
+        issued_on date not null,
+        settled_on date,
+        failure_reason text
+      );
+      -- at most one payment of a claim is out or settled at a time: a claim is paid once
+      create unique index payments_one_live_per_claim on ${S}.payments (claim_id) where status in ('issued', 'settled');
+
+      create table ${S}.statement_lines (
+        statement_id uuid not null,
+        line_no int not null,
+        reference text not null,
+        amount_fen bigint not null,
+        value_date date not null,
+        bank_status text not null,
+        primary key (statement_id, line_no)
+      );
+      create index statement_lines_reference on ${S}.statement_lines (statement_id, reference);
+    `,
+  },
+];

@@ -1,0 +1,191 @@
+// The money process on the real bus: subsidy's events (published here as subsidy's relay publishes
+// them) earmark classes and commit claims through the fund-ledger-money consumer; the outcomes go out
+// as the ledger's events; a redelivered event changes nothing; the ledger verifies.
+import { randomUUID } from 'node:crypto';
+import type { fundLedgerV1 } from '@jineng/contracts';
+import { EVENTS_STREAM, eventSubject, type IntegrationEvent, type Principal } from '@jineng/messaging';
+import { connectTestNats, eventually } from '@jineng/testing';
+import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { expectContract, FundLedgerTestService } from '../fund-ledger-service.fixture';
+
+let service: FundLedgerTestService;
+let nc: NatsConnection;
+let js: JetStreamClient;
+let jsm: JetStreamManager;
+
+beforeAll(async () => {
+  service = await FundLedgerTestService.start('fund_ledger_money');
+  nc = await connectTestNats(service.nats.url);
+  js = jetstream(nc);
+  jsm = await jetstreamManager(nc);
+});
+
+afterAll(async () => {
+  await nc?.close();
+  await service?.dispose();
+});
+
+const COUNTY = '530302';
+const SOURCE = 'skills_upgrading_account';
+const FINANCE: Principal = { userId: 'finance-530302', roles: ['finance_officer'], jurisdiction: COUNTY };
+
+function subsidyEvent(
+  type: string,
+  streamId: string,
+  data: Record<string, unknown>,
+  streamVersion = 1,
+): IntegrationEvent {
+  const id = randomUUID();
+  return {
+    id,
+    type,
+    service: 'subsidy',
+    streamId,
+    streamVersion,
+    recordedAt: new Date().toISOString(),
+    hash: '0'.repeat(64),
+    data: data as IntegrationEvent['data'],
+    metadata: {
+      commandId: randomUUID(),
+      commandType: 'Test',
+      requestDigest: '0'.repeat(64),
+      correlationId: id,
+      causationId: id,
+      actor: { userId: 'officer-1', roles: ['county_officer'] },
+      jurisdiction: COUNTY,
+      occurredAt: new Date().toISOString(),
+    },
+  };
+}
+
+async function publish(event: IntegrationEvent, msgID = event.id): Promise<void> {
+  await js.publish(eventSubject('subsidy', event.type), JSON.stringify(event), { msgID });
+}
+
+/** The ledger's events of `type` on the bus whose data has `key` = `value`. */
+async function ledgerEvents(type: string, key: string, value: string): Promise<Record<string, unknown>[]> {
+  const found: Record<string, unknown>[] = [];
+  const info = await jsm.streams.info(EVENTS_STREAM);
+  for (let seq = info.state.first_seq; seq <= info.state.last_seq; seq++) {
+    const msg = await jsm.streams.getMessage(EVENTS_STREAM, { seq }).catch(() => null);
+    if (!msg || msg.subject !== `jineng.evt.fund-ledger.${type}.v1`) continue;
+    const data = msg.json<{ data: Record<string, unknown> }>().data;
+    if (data[key] === value) found.push(data);
+  }
+  return found;
+}
+
+const balances = async () =>
+  (await service.query<fundLedgerV1.FundBalances>('GetFundBalances', FINANCE, { jurisdictionCode: COUNTY }))
+    .sources[0];
+
+it('earmarks estimated classes, commits approved claims, refuses what the county cannot pay', async () => {
+  await service.command('RecordFundInflow', FINANCE, {
+    inflowId: randomUUID(),
+    jurisdictionCode: COUNTY,
+    fundSource: SOURCE,
+    amountFen: 1_000_000,
+    documentReference: '富财社〔2026〕8号',
+    receivedOn: '2026-11-02',
+  });
+
+  const classA = randomUUID();
+  const classB = randomUUID();
+  const estimate = (classId: string, amountFen: number) =>
+    subsidyEvent('ClassSubsidyEstimated.v1', `class-subsidy-${classId}`, {
+      classId,
+      jurisdictionCode: COUNTY,
+      fundSource: SOURCE,
+      amountFen,
+      policyVersionIds: [randomUUID()],
+      basis: { headcount: 40, days: 12, ratePerDayFen: 1_000 },
+    });
+  const estimatedA = estimate(classA, 500_000);
+  await publish(estimatedA);
+  const [earmarked] = await eventually(async () => {
+    const events = await ledgerEvents('ClassEarmarked', 'classId', classA);
+    expect(events).toHaveLength(1);
+    return events;
+  });
+  expectContract('jineng.fund_ledger.v1.ClassEarmarked', earmarked);
+  expect(earmarked).toMatchObject({ amountFen: 500_000, jurisdictionCode: COUNTY, fundSource: SOURCE });
+
+  await publish(estimate(classB, 600_000));
+  const [refused] = await eventually(async () => {
+    const events = await ledgerEvents('EarmarkRefused', 'classId', classB);
+    expect(events).toHaveLength(1);
+    return events;
+  });
+  expect(refused).toMatchObject({ requestedFen: 600_000, availableFen: 500_000 });
+
+  // a claim approved before the ledger has seen it submitted waits for ClaimSubmitted
+  const claimId = randomUUID();
+  const claimantId = randomUUID();
+  const claimFields = {
+    claimId,
+    classId: classA,
+    claimantId,
+    claimantKind: 'institution',
+    jurisdictionCode: COUNTY,
+    fundSource: SOURCE,
+  };
+  const approved = subsidyEvent(
+    'ClaimApproved.v1',
+    `claim-${claimId}`,
+    {
+      ...claimFields,
+      amountFen: 450_000,
+      breakdownTotalFen: 450_000,
+      policyVersionIds: [randomUUID()],
+      approvedBy: 'officer-2',
+    },
+    2,
+  );
+  await publish(approved);
+  await publish(
+    subsidyEvent(
+      'ClaimSubmitted.v1',
+      `claim-${claimId}`,
+      {
+        ...claimFields,
+        kind: 'training',
+        requestedFen: 450_000,
+        computedFen: 450_000,
+        breakdownDigest: 'd'.repeat(64),
+      },
+      1,
+    ),
+  );
+  const [committed] = await eventually(
+    async () => {
+      const events = await ledgerEvents('CommitmentMade', 'claimId', claimId);
+      expect(events).toHaveLength(1);
+      return events;
+    },
+    { timeoutMs: 20_000 },
+  );
+  expectContract('jineng.fund_ledger.v1.CommitmentMade', committed);
+  expect(committed).toMatchObject({ classId: classA, amountFen: 450_000 });
+
+  // the same events delivered again (new messages, same event ids): nothing new
+  await publish(approved, randomUUID());
+  await publish(estimatedA, randomUUID());
+  const late = randomUUID();
+  await publish(estimate(late, 1)); // a marker: once it is earmarked, the repeats before it were handled
+  await eventually(async () => expect(await ledgerEvents('ClassEarmarked', 'classId', late)).toHaveLength(1));
+  expect(await ledgerEvents('CommitmentMade', 'claimId', claimId)).toHaveLength(1);
+  expect(await ledgerEvents('ClassEarmarked', 'classId', classA)).toHaveLength(1);
+
+  expect(await balances()).toEqual({
+    fundSource: SOURCE,
+    availableFen: 499_999,
+    earmarkedFen: 50_001,
+    committedFen: 450_000,
+    payableFen: 450_000,
+    expenseFen: 450_000,
+  });
+
+  const verification = await service.query<fundLedgerV1.LedgerVerification>('VerifyLedger', FINANCE, {});
+  expect(verification).toMatchObject({ ok: true, problems: [] });
+});

@@ -1,0 +1,257 @@
+// The payment side's tables (fund-ledger-003): payables per committed claim, payment lines, statement
+// lines. Every write runs in the transaction of the events it follows from.
+import { quoteSchema } from '@jineng/event-store';
+import { PG_POOL, SERVICE_CONFIG, type ServiceConfig } from '@jineng/service-runtime';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Pool, PoolClient } from 'pg';
+import type { PaymentFileLine } from './domain/bank-files';
+
+export interface OpenPayable {
+  readonly claimId: string;
+  readonly classId?: string;
+  readonly jurisdictionCode: string;
+  readonly fundSource: string;
+  readonly payeeId: string;
+  readonly payeeKind: string;
+  readonly subsidyKind: string;
+  readonly amountFen: number;
+  readonly committedOn: string;
+}
+
+export interface PaymentRow {
+  readonly paymentId: string;
+  readonly batchId: string;
+  readonly claimId: string;
+  readonly reference: string;
+  readonly amountFen: number;
+  readonly status: 'issued' | 'settled' | 'failed';
+  readonly jurisdictionCode: string;
+  readonly fundSource: string;
+  readonly payeeId: string;
+  readonly payeeKind: string;
+  readonly subsidyKind: string;
+}
+
+interface PaymentSqlRow {
+  payment_id: string;
+  batch_id: string;
+  claim_id: string;
+  reference: string;
+  amount_fen: string;
+  status: PaymentRow['status'];
+  jurisdiction_code: string;
+  fund_source: string;
+  payee_id: string;
+  payee_kind: string;
+  subsidy_kind: string;
+}
+
+const toPayment = (r: PaymentSqlRow): PaymentRow => ({
+  paymentId: r.payment_id,
+  batchId: r.batch_id,
+  claimId: r.claim_id,
+  reference: r.reference,
+  amountFen: Number(r.amount_fen),
+  status: r.status,
+  jurisdictionCode: r.jurisdiction_code,
+  fundSource: r.fund_source,
+  payeeId: r.payee_id,
+  payeeKind: r.payee_kind,
+  subsidyKind: r.subsidy_kind,
+});
+
+@Injectable()
+export class PaymentStore {
+  readonly S: string;
+
+  constructor(
+    @Inject(PG_POOL) readonly pool: Pool,
+    @Inject(SERVICE_CONFIG) config: ServiceConfig,
+  ) {
+    this.S = quoteSchema(config.schema);
+  }
+
+  async open(tx: PoolClient, payable: OpenPayable): Promise<void> {
+    await tx.query(
+      `insert into ${this.S}.payables (claim_id, class_id, jurisdiction_code, fund_source, payee_id, payee_kind,
+         subsidy_kind, amount_fen, status, committed_on)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9)`,
+      [
+        payable.claimId,
+        payable.classId ?? null,
+        payable.jurisdictionCode,
+        payable.fundSource,
+        payable.payeeId,
+        payable.payeeKind,
+        payable.subsidyKind,
+        payable.amountFen,
+        payable.committedOn,
+      ],
+    );
+  }
+
+  /** Open payables of a source within a jurisdiction (its code or below), oldest first. */
+  async openPayables(fundSource: string, jurisdictionPrefix: string, limit: number): Promise<OpenPayable[]> {
+    const { rows } = await this.pool.query<{
+      claim_id: string;
+      class_id: string | null;
+      jurisdiction_code: string;
+      fund_source: string;
+      payee_id: string;
+      payee_kind: string;
+      subsidy_kind: string;
+      amount_fen: string;
+      committed_on: string;
+    }>(
+      `select claim_id, class_id, jurisdiction_code, fund_source, payee_id, payee_kind, subsidy_kind, amount_fen,
+              to_char(committed_on, 'YYYY-MM-DD') as committed_on
+       from ${this.S}.payables
+       where status = 'open' and fund_source = $1 and starts_with(jurisdiction_code, $2)
+       order by committed_on, claim_id limit $3`,
+      [fundSource, jurisdictionPrefix, limit],
+    );
+    return rows.map((r) => ({
+      claimId: r.claim_id,
+      ...(r.class_id ? { classId: r.class_id } : {}),
+      jurisdictionCode: r.jurisdiction_code,
+      fundSource: r.fund_source,
+      payeeId: r.payee_id,
+      payeeKind: r.payee_kind,
+      subsidyKind: r.subsidy_kind,
+      amountFen: Number(r.amount_fen),
+      committedOn: r.committed_on,
+    }));
+  }
+
+  /** Marks the claims in payment and records their lines; false when one was taken meanwhile. */
+  async issue(
+    tx: PoolClient,
+    batchId: string,
+    issuedOn: string,
+    lines: readonly { paymentId: string; claimId: string; reference: string; amountFen: number }[],
+  ): Promise<boolean> {
+    const claims = lines.map((l) => l.claimId);
+    const taken = await tx.query(
+      `update ${this.S}.payables set status = 'in_payment' where claim_id = any($1::text[]) and status = 'open'`,
+      [claims],
+    );
+    if (taken.rowCount !== lines.length) return false;
+    await tx.query(
+      `insert into ${this.S}.payments (payment_id, batch_id, claim_id, reference, amount_fen, status, issued_on)
+       select p, $1, c, r, a, 'issued', $2 from unnest($3::uuid[], $4::text[], $5::text[], $6::bigint[]) as t(p, c, r, a)`,
+      [
+        batchId,
+        issuedOn,
+        lines.map((l) => l.paymentId),
+        claims,
+        lines.map((l) => l.reference),
+        lines.map((l) => l.amountFen),
+      ],
+    );
+    return true;
+  }
+
+  async payment(paymentId: string, on: Pick<Pool, 'query'> = this.pool): Promise<PaymentRow | undefined> {
+    const { rows } = await on.query<PaymentSqlRow>(
+      `select p.payment_id, p.batch_id, p.claim_id, p.reference, p.amount_fen, p.status,
+              c.jurisdiction_code, c.fund_source, c.payee_id, c.payee_kind, c.subsidy_kind
+       from ${this.S}.payments p join ${this.S}.payables c using (claim_id) where p.payment_id = $1`,
+      [paymentId],
+    );
+    return rows[0] ? toPayment(rows[0]) : undefined;
+  }
+
+  async settle(tx: PoolClient, paymentId: string, settledOn: string): Promise<void> {
+    const updated = await tx.query(
+      `update ${this.S}.payments set status = 'settled', settled_on = $2 where payment_id = $1 and status = 'issued'`,
+      [paymentId, settledOn],
+    );
+    if (updated.rowCount !== 1) throw new Error(`payment ${paymentId} is not issued`);
+    await tx.query(
+      `update ${this.S}.payables set status = 'paid' where claim_id = (select claim_id from ${this.S}.payments where payment_id = $1)`,
+      [paymentId],
+    );
+  }
+
+  async fail(tx: PoolClient, paymentId: string, reason: string): Promise<void> {
+    const updated = await tx.query(
+      `update ${this.S}.payments set status = 'failed', failure_reason = $2 where payment_id = $1 and status = 'issued'`,
+      [paymentId, reason],
+    );
+    if (updated.rowCount !== 1) throw new Error(`payment ${paymentId} is not issued`);
+    // owed again: the next batch pays it
+    await tx.query(
+      `update ${this.S}.payables set status = 'open' where claim_id = (select claim_id from ${this.S}.payments where payment_id = $1)`,
+      [paymentId],
+    );
+  }
+
+  /** The settled payment of a claim, if any. */
+  async settledPaymentOf(claimId: string): Promise<PaymentRow | undefined> {
+    const { rows } = await this.pool.query<PaymentSqlRow>(
+      `select p.payment_id, p.batch_id, p.claim_id, p.reference, p.amount_fen, p.status,
+              c.jurisdiction_code, c.fund_source, c.payee_id, c.payee_kind, c.subsidy_kind
+       from ${this.S}.payments p join ${this.S}.payables c using (claim_id)
+       where p.claim_id = $1 and p.status = 'settled'`,
+      [claimId],
+    );
+    return rows[0] ? toPayment(rows[0]) : undefined;
+  }
+
+  /** The payment file's lines of these payments, in reference order. */
+  async paymentFileLines(paymentIds: readonly string[]): Promise<PaymentFileLine[]> {
+    const { rows } = await this.pool.query<PaymentSqlRow>(
+      `select p.payment_id, p.batch_id, p.claim_id, p.reference, p.amount_fen, p.status,
+              c.jurisdiction_code, c.fund_source, c.payee_id, c.payee_kind, c.subsidy_kind
+       from ${this.S}.payments p join ${this.S}.payables c using (claim_id)
+       where p.payment_id = any($1::uuid[]) order by p.reference`,
+      [paymentIds],
+    );
+    return rows.map(toPayment);
+  }
+
+  /** Adds a recovery to a paid claim, never beyond what was paid; the figures when it would be. */
+  async recover(
+    tx: PoolClient,
+    claimId: string,
+    amountFen: number,
+  ): Promise<{ ok: true } | { ok: false; figures: { paidFen: number; recoveredFen: number } }> {
+    const { rows } = await tx.query<{ amount_fen: string; recovered_fen: string }>(
+      `select amount_fen, recovered_fen from ${this.S}.payables where claim_id = $1 for update`,
+      [claimId],
+    );
+    const row = rows[0];
+    if (!row) return { ok: false, figures: { paidFen: 0, recoveredFen: 0 } };
+    const paidFen = Number(row.amount_fen);
+    const recoveredFen = Number(row.recovered_fen);
+    if (recoveredFen + amountFen > paidFen) return { ok: false, figures: { paidFen, recoveredFen } };
+    await tx.query(`update ${this.S}.payables set recovered_fen = recovered_fen + $2 where claim_id = $1`, [
+      claimId,
+      amountFen,
+    ]);
+    return { ok: true };
+  }
+
+  /** Classes of a jurisdiction's source with a commitment: their earmarks were claimed. */
+  async claimedClasses(jurisdictionCode: string, fundSource: string): Promise<Set<string>> {
+    const { rows } = await this.pool.query<{ class_id: string }>(
+      `select distinct class_id from ${this.S}.payables
+       where jurisdiction_code = $1 and fund_source = $2 and class_id is not null`,
+      [jurisdictionCode, fundSource],
+    );
+    return new Set(rows.map((r) => r.class_id));
+  }
+
+  /** The payment ids of a batch and the jurisdictions of their claims. */
+  async batch(batchId: string): Promise<{ paymentIds: string[]; jurisdictions: string[] }> {
+    const { rows } = await this.pool.query<{ payment_id: string; jurisdiction_code: string }>(
+      `select p.payment_id, c.jurisdiction_code from ${this.S}.payments p join ${this.S}.payables c using (claim_id)
+       where p.batch_id = $1`,
+      [batchId],
+    );
+    return {
+      paymentIds: rows.map((r) => r.payment_id),
+      jurisdictions: [...new Set(rows.map((r) => r.jurisdiction_code))],
+    };
+  }
+}

@@ -1,0 +1,275 @@
+// Money in three steps through the gateway (issue 14): finance funds the dedicated account and
+// allocates to a county; subsidy's events (published here under subsidy's own bus identity, as its
+// relay would) earmark a class at its approval and commit approved claims; finance issues the bank
+// payment file, records a statement with one payment missing and one unexpected line, reads the
+// reconciliation, reverses a clawback and closes the year; the ledger verifies.
+import { randomUUID } from 'node:crypto';
+import { eventSubject } from '@jineng/messaging';
+import {
+  connectTestDatabase,
+  devToken,
+  eventually,
+  startPlatform,
+  type RunningPlatform,
+  type TestDatabase,
+} from '@jineng/testing';
+import { jetstream } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+
+let platform: RunningPlatform;
+let db: TestDatabase;
+let subsidyBus: NatsConnection;
+let token: string;
+
+beforeAll(async () => {
+  db = await connectTestDatabase('fund_ledger_e2e');
+  platform = await startPlatform([
+    { name: 'gateway', env: { JINENG_DEV_AUTH: 'enabled' } },
+    { name: 'fund-ledger', env: { JINENG_SCHEMA: db.schema } },
+  ]);
+  token = await devToken(platform.urls.gateway!, 'finance_officer');
+  subsidyBus = await platform.bus.connect('subsidy');
+});
+
+afterAll(async () => {
+  await subsidyBus?.close();
+  await platform?.stop();
+  await db?.dispose();
+});
+
+const CITY = '140800';
+const COUNTY = '140802';
+const SOURCE = 'skills_upgrading_account';
+
+interface Answer {
+  readonly status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers, checked by the assertions
+  readonly body: Record<string, any>;
+  readonly text: string;
+}
+
+async function api(method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<Answer> {
+  const response = await fetch(`${platform.urls.gateway}${path}`, {
+    method,
+    headers: {
+      Authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed: Answer['body'] = {};
+  try {
+    parsed = JSON.parse(text) as Answer['body'];
+  } catch {
+    parsed = {};
+  }
+  return { status: response.status, body: parsed, text };
+}
+
+const balances = async () =>
+  (await api('GET', `/api/v1/fund-ledger/balances/${COUNTY}`)).body.sources.find(
+    (s: { fundSource: string }) => s.fundSource === SOURCE,
+  );
+
+async function publishAsSubsidy(type: string, streamId: string, streamVersion: number, data: object) {
+  const id = randomUUID();
+  const event = {
+    id,
+    type,
+    service: 'subsidy',
+    streamId,
+    streamVersion,
+    recordedAt: new Date().toISOString(),
+    hash: '0'.repeat(64),
+    data,
+    metadata: {
+      commandId: randomUUID(),
+      commandType: 'E2E',
+      requestDigest: '0'.repeat(64),
+      correlationId: id,
+      causationId: id,
+      actor: { userId: 'officer-e2e', roles: ['county_officer'] },
+      jurisdiction: COUNTY,
+      occurredAt: new Date().toISOString(),
+    },
+  };
+  await jetstream(subsidyBus).publish(eventSubject('subsidy', type), JSON.stringify(event), { msgID: id });
+}
+
+it('funds, allocates, earmarks, commits, pays, reconciles, reverses and closes the year', async () => {
+  // fund and allocate
+  const inflow = {
+    inflowId: randomUUID(),
+    jurisdictionCode: CITY,
+    fundSource: SOURCE,
+    amountFen: 2_000_000,
+    documentReference: '运人社发〔2026〕21号',
+    receivedOn: '2026-11-02',
+  };
+  const key = randomUUID();
+  const funded = await api('POST', '/api/v1/fund-ledger/inflows', inflow, key);
+  expect(funded.status).toBe(200);
+  expect(funded.body).toMatchObject({ outcome: 'recorded', idempotent: false });
+  expect((await api('POST', '/api/v1/fund-ledger/inflows', inflow, key)).body).toMatchObject({
+    idempotent: true,
+  });
+  const reused = await api('POST', '/api/v1/fund-ledger/inflows', { ...inflow, amountFen: 1 }, key);
+  expect([reused.status, reused.body.code]).toEqual([409, 'COMMAND.ID_REUSED']);
+  const bad = await api('POST', '/api/v1/fund-ledger/inflows', {
+    ...inflow,
+    inflowId: randomUUID(),
+    amountFen: 'lots',
+  });
+  expect(bad.status).toBe(400);
+  expect(JSON.stringify(bad.body)).toContain('amountFen');
+  const allocated = await api('POST', '/api/v1/fund-ledger/allocations', {
+    allocationId: randomUUID(),
+    fromJurisdictionCode: CITY,
+    countyCode: COUNTY,
+    fundSource: SOURCE,
+    amountFen: 1_500_000,
+    documentReference: '运财社〔2026〕4号',
+  });
+  expect(allocated.status).toBe(200);
+
+  // the class is approved: subsidy estimates it, the ledger earmarks it
+  const classId = randomUUID();
+  await publishAsSubsidy('ClassSubsidyEstimated.v1', `class-subsidy-${classId}`, 1, {
+    classId,
+    jurisdictionCode: COUNTY,
+    fundSource: SOURCE,
+    amountFen: 800_000,
+    policyVersionIds: [randomUUID()],
+    basis: { headcount: 40, days: 20, ratePerDayFen: 1_000 },
+  });
+  await eventually(
+    async () => expect(await balances()).toMatchObject({ earmarkedFen: 800_000, availableFen: 700_000 }),
+    {
+      timeoutMs: 20_000,
+    },
+  );
+
+  // claims are approved: the ledger commits them
+  const claims = [
+    { name: 'paid', classId, amountFen: 300_000 },
+    { name: 'missing', classId, amountFen: 200_000 },
+    { name: 'no-class', amountFen: 50_000 },
+  ].map((c) => ({ ...c, claimId: randomUUID(), claimantId: randomUUID() }));
+  for (const claim of claims) {
+    const fields = {
+      claimId: claim.claimId,
+      ...(claim.classId ? { classId: claim.classId } : {}),
+      claimantId: claim.claimantId,
+      claimantKind: 'institution',
+      jurisdictionCode: COUNTY,
+      fundSource: SOURCE,
+    };
+    await publishAsSubsidy('ClaimSubmitted.v1', `claim-${claim.claimId}`, 1, {
+      ...fields,
+      kind: 'training',
+      requestedFen: claim.amountFen,
+      computedFen: claim.amountFen,
+      breakdownDigest: 'b'.repeat(64),
+    });
+    await publishAsSubsidy('ClaimApproved.v1', `claim-${claim.claimId}`, 2, {
+      ...fields,
+      amountFen: claim.amountFen,
+      breakdownTotalFen: claim.amountFen,
+      policyVersionIds: [randomUUID()],
+      approvedBy: 'approver-e2e',
+    });
+  }
+  await eventually(
+    async () => expect(await balances()).toMatchObject({ committedFen: 550_000, payableFen: 550_000 }),
+    {
+      timeoutMs: 30_000,
+    },
+  );
+  // 500 000 drawn from the class's earmark, 50 000 (no class) from what was available
+  expect(await balances()).toMatchObject({ earmarkedFen: 300_000, availableFen: 650_000 });
+
+  // pay: the bank payment file
+  const batchId = randomUUID();
+  const batch = await api('POST', '/api/v1/fund-ledger/payment-batches', {
+    batchId,
+    jurisdictionCode: COUNTY,
+    fundSource: SOURCE,
+  });
+  expect(batch.status).toBe(201);
+  expect(batch.body).toMatchObject({ lines: 3, totalFen: 550_000 });
+  const file = await api('GET', `/api/v1/fund-ledger/payment-batches/${batchId}/file`);
+  expect(file.status).toBe(200);
+  const rows = file.text
+    .trim()
+    .split('\n')
+    .map((line) => line.split(','));
+  expect(rows[0]![0]).toBe('reference');
+  expect(rows).toHaveLength(4);
+  const referenceOf = (name: string) =>
+    rows.find((r) => r[2] === claims.find((c) => c.name === name)!.claimId)![0]!;
+
+  // the statement: one payment missing, one line the ledger never issued
+  const statement = [
+    'reference,amount_fen,value_date,status,reason',
+    `${referenceOf('paid')},300000,2026-11-30,paid,`,
+    `${referenceOf('no-class')},50000,2026-11-30,paid,`,
+    'JNNOTOURS000000001,12345,2026-11-30,paid,',
+  ].join('\n');
+  const started = await api('POST', '/api/v1/fund-ledger/bank-statements', {
+    statementId: randomUUID(),
+    jurisdictionCode: COUNTY,
+    csv: statement,
+  });
+  expect(started.status).toBe(202);
+  const job = await eventually(
+    async () => {
+      const view = await api('GET', `/api/v1/fund-ledger/jobs/${started.body.jobId}`);
+      expect([view.status, view.body.status, view.body.error]).toEqual([200, 'succeeded', undefined]);
+      return view.body;
+    },
+    { intervalMs: 500, timeoutMs: 20_000 },
+  );
+  expect(job.result).toMatchObject({
+    lines: 3,
+    matched: 2,
+    settled: 2,
+    unmatchedLineCount: 1,
+    unmatchedLines: [{ reference: 'JNNOTOURS000000001', amountFen: 12_345 }],
+    unmatchedPaymentCount: 1,
+    unmatchedPayments: [{ reference: referenceOf('missing'), amountFen: 200_000 }],
+    amountDifferenceCount: 0,
+  });
+  expect(await balances()).toMatchObject({ payableFen: 200_000, expenseFen: 550_000 });
+
+  // a clawback of the paid claim
+  const paid = claims.find((c) => c.name === 'paid')!;
+  const reversed = await api('POST', '/api/v1/fund-ledger/reversals', {
+    recoveryId: randomUUID(),
+    claimId: paid.claimId,
+    amountFen: 100_000,
+    reason: '证书撤销追回',
+  });
+  expect(reversed.status).toBe(200);
+  expect(reversed.body).toMatchObject({ claimId: paid.claimId, amountFen: 100_000 });
+  expect(await balances()).toMatchObject({ availableFen: 750_000, expenseFen: 450_000 });
+
+  // close the year
+  const closed = await api('POST', '/api/v1/fund-ledger/year-closes', {
+    year: 2026,
+    jurisdictionCode: COUNTY,
+    fundSource: SOURCE,
+  });
+  expect(closed.status).toBe(200);
+  expect(closed.body).toMatchObject({ year: 2026, closedExpenseFen: 450_000, releasedFen: 0 });
+  expect(await balances()).toMatchObject({
+    committedFen: 0,
+    expenseFen: 0,
+    payableFen: 200_000,
+    earmarkedFen: 300_000,
+  });
+
+  const verification = await api('GET', '/api/v1/fund-ledger/verification');
+  expect(verification.body).toMatchObject({ ok: true, trialBalanceFen: 0, problems: [] });
+});
