@@ -2,7 +2,7 @@ import { DeciderSpecification } from '@jineng/testing';
 import type { ClassFacts } from '../../local/class-facts';
 import type { EvaluationBodyFacts } from '../../evaluation-body/domain/evaluation-body';
 import { EvaluationBodyNotRecognised } from '../../evaluation-body/domain/evaluation-body.errors';
-import { expectContracts, metadataAt } from '../../testing/certification.spec-fixture';
+import { expectContracts, metadataAt } from '../../testing/certification-spec.fixture';
 import { assessmentDecider } from './assessment.decide';
 import type {
   AssessmentApplied,

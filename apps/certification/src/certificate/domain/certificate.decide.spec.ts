@@ -2,7 +2,7 @@ import { DeciderSpecification } from '@jineng/testing';
 import type { EvaluationBodyFacts } from '../../evaluation-body/domain/evaluation-body';
 import { EvaluationBodyNotRecognised } from '../../evaluation-body/domain/evaluation-body.errors';
 import type { CertificateKind } from '../../shared/certificate-kinds';
-import { expectContracts, metadataAt } from '../../testing/certification.spec-fixture';
+import { expectContracts, metadataAt } from '../../testing/certification-spec.fixture';
 import { certificateDecider } from './certificate.decide';
 import {
   certificateIdOf,

@@ -1,5 +1,5 @@
 import { DeciderSpecification } from '@jineng/testing';
-import { expectContracts, metadataAt } from '../../testing/certification.spec-fixture';
+import { expectContracts, metadataAt } from '../../testing/certification-spec.fixture';
 import { evaluationBodyDecider } from './evaluation-body.decide';
 import { recognises, type EvaluationBodyRecognised, type RecogniseEvaluationBody } from './evaluation-body';
 import {

@@ -1,6 +1,6 @@
 import { decisionEvents } from '@jineng/ddd';
 import { DeciderSpecification } from '@jineng/testing';
-import { expectContracts, metadataAt } from '../../testing/certification.spec-fixture';
+import { expectContracts, metadataAt } from '../../testing/certification-spec.fixture';
 import { qualityDecider } from './quality.decide';
 import type { OutcomeCounts, QualityCommand } from './quality';
 import { YearNotOver } from './quality.errors';

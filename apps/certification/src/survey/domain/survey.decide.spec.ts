@@ -1,7 +1,7 @@
 import { DeciderSpecification } from '@jineng/testing';
 import { TraineeNotOnRoster } from '../../assessment/domain/assessment.errors';
 import type { ClassFacts } from '../../local/class-facts';
-import { expectContracts, metadataAt } from '../../testing/certification.spec-fixture';
+import { expectContracts, metadataAt } from '../../testing/certification-spec.fixture';
 import { surveyDecider } from './survey.decide';
 import type { SatisfactionRecorded, SurveyCommand } from './survey';
 import { ClassNotCompleted, NoAnswers, SurveyClosed } from './survey.errors';
