@@ -1,0 +1,237 @@
+// The class decider (开班 → 审批 → 花名册): opening with every rule judged at once, approval or
+// rejection by an officer, roster amendments before the start, withdrawal, and "awaiting funds" when
+// the fund ledger refuses the earmark. Pure: the facts the rules need come with the command.
+import type { Command, Decider } from '@jineng/ddd';
+import { shanghaiDate } from '@jineng/kernel';
+import {
+  ClassAlreadyApplied,
+  ClassAlreadyStarted,
+  ClassNotFound,
+  ClassNotInStatus,
+  ClassRulesFailed,
+} from './class.errors';
+import type { ClassEvent, ClassPlan } from './class.events';
+import {
+  evolveClass,
+  initialClassState,
+  type ClassState,
+  type ClassStatus,
+  type KnownClass,
+} from './class.state';
+import { judgeOpening, judgeRoster, type OpeningFacts } from './opening-rules';
+import { classPolicy } from './policy-in-force';
+
+export type ApplyToOpenClass = Command<
+  'ApplyToOpenClass',
+  {
+    readonly plan: ClassPlan;
+    /** the institution's jurisdiction: the class's */
+    readonly jurisdiction: string;
+    readonly facts: OpeningFacts;
+  }
+>;
+export type ApproveClass = Command<'ApproveClass', { readonly classId: string }>;
+export type RejectClass = Command<'RejectClass', { readonly classId: string; readonly reason: string }>;
+export type AmendRoster = Command<
+  'AmendRoster',
+  { readonly classId: string; readonly workerIds: readonly string[]; readonly facts: OpeningFacts }
+>;
+export type WithdrawApplication = Command<
+  'WithdrawApplication',
+  { readonly classId: string; readonly reason?: string }
+>;
+export type MarkAwaitingFunds = Command<
+  'MarkAwaitingFunds',
+  {
+    readonly classId: string;
+    readonly fundSource: string;
+    readonly requestedFen: number;
+    readonly availableFen: number;
+  }
+>;
+
+export type ClassCommand =
+  ApplyToOpenClass | ApproveClass | RejectClass | AmendRoster | WithdrawApplication | MarkAwaitingFunds;
+
+/** Before the start a class may still change hands: approved, amended, withdrawn. */
+const OPEN: readonly ClassStatus[] = ['applied', 'approved', 'awaiting_funds'];
+
+const todayOf = (command: { metadata: { now: string } }) => shanghaiDate(new Date(command.metadata.now));
+
+function known(state: ClassState, classId: string): KnownClass {
+  if (state.status === 'none') throw new ClassNotFound({ classId });
+  return state;
+}
+
+function inStatus(state: KnownClass, allowed: readonly ClassStatus[], action: string): void {
+  if (!allowed.includes(state.status as ClassStatus))
+    throw new ClassNotInStatus({
+      classId: state.applied.classId,
+      status: state.status,
+      allowed: [...allowed],
+      action,
+    });
+}
+
+function notStarted(state: KnownClass, today: string): void {
+  if (today >= state.applied.startDate)
+    throw new ClassAlreadyStarted({
+      classId: state.applied.classId,
+      startDate: state.applied.startDate,
+      today,
+    });
+}
+
+export function decideClass(command: ClassCommand, state: ClassState): ClassEvent[] {
+  const today = todayOf(command);
+  switch (command.type) {
+    case 'ApplyToOpenClass': {
+      const { plan, jurisdiction, facts } = command.data;
+      if (state.status !== 'none') throw new ClassAlreadyApplied({ classId: plan.classId });
+      const workerIds = [...new Set(plan.workerIds)];
+      const judged = judgeOpening({ ...plan, workerIds }, jurisdiction, today, facts);
+      if (judged.failures.length > 0) throw new ClassRulesFailed({ failures: [...judged.failures] });
+      return [
+        {
+          type: 'ClassApplied.v1',
+          data: {
+            classId: plan.classId,
+            institutionId: plan.institutionId,
+            jurisdictionCode: jurisdiction,
+            occupationCode: plan.occupationCode,
+            level: plan.level,
+            trainingType: plan.trainingType,
+            startDate: plan.startDate,
+            endDate: plan.endDate,
+            totalHours: plan.totalHours,
+            theoryHours: plan.theoryHours,
+            practicalHours: plan.practicalHours,
+            mode: plan.mode,
+            keyGroup: plan.keyGroup,
+            fundSource: plan.fundSource,
+            plannedHeadcount: plan.plannedHeadcount,
+            workerIds,
+            policyVersionIds: [...judged.policy.versionIds],
+            warnings: [...judged.warnings],
+            lessonMinutes: plan.lessonMinutes,
+            teachingPlanReference: plan.teachingPlanReference,
+            site: plan.site,
+            teacherIds: [...new Set(plan.teacherIds)],
+          },
+        },
+      ];
+    }
+    case 'ApproveClass': {
+      const cls = known(state, command.data.classId);
+      inStatus(cls, ['applied'], 'approved');
+      notStarted(cls, today);
+      const {
+        warnings: _w,
+        lessonMinutes: _l,
+        teachingPlanReference: _t,
+        site: _s,
+        teacherIds: _i,
+        ...plan
+      } = cls.applied;
+      return [
+        {
+          type: 'ClassApproved.v1',
+          data: { ...plan, workerIds: cls.workerIds, approvedBy: command.metadata.actor.userId },
+        },
+      ];
+    }
+    case 'RejectClass': {
+      const cls = known(state, command.data.classId);
+      inStatus(cls, ['applied'], 'rejected');
+      return [
+        {
+          type: 'ClassRejected.v1',
+          data: {
+            classId: cls.applied.classId,
+            institutionId: cls.applied.institutionId,
+            jurisdictionCode: cls.applied.jurisdictionCode,
+            reason: command.data.reason,
+            rejectedBy: command.metadata.actor.userId,
+          },
+        },
+      ];
+    }
+    case 'AmendRoster': {
+      const cls = known(state, command.data.classId);
+      inStatus(cls, OPEN, 'amended');
+      notStarted(cls, today);
+      const workerIds = [...new Set(command.data.workerIds)];
+      const added = workerIds.filter((id) => !cls.workerIds.includes(id));
+      const removed = cls.workerIds.filter((id) => !workerIds.includes(id));
+      if (added.length === 0 && removed.length === 0) return [];
+      const a = cls.applied;
+      const plan: ClassPlan = {
+        classId: a.classId,
+        institutionId: a.institutionId,
+        occupationCode: a.occupationCode,
+        level: a.level,
+        trainingType: a.trainingType as ClassPlan['trainingType'],
+        startDate: a.startDate,
+        endDate: a.endDate,
+        totalHours: a.totalHours,
+        theoryHours: a.theoryHours,
+        practicalHours: a.practicalHours,
+        lessonMinutes: a.lessonMinutes,
+        teachingPlanReference: a.teachingPlanReference,
+        site: a.site,
+        teacherIds: a.teacherIds,
+        mode: a.mode,
+        keyGroup: a.keyGroup,
+        workerIds,
+        // the headcount follows the roster: a shorter roster is no longer held to the planned one
+        plannedHeadcount: workerIds.length,
+        fundSource: a.fundSource as ClassPlan['fundSource'],
+      };
+      const policy = classPolicy(a.jurisdictionCode, a.startDate, command.data.facts.policyVersions);
+      const judged = judgeRoster(plan, workerIds, added, command.data.facts, policy);
+      if (judged.failures.length > 0) throw new ClassRulesFailed({ failures: judged.failures });
+      return [
+        {
+          type: 'RosterAmended.v1',
+          data: {
+            classId: a.classId,
+            workerIds,
+            addedWorkerIds: added,
+            removedWorkerIds: removed,
+            warnings: judged.warnings,
+          },
+        },
+      ];
+    }
+    case 'WithdrawApplication': {
+      const cls = known(state, command.data.classId);
+      inStatus(cls, OPEN, 'withdrawn');
+      notStarted(cls, today);
+      return [
+        {
+          type: 'ClassCancelled.v1',
+          data: {
+            classId: cls.applied.classId,
+            institutionId: cls.applied.institutionId,
+            jurisdictionCode: cls.applied.jurisdictionCode,
+            reasonCode: 'WITHDRAWN',
+            ...(command.data.reason ? { reason: command.data.reason } : {}),
+          },
+        },
+      ];
+    }
+    case 'MarkAwaitingFunds': {
+      const cls = known(state, command.data.classId);
+      // a refusal that arrives after the class was cancelled or already waits changes nothing
+      if (cls.status !== 'approved') return [];
+      const { classId, fundSource, requestedFen, availableFen } = command.data;
+      return [{ type: 'ClassAwaitingFunds.v1', data: { classId, fundSource, requestedFen, availableFen } }];
+    }
+  }
+}
+
+export const classDecider: Decider<ClassCommand, ClassState, ClassEvent> = {
+  initialState: initialClassState,
+  decide: decideClass,
+  evolve: evolveClass,
+};

@@ -1,0 +1,33 @@
+import type { ClassApplied, ClassEvent } from './class.events';
+
+export type ClassStatus = 'applied' | 'approved' | 'rejected' | 'awaiting_funds' | 'cancelled';
+
+export type ClassState =
+  | { readonly status: 'none' }
+  | {
+      readonly status: ClassStatus;
+      readonly applied: ClassApplied['data'];
+      readonly workerIds: readonly string[];
+    };
+
+export type KnownClass = Exclude<ClassState, { status: 'none' }>;
+
+export const initialClassState = (): ClassState => ({ status: 'none' });
+
+export function evolveClass(state: ClassState, event: ClassEvent): ClassState {
+  if (event.type === 'ClassApplied.v1')
+    return { status: 'applied', applied: event.data, workerIds: event.data.workerIds };
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'ClassApproved.v1':
+      return { ...state, status: 'approved' };
+    case 'ClassRejected.v1':
+      return { ...state, status: 'rejected' };
+    case 'RosterAmended.v1':
+      return { ...state, workerIds: event.data.workerIds };
+    case 'ClassAwaitingFunds.v1':
+      return { ...state, status: 'awaiting_funds' };
+    case 'ClassCancelled.v1':
+      return { ...state, status: 'cancelled' };
+  }
+}
