@@ -226,17 +226,9 @@ describe('ApplyToOpenClass', () => {
       ['2021-09-28', '2021-09-24T09:00:00+08:00', true],
       ['2021-09-27', '2021-09-24T09:00:00+08:00', false],
     ])('a start on %s applied for at %s: accepted %s', (startDate, now, accepted) => {
-      const p = plan({ startDate, endDate: '2021-10-20' > startDate ? '2021-10-20' : startDate });
-      const command = apply(
-        { ...p, endDate: startDate < '2021-10-01' ? '2021-09-30' : p.endDate },
-        facts(),
-        now,
-      );
-      if (accepted)
-        spec
-          .given()
-          .when(command)
-          .then(applied(command.data.plan as ClassPlan));
+      const p = plan({ startDate, endDate: startDate < '2021-10-01' ? '2021-09-30' : '2021-10-20' });
+      const command = apply(p, facts(), now);
+      if (accepted) spec.given().when(command).then(applied(p));
       else expect(codesOf(command)).toEqual(['CLASS.LEAD_TIME_TOO_SHORT']);
     });
 

@@ -1,0 +1,72 @@
+// The class operations service (issue 11, DOMAIN §3): opening, approval, roster. See apps/class-ops/README.md.
+import { eventSubject } from '@jineng/messaging';
+import { CommandRunner, SERVICE_CONFIG, ServiceLifecycle, type ServiceConfig } from '@jineng/service-runtime';
+import { Inject, Module, type OnModuleInit, type Type } from '@nestjs/common';
+import { AmendRosterHandler } from './class/amend-roster/amend-roster.handler';
+import { AmendRosterNatsController } from './class/amend-roster/amend-roster.nats.controller';
+import { ApplyToOpenClassHandler } from './class/apply-to-open-class/apply-to-open-class.handler';
+import { ApplyToOpenClassNatsController } from './class/apply-to-open-class/apply-to-open-class.nats.controller';
+import { ApproveClassHandler } from './class/approve-class/approve-class.handler';
+import { ApproveClassNatsController } from './class/approve-class/approve-class.nats.controller';
+import { classDecider } from './class/domain/class.decide';
+import { classStreamId } from './class/domain/class.events';
+import { RejectClassHandler } from './class/reject-class/reject-class.handler';
+import { RejectClassNatsController } from './class/reject-class/reject-class.nats.controller';
+import { WithdrawApplicationHandler } from './class/withdraw-application/withdraw-application.handler';
+import { WithdrawApplicationNatsController } from './class/withdraw-application/withdraw-application.nats.controller';
+import {
+  EARMARK_REFUSED,
+  onEarmarkRefused,
+  type EarmarkRefusedData,
+} from './integration/earmark-refused.process';
+import { registryReadModel, subsidyReadModel } from './integration/local-read-models';
+import { ClassStore } from './shared/class-store';
+
+/** One entry per use case: its NATS controller and its handler. */
+const USE_CASES: readonly [Type, Type][] = [
+  [ApplyToOpenClassNatsController, ApplyToOpenClassHandler],
+  [ApproveClassNatsController, ApproveClassHandler],
+  [RejectClassNatsController, RejectClassHandler],
+  [AmendRosterNatsController, AmendRosterHandler],
+  [WithdrawApplicationNatsController, WithdrawApplicationHandler],
+];
+
+@Module({
+  controllers: USE_CASES.map(([controller]) => controller),
+  providers: [ClassStore, ...USE_CASES.map(([, handler]) => handler)],
+})
+export class ClassOpsModule implements OnModuleInit {
+  constructor(
+    private readonly lifecycle: ServiceLifecycle,
+    private readonly commands: CommandRunner,
+    private readonly store: ClassStore,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.lifecycle.readModel(registryReadModel(this.config.schema));
+    this.lifecycle.readModel(subsidyReadModel(this.config.schema));
+    this.lifecycle.consume({
+      name: 'class-ops-earmark-refusals',
+      filterSubjects: [eventSubject('fund-ledger', EARMARK_REFUSED)],
+      handle: async (event) => {
+        const data = event.data as unknown as EarmarkRefusedData;
+        const cls = await this.commands.load(classDecider, classStreamId(data.classId));
+        if (cls.status === 'none') return; // not a class of ours
+        await this.commands.runCaused(
+          { id: event.id },
+          {
+            actor: { userId: 'system:class-ops', roles: ['system'] },
+            jurisdiction: cls.applied.jurisdictionCode,
+          },
+          {
+            decider: classDecider,
+            streamId: classStreamId(data.classId),
+            command: onEarmarkRefused(data),
+            withEvents: (tx, { events }) => this.store.record(tx, events, new Date().toISOString()),
+          },
+        );
+      },
+    });
+  }
+}

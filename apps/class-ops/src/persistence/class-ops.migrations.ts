@@ -1,0 +1,93 @@
+// class-ops' own tables beside its event store (same schema), applied by its migration step as the
+// migrator: the local read models of the registry's and the subsidy service's events (rm_*), and the
+// class records written in the same transaction as a class's events (classes, class_trainees).
+import type { Migration } from '@jineng/event-store';
+
+export const classOpsMigrations: readonly Migration[] = [
+  {
+    id: 'class-ops-001-local-read-models',
+    sql: (S) => `
+      create table ${S}.rm_workers (
+        worker_id uuid primary key,
+        jurisdiction text not null,
+        hukou_jurisdiction text not null,
+        residence_jurisdiction text not null,
+        birth_date text,
+        able_to_work boolean not null,
+        willing_to_work boolean not null,
+        monthly_pension_entitled boolean
+      );
+      create table ${S}.rm_employments (
+        employment_id uuid primary key,
+        worker_id uuid not null,
+        employer_credit_code text not null,
+        start_date text not null,
+        end_date text
+      );
+      create index rm_employments_worker on ${S}.rm_employments (worker_id);
+      create table ${S}.rm_institutions (
+        institution_id uuid primary key,
+        jurisdiction text not null,
+        type text not null,
+        credit_code text not null,
+        status text not null,
+        scope json not null,
+        disqualified_years json not null default '[]'
+      );
+      create table ${S}.rm_teachers (
+        teacher_id uuid primary key,
+        institution_id uuid not null
+      );
+      create table ${S}.rm_devices (
+        device_id uuid primary key,
+        institution_id uuid not null,
+        site_name text not null,
+        status text not null
+      );
+      create table ${S}.rm_policy_versions (
+        version_id uuid primary key,
+        jurisdiction text not null,
+        effective_from text not null,
+        effective_until text,
+        published_at text not null,
+        parameters json not null
+      );
+      create table ${S}.rm_holiday_calendar (
+        scope text not null,
+        year int not null,
+        revision int not null,
+        data json not null,
+        primary key (scope, year, revision)
+      );
+    `,
+  },
+  {
+    id: 'class-ops-002-classes',
+    sql: (S) => `
+      create table ${S}.classes (
+        class_id uuid primary key,
+        institution_id uuid not null,
+        jurisdiction text not null,
+        status text not null,
+        occupation_code text not null,
+        level int not null,
+        training_type text not null,
+        start_date text not null,
+        end_date text not null,
+        fund_source text not null,
+        planned_headcount int not null,
+        key_group boolean not null,
+        applied_at timestamptz not null,
+        updated_at timestamptz not null
+      );
+      create index classes_jurisdiction on ${S}.classes (jurisdiction, status);
+      create index classes_institution on ${S}.classes (institution_id, status);
+      create table ${S}.class_trainees (
+        class_id uuid not null,
+        worker_id uuid not null,
+        primary key (class_id, worker_id)
+      );
+      create index class_trainees_worker on ${S}.class_trainees (worker_id);
+    `,
+  },
+];
