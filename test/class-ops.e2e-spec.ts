@@ -1,0 +1,334 @@
+// Class opening as an institution and an officer drive it through the gateway (issue 11, slice 1):
+// the registry and the subsidy service publish what class-ops' local read models keep (an
+// institution with its teacher, workers, a policy version); an application that breaks many rules
+// is refused with all of them at once; a good one is accepted, approved once, and its events are
+// recorded with the contract's fields.
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  WorkingDayCalendar,
+  creditCodeCheckCharacter,
+  residentIdCheckCharacter,
+  shanghaiDate,
+} from '@jineng/kernel';
+import {
+  connectTestDatabase,
+  devToken,
+  eventually,
+  startPlatform,
+  type RunningPlatform,
+  type TestDatabase,
+} from '@jineng/testing';
+
+const DEMO_INSTITUTION_ID = '5b1f3c2e-8a4d-4c6b-9e1f-0a2b3c4d5e6f';
+const developmentKey = (seed: string) => createHash('sha256').update(seed).digest('base64');
+const REGISTRY_KEYS = {
+  JINENG_REGISTRY_DATA_KEY: developmentKey('jineng development registry data key - not for production'),
+  JINENG_REGISTRY_LOOKUP_KEY: developmentKey('jineng development registry lookup key - not for production'),
+};
+
+let sequence = 0;
+function residentIdNumber(birthDate: string): string {
+  sequence += 1;
+  const first17 = `140802${birthDate.replace(/-/g, '')}${String(sequence * 2 + 1).padStart(3, '0')}`;
+  return `${first17}${residentIdCheckCharacter(first17)}`;
+}
+function creditCode(): string {
+  const first17 = `91140802${String(Date.now() % 1e8).padStart(8, '0')}7`;
+  return `${first17}${creditCodeCheckCharacter(first17)}`;
+}
+
+let platform: RunningPlatform;
+let db: TestDatabase;
+const schemas: Record<string, string> = {};
+const tokens: Record<string, string> = {};
+const today = shanghaiDate(new Date());
+const calendar = WorkingDayCalendar.national();
+
+beforeAll(async () => {
+  db = await connectTestDatabase('class_ops_e2e');
+  for (const service of ['registry', 'subsidy', 'class-ops']) schemas[service] = await db.freshSchema();
+  platform = await startPlatform([
+    { name: 'gateway', env: { JINENG_DEV_AUTH: 'enabled' } },
+    { name: 'registry', env: { JINENG_SCHEMA: schemas.registry, ...REGISTRY_KEYS } },
+    { name: 'subsidy', env: { JINENG_SCHEMA: schemas.subsidy } },
+    { name: 'class-ops', env: { JINENG_SCHEMA: schemas['class-ops'] } },
+  ]);
+  for (const user of ['admin', 'county_officer', 'institution', 'worker'])
+    tokens[user] = await devToken(platform.urls.gateway, user);
+}, 180_000);
+
+afterAll(async () => {
+  await platform?.stop();
+  await db?.dispose();
+});
+
+interface Answer {
+  status: number;
+  body: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+async function api(
+  user: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  key?: string,
+): Promise<Answer> {
+  const response = await fetch(`${platform.urls.gateway}${path}`, {
+    method,
+    headers: {
+      Authorization: `Bearer ${tokens[user]}`,
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...(key ? { 'Idempotency-Key': key } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : {} };
+}
+
+const rows = async (sql: string, params: unknown[] = []) =>
+  (await db.pool.query(sql.replaceAll('S.', `"${schemas['class-ops']}".`), params)).rows;
+
+const OCCUPATION = '6-18-02-04';
+const teacherId = randomUUID();
+const workerIds: string[] = [];
+
+it('learns the institution, its teacher, the workers and the policy from the other services', async () => {
+  const drafted = await api('admin', 'POST', '/api/v1/policy-versions', {
+    jurisdiction: '140800',
+    effectiveFrom: today,
+    title: '运城市职业技能培训开班规定（测试）',
+    document: {
+      title: '运城市职业技能培训开班规定',
+      issuer: '运城市人力资源和社会保障局',
+      number: '运人社〔2026〕1号',
+    },
+    parameters: {
+      classOpening: {
+        leadWorkingDays: 3,
+        maxClassSize: 50,
+        maxKeyGroupClassSize: 30,
+        minPracticalShare: 0.65,
+        minLessonMinutes: 40,
+        maxTraineesPerTeacher: 20,
+        maxDurationDays: 15,
+        maxDurationHours: 120,
+      },
+      trainees: { repeatTrainingWithinYearAllowed: false },
+    },
+  });
+  expect(drafted.status).toBe(201);
+  const published = await api(
+    'admin',
+    'POST',
+    `/api/v1/policy-versions/${drafted.body.versionId}/publish`,
+    {},
+  );
+  expect(published.status).toBe(200);
+
+  const listing = await api('institution', 'POST', '/api/v1/institutions', {
+    institutionId: DEMO_INSTITUTION_ID,
+    name: '运城市技工培训学校',
+    creditCode: creditCode(),
+    type: 'technical_school',
+    jurisdiction: '140802',
+    licenceNumber: 'JS-1408-0001',
+    bankAccount: {
+      bankName: '中国农业银行运城分行',
+      accountName: '运城市技工培训学校',
+      accountNumber: '6228480012345678901',
+    },
+    siteAreaM2: 1200,
+    equipment: [{ name: '焊机', quantity: 20 }],
+    scope: [{ occupationCode: OCCUPATION, levels: [5, 4] }],
+    teachers: [
+      {
+        teacherId,
+        name: '李师傅',
+        idNumber: residentIdNumber('1980-04-12'),
+        occupationCodes: [OCCUPATION],
+        fullTime: true,
+      },
+    ],
+  });
+  expect(listing.status).toBe(201);
+  expect(
+    (
+      await api('county_officer', 'POST', `/api/v1/institutions/${DEMO_INSTITUTION_ID}/listing`, {
+        publicationBatch: '2026年第9批',
+      })
+    ).status,
+  ).toBe(200);
+
+  for (const birthDate of ['1990-05-17', '1985-02-03', '1999-11-30']) {
+    const registered = await api('county_officer', 'POST', '/api/v1/workers', {
+      idNumber: residentIdNumber(birthDate),
+      name: '王小明',
+      gender: 'male',
+      birthDate,
+      jurisdiction: '140802',
+      hukouJurisdiction: '140802',
+      residenceJurisdiction: '140802',
+      phone: '13912345678',
+      education: 'junior_secondary',
+      category: 'rural_labour',
+      keyGroups: [],
+      ableToWork: true,
+      willingToWork: true,
+    });
+    expect(registered.status).toBe(201);
+    workerIds.push(registered.body.id);
+  }
+
+  await eventually(async () => {
+    expect(
+      await rows(`select status from S.rm_institutions where institution_id = $1`, [DEMO_INSTITUTION_ID]),
+    ).toEqual([{ status: 'listed' }]);
+    expect(await rows(`select teacher_id from S.rm_teachers`)).toEqual([{ teacher_id: teacherId }]);
+    expect(await rows(`select birth_date from S.rm_workers order by birth_date`)).toEqual([
+      { birth_date: '1985-02-03' },
+      { birth_date: '1990-05-17' },
+      { birth_date: '1999-11-30' },
+    ]);
+    expect(
+      await rows(
+        `select version_id from S.rm_policy_versions where jurisdiction = '140800' and effective_from = $1`,
+        [today],
+      ),
+    ).toEqual([{ version_id: drafted.body.versionId }]);
+  }, 30_000);
+}, 60_000);
+
+const classId = randomUUID();
+const start = calendar.addWorkingDays(today, 5);
+const plan = (overrides: Record<string, unknown> = {}) => ({
+  classId,
+  institutionId: DEMO_INSTITUTION_ID,
+  occupationCode: OCCUPATION,
+  level: 5,
+  trainingType: 'employment_skills',
+  startDate: start,
+  endDate: calendar.addWorkingDays(start, 8),
+  totalHours: 80,
+  theoryHours: 28,
+  practicalHours: 52,
+  lessonMinutes: 45,
+  teachingPlanReference: 'plans/weld-5.pdf',
+  site: { name: '实训基地', lat: 35.02, lng: 111.0, radiusMetres: 200 },
+  teacherIds: [teacherId],
+  mode: 'commissioned',
+  keyGroup: false,
+  workerIds,
+  plannedHeadcount: workerIds.length,
+  fundSource: 'employment_subsidy_fund',
+  ...overrides,
+});
+
+it('refuses an application with every failed rule at once, in zh and en, recording nothing', async () => {
+  const unknownWorker = randomUUID();
+  const refused = await api(
+    'institution',
+    'POST',
+    '/api/v1/classes',
+    plan({
+      startDate: calendar.addWorkingDays(today, 1),
+      plannedHeadcount: 52,
+      practicalHours: 40,
+      theoryHours: 40,
+      lessonMinutes: 39,
+      level: 3,
+      teacherIds: [teacherId, randomUUID()],
+      workerIds: [...workerIds, unknownWorker],
+    }),
+  );
+  expect(refused.status).toBe(400);
+  expect(refused.body.code).toBe('CLASS.RULES_FAILED');
+  const failures = refused.body.details.failures as {
+    code: string;
+    summary: string;
+    message: { zh: string; en: string };
+  }[];
+  expect(failures.map((f) => f.code)).toEqual([
+    'CLASS.LEAD_TIME_TOO_SHORT',
+    'CLASS.PRACTICAL_SHARE_TOO_LOW',
+    'CLASS.LESSON_TOO_SHORT',
+    'CLASS.TOO_MANY_DAYS',
+    'CLASS.OUTSIDE_INSTITUTION_SCOPE',
+    'CLASS.TEACHER_NOT_REGISTERED',
+    'CLASS.TOO_MANY_TRAINEES',
+    'CLASS.TOO_MANY_TRAINEES_PER_TEACHER',
+    'CLASS.TRAINEE_NOT_REGISTERED',
+  ]);
+  expect(failures.find((f) => f.code === 'CLASS.TOO_MANY_TRAINEES')).toMatchObject({
+    summary: 'CLASS.TOO_MANY_TRAINEES: 52 > 50',
+    message: { zh: '每班人数 52 超过上限 50', en: '52 trainees exceed the class size limit of 50' },
+  });
+  expect(await rows(`select * from S.classes`)).toEqual([]);
+
+  // bad input is a 400 naming the field, before any rule
+  const bad = await api('institution', 'POST', '/api/v1/classes', plan({ level: 9 }));
+  expect(bad.status).toBe(400);
+  expect(JSON.stringify(bad.body)).toContain('level');
+});
+
+it('accepts a good application, lets an officer of the jurisdiction approve it once, and records the contract fields', async () => {
+  const applyKey = randomUUID();
+  const applied = await api('institution', 'POST', '/api/v1/classes', plan(), applyKey);
+  expect([applied.status, applied.body]).toEqual([
+    201,
+    expect.objectContaining({ id: classId, events: ['ClassApplied.v1'], idempotent: false }),
+  ]);
+  const again = await api('institution', 'POST', '/api/v1/classes', plan(), applyKey);
+  expect(again.body).toMatchObject({ idempotent: true, events: ['ClassApplied.v1'] });
+  const reused = await api('institution', 'POST', '/api/v1/classes', plan({ lessonMinutes: 50 }), applyKey);
+  expect([reused.status, reused.body.code]).toEqual([409, 'COMMAND.ID_REUSED']);
+
+  // an institution may not approve; an officer may, once
+  expect((await api('institution', 'POST', `/api/v1/classes/${classId}/approval`, {})).status).toBe(403);
+  const approved = await api('county_officer', 'POST', `/api/v1/classes/${classId}/approval`, {});
+  expect([approved.status, approved.body.events]).toEqual([200, ['ClassApproved.v1']]);
+  const twice = await api('county_officer', 'POST', `/api/v1/classes/${classId}/approval`, {});
+  expect([twice.status, twice.body.code]).toEqual([409, 'CLASS.WRONG_STATUS']);
+
+  const events = await rows(`select type, data from S.events where stream_id = $1 order by version`, [
+    `class-${classId}`,
+  ]);
+  expect(events.map((e) => e.type)).toEqual(['ClassApplied.v1', 'ClassApproved.v1']);
+  expect(events[1].data).toMatchObject({
+    classId,
+    institutionId: DEMO_INSTITUTION_ID,
+    jurisdictionCode: '140802',
+    occupationCode: OCCUPATION,
+    level: 5,
+    startDate: start,
+    plannedHeadcount: 3,
+    workerIds,
+    fundSource: 'employment_subsidy_fund',
+    policyVersionIds: [expect.any(String)],
+    approvedBy: '0b6e1f2a-0004-4a00-8000-000000000004',
+  });
+  expect(await rows(`select status from S.classes where class_id = $1`, [classId])).toEqual([
+    { status: 'approved' },
+  ]);
+
+  // the same trainees cannot be put in another class at the same time (any institution)
+  const overlapping = await api('institution', 'POST', '/api/v1/classes', plan({ classId: randomUUID() }));
+  expect(overlapping.status).toBe(400);
+  expect(new Set(overlapping.body.details.failures.map((f: { code: string }) => f.code))).toEqual(
+    new Set(['CLASS.TRAINEE_IN_OVERLAPPING_CLASS']),
+  );
+
+  // the roster is amended before the start; the withdrawal cancels the class
+  const amended = await api('institution', 'PUT', `/api/v1/classes/${classId}/roster`, {
+    workerIds: workerIds.slice(0, 2),
+  });
+  expect([amended.status, amended.body.events]).toEqual([200, ['RosterAmended.v1']]);
+  const withdrawn = await api('institution', 'POST', `/api/v1/classes/${classId}/withdrawal`, {
+    reason: '招生不足',
+  });
+  expect([withdrawn.status, withdrawn.body.events]).toEqual([200, ['ClassCancelled.v1']]);
+  expect(await rows(`select status from S.classes where class_id = $1`, [classId])).toEqual([
+    { status: 'cancelled' },
+  ]);
+});
