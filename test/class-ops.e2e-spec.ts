@@ -181,23 +181,26 @@ it('learns the institution, its teacher, the workers and the policy from the oth
     workerIds.push(registered.body.id);
   }
 
-  await eventually(async () => {
-    expect(
-      await rows(`select status from S.rm_institutions where institution_id = $1`, [DEMO_INSTITUTION_ID]),
-    ).toEqual([{ status: 'listed' }]);
-    expect(await rows(`select teacher_id from S.rm_teachers`)).toEqual([{ teacher_id: teacherId }]);
-    expect(await rows(`select birth_date from S.rm_workers order by birth_date`)).toEqual([
-      { birth_date: '1985-02-03' },
-      { birth_date: '1990-05-17' },
-      { birth_date: '1999-11-30' },
-    ]);
-    expect(
-      await rows(
-        `select version_id from S.rm_policy_versions where jurisdiction = '140800' and effective_from = $1`,
-        [today],
-      ),
-    ).toEqual([{ version_id: drafted.body.versionId }]);
-  }, 30_000);
+  await eventually(
+    async () => {
+      expect(
+        await rows(`select status from S.rm_institutions where institution_id = $1`, [DEMO_INSTITUTION_ID]),
+      ).toEqual([{ status: 'listed' }]);
+      expect(await rows(`select teacher_id from S.rm_teachers`)).toEqual([{ teacher_id: teacherId }]);
+      expect(await rows(`select birth_date from S.rm_workers order by birth_date`)).toEqual([
+        { birth_date: '1985-02-03' },
+        { birth_date: '1990-05-17' },
+        { birth_date: '1999-11-30' },
+      ]);
+      expect(
+        await rows(
+          `select version_id from S.rm_policy_versions where jurisdiction = '140800' and effective_from = $1`,
+          [today],
+        ),
+      ).toEqual([{ version_id: drafted.body.versionId }]);
+    },
+    { timeoutMs: 30_000 },
+  );
 }, 60_000);
 
 const classId = randomUUID();
