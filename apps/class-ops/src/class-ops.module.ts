@@ -8,6 +8,11 @@ import { ApplyToOpenClassHandler } from './class/apply-to-open-class/apply-to-op
 import { ApplyToOpenClassNatsController } from './class/apply-to-open-class/apply-to-open-class.nats.controller';
 import { ApproveClassHandler } from './class/approve-class/approve-class.handler';
 import { ApproveClassNatsController } from './class/approve-class/approve-class.nats.controller';
+import { CheckInIntake } from './check-in/check-in-intake';
+import { RecordCheckInHandler } from './check-in/record-check-in/record-check-in.handler';
+import { RecordCheckInNatsController } from './check-in/record-check-in/record-check-in.nats.controller';
+import { UploadCheckInsHandler } from './check-in/upload-check-ins/upload-check-ins.handler';
+import { UploadCheckInsNatsController } from './check-in/upload-check-ins/upload-check-ins.nats.controller';
 import { classDecider } from './class/domain/class.decide';
 import { classStreamId } from './class/domain/class.events';
 import { RejectClassHandler } from './class/reject-class/reject-class.handler';
@@ -29,11 +34,13 @@ const USE_CASES: readonly [Type, Type][] = [
   [RejectClassNatsController, RejectClassHandler],
   [AmendRosterNatsController, AmendRosterHandler],
   [WithdrawApplicationNatsController, WithdrawApplicationHandler],
+  [RecordCheckInNatsController, RecordCheckInHandler],
+  [UploadCheckInsNatsController, UploadCheckInsHandler],
 ];
 
 @Module({
   controllers: USE_CASES.map(([controller]) => controller),
-  providers: [ClassStore, ...USE_CASES.map(([, handler]) => handler)],
+  providers: [ClassStore, CheckInIntake, ...USE_CASES.map(([, handler]) => handler)],
 })
 export class ClassOpsModule implements OnModuleInit {
   constructor(

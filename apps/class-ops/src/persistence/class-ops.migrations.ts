@@ -90,4 +90,34 @@ export const classOpsMigrations: readonly Migration[] = [
       create index class_trainees_worker on ${S}.class_trainees (worker_id);
     `,
   },
+  {
+    // the check-in facts of a class (its site, its sessions, the policy's minimum face-match score and
+    // geofence) and every check-in attempt, accepted or refused (ADR 0005): one accepted per worker and
+    // session, enforced by the database across concurrent requests
+    id: 'class-ops-003-check-ins',
+    sql: (S) => `
+      alter table ${S}.classes add column site json not null;
+      alter table ${S}.classes add column daily_start_time text not null;
+      alter table ${S}.classes add column total_hours int not null;
+      alter table ${S}.classes add column lesson_minutes int not null;
+      alter table ${S}.classes add column min_face_match_score double precision;
+      alter table ${S}.classes add column max_geofence_radius_metres int;
+      create table ${S}.check_ins (
+        check_in_id uuid primary key,
+        device_id uuid not null,
+        device_event_id text not null,
+        class_id uuid not null,
+        worker_id uuid not null,
+        institution_id uuid,
+        at timestamptz not null,
+        accepted boolean not null,
+        session_no int,
+        reasons json not null,
+        recorded_at timestamptz not null
+      );
+      create unique index check_ins_once on ${S}.check_ins (class_id, session_no, worker_id) where accepted;
+      create index check_ins_rejected_class on ${S}.check_ins (class_id, at) where not accepted;
+      create index check_ins_rejected_device on ${S}.check_ins (device_id, at) where not accepted;
+    `,
+  },
 ];

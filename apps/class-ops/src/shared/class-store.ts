@@ -121,6 +121,7 @@ export class ClassStore {
     tx: PoolClient,
     committed: readonly { type: string; data: unknown }[],
     now: string,
+    checkInPolicy: { minFaceMatchScore?: number; geofenceRadiusMetres?: number } = {},
   ): Promise<void> {
     const S = this.S;
     for (const event of committed as readonly ClassEvent[]) {
@@ -128,7 +129,8 @@ export class ClassStore {
         case 'ClassApplied.v1': {
           const c = event.data;
           await tx.query(
-            `insert into ${S}.classes values ($1, $2, $3, 'applied', $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)`,
+            `insert into ${S}.classes values ($1, $2, $3, 'applied', $4, $5, $6, $7, $8, $9, $10, $11, $12, $12,
+               $13, $14, $15, $16, $17, $18)`,
             [
               c.classId,
               c.institutionId,
@@ -142,6 +144,12 @@ export class ClassStore {
               c.plannedHeadcount,
               c.keyGroup,
               now,
+              JSON.stringify(c.site),
+              c.dailyStartTime,
+              c.totalHours,
+              c.lessonMinutes,
+              checkInPolicy.minFaceMatchScore ?? null,
+              checkInPolicy.geofenceRadiusMetres ?? null,
             ],
           );
           await this.setRoster(tx, c.classId, c.workerIds);

@@ -1,7 +1,7 @@
 // The REST routes of the class operations service: forwarded over NATS to jineng.cmd.class-ops.<Name>.
 // The service checks ownership and jurisdiction again on the class itself (a path only names its id).
 import type { Role } from '@jineng/messaging';
-import type { RouteDefinition } from '../routing/route-definition';
+import type { RateLimit, RouteDefinition } from '../routing/route-definition';
 
 const OFFICERS: readonly Role[] = ['county_officer', 'city_approver', 'admin'];
 const tags = ['class-ops'];
@@ -9,6 +9,10 @@ const tags = ['class-ops'];
 const command = (name: string) => ({ kind: 'command', service: 'class-ops', name }) as const;
 const contract = (name: string) => `jineng.class_ops.v1.${name}`;
 const ACCEPTED = contract('ClassCommandAccepted');
+
+/** Per user: an institution's account sends the check-ins of all its devices and classes. */
+export const CHECK_IN_RATE_LIMIT: RateLimit = { requests: 20_000, perSeconds: 60 };
+export const CHECK_IN_BATCH_RATE_LIMIT: RateLimit = { requests: 600, perSeconds: 60 };
 
 export const CLASS_OPS_ROUTES: readonly RouteDefinition[] = [
   {
@@ -68,5 +72,34 @@ export const CLASS_OPS_ROUTES: readonly RouteDefinition[] = [
     request: contract('WithdrawApplication'),
     response: ACCEPTED,
     target: command('WithdrawApplication'),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/devices/:deviceId/check-ins',
+    summary: {
+      zh: '签到（设备在线时逐条上传；拒绝的签到也记录）',
+      en: 'Record a check-in from a device online (a refused one is recorded too)',
+    },
+    tags,
+    roles: ['institution'],
+    // a class of fifty checks in within minutes, from one institution account
+    rateLimit: CHECK_IN_RATE_LIMIT,
+    request: contract('RecordCheckIn'),
+    response: contract('CheckInOutcome'),
+    target: command('RecordCheckIn'),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/devices/:deviceId/check-in-batches',
+    summary: {
+      zh: '离线签到批量上传（每条单独核对；重复上传不改变任何记录）',
+      en: "Upload a device's offline check-ins (each judged alone; sent again, nothing changes)",
+    },
+    tags,
+    roles: ['institution'],
+    rateLimit: CHECK_IN_BATCH_RATE_LIMIT,
+    request: contract('UploadCheckIns'),
+    response: contract('CheckInBatchResult'),
+    target: command('UploadCheckIns'),
   },
 ];

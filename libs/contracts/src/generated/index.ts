@@ -22,6 +22,11 @@ export interface ContractTypes {
   'jineng.class_ops.v1.ApplyToOpenClass': classOpsV1.ApplyToOpenClass;
   'jineng.class_ops.v1.ApproveClass': classOpsV1.ApproveClass;
   'jineng.class_ops.v1.CancellationFigures': classOpsV1.CancellationFigures;
+  'jineng.class_ops.v1.CheckInBatchResult': classOpsV1.CheckInBatchResult;
+  'jineng.class_ops.v1.CheckInOutcome': classOpsV1.CheckInOutcome;
+  'jineng.class_ops.v1.CheckInReading': classOpsV1.CheckInReading;
+  'jineng.class_ops.v1.CheckInRecorded': classOpsV1.CheckInRecorded;
+  'jineng.class_ops.v1.CheckInRejected': classOpsV1.CheckInRejected;
   'jineng.class_ops.v1.ClassApplied': classOpsV1.ClassApplied;
   'jineng.class_ops.v1.ClassApproved': classOpsV1.ClassApproved;
   'jineng.class_ops.v1.ClassAwaitingFunds': classOpsV1.ClassAwaitingFunds;
@@ -31,8 +36,10 @@ export interface ContractTypes {
   'jineng.class_ops.v1.ClassSite': classOpsV1.ClassSite;
   'jineng.class_ops.v1.ClassWarning': classOpsV1.ClassWarning;
   'jineng.class_ops.v1.LocalizedMessage': classOpsV1.LocalizedMessage;
+  'jineng.class_ops.v1.RecordCheckIn': classOpsV1.RecordCheckIn;
   'jineng.class_ops.v1.RejectClass': classOpsV1.RejectClass;
   'jineng.class_ops.v1.RosterAmended': classOpsV1.RosterAmended;
+  'jineng.class_ops.v1.UploadCheckIns': classOpsV1.UploadCheckIns;
   'jineng.class_ops.v1.WithdrawApplication': classOpsV1.WithdrawApplication;
   'jineng.common.v1.DomainErrorReply': commonV1.DomainErrorReply;
   'jineng.common.v1.Envelope': commonV1.Envelope;

@@ -9,6 +9,7 @@ import { classAccepted } from '../../shared/class-reply';
 import { ClassStore } from '../../shared/class-store';
 import { classDecider } from '../domain/class.decide';
 import { classStreamId } from '../domain/class.events';
+import { classPolicy } from '../domain/policy-in-force';
 
 @Injectable()
 export class ApplyToOpenClassHandler {
@@ -30,7 +31,18 @@ export class ApplyToOpenClassHandler {
       streamId: classStreamId(payload.classId),
       jurisdiction,
       command: { type: 'ApplyToOpenClass', data: { plan: payload, jurisdiction, facts } },
-      withEvents: (tx, { events }) => this.store.record(tx, events, new Date().toISOString()),
+      withEvents: (tx, { events }) => {
+        // what check-ins are judged by: the policy in force at the start, as the rules read it
+        const { minFaceMatchScore, geofenceRadiusMetres } = classPolicy(
+          jurisdiction,
+          payload.startDate,
+          facts.policyVersions,
+        ).classOpening;
+        return this.store.record(tx, events, new Date().toISOString(), {
+          minFaceMatchScore,
+          geofenceRadiusMetres,
+        });
+      },
     });
     return classAccepted(payload.classId, result);
   }

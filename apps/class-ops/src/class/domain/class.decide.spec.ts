@@ -163,6 +163,7 @@ function applied(p: ClassPlan = plan(), warnings: ClassApplied['data']['warnings
       teachingPlanReference,
       site,
       teacherIds: [...t],
+      dailyStartTime: '08:30',
     },
   };
 }
@@ -468,6 +469,7 @@ describe('after the application', () => {
       teachingPlanReference: _t,
       site: _s,
       teacherIds: _i,
+      dailyStartTime: _d,
       ...fields
     } = base.data;
     const approved = { type: 'ClassApproved.v1', data: { ...fields, approvedBy: 'officer-7' } } as const;

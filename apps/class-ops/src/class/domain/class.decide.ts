@@ -53,6 +53,9 @@ export type MarkAwaitingFunds = Command<
 export type ClassCommand =
   ApplyToOpenClass | ApproveClass | RejectClass | AmendRoster | WithdrawApplication | MarkAwaitingFunds;
 
+/** When each day's session starts unless the plan says otherwise (Asia/Shanghai). */
+export const DEFAULT_DAILY_START_TIME = '08:30';
+
 /** Before the start a class may still change hands: approved, amended, withdrawn. */
 const OPEN: readonly ClassStatus[] = ['applied', 'approved', 'awaiting_funds'];
 
@@ -117,6 +120,7 @@ export function decideClass(command: ClassCommand, state: ClassState): ClassEven
             teachingPlanReference: plan.teachingPlanReference,
             site: plan.site,
             teacherIds: [...new Set(plan.teacherIds)],
+            dailyStartTime: plan.dailyStartTime ?? DEFAULT_DAILY_START_TIME,
           },
         },
       ];
@@ -131,6 +135,7 @@ export function decideClass(command: ClassCommand, state: ClassState): ClassEven
         teachingPlanReference: _t,
         site: _s,
         teacherIds: _i,
+        dailyStartTime: _d,
         ...plan
       } = cls.applied;
       return [
@@ -180,6 +185,7 @@ export function decideClass(command: ClassCommand, state: ClassState): ClassEven
         teachingPlanReference: a.teachingPlanReference,
         site: a.site,
         teacherIds: a.teacherIds,
+        dailyStartTime: a.dailyStartTime,
         mode: a.mode,
         keyGroup: a.keyGroup,
         workerIds,
