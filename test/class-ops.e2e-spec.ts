@@ -4,6 +4,9 @@
 // is refused with all of them at once; a good one is accepted, approved once, and its events are
 // recorded with the contract's fields.
 import { createHash, randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import {
   WorkingDayCalendar,
   creditCodeCheckCharacter,
@@ -14,6 +17,7 @@ import {
   connectTestDatabase,
   devToken,
   eventually,
+  setTestClock,
   startPlatform,
   type RunningPlatform,
   type TestDatabase,
@@ -43,6 +47,7 @@ const schemas: Record<string, string> = {};
 const tokens: Record<string, string> = {};
 const today = shanghaiDate(new Date());
 const calendar = WorkingDayCalendar.national();
+const clockFile = path.join(mkdtempSync(path.join(tmpdir(), 'class-ops-clock-')), 'clock.json');
 
 beforeAll(async () => {
   db = await connectTestDatabase('class_ops_e2e');
@@ -51,7 +56,7 @@ beforeAll(async () => {
     { name: 'gateway', env: { JINENG_DEV_AUTH: 'enabled' } },
     { name: 'registry', env: { JINENG_SCHEMA: schemas.registry, ...REGISTRY_KEYS } },
     { name: 'subsidy', env: { JINENG_SCHEMA: schemas.subsidy } },
-    { name: 'class-ops', env: { JINENG_SCHEMA: schemas['class-ops'] } },
+    { name: 'class-ops', env: { JINENG_SCHEMA: schemas['class-ops'], JINENG_TEST_CLOCK_FILE: clockFile } },
   ]);
   for (const user of ['admin', 'county_officer', 'institution', 'worker'])
     tokens[user] = await devToken(platform.urls.gateway, user);
@@ -335,3 +340,137 @@ it('accepts a good application, lets an officer of the jurisdiction approve it o
     { status: 'cancelled' },
   ]);
 });
+
+describe('check-ins on the days of an approved class', () => {
+  const runningClassId = randomUUID();
+  const deviceId = randomUUID();
+  const site = { name: '实训基地', lat: 35.02, lng: 111.0, radiusMetres: 200 };
+  const reading = (
+    deviceEventId: string,
+    workerId: string,
+    at: string,
+    overrides: Record<string, unknown> = {},
+  ) => ({
+    deviceEventId,
+    classId: runningClassId,
+    workerId,
+    at,
+    lat: site.lat + 0.0001,
+    lng: site.lng,
+    faceMatchScore: 0.92,
+    ...overrides,
+  });
+  /** `time` in Shanghai on the class's n-th day */
+  const day = (n: number, time: string) =>
+    new Date(`${addDays(start, n - 1)}T${time}:00+08:00`).toISOString();
+  const checkInEvents = async () =>
+    Number((await rows(`select count(*) from S.events where stream_id like 'check-in-%'`))[0].count);
+
+  beforeAll(async () => {
+    expect(
+      (await api('institution', 'POST', '/api/v1/classes', plan({ classId: runningClassId }))).status,
+    ).toBe(201);
+    expect(
+      (await api('county_officer', 'POST', `/api/v1/classes/${runningClassId}/approval`, {})).status,
+    ).toBe(200);
+    const device = await api('institution', 'POST', '/api/v1/devices', {
+      deviceId,
+      institutionId: DEMO_INSTITUTION_ID,
+      serialNumber: `FACE-${deviceId.slice(0, 8)}`,
+      siteName: site.name,
+      kind: 'face',
+    });
+    expect(device.status).toBe(201);
+    await eventually(async () =>
+      expect(await rows(`select status from S.rm_devices where device_id = $1`, [deviceId])).toEqual([
+        { status: 'active' },
+      ]),
+    );
+  });
+
+  it('accepts a good check-in once per session, records the refused ones with their reasons, and answers a re-sent one as first recorded', async () => {
+    await moveClock(`${start}T08:40:00+08:00`);
+    const send = (r: ReturnType<typeof reading>) =>
+      api('institution', 'POST', `/api/v1/devices/${deviceId}/check-ins`, { checkIn: r });
+    const first = await send(reading('d1-1', workerIds[0], day(1, '08:35')));
+    expect([first.status, first.body]).toEqual([
+      200,
+      expect.objectContaining({ outcome: 'accepted', sessionNo: 1, idempotent: false }),
+    ]);
+    const twice = await send(reading('d1-2', workerIds[0], day(1, '08:36')));
+    expect(twice.body).toMatchObject({ outcome: 'rejected', reasons: ['CHECK_IN.ALREADY_CHECKED_IN'] });
+    const far = await send(reading('d1-3', workerIds[1], day(1, '08:37'), { lat: site.lat + 0.01 }));
+    expect(far.body).toMatchObject({ outcome: 'rejected', reasons: ['CHECK_IN.OUTSIDE_GEOFENCE'] });
+    const stranger = await send(reading('d1-4', randomUUID(), day(1, '08:37')));
+    expect(stranger.body).toMatchObject({ outcome: 'rejected', reasons: ['CHECK_IN.NOT_ON_ROSTER'] });
+    const ahead = await send(reading('d1-5', workerIds[2], day(1, '09:30')));
+    expect(ahead.body).toMatchObject({ outcome: 'rejected', reasons: ['CHECK_IN.FROM_THE_FUTURE'] });
+    const again = await send(reading('d1-1', workerIds[0], day(1, '08:35')));
+    expect(again.body).toMatchObject({ outcome: 'accepted', sessionNo: 1, idempotent: true });
+    expect(await checkInEvents()).toBe(5);
+    const refused = await rows(
+      `select type, data from S.events where type = 'CheckInRejected.v1' order by global_position`,
+    );
+    expect(refused.map((e) => e.data.reasons[0])).toEqual([
+      'CHECK_IN.ALREADY_CHECKED_IN',
+      'CHECK_IN.OUTSIDE_GEOFENCE',
+      'CHECK_IN.NOT_ON_ROSTER',
+      'CHECK_IN.FROM_THE_FUTURE',
+    ]);
+    // bad input is a 400 naming the field
+    const bad = await send({ ...reading('d1-6', workerIds[0], day(1, '08:35')), faceMatchScore: 1.5 });
+    expect([bad.status, JSON.stringify(bad.body).includes('faceMatchScore')]).toEqual([400, true]);
+  });
+
+  it('takes an offline batch, each judged alone on the device’s time; the same batch again changes nothing', async () => {
+    await moveClock(`${addDays(start, 2)}T18:00:00+08:00`);
+    const batch = [
+      ...workerIds.map((workerId, i) => reading(`d2-${i}`, workerId, day(2, '08:3' + i))),
+      reading('d2-dup', workerIds[0], day(2, '08:50')),
+      reading('d2-late', workerIds[1], day(2, '20:00')),
+      reading('d3-0', workerIds[0], day(3, '08:31')),
+    ];
+    const upload = () =>
+      api('institution', 'POST', `/api/v1/devices/${deviceId}/check-in-batches`, { checkIns: batch });
+    const first = await upload();
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ accepted: 4, rejected: 2, alreadyRecorded: 0 });
+    expect(
+      first.body.outcomes.map((o: { outcome: string; reasons?: string[] }) => o.reasons?.[0] ?? o.outcome),
+    ).toEqual([
+      'accepted',
+      'accepted',
+      'accepted',
+      'CHECK_IN.ALREADY_CHECKED_IN',
+      'CHECK_IN.OUTSIDE_SESSION_WINDOW',
+      'accepted',
+    ]);
+    const before = await checkInEvents();
+    const again = await upload();
+    expect(again.body).toMatchObject({ accepted: 4, rejected: 2, alreadyRecorded: 6 });
+    expect(again.body.outcomes.map((o: { checkInId: string }) => o.checkInId)).toEqual(
+      first.body.outcomes.map((o: { checkInId: string }) => o.checkInId),
+    );
+    expect(await checkInEvents()).toBe(before);
+    expect(
+      await rows(
+        `select session_no, count(*)::int as present from S.check_ins where accepted and class_id = $1 group by session_no order by session_no`,
+        [runningClassId],
+      ),
+    ).toEqual([
+      { session_no: 1, present: 1 },
+      { session_no: 2, present: 3 },
+      { session_no: 3, present: 1 },
+    ]);
+  });
+});
+
+/** The service re-reads its clock file at most every 50 ms: wait past that before acting. */
+async function moveClock(iso: string): Promise<void> {
+  setTestClock(clockFile, iso);
+  await new Promise((resolve) => setTimeout(resolve, 120));
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
