@@ -119,6 +119,7 @@ it('learns the institution, its teacher, the workers and the policy from the oth
         maxTraineesPerTeacher: 20,
         maxDurationDays: 15,
         maxDurationHours: 120,
+        minOpeningDayPresenceShare: 0.9,
       },
       trainees: { repeatTrainingWithinYearAllowed: false },
     },
@@ -166,7 +167,7 @@ it('learns the institution, its teacher, the workers and the policy from the oth
     ).status,
   ).toBe(200);
 
-  for (const birthDate of ['1990-05-17', '1985-02-03', '1999-11-30']) {
+  for (const birthDate of ['1990-05-17', '1985-02-03', '1999-11-30', '1992-07-08', '1988-01-21']) {
     const registered = await api('county_officer', 'POST', '/api/v1/workers', {
       idNumber: residentIdNumber(birthDate),
       name: '王小明',
@@ -194,7 +195,9 @@ it('learns the institution, its teacher, the workers and the policy from the oth
       expect(await rows(`select teacher_id from S.rm_teachers`)).toEqual([{ teacher_id: teacherId }]);
       expect(await rows(`select birth_date from S.rm_workers order by birth_date`)).toEqual([
         { birth_date: '1985-02-03' },
+        { birth_date: '1988-01-21' },
         { birth_date: '1990-05-17' },
+        { birth_date: '1992-07-08' },
         { birth_date: '1999-11-30' },
       ]);
       expect(
@@ -227,8 +230,8 @@ const plan = (overrides: Record<string, unknown> = {}) => ({
   teacherIds: [teacherId],
   mode: 'commissioned',
   keyGroup: false,
-  workerIds,
-  plannedHeadcount: workerIds.length,
+  workerIds: workerIds.slice(0, 3),
+  plannedHeadcount: 3,
   fundSource: 'employment_subsidy_fund',
   ...overrides,
 });
@@ -247,7 +250,7 @@ it('refuses an application with every failed rule at once, in zh and en, recordi
       lessonMinutes: 39,
       level: 3,
       teacherIds: [teacherId, randomUUID()],
-      workerIds: [...workerIds, unknownWorker],
+      workerIds: [...workerIds.slice(0, 3), unknownWorker],
     }),
   );
   expect(refused.status).toBe(400);
@@ -311,7 +314,7 @@ it('accepts a good application, lets an officer of the jurisdiction approve it o
     level: 5,
     startDate: start,
     plannedHeadcount: 3,
-    workerIds,
+    workerIds: workerIds.slice(0, 3),
     fundSource: 'employment_subsidy_fund',
     policyVersionIds: [expect.any(String)],
     approvedBy: '0b6e1f2a-0004-4a00-8000-000000000004',
@@ -343,6 +346,8 @@ it('accepts a good application, lets an officer of the jurisdiction approve it o
 
 describe('check-ins on the days of an approved class', () => {
   const runningClassId = randomUUID();
+  /** two other workers, too few of whom come on the first day */
+  const thinClassId = randomUUID();
   const deviceId = randomUUID();
   const site = { name: '实训基地', lat: 35.02, lng: 111.0, radiusMetres: 200 };
   const reading = (
@@ -373,6 +378,11 @@ describe('check-ins on the days of an approved class', () => {
     expect(
       (await api('county_officer', 'POST', `/api/v1/classes/${runningClassId}/approval`, {})).status,
     ).toBe(200);
+    const thin = plan({ classId: thinClassId, workerIds: workerIds.slice(3), plannedHeadcount: 2 });
+    expect((await api('institution', 'POST', '/api/v1/classes', thin)).status).toBe(201);
+    expect((await api('county_officer', 'POST', `/api/v1/classes/${thinClassId}/approval`, {})).status).toBe(
+      200,
+    );
     const device = await api('institution', 'POST', '/api/v1/devices', {
       deviceId,
       institutionId: DEMO_INSTITUTION_ID,
@@ -420,12 +430,52 @@ describe('check-ins on the days of an approved class', () => {
     // bad input is a 400 naming the field
     const bad = await send({ ...reading('d1-6', workerIds[0], day(1, '08:35')), faceMatchScore: 1.5 });
     expect([bad.status, JSON.stringify(bad.body).includes('faceMatchScore')]).toEqual([400, true]);
+    // the others of the first class come; one of the two of the other class
+    for (const [i, workerId] of [workerIds[1], workerIds[2]].entries())
+      expect((await send(reading(`d1-ok-${i}`, workerId, day(1, '08:38')))).body.outcome).toBe('accepted');
+    expect(
+      (await send({ ...reading('d1-thin', workerIds[3], day(1, '08:39')), classId: thinClassId })).body
+        .outcome,
+    ).toBe('accepted');
+  });
+
+  it('applies the opening-day rule when the first session has ended, on the moved clock, once: 3 of 3 start, 1 of 2 is cancelled', async () => {
+    const status = async (classId: string) =>
+      (await rows(`select status, opening_day_headcount from S.classes where class_id = $1`, [classId]))[0];
+    // before the first session ends nothing happens
+    expect(await status(runningClassId)).toEqual({ status: 'approved', opening_day_headcount: null });
+    await moveClock(`${start}T16:00:00+08:00`);
+    await eventually(
+      async () => {
+        expect(await status(runningClassId)).toEqual({ status: 'running', opening_day_headcount: 3 });
+        expect(await status(thinClassId)).toMatchObject({ status: 'cancelled' });
+      },
+      { timeoutMs: 15_000 },
+    );
+    const cancelled = await rows(
+      `select data from S.events where stream_id = $1 and type = 'ClassCancelled.v1'`,
+      [`class-${thinClassId}`],
+    );
+    expect(cancelled.map((e) => e.data)).toEqual([
+      {
+        classId: thinClassId,
+        institutionId: DEMO_INSTITUTION_ID,
+        jurisdictionCode: '140802',
+        reasonCode: 'OPENING_DAY_PRESENCE',
+        figures: { presentCount: 1, plannedHeadcount: 2, requiredShare: 0.9 },
+      },
+    ]);
+    // the class no longer takes check-ins
+    const late = await api('institution', 'POST', `/api/v1/devices/${deviceId}/check-ins`, {
+      checkIn: { ...reading('d1-thin-2', workerIds[4], day(1, '13:00')), classId: thinClassId },
+    });
+    expect(late.body).toMatchObject({ outcome: 'rejected', reasons: ['CHECK_IN.CLASS_NOT_RUNNING'] });
   });
 
   it('takes an offline batch, each judged alone on the device’s time; the same batch again changes nothing', async () => {
     await moveClock(`${addDays(start, 2)}T18:00:00+08:00`);
     const batch = [
-      ...workerIds.map((workerId, i) => reading(`d2-${i}`, workerId, day(2, '08:3' + i))),
+      ...workerIds.slice(0, 3).map((workerId, i) => reading(`d2-${i}`, workerId, day(2, '08:3' + i))),
       reading('d2-dup', workerIds[0], day(2, '08:50')),
       reading('d2-late', workerIds[1], day(2, '20:00')),
       reading('d3-0', workerIds[0], day(3, '08:31')),
@@ -458,10 +508,16 @@ describe('check-ins on the days of an approved class', () => {
         [runningClassId],
       ),
     ).toEqual([
-      { session_no: 1, present: 1 },
+      { session_no: 1, present: 3 },
       { session_no: 2, present: 3 },
       { session_no: 3, present: 1 },
     ]);
+    // the opening-day deadline fired once however far the clock moved past it
+    const opened = await rows(
+      `select type from S.events where stream_id = $1 and type in ('ClassStarted.v1', 'ClassCancelled.v1')`,
+      [`class-${runningClassId}`],
+    );
+    expect(opened).toEqual([{ type: 'ClassStarted.v1' }]);
   });
 });
 

@@ -15,6 +15,7 @@ import { UploadCheckInsHandler } from './check-in/upload-check-ins/upload-check-
 import { UploadCheckInsNatsController } from './check-in/upload-check-ins/upload-check-ins.nats.controller';
 import { classDecider } from './class/domain/class.decide';
 import { classStreamId } from './class/domain/class.events';
+import { OpeningDayDeadline } from './class/opening-day/opening-day.deadline';
 import { RejectClassHandler } from './class/reject-class/reject-class.handler';
 import { RejectClassNatsController } from './class/reject-class/reject-class.nats.controller';
 import { WithdrawApplicationHandler } from './class/withdraw-application/withdraw-application.handler';
@@ -40,17 +41,19 @@ const USE_CASES: readonly [Type, Type][] = [
 
 @Module({
   controllers: USE_CASES.map(([controller]) => controller),
-  providers: [ClassStore, CheckInIntake, ...USE_CASES.map(([, handler]) => handler)],
+  providers: [ClassStore, CheckInIntake, OpeningDayDeadline, ...USE_CASES.map(([, handler]) => handler)],
 })
 export class ClassOpsModule implements OnModuleInit {
   constructor(
     private readonly lifecycle: ServiceLifecycle,
     private readonly commands: CommandRunner,
     private readonly store: ClassStore,
+    private readonly openingDay: OpeningDayDeadline,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
   onModuleInit(): void {
+    this.openingDay.register();
     this.lifecycle.readModel(registryReadModel(this.config.schema));
     this.lifecycle.readModel(subsidyReadModel(this.config.schema));
     this.lifecycle.consume({

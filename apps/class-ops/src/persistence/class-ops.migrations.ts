@@ -120,4 +120,13 @@ export const classOpsMigrations: readonly Migration[] = [
       create index check_ins_rejected_device on ${S}.check_ins (device_id, at) where not accepted;
     `,
   },
+  {
+    // the class-opening parameters in force at the class's start, as its rules read them (the opening-day
+    // share, the inspection share, the video minimum), and the opening-day headcount once known
+    id: 'class-ops-004-class-policy',
+    sql: (S) => `
+      alter table ${S}.classes add column class_opening_policy json not null default '{}';
+      alter table ${S}.classes add column opening_day_headcount int;
+    `,
+  },
 ];

@@ -22,6 +22,24 @@ export class ClassStore {
     this.S = `"${config.schema}"`;
   }
 
+  /** Trainees with an accepted check-in in the session. */
+  async presentIn(classId: string, sessionNo: number): Promise<number> {
+    const { rows } = await this.pool.query<{ present: number }>(
+      `select count(distinct worker_id)::int as present from ${this.S}.check_ins
+        where class_id = $1 and session_no = $2 and accepted`,
+      [classId, sessionNo],
+    );
+    return rows[0].present;
+  }
+
+  async classOpeningPolicyOf(classId: string): Promise<Record<string, unknown> | undefined> {
+    const { rows } = await this.pool.query(
+      `select class_opening_policy from ${this.S}.classes where class_id = $1`,
+      [classId],
+    );
+    return rows[0]?.class_opening_policy;
+  }
+
   async institutionOf(institutionId: string): Promise<{ jurisdiction: string } | undefined> {
     const { rows } = await this.pool.query<{ jurisdiction: string }>(
       `select jurisdiction from ${this.S}.rm_institutions where institution_id = $1`,
@@ -121,7 +139,7 @@ export class ClassStore {
     tx: PoolClient,
     committed: readonly { type: string; data: unknown }[],
     now: string,
-    checkInPolicy: { minFaceMatchScore?: number; geofenceRadiusMetres?: number } = {},
+    classOpening: { minFaceMatchScore?: number; geofenceRadiusMetres?: number } = {},
   ): Promise<void> {
     const S = this.S;
     for (const event of committed as readonly ClassEvent[]) {
@@ -130,7 +148,7 @@ export class ClassStore {
           const c = event.data;
           await tx.query(
             `insert into ${S}.classes values ($1, $2, $3, 'applied', $4, $5, $6, $7, $8, $9, $10, $11, $12, $12,
-               $13, $14, $15, $16, $17, $18)`,
+               $13, $14, $15, $16, $17, $18, $19, null)`,
             [
               c.classId,
               c.institutionId,
@@ -148,8 +166,9 @@ export class ClassStore {
               c.dailyStartTime,
               c.totalHours,
               c.lessonMinutes,
-              checkInPolicy.minFaceMatchScore ?? null,
-              checkInPolicy.geofenceRadiusMetres ?? null,
+              classOpening.minFaceMatchScore ?? null,
+              classOpening.geofenceRadiusMetres ?? null,
+              JSON.stringify(classOpening),
             ],
           );
           await this.setRoster(tx, c.classId, c.workerIds);
@@ -160,6 +179,12 @@ export class ClassStore {
           await tx.query(
             `update ${S}.classes set planned_headcount = $2, updated_at = $3 where class_id = $1`,
             [event.data.classId, event.data.workerIds.length, now],
+          );
+          break;
+        case 'ClassStarted.v1':
+          await tx.query(
+            `update ${S}.classes set status = 'running', opening_day_headcount = $2, updated_at = $3 where class_id = $1`,
+            [event.data.classId, event.data.openingDayHeadcount, now],
           );
           break;
         case 'ClassApproved.v1':

@@ -1059,6 +1059,47 @@ export const ClassSiteSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+/**
+ * The first day ended with enough trainees present: the class runs (the opening-day headcount is kept
+ * for the inspections' ratio and for completion).
+ */
+export interface ClassStarted {
+  readonly classId: string;
+  readonly openingDayHeadcount: number;
+  readonly plannedHeadcount: number;
+  /** the policy's minimum share, where it sets one */
+  readonly requiredShare?: number;
+}
+
+export const ClassStartedSchema: JsonSchema = {
+  $id: 'jineng.class_ops.v1.ClassStarted',
+  description:
+    "The first day ended with enough trainees present: the class runs (the opening-day headcount is kept for the inspections' ratio and for completion).",
+  type: 'object',
+  properties: {
+    classId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    openingDayHeadcount: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    plannedHeadcount: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    requiredShare: {
+      description: "the policy's minimum share, where it sets one",
+      type: 'number',
+    },
+  },
+  required: ['classId', 'openingDayHeadcount', 'plannedHeadcount'],
+  additionalProperties: false,
+};
+
 /** A named warning the application is accepted with (a subsidy limit a trainee would exceed). */
 export interface ClassWarning {
   readonly code: string;
@@ -1386,6 +1427,16 @@ export const contracts: readonly Contract[] = [
     kind: 'type',
     source: 'proto/jineng/class_ops/v1/classes.proto',
     schema: ClassSiteSchema,
+  },
+  {
+    typeName: 'jineng.class_ops.v1.ClassStarted',
+    kind: 'event',
+    service: 'class-ops',
+    name: 'ClassStarted',
+    subject: 'jineng.evt.class-ops.ClassStarted.v1',
+    eventType: 'ClassStarted.v1',
+    source: 'proto/jineng/class_ops/v1/classes.proto',
+    schema: ClassStartedSchema,
   },
   {
     typeName: 'jineng.class_ops.v1.ClassWarning',

@@ -34,6 +34,7 @@ export interface ContractTypes {
   'jineng.class_ops.v1.ClassCommandAccepted': classOpsV1.ClassCommandAccepted;
   'jineng.class_ops.v1.ClassRejected': classOpsV1.ClassRejected;
   'jineng.class_ops.v1.ClassSite': classOpsV1.ClassSite;
+  'jineng.class_ops.v1.ClassStarted': classOpsV1.ClassStarted;
   'jineng.class_ops.v1.ClassWarning': classOpsV1.ClassWarning;
   'jineng.class_ops.v1.LocalizedMessage': classOpsV1.LocalizedMessage;
   'jineng.class_ops.v1.RecordCheckIn': classOpsV1.RecordCheckIn;

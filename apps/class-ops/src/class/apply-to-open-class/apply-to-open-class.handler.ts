@@ -32,16 +32,9 @@ export class ApplyToOpenClassHandler {
       jurisdiction,
       command: { type: 'ApplyToOpenClass', data: { plan: payload, jurisdiction, facts } },
       withEvents: (tx, { events }) => {
-        // what check-ins are judged by: the policy in force at the start, as the rules read it
-        const { minFaceMatchScore, geofenceRadiusMetres } = classPolicy(
-          jurisdiction,
-          payload.startDate,
-          facts.policyVersions,
-        ).classOpening;
-        return this.store.record(tx, events, new Date().toISOString(), {
-          minFaceMatchScore,
-          geofenceRadiusMetres,
-        });
+        // what check-ins, the opening day and the evidence are judged by: the policy in force at the start
+        const { classOpening } = classPolicy(jurisdiction, payload.startDate, facts.policyVersions);
+        return this.store.record(tx, events, new Date().toISOString(), classOpening);
       },
     });
     return classAccepted(payload.classId, result);

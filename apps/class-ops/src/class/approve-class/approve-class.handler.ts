@@ -1,4 +1,5 @@
-// ApproveClass: an officer of the class's jurisdiction approves it; an approved class starts on its date.
+// ApproveClass: an officer of the class's jurisdiction approves it; an approved class starts on its date
+// (its opening-day deadline is scheduled in the same transaction).
 import type { classOpsV1 } from '@jineng/contracts';
 import type { RpcRequest } from '@jineng/messaging';
 import { CommandRunner } from '@jineng/service-runtime';
@@ -9,12 +10,14 @@ import { ClassStore } from '../../shared/class-store';
 import { classDecider } from '../domain/class.decide';
 import { ClassNotFound } from '../domain/class.errors';
 import { classStreamId } from '../domain/class.events';
+import { OpeningDayDeadline } from '../opening-day/opening-day.deadline';
 
 @Injectable()
 export class ApproveClassHandler {
   constructor(
     private readonly commands: CommandRunner,
     private readonly store: ClassStore,
+    private readonly openingDay: OpeningDayDeadline,
   ) {}
 
   async handle(request: RpcRequest<classOpsV1.ApproveClass>): Promise<classOpsV1.ClassCommandAccepted> {
@@ -29,7 +32,10 @@ export class ApproveClassHandler {
       streamId: classStreamId(payload.classId),
       jurisdiction,
       command: { type: 'ApproveClass', data: { classId: payload.classId } },
-      withEvents: (tx, { events }) => this.store.record(tx, events, new Date().toISOString()),
+      withEvents: async (tx, { events }) => {
+        await this.store.record(tx, events, new Date().toISOString());
+        await this.openingDay.schedule(tx, cls.applied);
+      },
     });
     return classAccepted(payload.classId, result);
   }

@@ -578,3 +578,80 @@ describe('after the application', () => {
       .then();
   });
 });
+
+describe('the opening-day rule (when the first session has ended)', () => {
+  const base = applied();
+  const approved = {
+    type: 'ClassApproved.v1',
+    data: { ...base.data, approvedBy: 'officer-7' },
+  } as unknown as ClassApplied;
+  const rule = (presentCount: number, requiredShare?: number): ClassCommand => ({
+    type: 'ApplyOpeningDayRule',
+    data: { classId, presentCount, ...(requiredShare === undefined ? {} : { requiredShare }) },
+    metadata: metadataAt('2021-10-11T15:00:00+08:00', {
+      actor: { userId: 'system:class-ops', roles: ['system'] },
+    }),
+  });
+
+  it('starts the class with exactly 90 % of the planned 50 present (45), keeping the opening-day headcount', () => {
+    const started = {
+      type: 'ClassStarted.v1',
+      data: { classId, openingDayHeadcount: 45, plannedHeadcount: 50, requiredShare: 0.9 },
+    } as const;
+    spec.given(base, approved).when(rule(45, 0.9)).then(started);
+    expectEventsMatchContracts([started]);
+  });
+
+  it('cancels it with 44 of 50 present, with the figures', () => {
+    const cancelled = {
+      type: 'ClassCancelled.v1',
+      data: {
+        classId,
+        institutionId,
+        jurisdictionCode: JIYUAN,
+        reasonCode: 'OPENING_DAY_PRESENCE',
+        figures: { presentCount: 44, plannedHeadcount: 50, requiredShare: 0.9 },
+      },
+    } as const;
+    spec.given(base, approved).when(rule(44, 0.9)).then(cancelled);
+    expectEventsMatchContracts([cancelled]);
+  });
+
+  it('holds the amended roster as the planned headcount', () => {
+    const amended = {
+      type: 'RosterAmended.v1',
+      data: {
+        classId,
+        workerIds: roster(40),
+        addedWorkerIds: [],
+        removedWorkerIds: roster(50).slice(40),
+        warnings: [],
+      },
+    } as const;
+    spec
+      .given(base, amended, approved)
+      .when(rule(36, 0.9))
+      .then({
+        type: 'ClassStarted.v1',
+        data: { classId, openingDayHeadcount: 36, plannedHeadcount: 40, requiredShare: 0.9 },
+      });
+  });
+
+  it('starts without the rule where no policy sets the share; acts once; never on a class that is not approved', () => {
+    spec
+      .given(base, approved)
+      .when(rule(1))
+      .then({ type: 'ClassStarted.v1', data: { classId, openingDayHeadcount: 1, plannedHeadcount: 50 } });
+    const started = {
+      type: 'ClassStarted.v1',
+      data: { classId, openingDayHeadcount: 45, plannedHeadcount: 50, requiredShare: 0.9 },
+    } as const;
+    spec.given(base, approved, started).when(rule(10, 0.9)).then();
+    spec.given(base).when(rule(0, 0.9)).then();
+    const withdrawn = {
+      type: 'ClassCancelled.v1',
+      data: { classId, institutionId, jurisdictionCode: JIYUAN, reasonCode: 'WITHDRAWN' },
+    } as const;
+    spec.given(base, approved, withdrawn).when(rule(0, 0.9)).then();
+  });
+});

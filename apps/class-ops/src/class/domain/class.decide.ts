@@ -50,8 +50,24 @@ export type MarkAwaitingFunds = Command<
   }
 >;
 
+/**
+ * The opening-day rule (Jiyuan: 「开班当日实际参加培训人数低于计划申报人数 90% 的取消本次培训班」),
+ * issued by the scheduler when the first session has ended: the trainees present that day against the
+ * planned headcount.
+ */
+export type ApplyOpeningDayRule = Command<
+  'ApplyOpeningDayRule',
+  { readonly classId: string; readonly presentCount: number; readonly requiredShare?: number }
+>;
+
 export type ClassCommand =
-  ApplyToOpenClass | ApproveClass | RejectClass | AmendRoster | WithdrawApplication | MarkAwaitingFunds;
+  | ApplyToOpenClass
+  | ApproveClass
+  | RejectClass
+  | AmendRoster
+  | WithdrawApplication
+  | MarkAwaitingFunds
+  | ApplyOpeningDayRule;
 
 /** When each day's session starts unless the plan says otherwise (Asia/Shanghai). */
 export const DEFAULT_DAILY_START_TIME = '08:30';
@@ -141,7 +157,12 @@ export function decideClass(command: ClassCommand, state: ClassState): ClassEven
       return [
         {
           type: 'ClassApproved.v1',
-          data: { ...plan, workerIds: cls.workerIds, approvedBy: command.metadata.actor.userId },
+          data: {
+            ...plan,
+            workerIds: cls.workerIds,
+            plannedHeadcount: cls.plannedHeadcount,
+            approvedBy: command.metadata.actor.userId,
+          },
         },
       ];
     }
@@ -226,6 +247,38 @@ export function decideClass(command: ClassCommand, state: ClassState): ClassEven
         },
       ];
     }
+    case 'ApplyOpeningDayRule': {
+      const cls = known(state, command.data.classId);
+      // a class withdrawn, rejected or still waiting for funds does not open; a rule applied once stays applied
+      if (cls.status !== 'approved') return [];
+      const { classId, presentCount, requiredShare } = command.data;
+      const { institutionId, jurisdictionCode } = cls.applied;
+      const planned = cls.plannedHeadcount;
+      if (requiredShare !== undefined && !presenceSuffices(presentCount, planned, requiredShare))
+        return [
+          {
+            type: 'ClassCancelled.v1',
+            data: {
+              classId,
+              institutionId,
+              jurisdictionCode,
+              reasonCode: 'OPENING_DAY_PRESENCE',
+              figures: { presentCount, plannedHeadcount: planned, requiredShare },
+            },
+          },
+        ];
+      return [
+        {
+          type: 'ClassStarted.v1',
+          data: {
+            classId,
+            openingDayHeadcount: presentCount,
+            plannedHeadcount: planned,
+            ...(requiredShare === undefined ? {} : { requiredShare }),
+          },
+        },
+      ];
+    }
     case 'MarkAwaitingFunds': {
       const cls = known(state, command.data.classId);
       // a refusal that arrives after the class was cancelled or already waits changes nothing
@@ -234,6 +287,11 @@ export function decideClass(command: ClassCommand, state: ClassState): ClassEven
       return [{ type: 'ClassAwaitingFunds.v1', data: { classId, fundSource, requestedFen, availableFen } }];
     }
   }
+}
+
+/** present ≥ share × planned, compared in integers (exactly the share passes) */
+export function presenceSuffices(present: number, planned: number, share: number): boolean {
+  return present * 10000 >= Math.round(share * 10000) * planned;
 }
 
 export const classDecider: Decider<ClassCommand, ClassState, ClassEvent> = {

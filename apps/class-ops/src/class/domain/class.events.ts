@@ -19,9 +19,16 @@ export type ClassAwaitingFunds = DomainEvent<
   JsonData<classOpsV1.ClassAwaitingFunds>
 >;
 export type ClassCancelled = DomainEvent<'ClassCancelled.v1', JsonData<classOpsV1.ClassCancelled>>;
+export type ClassStarted = DomainEvent<'ClassStarted.v1', JsonData<classOpsV1.ClassStarted>>;
 
 export type ClassEvent =
-  ClassApplied | ClassApproved | ClassRejected | RosterAmended | ClassAwaitingFunds | ClassCancelled;
+  | ClassApplied
+  | ClassApproved
+  | ClassRejected
+  | RosterAmended
+  | ClassAwaitingFunds
+  | ClassCancelled
+  | ClassStarted;
 
 export type ClassWarning = JsonData<classOpsV1.ClassWarning>;
 export type ClassPlan = JsonData<classOpsV1.ApplyToOpenClass>;

@@ -1,6 +1,6 @@
 import type { ClassApplied, ClassEvent } from './class.events';
 
-export type ClassStatus = 'applied' | 'approved' | 'rejected' | 'awaiting_funds' | 'cancelled';
+export type ClassStatus = 'applied' | 'approved' | 'rejected' | 'awaiting_funds' | 'cancelled' | 'running';
 
 export type ClassState =
   | { readonly status: 'none' }
@@ -8,6 +8,9 @@ export type ClassState =
       readonly status: ClassStatus;
       readonly applied: ClassApplied['data'];
       readonly workerIds: readonly string[];
+      /** as applied for; after a roster amendment, the roster's size */
+      readonly plannedHeadcount: number;
+      readonly openingDayHeadcount?: number;
     };
 
 export type KnownClass = Exclude<ClassState, { status: 'none' }>;
@@ -16,7 +19,12 @@ export const initialClassState = (): ClassState => ({ status: 'none' });
 
 export function evolveClass(state: ClassState, event: ClassEvent): ClassState {
   if (event.type === 'ClassApplied.v1')
-    return { status: 'applied', applied: event.data, workerIds: event.data.workerIds };
+    return {
+      status: 'applied',
+      applied: event.data,
+      workerIds: event.data.workerIds,
+      plannedHeadcount: event.data.plannedHeadcount,
+    };
   if (state.status === 'none') return state;
   switch (event.type) {
     case 'ClassApproved.v1':
@@ -24,10 +32,12 @@ export function evolveClass(state: ClassState, event: ClassEvent): ClassState {
     case 'ClassRejected.v1':
       return { ...state, status: 'rejected' };
     case 'RosterAmended.v1':
-      return { ...state, workerIds: event.data.workerIds };
+      return { ...state, workerIds: event.data.workerIds, plannedHeadcount: event.data.workerIds.length };
     case 'ClassAwaitingFunds.v1':
       return { ...state, status: 'awaiting_funds' };
     case 'ClassCancelled.v1':
       return { ...state, status: 'cancelled' };
+    case 'ClassStarted.v1':
+      return { ...state, status: 'running', openingDayHeadcount: event.data.openingDayHeadcount };
   }
 }
