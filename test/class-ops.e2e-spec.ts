@@ -120,6 +120,8 @@ it('learns the institution, its teacher, the workers and the policy from the oth
         maxDurationDays: 15,
         maxDurationHours: 120,
         minOpeningDayPresenceShare: 0.9,
+        inspectionPresenceShare: 0.9,
+        minPracticalVideoMinutesPerHour: 15,
       },
       trainees: { repeatTrainingWithinYearAllowed: false },
     },
@@ -213,6 +215,7 @@ it('learns the institution, its teacher, the workers and the policy from the oth
 
 const classId = randomUUID();
 const start = calendar.addWorkingDays(today, 5);
+const end = calendar.addWorkingDays(start, 8);
 const plan = (overrides: Record<string, unknown> = {}) => ({
   classId,
   institutionId: DEMO_INSTITUTION_ID,
@@ -220,7 +223,7 @@ const plan = (overrides: Record<string, unknown> = {}) => ({
   level: 5,
   trainingType: 'employment_skills',
   startDate: start,
-  endDate: calendar.addWorkingDays(start, 8),
+  endDate: end,
   totalHours: 80,
   theoryHours: 28,
   practicalHours: 52,
@@ -519,12 +522,105 @@ describe('check-ins on the days of an approved class', () => {
     );
     expect(opened).toEqual([{ type: 'ClassStarted.v1' }]);
   });
+
+  it('records video evidence and inspections, shows the coverage, and completes the class with the contract’s facts', async () => {
+    const evidence = await api('institution', 'POST', `/api/v1/classes/${runningClassId}/video-evidence`, {
+      evidenceId: randomUUID(),
+      sessionNo: 1,
+      kind: 'theory',
+      startsAt: day(1, '08:30'),
+      endsAt: day(1, '10:00'),
+      storageUri: 's3://jineng-evidence/class/day1-theory.mp4',
+      sha256: 'a'.repeat(64),
+    });
+    expect([evidence.status, evidence.body.events]).toEqual([201, ['VideoEvidenceRecorded.v1']]);
+    const coverage = await api('county_officer', 'GET', `/api/v1/classes/${runningClassId}/video-coverage`);
+    expect(coverage.status).toBe(200);
+    expect(coverage.body).toMatchObject({
+      theoryCoveredInFull: false,
+      theoryMinutesRequired: 28 * 45,
+      theoryMinutesRecorded: 90,
+      practicalHoursRequired: 52,
+      practicalHoursCovered: 0,
+      practicalMinutesPerHour: 15,
+      practicalMinutesShortfall: 52 * 15,
+    });
+    expect(coverage.body.gaps[0]).toMatchObject({ sessionNo: 1, kind: 'theory' });
+
+    for (const headcount of [3, 2]) {
+      const inspected = await api('county_officer', 'POST', `/api/v1/classes/${runningClassId}/inspections`, {
+        inspectionId: randomUUID(),
+        at: day(2, '10:00'),
+        place: site.name,
+        teachersPresent: [teacherId],
+        headcount,
+      });
+      expect([inspected.status, inspected.body.events]).toEqual([201, ['InspectionRecorded.v1']]);
+    }
+    expect(
+      (
+        await api('institution', 'POST', `/api/v1/classes/${runningClassId}/inspections`, {
+          inspectionId: randomUUID(),
+          at: day(2, '10:00'),
+          place: 'x',
+          teachersPresent: [],
+          headcount: 3,
+        })
+      ).status,
+    ).toBe(403);
+
+    const early = await api('institution', 'POST', `/api/v1/classes/${runningClassId}/completion`, {});
+    expect([early.status, early.body.code]).toEqual([409, 'CLASS.NOT_ENDED']);
+    await moveClock(`${end}T18:00:00+08:00`);
+    const completed = await api('institution', 'POST', `/api/v1/classes/${runningClassId}/completion`, {});
+    expect([completed.status, completed.body.events]).toEqual([200, ['ClassCompleted.v1']]);
+    const [event] = await rows(
+      `select data from S.events where stream_id = $1 and type = 'ClassCompleted.v1'`,
+      [`class-${runningClassId}`],
+    );
+    const sessionsTotal = daysBetween(start, end) + 1;
+    expect(event.data).toMatchObject({
+      classId: runningClassId,
+      institutionId: DEMO_INSTITUTION_ID,
+      jurisdictionCode: '140802',
+      occupationCode: OCCUPATION,
+      level: 5,
+      trainingType: 'employment_skills',
+      mode: 'commissioned',
+      keyGroup: false,
+      fundSource: 'employment_subsidy_fund',
+      startDate: start,
+      endDate: end,
+      daysDelivered: 3,
+      sessionsTotal,
+      plannedHeadcount: 3,
+      openingDayHeadcount: 3,
+      averageInspectedHeadcount: 2.5,
+      averageRuleApplies: true,
+      policyVersionIds: [expect.any(String)],
+      videoCoverage: { theoryCoveredInFull: false, practicalMinutesShortfall: 52 * 15 },
+    });
+    expect(event.data.trainees).toEqual(
+      expect.arrayContaining([
+        { workerId: workerIds[0], sessionsAttended: 3, sessionsTotal, daysAttended: 3 },
+        { workerId: workerIds[1], sessionsAttended: 2, sessionsTotal, daysAttended: 2 },
+        { workerId: workerIds[2], sessionsAttended: 2, sessionsTotal, daysAttended: 2 },
+      ]),
+    );
+    expect(await rows(`select status from S.classes where class_id = $1`, [runningClassId])).toEqual([
+      { status: 'completed' },
+    ]);
+  });
 });
 
 /** The service re-reads its clock file at most every 50 ms: wait past that before acting. */
 async function moveClock(iso: string): Promise<void> {
   setTestClock(clockFile, iso);
   await new Promise((resolve) => setTimeout(resolve, 120));
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 function addDays(date: string, days: number): string {

@@ -13,7 +13,16 @@ import { RecordCheckInHandler } from './check-in/record-check-in/record-check-in
 import { RecordCheckInNatsController } from './check-in/record-check-in/record-check-in.nats.controller';
 import { UploadCheckInsHandler } from './check-in/upload-check-ins/upload-check-ins.handler';
 import { UploadCheckInsNatsController } from './check-in/upload-check-ins/upload-check-ins.nats.controller';
+import { ClassCommands } from './class/class-command';
+import { CompleteClassHandler } from './class/complete-class/complete-class.handler';
+import { CompleteClassNatsController } from './class/complete-class/complete-class.nats.controller';
 import { classDecider } from './class/domain/class.decide';
+import { GetVideoCoverageHandler } from './class/get-video-coverage/get-video-coverage.handler';
+import { GetVideoCoverageNatsController } from './class/get-video-coverage/get-video-coverage.nats.controller';
+import { RecordInspectionHandler } from './class/record-inspection/record-inspection.handler';
+import { RecordInspectionNatsController } from './class/record-inspection/record-inspection.nats.controller';
+import { RecordVideoEvidenceHandler } from './class/record-video-evidence/record-video-evidence.handler';
+import { RecordVideoEvidenceNatsController } from './class/record-video-evidence/record-video-evidence.nats.controller';
 import { classStreamId } from './class/domain/class.events';
 import { OpeningDayDeadline } from './class/opening-day/opening-day.deadline';
 import { RejectClassHandler } from './class/reject-class/reject-class.handler';
@@ -37,11 +46,21 @@ const USE_CASES: readonly [Type, Type][] = [
   [WithdrawApplicationNatsController, WithdrawApplicationHandler],
   [RecordCheckInNatsController, RecordCheckInHandler],
   [UploadCheckInsNatsController, UploadCheckInsHandler],
+  [RecordVideoEvidenceNatsController, RecordVideoEvidenceHandler],
+  [RecordInspectionNatsController, RecordInspectionHandler],
+  [CompleteClassNatsController, CompleteClassHandler],
+  [GetVideoCoverageNatsController, GetVideoCoverageHandler],
 ];
 
 @Module({
   controllers: USE_CASES.map(([controller]) => controller),
-  providers: [ClassStore, CheckInIntake, OpeningDayDeadline, ...USE_CASES.map(([, handler]) => handler)],
+  providers: [
+    ClassStore,
+    ClassCommands,
+    CheckInIntake,
+    OpeningDayDeadline,
+    ...USE_CASES.map(([, handler]) => handler),
+  ],
 })
 export class ClassOpsModule implements OnModuleInit {
   constructor(

@@ -50,3 +50,25 @@ export function authorizeInstitutionOrOfficer(
   if (principal.roles.includes('institution')) return authorizeInstitution(principal, target.institutionId);
   authorizeOfficer(principal, target.jurisdiction);
 }
+
+/** Who may read a class: its institution's users, officers and auditors of its jurisdiction or above. */
+export function authorizeReader(
+  principal: Principal,
+  target: { institutionId: string; jurisdictionCode: string },
+): void {
+  if (
+    principal.roles.includes('institution') &&
+    principal.institutionId?.toLowerCase() === target.institutionId.toLowerCase()
+  )
+    return;
+  if (!principal.roles.some((role) => [...OFFICERS, 'auditor'].includes(role)))
+    throw new ClassAccessDenied({
+      reason: 'the class’s institution, officers and auditors only',
+      roles: [...principal.roles],
+    });
+  if (!within(target.jurisdictionCode, principal.jurisdiction))
+    throw new ClassAccessDenied({
+      reason: `jurisdiction ${target.jurisdictionCode} is outside ${principal.jurisdiction}`,
+      roles: [...principal.roles],
+    });
+}

@@ -32,6 +32,22 @@ export class ClassStore {
     return rows[0].present;
   }
 
+  /** Per trainee of the roster, the sessions with an accepted check-in. */
+  async attendanceOf(classId: string): Promise<{ workerId: string; sessions: number[] }[]> {
+    const { rows } = await this.pool.query<{ worker_id: string; sessions: number[] }>(
+      `select t.worker_id, coalesce(array_agg(distinct c.session_no) filter (where c.session_no is not null), '{}') as sessions
+         from ${this.S}.class_trainees t
+         left join ${this.S}.check_ins c on c.class_id = t.class_id and c.worker_id = t.worker_id and c.accepted
+        where t.class_id = $1
+        group by t.worker_id`,
+      [classId],
+    );
+    return rows.map((r) => ({
+      workerId: r.worker_id,
+      sessions: r.sessions.map(Number).sort((a, b) => a - b),
+    }));
+  }
+
   async classOpeningPolicyOf(classId: string): Promise<Record<string, unknown> | undefined> {
     const { rows } = await this.pool.query(
       `select class_opening_policy from ${this.S}.classes where class_id = $1`,
@@ -187,6 +203,7 @@ export class ClassStore {
             [event.data.classId, event.data.openingDayHeadcount, now],
           );
           break;
+        case 'ClassCompleted.v1':
         case 'ClassApproved.v1':
         case 'ClassRejected.v1':
         case 'ClassAwaitingFunds.v1':
@@ -196,6 +213,7 @@ export class ClassStore {
             'ClassRejected.v1': 'rejected',
             'ClassAwaitingFunds.v1': 'awaiting_funds',
             'ClassCancelled.v1': 'cancelled',
+            'ClassCompleted.v1': 'completed',
           }[event.type];
           await tx.query(`update ${S}.classes set status = $2, updated_at = $3 where class_id = $1`, [
             event.data.classId,

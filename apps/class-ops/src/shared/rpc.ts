@@ -9,6 +9,9 @@ export type ClassOpsPayload<N extends ClassOpsMessage> = ContractTypes[`jineng.c
 export const commandSubject = (name: ClassOpsMessage): string =>
   rpcSubject({ kind: 'command', service: 'class-ops', name });
 
+export const querySubject = (name: ClassOpsMessage): string =>
+  rpcSubject({ kind: 'query', service: 'class-ops', name });
+
 /** The envelope and the payload, checked against `jineng.class_ops.v1.<name>` (400 with every bad field). */
 export function classOpsRequest<N extends ClassOpsMessage>(
   data: unknown,

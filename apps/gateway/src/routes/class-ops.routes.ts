@@ -7,6 +7,7 @@ const OFFICERS: readonly Role[] = ['county_officer', 'city_approver', 'admin'];
 const tags = ['class-ops'];
 
 const command = (name: string) => ({ kind: 'command', service: 'class-ops', name }) as const;
+const query = (name: string) => ({ kind: 'query', service: 'class-ops', name }) as const;
 const contract = (name: string) => `jineng.class_ops.v1.${name}`;
 const ACCEPTED = contract('ClassCommandAccepted');
 
@@ -101,5 +102,56 @@ export const CLASS_OPS_ROUTES: readonly RouteDefinition[] = [
     request: contract('UploadCheckIns'),
     response: contract('CheckInBatchResult'),
     target: command('UploadCheckIns'),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/classes/:classId/video-evidence',
+    summary: {
+      zh: '登记教学录像（存储地址与 SHA-256，不存视频本身）',
+      en: 'Record video evidence of a session (its storage URI and SHA-256, never the video)',
+    },
+    tags,
+    roles: ['institution'],
+    request: contract('RecordVideoEvidence'),
+    response: ACCEPTED,
+    successStatus: 201,
+    target: command('RecordVideoEvidence'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/classes/:classId/video-coverage',
+    summary: {
+      zh: '录像覆盖情况（理论全程、实操每学时连续分钟数；缺口）',
+      en: 'Video coverage: theory in full, practical minutes per class hour, the gaps',
+    },
+    tags,
+    roles: ['institution', ...OFFICERS, 'auditor'],
+    request: contract('GetVideoCoverage'),
+    response: contract('VideoCoverage'),
+    target: query('GetVideoCoverage'),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/classes/:classId/inspections',
+    summary: {
+      zh: '登记抽查（时间、地点、在岗教师、人数）',
+      en: 'Record an inspection (time, place, teachers, headcount)',
+    },
+    tags,
+    roles: OFFICERS,
+    request: contract('RecordInspection'),
+    response: ACCEPTED,
+    successStatus: 201,
+    target: command('RecordInspection'),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/classes/:classId/completion',
+    summary: { zh: '结业（最后一次课结束后）', en: 'Complete a class after its last session' },
+    tags,
+    roles: ['institution', ...OFFICERS],
+    request: contract('CompleteClass'),
+    response: ACCEPTED,
+    target: command('CompleteClass'),
   },
 ];

@@ -2,10 +2,19 @@
 // groups, 65 %, 40 minutes, 1 : 20, 3 working days), the lead time across National Day 2021 with its
 // make-up days, all failures at once, the subsidy-limit warnings, approval, rejection, roster
 // amendments, withdrawal and "awaiting funds".
+import { decisionEvents } from '@jineng/ddd';
 import { DeciderSpecification } from '@jineng/testing';
 import { expectEventsMatchContracts, metadataAt } from '../../testing/class-ops.fixture';
 import { classDecider, type ClassCommand } from './class.decide';
-import { ClassAlreadyStarted, ClassNotInStatus, ClassRulesFailed } from './class.errors';
+import {
+  ClassAlreadyStarted,
+  ClassNotEnded,
+  ClassNotInStatus,
+  ClassRulesFailed,
+  InspectionOutsideClass,
+  VideoAlreadyRecorded,
+  VideoOutsideSession,
+} from './class.errors';
 import type { ClassApplied, ClassPlan } from './class.events';
 import type { InstitutionFact, OpeningFacts, WorkerFact } from './opening-rules';
 import type { PolicyVersionFact } from './policy-in-force';
@@ -653,5 +662,257 @@ describe('the opening-day rule (when the first session has ended)', () => {
       data: { classId, institutionId, jurisdictionCode: JIYUAN, reasonCode: 'WITHDRAWN' },
     } as const;
     spec.given(base, approved, withdrawn).when(rule(0, 0.9)).then();
+  });
+});
+
+describe('during the class and at its end', () => {
+  // two days, 8 theory and 8 practical hours of 45 minutes (4 + 4 a day), from 08:30: sessions end 14:30
+  const twoDays = plan({
+    workerIds: roster(3),
+    plannedHeadcount: 3,
+    startDate: '2021-10-11',
+    endDate: '2021-10-12',
+    totalHours: 16,
+    theoryHours: 8,
+    practicalHours: 8,
+    lessonMinutes: 45,
+  });
+  const base = applied(twoDays);
+  const approved = {
+    type: 'ClassApproved.v1',
+    data: { ...base.data, approvedBy: 'officer-7' },
+  } as unknown as ClassApplied;
+  const started = {
+    type: 'ClassStarted.v1',
+    data: { classId, openingDayHeadcount: 3, plannedHeadcount: 3, requiredShare: 0.9 },
+  } as unknown as ClassApplied;
+  const at = (now: string, userId = 'officer-7') =>
+    metadataAt(now, { actor: { userId, roles: ['county_officer'] } });
+  const video = (
+    evidenceId: string,
+    sessionNo: number,
+    kind: 'theory' | 'practical',
+    from: string,
+    to: string,
+    sha = evidenceId,
+  ) => ({
+    classId,
+    evidenceId,
+    sessionNo,
+    kind,
+    startsAt: `2021-10-1${sessionNo}T${from}:00+08:00`,
+    endsAt: `2021-10-1${sessionNo}T${to}:00+08:00`,
+    storageUri: `s3://evidence/${evidenceId}.mp4`,
+    sha256: sha.replace(/-/g, '').padEnd(64, '0').slice(0, 64),
+  });
+  const ids = [
+    'aaaaaaaa-0000-4000-8000-00000000000a',
+    'aaaaaaaa-0000-4000-8000-00000000000b',
+    'aaaaaaaa-0000-4000-8000-00000000000c',
+    'aaaaaaaa-0000-4000-8000-00000000000d',
+  ];
+  const recorded = (v: ReturnType<typeof video>) =>
+    ({ type: 'VideoEvidenceRecorded.v1', data: v }) as unknown as ClassApplied;
+
+  it('records video evidence of a session once, refusing the same file twice and a recording outside its session', () => {
+    const v = video(ids[0], 1, 'theory', '08:30', '11:30');
+    spec
+      .given(base, approved, started)
+      .when({ type: 'RecordVideoEvidence', data: v, metadata: at('2021-10-11T12:00:00+08:00') })
+      .then(recorded(v));
+    expectEventsMatchContracts([recorded(v)]);
+    spec
+      .given(base, approved, started, recorded(v))
+      .when({ type: 'RecordVideoEvidence', data: v, metadata: at('2021-10-11T12:00:00+08:00') })
+      .then();
+    spec
+      .given(base, approved, started, recorded(v))
+      .when({
+        type: 'RecordVideoEvidence',
+        data: { ...v, evidenceId: ids[1] },
+        metadata: at('2021-10-11T12:00:00+08:00'),
+      })
+      .thenThrows(VideoAlreadyRecorded);
+    spec
+      .given(base, approved, started)
+      .when({
+        type: 'RecordVideoEvidence',
+        // recorded on the first day, said to be of the second session
+        data: { ...video(ids[1], 1, 'theory', '08:30', '11:30', 'x'), sessionNo: 2 },
+        metadata: at('2021-10-12T12:00:00+08:00'),
+      })
+      .thenThrows(VideoOutsideSession, (e) => e.details.field === 'startsAt');
+    spec
+      .given(base, approved, started)
+      .when({
+        type: 'RecordVideoEvidence',
+        data: video(ids[1], 3, 'theory', '08:30', '11:30', 'y'),
+        metadata: at('2021-10-12T12:00:00+08:00'),
+      })
+      .thenThrows(VideoOutsideSession, (e) => e.details.field === 'sessionNo');
+  });
+
+  it('records inspections with the running average and its ratio to the opening-day headcount', () => {
+    const inspection = (inspectionId: string, headcount: number) => ({
+      classId,
+      inspectionId,
+      at: '2021-10-11T10:00:00+08:00',
+      place: '实训基地',
+      teachersPresent: [teacherIds[0]],
+      headcount,
+    });
+    const first = {
+      type: 'InspectionRecorded.v1',
+      data: {
+        ...inspection(ids[0], 3),
+        inspectedBy: 'officer-7',
+        averageInspectedHeadcount: 3,
+        ratioToOpeningDay: 1,
+      },
+    } as const;
+    spec
+      .given(base, approved, started)
+      .when({
+        type: 'RecordInspection',
+        data: inspection(ids[0], 3),
+        metadata: at('2021-10-11T10:05:00+08:00'),
+      })
+      .then(first);
+    expectEventsMatchContracts([first]);
+    spec
+      .given(base, approved, started, first as unknown as ClassApplied)
+      .when({
+        type: 'RecordInspection',
+        data: inspection(ids[1], 2),
+        metadata: at('2021-10-11T10:05:00+08:00'),
+      })
+      .then({
+        type: 'InspectionRecorded.v1',
+        data: {
+          ...inspection(ids[1], 2),
+          inspectedBy: 'officer-7',
+          averageInspectedHeadcount: 2.5,
+          ratioToOpeningDay: 0.8333,
+        },
+      });
+    spec
+      .given(base, approved, started)
+      .when({
+        type: 'RecordInspection',
+        data: { ...inspection(ids[0], 3), at: '2021-10-13T10:00:00+08:00' },
+        metadata: at('2021-10-13T10:05:00+08:00'),
+      })
+      .thenThrows(InspectionOutsideClass);
+    spec
+      .given(base, approved)
+      .when({
+        type: 'RecordInspection',
+        data: inspection(ids[0], 3),
+        metadata: at('2021-10-11T10:05:00+08:00'),
+      })
+      .thenThrows(ClassNotInStatus);
+  });
+
+  it('completes after the last session with every fact subsidy and certification need', () => {
+    const inspectionOf = (headcount: number) =>
+      ({
+        type: 'InspectionRecorded.v1',
+        data: {
+          classId,
+          inspectionId: ids[headcount],
+          at: '2021-10-11T10:00:00+08:00',
+          place: 'x',
+          teachersPresent: [],
+          headcount,
+          inspectedBy: 'o',
+          averageInspectedHeadcount: headcount,
+        },
+      }) as unknown as ClassApplied;
+    const history = [
+      base,
+      approved,
+      started,
+      recorded(video(ids[0], 1, 'theory', '08:30', '11:30')),
+      recorded(video(ids[1], 1, 'practical', '12:00', '14:30')),
+      recorded(video(ids[2], 2, 'theory', '08:30', '11:00')),
+      inspectionOf(3),
+      inspectionOf(2),
+    ];
+    const complete = (now: string, share = 0.9): ClassCommand => ({
+      type: 'CompleteClass',
+      data: {
+        classId,
+        attendance: [
+          { workerId: workerId(1), sessions: [1, 2] },
+          { workerId: workerId(2), sessions: [1] },
+          { workerId: workerId(3), sessions: [1, 2] },
+        ],
+        inspectionPresenceShare: share,
+        minPracticalVideoMinutesPerHour: 15,
+      },
+      metadata: at(now, 'institution-user-1'),
+    });
+    spec
+      .given(...history)
+      .when(complete('2021-10-12T14:29:59+08:00'))
+      .thenThrows(ClassNotEnded);
+    const completed = {
+      type: 'ClassCompleted.v1',
+      data: {
+        classId,
+        institutionId,
+        jurisdictionCode: JIYUAN,
+        occupationCode: '6-18-02-04',
+        level: 5,
+        trainingType: 'employment_skills',
+        mode: 'commissioned',
+        keyGroup: false,
+        fundSource: 'skills_upgrading_account',
+        startDate: '2021-10-11',
+        endDate: '2021-10-12',
+        daysDelivered: 2,
+        hoursDelivered: 16,
+        sessionsTotal: 2,
+        plannedHeadcount: 3,
+        openingDayHeadcount: 3,
+        averageInspectedHeadcount: 2.5,
+        // 2.5 < 0.9 × 3 = 2.7: subsidies count the average
+        averageRuleApplies: true,
+        trainees: [
+          { workerId: workerId(1), sessionsAttended: 2, sessionsTotal: 2, daysAttended: 2 },
+          { workerId: workerId(2), sessionsAttended: 1, sessionsTotal: 2, daysAttended: 1 },
+          { workerId: workerId(3), sessionsAttended: 2, sessionsTotal: 2, daysAttended: 2 },
+        ],
+        videoCoverage: {
+          theoryCoveredInFull: false,
+          practicalMinutesShortfall: 60,
+          gaps: [
+            { sessionNo: 2, kind: 'theory', missingMinutes: 30 },
+            { sessionNo: 2, kind: 'practical', missingMinutes: 60 },
+          ],
+        },
+        policyVersionIds: [jiyuan.versionId, province.versionId],
+      },
+    } as const;
+    spec
+      .given(...history)
+      .when(complete('2021-10-12T14:30:00+08:00'))
+      .then(completed);
+    expectEventsMatchContracts([completed]);
+    // the share is compared in hundredths of a percent: 2.5 ≥ 0.8333 × 3 (the roster counts), 2.5 < 0.8334 × 3
+    const appliesAt = (share: number) => {
+      const [event] = decisionEvents(
+        classDecider.decide(
+          complete('2021-10-13T09:00:00+08:00', share),
+          history.reduce(classDecider.evolve, classDecider.initialState()),
+        ),
+      );
+      return (event.data as { averageRuleApplies: boolean }).averageRuleApplies;
+    };
+    expect([appliesAt(0.8333), appliesAt(0.8334)]).toEqual([false, true]);
+    spec
+      .given(...history, completed as unknown as ClassApplied)
+      .when(complete('2021-10-13T09:00:00+08:00'))
+      .thenThrows(ClassNotInStatus);
   });
 });

@@ -3,12 +3,18 @@
 // the fund ledger refuses the earmark. Pure: the facts the rules need come with the command.
 import type { Command, Decider } from '@jineng/ddd';
 import { shanghaiDate } from '@jineng/kernel';
+import { addCalendarDays } from '@jineng/kernel';
+import { daysOf, sessionOn } from '../../check-in/domain/sessions';
 import {
   ClassAlreadyApplied,
   ClassAlreadyStarted,
+  ClassNotEnded,
   ClassNotFound,
   ClassNotInStatus,
   ClassRulesFailed,
+  InspectionOutsideClass,
+  VideoAlreadyRecorded,
+  VideoOutsideSession,
 } from './class.errors';
 import type { ClassEvent, ClassPlan } from './class.events';
 import {
@@ -20,6 +26,7 @@ import {
 } from './class.state';
 import { judgeOpening, judgeRoster, type OpeningFacts } from './opening-rules';
 import { classPolicy } from './policy-in-force';
+import { videoCoverage } from './video-coverage';
 
 export type ApplyToOpenClass = Command<
   'ApplyToOpenClass',
@@ -60,6 +67,44 @@ export type ApplyOpeningDayRule = Command<
   { readonly classId: string; readonly presentCount: number; readonly requiredShare?: number }
 >;
 
+export type RecordVideoEvidence = Command<
+  'RecordVideoEvidence',
+  {
+    readonly classId: string;
+    readonly evidenceId: string;
+    readonly sessionNo: number;
+    readonly kind: 'theory' | 'practical';
+    readonly startsAt: string;
+    readonly endsAt: string;
+    readonly storageUri: string;
+    readonly sha256: string;
+  }
+>;
+
+export type RecordInspection = Command<
+  'RecordInspection',
+  {
+    readonly classId: string;
+    readonly inspectionId: string;
+    readonly at: string;
+    readonly place: string;
+    readonly teachersPresent: readonly string[];
+    readonly headcount: number;
+    readonly notes?: string;
+  }
+>;
+
+export type CompleteClass = Command<
+  'CompleteClass',
+  {
+    readonly classId: string;
+    /** per trainee of the roster, the sessions with an accepted check-in */
+    readonly attendance: readonly { readonly workerId: string; readonly sessions: readonly number[] }[];
+    readonly inspectionPresenceShare?: number;
+    readonly minPracticalVideoMinutesPerHour?: number;
+  }
+>;
+
 export type ClassCommand =
   | ApplyToOpenClass
   | ApproveClass
@@ -67,7 +112,10 @@ export type ClassCommand =
   | AmendRoster
   | WithdrawApplication
   | MarkAwaitingFunds
-  | ApplyOpeningDayRule;
+  | ApplyOpeningDayRule
+  | RecordVideoEvidence
+  | RecordInspection
+  | CompleteClass;
 
 /** When each day's session starts unless the plan says otherwise (Asia/Shanghai). */
 export const DEFAULT_DAILY_START_TIME = '08:30';
@@ -279,6 +327,128 @@ export function decideClass(command: ClassCommand, state: ClassState): ClassEven
         },
       ];
     }
+    case 'RecordVideoEvidence': {
+      const cls = known(state, command.data.classId);
+      inStatus(cls, ['approved', 'running'], 'given video evidence');
+      const d = command.data;
+      if (cls.videos.some((v) => v.evidenceId === d.evidenceId)) return [];
+      const twin = cls.videos.find((v) => v.sha256 === d.sha256);
+      if (twin) throw new VideoAlreadyRecorded({ sha256: d.sha256, evidenceId: twin.evidenceId });
+      const session = sessionOn(cls.applied, addCalendarDays(cls.applied.startDate, d.sessionNo - 1));
+      if (!session || d.sessionNo > daysOf(cls.applied))
+        throw new VideoOutsideSession({
+          field: 'sessionNo',
+          sessionNo: d.sessionNo,
+          reason: 'no such session',
+        });
+      if (Date.parse(d.endsAt) <= Date.parse(d.startsAt))
+        throw new VideoOutsideSession({
+          field: 'endsAt',
+          sessionNo: d.sessionNo,
+          reason: 'it ends before it starts',
+        });
+      if (
+        shanghaiDate(new Date(d.startsAt)) !== session.date ||
+        shanghaiDate(new Date(d.endsAt)) !== session.date
+      )
+        throw new VideoOutsideSession({
+          field: 'startsAt',
+          sessionNo: d.sessionNo,
+          reason: `not on ${session.date}`,
+        });
+      return [{ type: 'VideoEvidenceRecorded.v1', data: { ...d } }];
+    }
+    case 'RecordInspection': {
+      const cls = known(state, command.data.classId);
+      inStatus(cls, ['running'], 'inspected');
+      const { notes, ...d } = command.data;
+      const day = shanghaiDate(new Date(d.at));
+      if (day < cls.applied.startDate || day > cls.applied.endDate)
+        throw new InspectionOutsideClass({
+          field: 'at',
+          at: d.at,
+          startDate: cls.applied.startDate,
+          endDate: cls.applied.endDate,
+        });
+      const headcounts = [...cls.inspectionHeadcounts, d.headcount];
+      const average = round2(headcounts.reduce((a, b) => a + b, 0) / headcounts.length);
+      const opening = cls.openingDayHeadcount;
+      return [
+        {
+          type: 'InspectionRecorded.v1',
+          data: {
+            ...d,
+            teachersPresent: [...d.teachersPresent],
+            inspectedBy: command.metadata.actor.userId,
+            ...(notes ? { notes } : {}),
+            averageInspectedHeadcount: average,
+            ...(opening ? { ratioToOpeningDay: round4(average / opening) } : {}),
+          },
+        },
+      ];
+    }
+    case 'CompleteClass': {
+      const cls = known(state, command.data.classId);
+      inStatus(cls, ['running'], 'completed');
+      const a = cls.applied;
+      const sessionsTotal = daysOf(a);
+      const last = sessionOn(a, a.endDate)!;
+      if (Date.parse(command.metadata.now) < Date.parse(last.endsAt))
+        throw new ClassNotEnded({ classId: a.classId, endsAt: last.endsAt, now: command.metadata.now });
+      const { attendance, inspectionPresenceShare, minPracticalVideoMinutesPerHour } = command.data;
+      const attended = new Map(
+        attendance.map((t) => [t.workerId, new Set(t.sessions.filter((n) => n <= sessionsTotal))]),
+      );
+      const delivered = new Set([...attended.values()].flatMap((sessions) => [...sessions]));
+      const hoursOf = (sessionNo: number) =>
+        Math.floor(a.totalHours / sessionsTotal) + (sessionNo <= a.totalHours % sessionsTotal ? 1 : 0);
+      const headcounts = cls.inspectionHeadcounts;
+      const average =
+        headcounts.length === 0
+          ? undefined
+          : round2(headcounts.reduce((x, y) => x + y, 0) / headcounts.length);
+      const opening = cls.openingDayHeadcount ?? 0;
+      const averageRuleApplies =
+        average !== undefined &&
+        inspectionPresenceShare !== undefined &&
+        average * 10000 < Math.round(inspectionPresenceShare * 10000) * opening;
+      const coverage = videoCoverage(a, cls.videos, minPracticalVideoMinutesPerHour);
+      return [
+        {
+          type: 'ClassCompleted.v1',
+          data: {
+            classId: a.classId,
+            institutionId: a.institutionId,
+            jurisdictionCode: a.jurisdictionCode,
+            occupationCode: a.occupationCode,
+            level: a.level,
+            trainingType: a.trainingType,
+            mode: a.mode,
+            keyGroup: a.keyGroup,
+            fundSource: a.fundSource,
+            startDate: a.startDate,
+            endDate: a.endDate,
+            daysDelivered: delivered.size,
+            hoursDelivered: [...delivered].reduce((sum, n) => sum + hoursOf(n), 0),
+            sessionsTotal,
+            plannedHeadcount: cls.plannedHeadcount,
+            openingDayHeadcount: opening,
+            ...(average === undefined ? {} : { averageInspectedHeadcount: average }),
+            averageRuleApplies,
+            trainees: cls.workerIds.map((workerId) => {
+              const sessions = attended.get(workerId)?.size ?? 0;
+              return { workerId, sessionsAttended: sessions, sessionsTotal, daysAttended: sessions };
+            }),
+            videoCoverage: {
+              theoryCoveredInFull: coverage.theoryCoveredInFull,
+              practicalMinutesShortfall: coverage.practicalMinutesShortfall,
+              gaps: coverage.gaps.map((g) => ({ ...g })),
+            },
+            policyVersionIds: [...a.policyVersionIds],
+          },
+        },
+      ];
+    }
     case 'MarkAwaitingFunds': {
       const cls = known(state, command.data.classId);
       // a refusal that arrives after the class was cancelled or already waits changes nothing
@@ -288,6 +458,9 @@ export function decideClass(command: ClassCommand, state: ClassState): ClassEven
     }
   }
 }
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const round4 = (n: number) => Math.round(n * 10000) / 10000;
 
 /** present ≥ share × planned, compared in integers (exactly the share passes) */
 export function presenceSuffices(present: number, planned: number, share: number): boolean {

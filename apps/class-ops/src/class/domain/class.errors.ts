@@ -46,3 +46,40 @@ export class ClassAlreadyStarted extends defineDomainError<{
   zh: (d) => `培训班 ${d.classId} 已于 ${d.startDate} 开班（今天 ${d.today}）`,
   en: (d) => `class ${d.classId} started on ${d.startDate} (today is ${d.today})`,
 }) {}
+
+export class ClassNotEnded extends defineDomainError<{ classId: string; endsAt: string; now: string }>({
+  code: 'CLASS.NOT_ENDED',
+  category: 'illegal_state',
+  zh: (d) => `培训班 ${d.classId} 的最后一次课 ${d.endsAt} 结束，尚未结业（现在 ${d.now}）`,
+  en: (d) => `class ${d.classId} ends with its last session at ${d.endsAt} (now ${d.now})`,
+}) {}
+
+export class VideoOutsideSession extends defineDomainError<{
+  field: string;
+  sessionNo: number;
+  reason: string;
+}>({
+  code: 'CLASS.VIDEO_OUTSIDE_SESSION',
+  category: 'validation',
+  zh: (d) => `录像不在第 ${d.sessionNo} 次课内：${d.reason}`,
+  en: (d) => `the recording is not within session ${d.sessionNo}: ${d.reason}`,
+}) {}
+
+export class VideoAlreadyRecorded extends defineDomainError<{ sha256: string; evidenceId: string }>({
+  code: 'CLASS.VIDEO_ALREADY_RECORDED',
+  category: 'illegal_state',
+  zh: (d) => `同一录像文件（SHA-256 ${d.sha256.slice(0, 12)}…）已作为 ${d.evidenceId} 登记`,
+  en: (d) => `the same video file (SHA-256 ${d.sha256.slice(0, 12)}…) is already recorded as ${d.evidenceId}`,
+}) {}
+
+export class InspectionOutsideClass extends defineDomainError<{
+  field: string;
+  at: string;
+  startDate: string;
+  endDate: string;
+}>({
+  code: 'CLASS.INSPECTION_OUTSIDE_CLASS',
+  category: 'validation',
+  zh: (d) => `抽查时间 ${d.at} 不在培训期 ${d.startDate}–${d.endDate} 内`,
+  en: (d) => `the inspection at ${d.at} is outside the class's dates ${d.startDate}–${d.endDate}`,
+}) {}

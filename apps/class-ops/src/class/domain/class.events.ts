@@ -19,6 +19,15 @@ export type ClassAwaitingFunds = DomainEvent<
   JsonData<classOpsV1.ClassAwaitingFunds>
 >;
 export type ClassCancelled = DomainEvent<'ClassCancelled.v1', JsonData<classOpsV1.ClassCancelled>>;
+export type VideoEvidenceRecorded = DomainEvent<
+  'VideoEvidenceRecorded.v1',
+  JsonData<classOpsV1.VideoEvidenceRecorded>
+>;
+export type InspectionRecorded = DomainEvent<
+  'InspectionRecorded.v1',
+  JsonData<classOpsV1.InspectionRecorded>
+>;
+export type ClassCompleted = DomainEvent<'ClassCompleted.v1', JsonData<classOpsV1.ClassCompleted>>;
 export type ClassStarted = DomainEvent<'ClassStarted.v1', JsonData<classOpsV1.ClassStarted>>;
 
 export type ClassEvent =
@@ -28,7 +37,10 @@ export type ClassEvent =
   | RosterAmended
   | ClassAwaitingFunds
   | ClassCancelled
-  | ClassStarted;
+  | ClassStarted
+  | VideoEvidenceRecorded
+  | InspectionRecorded
+  | ClassCompleted;
 
 export type ClassWarning = JsonData<classOpsV1.ClassWarning>;
 export type ClassPlan = JsonData<classOpsV1.ApplyToOpenClass>;

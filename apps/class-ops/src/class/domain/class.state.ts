@@ -1,6 +1,7 @@
-import type { ClassApplied, ClassEvent } from './class.events';
+import type { ClassApplied, ClassEvent, VideoEvidenceRecorded } from './class.events';
 
-export type ClassStatus = 'applied' | 'approved' | 'rejected' | 'awaiting_funds' | 'cancelled' | 'running';
+export type ClassStatus =
+  'applied' | 'approved' | 'rejected' | 'awaiting_funds' | 'cancelled' | 'running' | 'completed';
 
 export type ClassState =
   | { readonly status: 'none' }
@@ -11,6 +12,8 @@ export type ClassState =
       /** as applied for; after a roster amendment, the roster's size */
       readonly plannedHeadcount: number;
       readonly openingDayHeadcount?: number;
+      readonly videos: readonly VideoEvidenceRecorded['data'][];
+      readonly inspectionHeadcounts: readonly number[];
     };
 
 export type KnownClass = Exclude<ClassState, { status: 'none' }>;
@@ -24,6 +27,8 @@ export function evolveClass(state: ClassState, event: ClassEvent): ClassState {
       applied: event.data,
       workerIds: event.data.workerIds,
       plannedHeadcount: event.data.plannedHeadcount,
+      videos: [],
+      inspectionHeadcounts: [],
     };
   if (state.status === 'none') return state;
   switch (event.type) {
@@ -37,6 +42,12 @@ export function evolveClass(state: ClassState, event: ClassEvent): ClassState {
       return { ...state, status: 'awaiting_funds' };
     case 'ClassCancelled.v1':
       return { ...state, status: 'cancelled' };
+    case 'VideoEvidenceRecorded.v1':
+      return { ...state, videos: [...state.videos, event.data] };
+    case 'InspectionRecorded.v1':
+      return { ...state, inspectionHeadcounts: [...state.inspectionHeadcounts, event.data.headcount] };
+    case 'ClassCompleted.v1':
+      return { ...state, status: 'completed' };
     case 'ClassStarted.v1':
       return { ...state, status: 'running', openingDayHeadcount: event.data.openingDayHeadcount };
   }
