@@ -611,6 +611,96 @@ describe('check-ins on the days of an approved class', () => {
       { status: 'completed' },
     ]);
   });
+
+  it('answers the lists (paged, filtered, exported as .xlsx and JSON) and one class in full', async () => {
+    const listed = await api(
+      'county_officer',
+      'GET',
+      '/api/v1/classes?jurisdiction=140802&sort=-appliedAt&pageSize=2',
+    );
+    expect(listed.status).toBe(200);
+    expect(listed.body).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    const byStatus = await api('county_officer', 'GET', '/api/v1/classes?status=cancelled');
+    expect(byStatus.body.items.map((c: { classId: string }) => c.classId).sort()).toEqual(
+      [classId, thinClassId].sort(),
+    );
+    const own = await api('institution', 'GET', `/api/v1/classes?status=completed`);
+    expect(own.body.items).toEqual([
+      expect.objectContaining({ classId: runningClassId, status: 'completed', openingDayHeadcount: 3 }),
+    ]);
+    const exported = await fetch(
+      `${platform.urls.gateway}/api/v1/classes/export?format=json&status=completed`,
+      {
+        headers: { Authorization: `Bearer ${tokens.county_officer}` },
+      },
+    );
+    expect(exported.status).toBe(200);
+    const json = (await exported.json()) as { rows: { classId: string }[] };
+    expect(json.rows.map((r) => r.classId)).toEqual([runningClassId]);
+    const xlsx = await fetch(`${platform.urls.gateway}/api/v1/classes/export?format=xlsx`, {
+      headers: { Authorization: `Bearer ${tokens.county_officer}` },
+    });
+    expect(xlsx.status).toBe(200);
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+
+    const detail = await api('institution', 'GET', `/api/v1/classes/${runningClassId}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.class).toMatchObject({ classId: runningClassId, status: 'completed' });
+    expect(detail.body.roster).toEqual(workerIds.slice(0, 3));
+    expect(detail.body.sessions.slice(0, 3).map((s: { present: number }) => s.present)).toEqual([3, 3, 1]);
+    expect(detail.body.attendance).toEqual(
+      expect.arrayContaining([{ workerId: workerIds[0], sessions: [1, 2, 3] }]),
+    );
+    expect(detail.body.inspections.map((i: { headcount: number }) => i.headcount)).toEqual([3, 2]);
+    expect(detail.body).toMatchObject({
+      averageInspectedHeadcount: 2.5,
+      coverage: { theoryMinutesRecorded: 90 },
+    });
+
+    const refused = await api(
+      'county_officer',
+      'GET',
+      `/api/v1/rejected-check-ins?classId=${runningClassId}&sort=at`,
+    );
+    expect(refused.status).toBe(200);
+    expect(refused.body.total).toBe(6);
+    expect(refused.body.items[0]).toMatchObject({
+      classId: runningClassId,
+      reasons: 'CHECK_IN.ALREADY_CHECKED_IN',
+    });
+    const byDevice = await api('institution', 'GET', `/api/v1/rejected-check-ins?deviceId=${deviceId}`);
+    expect(byDevice.body.total).toBe(7);
+    const neither = await api('county_officer', 'GET', '/api/v1/rejected-check-ins');
+    expect([neither.status, neither.body.code]).toEqual([400, 'CLASS.CLASS_OR_DEVICE_REQUIRED']);
+    const refusedFile = await fetch(
+      `${platform.urls.gateway}/api/v1/rejected-check-ins/export?format=json&deviceId=${deviceId}`,
+      {
+        headers: { Authorization: `Bearer ${tokens.county_officer}` },
+      },
+    );
+    expect(((await refusedFile.json()) as { rows: unknown[] }).rows).toHaveLength(7);
+
+    const history = await api('county_officer', 'GET', `/api/v1/workers/${workerIds[0]}/training-history`);
+    expect(history.status).toBe(200);
+    expect(history.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ classId: runningClassId, status: 'completed', sessionsAttended: 3 }),
+        expect.objectContaining({ classId, status: 'cancelled', sessionsAttended: 0 }),
+      ]),
+    );
+    const historyFile = await fetch(
+      `${platform.urls.gateway}/api/v1/workers/${workerIds[0]}/training-history/export?format=json`,
+      { headers: { Authorization: `Bearer ${tokens.county_officer}` } },
+    );
+    expect(((await historyFile.json()) as { rows: unknown[] }).rows).toHaveLength(2);
+    expect((await api('institution', 'GET', `/api/v1/workers/${workerIds[0]}/training-history`)).status).toBe(
+      403,
+    );
+  });
 });
 
 /** The service re-reads its clock file at most every 50 ms: wait past that before acting. */

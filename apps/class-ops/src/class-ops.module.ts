@@ -35,6 +35,11 @@ import {
   type EarmarkRefusedData,
 } from './integration/earmark-refused.process';
 import { registryReadModel, subsidyReadModel } from './integration/local-read-models';
+import { GetClassHandler } from './queries/get-class/get-class.handler';
+import { GetClassNatsController } from './queries/get-class/get-class.nats.controller';
+import { ClassLists } from './queries/list-handlers';
+import { ListQueriesNatsController } from './queries/list-queries.nats.controller';
+import { QueryScopes } from './queries/query-scopes';
 import { ClassStore } from './shared/class-store';
 
 /** One entry per use case: its NATS controller and its handler. */
@@ -50,6 +55,8 @@ const USE_CASES: readonly [Type, Type][] = [
   [RecordInspectionNatsController, RecordInspectionHandler],
   [CompleteClassNatsController, CompleteClassHandler],
   [GetVideoCoverageNatsController, GetVideoCoverageHandler],
+  [GetClassNatsController, GetClassHandler],
+  [ListQueriesNatsController, ClassLists],
 ];
 
 @Module({
@@ -57,6 +64,7 @@ const USE_CASES: readonly [Type, Type][] = [
   providers: [
     ClassStore,
     ClassCommands,
+    QueryScopes,
     CheckInIntake,
     OpeningDayDeadline,
     ...USE_CASES.map(([, handler]) => handler),

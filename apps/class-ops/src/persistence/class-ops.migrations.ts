@@ -129,4 +129,16 @@ export const classOpsMigrations: readonly Migration[] = [
       alter table ${S}.classes add column opening_day_headcount int;
     `,
   },
+  {
+    // a worker's training history: every class they were on the roster of, with the sessions attended
+    id: 'class-ops-005-training-history',
+    sql: (S) => `
+      create view ${S}.training_history as
+        select t.worker_id, c.class_id, c.institution_id, c.jurisdiction, c.status, c.occupation_code, c.level,
+               c.start_date, c.end_date, c.fund_source,
+               (select count(distinct k.session_no) from ${S}.check_ins k
+                 where k.class_id = c.class_id and k.worker_id = t.worker_id and k.accepted)::int as sessions_attended
+          from ${S}.class_trainees t join ${S}.classes c using (class_id);
+    `,
+  },
 ];

@@ -1,9 +1,11 @@
 // The REST routes of the class operations service: forwarded over NATS to jineng.cmd.class-ops.<Name>.
 // The service checks ownership and jurisdiction again on the class itself (a path only names its id).
+import { EXPORT_CONTENT_TYPES } from '@jineng/lists';
 import type { Role } from '@jineng/messaging';
 import type { RateLimit, RouteDefinition } from '../routing/route-definition';
 
 const OFFICERS: readonly Role[] = ['county_officer', 'city_approver', 'admin'];
+const READERS: readonly Role[] = ['institution', ...OFFICERS, 'auditor'];
 const tags = ['class-ops'];
 
 const command = (name: string) => ({ kind: 'command', service: 'class-ops', name }) as const;
@@ -125,7 +127,7 @@ export const CLASS_OPS_ROUTES: readonly RouteDefinition[] = [
       en: 'Video coverage: theory in full, practical minutes per class hour, the gaps',
     },
     tags,
-    roles: ['institution', ...OFFICERS, 'auditor'],
+    roles: READERS,
     request: contract('GetVideoCoverage'),
     response: contract('VideoCoverage'),
     target: query('GetVideoCoverage'),
@@ -153,5 +155,86 @@ export const CLASS_OPS_ROUTES: readonly RouteDefinition[] = [
     request: contract('CompleteClass'),
     response: ACCEPTED,
     target: command('CompleteClass'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/classes',
+    summary: {
+      zh: '培训班列表（按辖区、机构、状态筛选；机构只见本机构）',
+      en: 'List classes by jurisdiction, institution, status (an institution sees its own)',
+    },
+    tags,
+    roles: READERS,
+    jurisdiction: { in: 'query', name: 'jurisdiction' },
+    request: contract('ListClasses'),
+    response: contract('ClassPage'),
+    target: query('ListClasses'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/classes/export',
+    summary: { zh: '导出培训班列表（.xlsx 或 JSON）', en: 'Export the classes list (.xlsx or JSON)' },
+    tags,
+    roles: READERS,
+    jurisdiction: { in: 'query', name: 'jurisdiction' },
+    request: contract('ExportClasses'),
+    file: { contentTypes: Object.values(EXPORT_CONTENT_TYPES) },
+    target: { ...query('ExportClasses'), timeoutMs: 60_000 },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/classes/:classId',
+    summary: {
+      zh: '培训班详情（花名册、课次、考勤矩阵、抽查、录像覆盖）',
+      en: 'One class with its roster, sessions, attendance matrix, inspections and video coverage',
+    },
+    tags,
+    roles: READERS,
+    request: contract('GetClass'),
+    response: contract('ClassDetail'),
+    target: query('GetClass'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/rejected-check-ins',
+    summary: {
+      zh: '被拒绝的签到（按培训班或设备）',
+      en: 'Refused check-ins of a class or a device',
+    },
+    tags,
+    roles: READERS,
+    request: contract('ListRejectedCheckIns'),
+    response: contract('RejectedCheckInPage'),
+    target: query('ListRejectedCheckIns'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/rejected-check-ins/export',
+    summary: { zh: '导出被拒绝的签到（.xlsx 或 JSON）', en: 'Export refused check-ins (.xlsx or JSON)' },
+    tags,
+    roles: READERS,
+    request: contract('ExportRejectedCheckIns'),
+    file: { contentTypes: Object.values(EXPORT_CONTENT_TYPES) },
+    target: { ...query('ExportRejectedCheckIns'), timeoutMs: 60_000 },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workers/:workerId/training-history',
+    summary: { zh: '劳动者的培训记录（各机构）', en: "A worker's training history (any institution)" },
+    tags,
+    roles: [...OFFICERS, 'auditor'],
+    request: contract('ListTrainingHistory'),
+    response: contract('TrainingHistoryPage'),
+    target: query('ListTrainingHistory'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/workers/:workerId/training-history/export',
+    summary: { zh: '导出劳动者的培训记录', en: "Export a worker's training history" },
+    tags,
+    roles: [...OFFICERS, 'auditor'],
+    request: contract('ExportTrainingHistory'),
+    file: { contentTypes: Object.values(EXPORT_CONTENT_TYPES) },
+    target: { ...query('ExportTrainingHistory'), timeoutMs: 60_000 },
   },
 ];

@@ -370,7 +370,7 @@ export function decideClass(command: ClassCommand, state: ClassState): ClassEven
           startDate: cls.applied.startDate,
           endDate: cls.applied.endDate,
         });
-      const headcounts = [...cls.inspectionHeadcounts, d.headcount];
+      const headcounts = [...cls.inspections.map((i) => i.headcount), d.headcount];
       const average = round2(headcounts.reduce((a, b) => a + b, 0) / headcounts.length);
       const opening = cls.openingDayHeadcount;
       return [
@@ -402,7 +402,7 @@ export function decideClass(command: ClassCommand, state: ClassState): ClassEven
       const delivered = new Set([...attended.values()].flatMap((sessions) => [...sessions]));
       const hoursOf = (sessionNo: number) =>
         Math.floor(a.totalHours / sessionsTotal) + (sessionNo <= a.totalHours % sessionsTotal ? 1 : 0);
-      const headcounts = cls.inspectionHeadcounts;
+      const headcounts = cls.inspections.map((i) => i.headcount);
       const average =
         headcounts.length === 0
           ? undefined

@@ -1,4 +1,4 @@
-import type { ClassApplied, ClassEvent, VideoEvidenceRecorded } from './class.events';
+import type { ClassApplied, ClassEvent, InspectionRecorded, VideoEvidenceRecorded } from './class.events';
 
 export type ClassStatus =
   'applied' | 'approved' | 'rejected' | 'awaiting_funds' | 'cancelled' | 'running' | 'completed';
@@ -13,7 +13,7 @@ export type ClassState =
       readonly plannedHeadcount: number;
       readonly openingDayHeadcount?: number;
       readonly videos: readonly VideoEvidenceRecorded['data'][];
-      readonly inspectionHeadcounts: readonly number[];
+      readonly inspections: readonly InspectionRecorded['data'][];
     };
 
 export type KnownClass = Exclude<ClassState, { status: 'none' }>;
@@ -28,7 +28,7 @@ export function evolveClass(state: ClassState, event: ClassEvent): ClassState {
       workerIds: event.data.workerIds,
       plannedHeadcount: event.data.plannedHeadcount,
       videos: [],
-      inspectionHeadcounts: [],
+      inspections: [],
     };
   if (state.status === 'none') return state;
   switch (event.type) {
@@ -45,7 +45,7 @@ export function evolveClass(state: ClassState, event: ClassEvent): ClassState {
     case 'VideoEvidenceRecorded.v1':
       return { ...state, videos: [...state.videos, event.data] };
     case 'InspectionRecorded.v1':
-      return { ...state, inspectionHeadcounts: [...state.inspectionHeadcounts, event.data.headcount] };
+      return { ...state, inspections: [...state.inspections, event.data] };
     case 'ClassCompleted.v1':
       return { ...state, status: 'completed' };
     case 'ClassStarted.v1':
