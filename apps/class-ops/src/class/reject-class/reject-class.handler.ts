@@ -21,7 +21,7 @@ export class RejectClassHandler {
     const { envelope, payload } = request;
     const cls = await this.commands.load(classDecider, classStreamId(payload.classId));
     if (cls.status === 'none') throw new ClassNotFound({ classId: payload.classId });
-    const { institutionId, jurisdictionCode: jurisdiction } = cls.applied;
+    const jurisdiction = cls.applied.jurisdictionCode;
     authorizeOfficer(envelope.principal, jurisdiction);
 
     const result = await this.commands.run(request, {
