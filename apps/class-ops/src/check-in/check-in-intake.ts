@@ -1,4 +1,4 @@
-// How check-ins come in, one or a device's offline batch (ADR 0005): each check-in is judged alone and
+// How check-ins come in, one or a device's offline batch (ADR 0007): each check-in is judged alone and
 // starts a stream of its own (`check-in-<id>`, the id derived from the device and the device's event
 // id), so fifty trainees checking in at once share no stream and no lock. Per chunk, one transaction:
 // the check-ins recorded before are answered as they were (a re-sent batch changes nothing); the

@@ -92,7 +92,7 @@ export const classOpsMigrations: readonly Migration[] = [
   },
   {
     // the check-in facts of a class (its site, its sessions, the policy's minimum face-match score and
-    // geofence) and every check-in attempt, accepted or refused (ADR 0005): one accepted per worker and
+    // geofence) and every check-in attempt, accepted or refused (ADR 0007): one accepted per worker and
     // session, enforced by the database across concurrent requests
     id: 'class-ops-003-check-ins',
     sql: (S) => `

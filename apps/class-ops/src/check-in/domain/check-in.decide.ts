@@ -2,7 +2,7 @@
 // site and not revoked, inside the geofence, inside a session window, for a worker on the roster, at or
 // above the policy's face-match minimum, once per worker and session; otherwise it is recorded as
 // refused with every reason (investigators need the attempts). Each check-in starts a stream of its
-// own (ADR 0005): the decision is made on the facts the handler read, never on another stream.
+// own (ADR 0007): the decision is made on the facts the handler read, never on another stream.
 import type { Command, Decider } from '@jineng/ddd';
 import type { CheckInEvent } from './check-in.events';
 import { distanceMetres, sessionAt, type SessionPlan } from './sessions';

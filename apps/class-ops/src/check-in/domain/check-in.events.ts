@@ -1,5 +1,5 @@
 // The facts of a check-in (proto/jineng/class_ops/v1/check_ins.proto): each attempt is a stream of its
-// own, `check-in-<checkInId>`, whose id derives from the device and the device's own event id (ADR 0005).
+// own, `check-in-<checkInId>`, whose id derives from the device and the device's own event id (ADR 0007).
 import type { classOpsV1 } from '@jineng/contracts';
 import { uuidV5, type DomainEvent } from '@jineng/ddd';
 import type { JsonData } from '../../class/domain/class.events';
