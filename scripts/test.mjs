@@ -1,6 +1,7 @@
 // `npm test`: the whole suite — makes sure PostgreSQL and NATS are up (reuse, else start: idempotent),
 // then check that libs/contracts matches proto/, formatting (prettier), lint (incl. import boundaries),
-// typecheck, unit and integration tests against them.
+// typecheck, the Kubernetes manifests, unit and integration tests against them (test/containers.e2e-spec.ts
+// builds the images and runs every app as a container).
 // Stops at the first failing step.
 import { spawnSync } from 'node:child_process';
 
@@ -10,6 +11,9 @@ const steps = [
   ['format', 'npx', ['prettier', '--check', '.']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
+  // Kubernetes: generated manifests fresh, overlays rendered, schemas and policies (scripts/deploy/)
+  ['deploy manifests', 'node', ['scripts/deploy/check.mjs']],
+  ['deploy policies', 'node', ['--test', 'scripts/deploy/']],
   ['jest', 'npx', ['jest', '--ci', ...process.argv.slice(2)]],
 ];
 for (const [name, cmd, args] of steps) {

@@ -34,6 +34,7 @@ import { DEMO_INSTITUTION_ID } from './auth/demo-users';
 import { DevIssuer } from './auth/dev-issuer';
 import { gatewayConfigFromEnv as configFromEnv } from './config/gateway-config';
 import { createGatewayApp } from './gateway-app';
+import { ANONYMOUS_PRINCIPAL } from './routing/anonymous-principal';
 import type { JsonSchema, RouteDefinition } from './routing/route-definition';
 
 // a service name of its own per run: other suites on the same NATS never answer for this one
@@ -117,6 +118,12 @@ const WHOAMI_REQUEST: JsonSchema = {
   },
 };
 
+const PUBLIC_WHOAMI_REQUEST: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { page: { type: 'integer', minimum: 1 } },
+};
+
 const ROUTES: RouteDefinition[] = [
   {
     method: 'POST',
@@ -127,6 +134,15 @@ const ROUTES: RouteDefinition[] = [
     institution: { in: 'body', name: 'institutionId' },
     request: { name: 'ProbeEchoRequest', schema: ECHO_REQUEST },
     target: { kind: 'command', service: SERVICE, name: 'Echo', timeoutMs: 1000 },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/probe/public/whoami',
+    summary: { zh: '公开回声查询', en: 'Public echo query' },
+    roles: 'public',
+    allowAnonymous: true,
+    request: { name: 'ProbePublicWhoamiRequest', schema: PUBLIC_WHOAMI_REQUEST },
+    target: { kind: 'query', service: SERVICE, name: 'Whoami' },
   },
   {
     method: 'GET',
@@ -313,6 +329,27 @@ describe('gateway (dev issuer, real NATS, probe service)', () => {
         details: { reason: 'missing_token' },
         correlationId: answer.headers.get('x-correlation-id'),
       });
+    });
+
+    it('forwards a public query (allowAnonymous) as the anonymous principal, with or without a token; its neighbour without a token stays 401', async () => {
+      const before = received.length;
+      const anonymous = await call(base, 'GET', '/api/v1/probe/public/whoami?page=2');
+      expect(anonymous.status).toBe(200);
+      const echoed = anonymous.body.echoed as { envelope: { principal: unknown }; payload: unknown };
+      expect(echoed.envelope.principal).toEqual(ANONYMOUS_PRINCIPAL);
+      expect(echoed.payload).toEqual({ page: 2 });
+      // a token is not passed on: the service sees the same anonymous principal
+      const withToken = await call(base, 'GET', '/api/v1/probe/public/whoami', {
+        token: tokens.county_officer,
+      });
+      expect((withToken.body.echoed as { envelope: { principal: unknown } }).envelope.principal).toEqual(
+        ANONYMOUS_PRINCIPAL,
+      );
+      expect(received.length).toBe(before + 2);
+      // the same service's other query needs a token, and nothing reaches the service without one
+      const closed = await call(base, 'GET', '/api/v1/probe/jurisdictions/140802/whoami');
+      expect([closed.status, closed.body.code]).toEqual([401, 'GATEWAY.UNAUTHENTICATED']);
+      expect(received.length).toBe(before + 2);
     });
 
     it('answers 401 for a bad signature', async () => {

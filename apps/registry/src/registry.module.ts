@@ -17,6 +17,7 @@ import { RegisterEnterpriseHandler } from './enterprise/register-enterprise/regi
 import { RegisterEnterpriseNatsController } from './enterprise/register-enterprise/register-enterprise.nats.controller';
 import { ApplyForListingHandler } from './institution/apply-for-listing/apply-for-listing.handler';
 import { ApplyForListingNatsController } from './institution/apply-for-listing/apply-for-listing.nats.controller';
+import { DisqualifyOnQualityFailureConsumer } from './institution/disqualify-on-quality-failure/disqualify-on-quality-failure.consumer';
 import { DelistInstitutionHandler } from './institution/delist-institution/delist-institution.handler';
 import { DelistInstitutionNatsController } from './institution/delist-institution/delist-institution.nats.controller';
 import { DisqualifyInstitutionForYearHandler } from './institution/disqualify-institution-for-year/disqualify-institution-for-year.handler';
@@ -136,6 +137,8 @@ const INFRASTRUCTURE: Provider[] = [
   RosterImportStore,
   ImportAdmission,
   ReadModelRunners,
+  // certification's InstitutionFailedQualityThreshold → disqualified for the next year
+  DisqualifyOnQualityFailureConsumer,
 ];
 
 @Module({

@@ -2,6 +2,7 @@
 // concatenated here.
 import type { RouteDefinition } from '../routing/route-definition';
 import { CLASS_OPS_ROUTES } from './class-ops.routes';
+import { CERTIFICATION_ROUTES } from './certification.routes';
 import { REGISTRY_ROUTES } from './registry.routes';
 import { SUBSIDY_ROUTES } from './subsidy.routes';
 
@@ -9,4 +10,5 @@ export const SERVICE_ROUTES: readonly RouteDefinition[] = [
   ...REGISTRY_ROUTES,
   ...SUBSIDY_ROUTES,
   ...CLASS_OPS_ROUTES,
+  ...CERTIFICATION_ROUTES,
 ];

@@ -17,6 +17,7 @@ import { JwtAuthenticator } from '../auth/jwt-authenticator';
 import type { GatewayConfig } from '../config/gateway-config';
 import { GatewayErrors } from '../errors/gateway-error';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
+import { ANONYMOUS_PRINCIPAL } from './anonymous-principal';
 import { authorizeRole, authorizeScope } from './authorize';
 import { buildEnvelope } from './build-envelope';
 import { FileResponder } from './file-response';
@@ -94,10 +95,13 @@ export class Dispatcher {
   ): Promise<unknown> {
     const target = definition.target;
     if (target.kind === 'local') return target.handle({ principal, payload, correlationId });
-    // authorizeRole let no principal through to a forwarded route (they cannot be public)
-    if (!principal) throw GatewayErrors.unauthenticated('missing_token');
+    // a public query forwarded as the anonymous principal (the route table allows no other public
+    // forwarded route); every other forwarded route had authorizeRole refuse a missing principal
+    const sender =
+      definition.roles === 'public' && definition.allowAnonymous ? ANONYMOUS_PRINCIPAL : principal;
+    if (!sender) throw GatewayErrors.unauthenticated('missing_token');
     const envelope = buildEnvelope({
-      principal,
+      principal: sender,
       correlationId,
       kind: target.kind,
       subject: rpcSubject(target),

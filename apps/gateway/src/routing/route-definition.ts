@@ -64,8 +64,17 @@ export interface RouteDefinition {
   readonly summary: { readonly zh: string; readonly en: string };
   /** OpenAPI tags; default the target service (or `gateway`) */
   readonly tags?: readonly string[];
-  /** who may call it; `public` needs no token (local routes only: a service always gets a principal) */
+  /**
+   * who may call it; `public` needs no token: a gateway-local route, or a forwarded query that says
+   * `allowAnonymous` (a service always gets a principal: there, ANONYMOUS_PRINCIPAL)
+   */
   readonly roles: readonly Role[] | 'public';
+  /**
+   * A public query forwarded to its service as ANONYMOUS_PRINCIPAL, whoever calls (a token, if any,
+   * is not passed on): for what the public may read without a login, e.g. verifying a certificate by
+   * its number. Rate-limited per client IP; the service answers it without personal data in clear.
+   */
+  readonly allowAnonymous?: boolean;
   /**
    * Where the target jurisdiction is: it must be within the caller's (a province covers its cities
    * and counties). Without it the service scopes by the principal's jurisdiction itself.

@@ -119,8 +119,25 @@ describe('RouteTable definitions', () => {
     expect(
       problemsOf([route('GET', '/api/v1/a', { roles: 'public', jurisdiction: { in: 'query', name: 'j' } })]),
     ).toEqual([
-      'GET /api/v1/a: only gateway-local routes can be public: a service needs a principal',
+      'GET /api/v1/a: only gateway-local routes can be public: a service needs a principal (or say allowAnonymous on a query)',
       'GET /api/v1/a: a public route cannot check jurisdiction or ownership: there is no principal',
+    ]);
+  });
+
+  it('forwards a public route only as an anonymous query (allowAnonymous)', () => {
+    const query = { kind: 'query', service: 'certification', name: 'VerifyCertificate' } as const;
+    expect(
+      () =>
+        new RouteTable([route('GET', '/api/v1/p', { roles: 'public', allowAnonymous: true, target: query })]),
+    ).not.toThrow();
+    const command = { kind: 'command', service: 'certification', name: 'RevokeCertificate' } as const;
+    expect(
+      problemsOf([route('POST', '/api/v1/p', { roles: 'public', allowAnonymous: true, target: command })]),
+    ).toEqual([
+      "POST /api/v1/p: allowAnonymous is for a public route forwarded to a query (roles 'public', a query target)",
+    ]);
+    expect(problemsOf([route('GET', '/api/v1/p', { allowAnonymous: true, target: query })])).toEqual([
+      "GET /api/v1/p: allowAnonymous is for a public route forwarded to a query (roles 'public', a query target)",
     ]);
   });
 

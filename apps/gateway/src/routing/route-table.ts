@@ -112,9 +112,13 @@ function compile(definition: RouteDefinition, problems: string[], options: Route
 
   if (!definition.summary?.zh || !definition.summary?.en)
     problem('a summary in Chinese and English is required');
+  if (definition.allowAnonymous && (roles !== 'public' || target.kind !== 'query'))
+    problem("allowAnonymous is for a public route forwarded to a query (roles 'public', a query target)");
   if (roles === 'public') {
-    if (target.kind !== 'local')
-      problem('only gateway-local routes can be public: a service needs a principal');
+    if (target.kind !== 'local' && !definition.allowAnonymous)
+      problem(
+        'only gateway-local routes can be public: a service needs a principal (or say allowAnonymous on a query)',
+      );
     if (definition.jurisdiction || definition.institution || definition.enterprise) {
       problem('a public route cannot check jurisdiction or ownership: there is no principal');
     }

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
-import { platformBusApps } from '@jineng/messaging';
+import { platformBusApps, type BusApp } from '@jineng/messaging';
 import { Pool } from 'pg';
 import { TestBus } from './bus';
 import { databaseUrl } from './endpoints';
@@ -51,12 +51,19 @@ export async function startPlatform(
   apps: readonly PlatformApp[],
   common: Record<string, string> = {},
   readyTimeoutMs = 60_000,
+  /**
+   * identities on the bus beyond nest-cli.json's, for a service the test plays itself (one built on
+   * another branch, whose events the test publishes as it will): `{ name: 'class-ops', kind: 'service' }`
+   */
+  extraBusApps: readonly BusApp[] = [],
 ): Promise<RunningPlatform> {
   const urls: Record<string, string> = {};
   const pids: Record<string, number> = {};
   const logs: Record<string, Record<string, unknown>[]> = {};
   const children: { name: string; child: ChildProcess; exited: Promise<void> }[] = [];
-  const described = platformBusApps(JSON.parse(readFileSync(path.join(repoRoot, 'nest-cli.json'), 'utf8')));
+  const fromNestCli = platformBusApps(JSON.parse(readFileSync(path.join(repoRoot, 'nest-cli.json'), 'utf8')));
+  const known = new Set(fromNestCli.map((app) => app.name));
+  const described = [...fromNestCli, ...extraBusApps.filter((app) => !known.has(app.name))];
   const bus = await TestBus.start(described);
   const roles: string[] = [];
   const databaseRoles: Record<string, string> = {};
