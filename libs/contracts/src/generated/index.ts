@@ -2,16 +2,18 @@
 // Do not edit: change the .proto files and run `npm run contracts:generate`.
 import type { Contract } from '../contract';
 import * as certificationV1 from './certification.v1';
+import * as classOpsV1 from './class-ops.v1';
 import * as commonV1 from './common.v1';
 import * as fundLedgerV1 from './fund-ledger.v1';
 import * as registryV1 from './registry.v1';
 import * as subsidyV1 from './subsidy.v1';
 
-export { certificationV1, commonV1, fundLedgerV1, registryV1, subsidyV1 };
+export { certificationV1, classOpsV1, commonV1, fundLedgerV1, registryV1, subsidyV1 };
 
 /** Every contract generated from proto/. */
 export const CONTRACTS: readonly Contract[] = [
   ...certificationV1.contracts,
+  ...classOpsV1.contracts,
   ...commonV1.contracts,
   ...fundLedgerV1.contracts,
   ...registryV1.contracts,
@@ -70,6 +72,58 @@ export interface ContractTypes {
   'jineng.certification.v1.TraineeResult': certificationV1.TraineeResult;
   'jineng.certification.v1.TrainingCertificateExceptionApplied': certificationV1.TrainingCertificateExceptionApplied;
   'jineng.certification.v1.VerifyCertificate': certificationV1.VerifyCertificate;
+  'jineng.class_ops.v1.AmendRoster': classOpsV1.AmendRoster;
+  'jineng.class_ops.v1.ApplyToOpenClass': classOpsV1.ApplyToOpenClass;
+  'jineng.class_ops.v1.ApproveClass': classOpsV1.ApproveClass;
+  'jineng.class_ops.v1.AttendanceRow': classOpsV1.AttendanceRow;
+  'jineng.class_ops.v1.CancellationFigures': classOpsV1.CancellationFigures;
+  'jineng.class_ops.v1.CheckInBatchResult': classOpsV1.CheckInBatchResult;
+  'jineng.class_ops.v1.CheckInOutcome': classOpsV1.CheckInOutcome;
+  'jineng.class_ops.v1.CheckInReading': classOpsV1.CheckInReading;
+  'jineng.class_ops.v1.CheckInRecorded': classOpsV1.CheckInRecorded;
+  'jineng.class_ops.v1.CheckInRejected': classOpsV1.CheckInRejected;
+  'jineng.class_ops.v1.ClassApplied': classOpsV1.ClassApplied;
+  'jineng.class_ops.v1.ClassApproved': classOpsV1.ClassApproved;
+  'jineng.class_ops.v1.ClassAwaitingFunds': classOpsV1.ClassAwaitingFunds;
+  'jineng.class_ops.v1.ClassCancelled': classOpsV1.ClassCancelled;
+  'jineng.class_ops.v1.ClassCommandAccepted': classOpsV1.ClassCommandAccepted;
+  'jineng.class_ops.v1.ClassCompleted': classOpsV1.ClassCompleted;
+  'jineng.class_ops.v1.ClassDetail': classOpsV1.ClassDetail;
+  'jineng.class_ops.v1.ClassInspection': classOpsV1.ClassInspection;
+  'jineng.class_ops.v1.ClassPage': classOpsV1.ClassPage;
+  'jineng.class_ops.v1.ClassRejected': classOpsV1.ClassRejected;
+  'jineng.class_ops.v1.ClassRow': classOpsV1.ClassRow;
+  'jineng.class_ops.v1.ClassSession': classOpsV1.ClassSession;
+  'jineng.class_ops.v1.ClassSite': classOpsV1.ClassSite;
+  'jineng.class_ops.v1.ClassStarted': classOpsV1.ClassStarted;
+  'jineng.class_ops.v1.ClassVideoCoverage': classOpsV1.ClassVideoCoverage;
+  'jineng.class_ops.v1.ClassWarning': classOpsV1.ClassWarning;
+  'jineng.class_ops.v1.CompleteClass': classOpsV1.CompleteClass;
+  'jineng.class_ops.v1.CoverageGap': classOpsV1.CoverageGap;
+  'jineng.class_ops.v1.ExportClasses': classOpsV1.ExportClasses;
+  'jineng.class_ops.v1.ExportRejectedCheckIns': classOpsV1.ExportRejectedCheckIns;
+  'jineng.class_ops.v1.ExportTrainingHistory': classOpsV1.ExportTrainingHistory;
+  'jineng.class_ops.v1.GetClass': classOpsV1.GetClass;
+  'jineng.class_ops.v1.GetVideoCoverage': classOpsV1.GetVideoCoverage;
+  'jineng.class_ops.v1.InspectionRecorded': classOpsV1.InspectionRecorded;
+  'jineng.class_ops.v1.ListClasses': classOpsV1.ListClasses;
+  'jineng.class_ops.v1.ListRejectedCheckIns': classOpsV1.ListRejectedCheckIns;
+  'jineng.class_ops.v1.ListTrainingHistory': classOpsV1.ListTrainingHistory;
+  'jineng.class_ops.v1.LocalizedMessage': classOpsV1.LocalizedMessage;
+  'jineng.class_ops.v1.RecordCheckIn': classOpsV1.RecordCheckIn;
+  'jineng.class_ops.v1.RecordInspection': classOpsV1.RecordInspection;
+  'jineng.class_ops.v1.RecordVideoEvidence': classOpsV1.RecordVideoEvidence;
+  'jineng.class_ops.v1.RejectClass': classOpsV1.RejectClass;
+  'jineng.class_ops.v1.RejectedCheckInPage': classOpsV1.RejectedCheckInPage;
+  'jineng.class_ops.v1.RejectedCheckInRow': classOpsV1.RejectedCheckInRow;
+  'jineng.class_ops.v1.RosterAmended': classOpsV1.RosterAmended;
+  'jineng.class_ops.v1.TraineeAttendance': classOpsV1.TraineeAttendance;
+  'jineng.class_ops.v1.TrainingHistoryPage': classOpsV1.TrainingHistoryPage;
+  'jineng.class_ops.v1.TrainingHistoryRow': classOpsV1.TrainingHistoryRow;
+  'jineng.class_ops.v1.UploadCheckIns': classOpsV1.UploadCheckIns;
+  'jineng.class_ops.v1.VideoCoverage': classOpsV1.VideoCoverage;
+  'jineng.class_ops.v1.VideoEvidenceRecorded': classOpsV1.VideoEvidenceRecorded;
+  'jineng.class_ops.v1.WithdrawApplication': classOpsV1.WithdrawApplication;
   'jineng.common.v1.DomainErrorReply': commonV1.DomainErrorReply;
   'jineng.common.v1.Envelope': commonV1.Envelope;
   'jineng.common.v1.EnvelopeSignature': commonV1.EnvelopeSignature;

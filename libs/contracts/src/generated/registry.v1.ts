@@ -2203,6 +2203,8 @@ export interface RegisterWorker {
   )[];
   readonly ableToWork: boolean;
   readonly willingToWork: boolean;
+  /** entitled to draw a monthly pension (按月领取养老金资格), where known: some policies exclude them */
+  readonly monthlyPensionEntitled?: boolean;
 }
 
 export const RegisterWorkerSchema: JsonSchema = {
@@ -2291,6 +2293,11 @@ export const RegisterWorkerSchema: JsonSchema = {
       type: 'boolean',
     },
     willingToWork: {
+      type: 'boolean',
+    },
+    monthlyPensionEntitled: {
+      description:
+        'entitled to draw a monthly pension (按月领取养老金资格), where known: some policies exclude them',
       type: 'boolean',
     },
   },
@@ -3118,6 +3125,8 @@ export interface UpdateWorkerProfile {
   )[];
   readonly ableToWork?: boolean;
   readonly willingToWork?: boolean;
+  /** entitled to draw a monthly pension (按月领取养老金资格) */
+  readonly monthlyPensionEntitled?: boolean;
 }
 
 export const UpdateWorkerProfileSchema: JsonSchema = {
@@ -3185,6 +3194,10 @@ export const UpdateWorkerProfileSchema: JsonSchema = {
       type: 'boolean',
     },
     willingToWork: {
+      type: 'boolean',
+    },
+    monthlyPensionEntitled: {
+      description: 'entitled to draw a monthly pension (按月领取养老金资格)',
       type: 'boolean',
     },
   },
@@ -3376,6 +3389,7 @@ export interface WorkerProfileUpdated {
   readonly keyGroups?: readonly string[];
   readonly ableToWork?: boolean;
   readonly willingToWork?: boolean;
+  readonly monthlyPensionEntitled?: boolean;
 }
 
 export const WorkerProfileUpdatedSchema: JsonSchema = {
@@ -3420,6 +3434,9 @@ export const WorkerProfileUpdatedSchema: JsonSchema = {
     willingToWork: {
       type: 'boolean',
     },
+    monthlyPensionEntitled: {
+      type: 'boolean',
+    },
   },
   required: ['workerId'],
   additionalProperties: false,
@@ -3442,6 +3459,10 @@ export interface WorkerRegistered {
   readonly willingToWork: boolean;
   /** Asia/Shanghai date of the registration */
   readonly registeredOn: string;
+  /** the birth date the ID number states (working age at a class's start; added for class-ops, issue 11) */
+  readonly birthDate?: string;
+  /** entitled to draw a monthly pension, where the registering officer knows it */
+  readonly monthlyPensionEntitled?: boolean;
 }
 
 export const WorkerRegisteredSchema: JsonSchema = {
@@ -3503,6 +3524,16 @@ export const WorkerRegisteredSchema: JsonSchema = {
       description: 'Asia/Shanghai date of the registration',
       type: 'string',
       format: 'date',
+    },
+    birthDate: {
+      description:
+        "the birth date the ID number states (working age at a class's start; added for class-ops, issue 11)",
+      type: 'string',
+      format: 'date',
+    },
+    monthlyPensionEntitled: {
+      description: 'entitled to draw a monthly pension, where the registering officer knows it',
+      type: 'boolean',
     },
   },
   required: [

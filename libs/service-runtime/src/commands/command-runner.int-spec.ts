@@ -159,3 +159,59 @@ it('runs a command the service issues because of an event once, however often th
   expect(next).toMatchObject({ idempotent: false, nextExpectedVersion: 2 });
   expect(await runner.load(notes, `note-${noteId}`)).toEqual({ pinned: 2 });
 });
+
+describe('startStreams: many commands, each starting its own stream, in the caller’s transaction', () => {
+  const origin = {
+    actor: { userId: 'device-gateway', roles: ['institution'] },
+    jurisdiction: '140802',
+    correlationId: randomUUID(),
+  };
+  const items = (ids: string[]) =>
+    ids.map((noteId, i) => ({
+      streamId: `note-${noteId}`,
+      commandId: noteId,
+      command: { type: 'PinNote' as const, data: { noteId, length: i + 1 } },
+    }));
+  const inTx = async <T>(work: (tx: import('pg').PoolClient) => Promise<T>, commit = true): Promise<T> => {
+    const tx = await db.pool.connect();
+    try {
+      await tx.query('begin');
+      const result = await work(tx);
+      await tx.query(commit ? 'commit' : 'rollback');
+      return result;
+    } finally {
+      tx.release();
+    }
+  };
+
+  it('appends each item once with ids from its command id; the same items again append nothing; other events on an existing stream are a conflict', async () => {
+    const ids = Array.from({ length: 300 }, () => randomUUID());
+    const batch = items(ids);
+    const first = await inTx((tx) => runner.startStreams(tx, origin, notes, batch));
+    expect(first.map((r) => r.status)).toEqual(ids.map(() => 'recorded'));
+    expect(first[4].events).toEqual([{ type: 'NotePinned.v1', data: { noteId: ids[4], length: 5 } }]);
+    const [stored] = (await store.readStream(`note-${ids[4]}`)).events;
+    expect(stored.metadata).toMatchObject({
+      commandId: batch[4].commandId,
+      commandType: 'PinNote',
+      actor: origin.actor,
+      jurisdiction: '140802',
+      correlationId: origin.correlationId,
+      occurredAt: NOW,
+    });
+
+    const again = await inTx((tx) => runner.startStreams(tx, origin, notes, batch));
+    expect(again.map((r) => r.status)).toEqual(ids.map(() => 'idempotent'));
+    expect(await store.countEvents()).toBeGreaterThanOrEqual(300);
+    expect((await store.readStream(`note-${ids[0]}`)).version).toBe(1);
+
+    const other = [{ ...batch[0], commandId: randomUUID() }];
+    expect((await inTx((tx) => runner.startStreams(tx, origin, notes, other)))[0].status).toBe('conflict');
+  });
+
+  it('commits with the caller’s transaction, or not at all', async () => {
+    const ids = [randomUUID(), randomUUID()];
+    await inTx((tx) => runner.startStreams(tx, origin, notes, items(ids)), false);
+    expect((await store.readStream(`note-${ids[0]}`)).version).toBe(0);
+  });
+});

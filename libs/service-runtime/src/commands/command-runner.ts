@@ -19,7 +19,11 @@
 // service's pool, store and clock.
 import {
   commandIdForEvent,
+  decisionEvents,
+  deriveEventId,
+  eventMetadataOf,
   handleCommand,
+  toJsonObject,
   jsonDigest,
   type Actor,
   type Command,
@@ -29,7 +33,7 @@ import {
   type DomainEvent,
   type ReadonlyJsonObject,
 } from '@jineng/ddd';
-import type { PostgresEventStore } from '@jineng/event-store';
+import { WrongExpectedVersionError, type EventToAppend, type PostgresEventStore } from '@jineng/event-store';
 import type { Clock } from '@jineng/kernel';
 import { commandMetadataOf, type RpcRequest } from '@jineng/messaging';
 import { Inject, Injectable } from '@nestjs/common';
@@ -161,6 +165,59 @@ export class CommandRunner {
     });
   }
 
+  /**
+   * Many commands, each of which **starts a stream of its own**, decided on the decider's initial state
+   * and appended in one round trip inside the caller's transaction `tx` — for bulk intake where every
+   * item is a fact of its own (an offline batch of check-ins): no stream is shared, so nothing queues
+   * on a lock and nothing retries. Each item's events take ids derived from its `commandId`, so the
+   * same item sent again appends nothing (`idempotent`); a stream that exists with other events is a
+   * `conflict`. The metadata is `origin`'s (who, where, correlation) with each item's command id and
+   * the service's clock. Decisions must not throw for an item: a refusal is an event of its own.
+   */
+  async startStreams<C extends Command, S, E extends DomainEvent>(
+    tx: PoolClient,
+    origin: Omit<CommandMetadata, 'commandId' | 'now' | 'requestDigest'>,
+    decider: Decider<C, S, E>,
+    items: readonly {
+      readonly streamId: string;
+      readonly commandId: string;
+      readonly command: CommandBody<C>;
+    }[],
+  ): Promise<StartedStream<E>[]> {
+    const now = this.clock.now().toISOString();
+    const decided = items.map(({ streamId, commandId, command: body }) => {
+      const command = {
+        ...body,
+        metadata: { ...origin, commandId, now, requestDigest: jsonDigest(body.data as ReadonlyJsonObject) },
+      } as C;
+      const events = [...decisionEvents(decider.decide(command, decider.initialState()))];
+      const metadata = eventMetadataOf(command) as unknown as EventToAppend['metadata'];
+      const toAppend: EventToAppend[] = events.map((event, i) => ({
+        id: deriveEventId(commandId, i),
+        type: event.type,
+        data: toJsonObject(event.data, `${event.type}.data`),
+        metadata,
+      }));
+      return { streamId, events, toAppend };
+    });
+    const appends = decided.filter((d) => d.toAppend.length > 0);
+    const results = await this.store.appendToStreams(
+      appends.map(({ streamId, toAppend }) => ({ streamId, events: toAppend, expectedVersion: 'no_stream' })),
+      { on: tx },
+    );
+    const byStream = new Map(appends.map((a, i) => [a, results[i]]));
+    return decided.map((d) => {
+      const result = byStream.get(d);
+      const status: StartedStream<E>['status'] =
+        result === undefined || !(result instanceof WrongExpectedVersionError)
+          ? result?.idempotent
+            ? 'idempotent'
+            : 'recorded'
+          : 'conflict';
+      return { streamId: d.streamId, events: d.events, status };
+    });
+  }
+
   private execute<C extends Command, S, E extends DomainEvent>(
     spec: CommandSpec<C, S, E>,
     metadata: CommandMetadata,
@@ -171,6 +228,14 @@ export class CommandRunner {
       ? handleCommandInTransaction(this.pool, this.store, { ...options, command }, withEvents)
       : handleCommand({ ...options, store: this.store, command });
   }
+}
+
+/** What `startStreams` did with one item: its decided events, and whether they were appended now. */
+export interface StartedStream<E extends DomainEvent> {
+  readonly streamId: string;
+  readonly events: readonly E[];
+  /** recorded now; idempotent: the same events were there already; conflict: the stream holds others */
+  readonly status: 'recorded' | 'idempotent' | 'conflict';
 }
 
 /** The usual answer to a command: the record's id, its version after the command, what it recorded. */

@@ -71,6 +71,7 @@ const registeredEvent: WorkerRegistered = {
     ableToWork: true,
     willingToWork: true,
     registeredOn: '2026-03-02',
+    birthDate: '1990-05-17',
   },
 };
 
@@ -78,6 +79,23 @@ const command = <C extends WorkerCommand>(type: C['type'], data: C['data'], at =
   ({ type, data, metadata: metadataAt(at) }) as C;
 
 describe('RegisterWorker (一人一卡)', () => {
+  it('records the birth date the ID number states and a known monthly-pension entitlement (for class-ops)', () => {
+    const entitled = { ...registeredEvent, data: { ...registeredEvent.data, monthlyPensionEntitled: true } };
+    spec
+      .given()
+      .when(register({ monthlyPensionEntitled: true }))
+      .then(entitled);
+    expectEventsMatchContracts([entitled]);
+    spec
+      .given(registeredEvent)
+      .when(command('UpdateWorkerProfile', { workerId, monthlyPensionEntitled: false }))
+      .then({ type: 'WorkerProfileUpdated.v1', data: { workerId, monthlyPensionEntitled: false } });
+    spec
+      .given(entitled)
+      .when(command('UpdateWorkerProfile', { workerId, monthlyPensionEntitled: true }))
+      .then();
+  });
+
   it('registers a worker with the hash and masked forms only, key groups once each', () => {
     spec.given().when(register()).then(registeredEvent);
     expectEventsMatchContracts([registeredEvent]);
@@ -110,7 +128,7 @@ describe('RegisterWorker (一人一卡)', () => {
     spec
       .given()
       .when(register({ idNumberBirthDate: '2010-03-02', birthDate: '2010-03-02' }))
-      .then(registeredEvent);
+      .then({ ...registeredEvent, data: { ...registeredEvent.data, birthDate: '2010-03-02' } });
     expect(ageOn('1965-03-03', '2026-03-02')).toBe(60);
     expect(
       registrationProblems(register({ idNumberBirthDate: '1965-03-03', birthDate: '1965-03-03' })),

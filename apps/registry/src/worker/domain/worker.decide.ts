@@ -42,6 +42,7 @@ export type RegisterWorker = Command<
     readonly keyGroups: readonly string[];
     readonly ableToWork: boolean;
     readonly willingToWork: boolean;
+    readonly monthlyPensionEntitled?: boolean;
   }
 >;
 
@@ -142,6 +143,10 @@ export function decideWorker(command: WorkerCommand, state: WorkerState): Worker
             ableToWork: d.ableToWork,
             willingToWork: d.willingToWork,
             registeredOn: todayOf(command.metadata),
+            birthDate: d.idNumberBirthDate,
+            ...(d.monthlyPensionEntitled === undefined
+              ? {}
+              : { monthlyPensionEntitled: d.monthlyPensionEntitled }),
           },
         },
       ];
@@ -168,6 +173,7 @@ export function decideWorker(command: WorkerCommand, state: WorkerState): Worker
             : undefined,
         ableToWork: changed(d.ableToWork, worker.ableToWork),
         willingToWork: changed(d.willingToWork, worker.willingToWork),
+        monthlyPensionEntitled: changed(d.monthlyPensionEntitled, worker.monthlyPensionEntitled),
       };
       const present = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
       if (Object.keys(present).length === 0) return [];

@@ -21,6 +21,10 @@ export type WorkerRegistered = DomainEvent<
     readonly ableToWork: boolean;
     readonly willingToWork: boolean;
     readonly registeredOn: string;
+    /** what the ID number states (class-ops checks the working age at a class's start) */
+    readonly birthDate?: string;
+    /** entitled to a monthly pension (按月领取养老金资格), where known */
+    readonly monthlyPensionEntitled?: boolean;
   }
 >;
 
@@ -37,6 +41,7 @@ export type WorkerProfileUpdated = DomainEvent<
     readonly keyGroups?: readonly string[];
     readonly ableToWork?: boolean;
     readonly willingToWork?: boolean;
+    readonly monthlyPensionEntitled?: boolean;
   }
 >;
 

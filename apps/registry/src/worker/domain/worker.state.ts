@@ -20,6 +20,7 @@ export type WorkerState =
       readonly keyGroups: readonly string[];
       readonly ableToWork: boolean;
       readonly willingToWork: boolean;
+      readonly monthlyPensionEntitled?: boolean;
       readonly trainingWishes: readonly { readonly occupationCode: string; readonly level?: number }[];
       readonly currentEmployment?: Employment;
     };
@@ -43,6 +44,7 @@ export function evolveWorker(state: WorkerState, event: WorkerEvent): WorkerStat
       keyGroups: d.keyGroups,
       ableToWork: d.ableToWork,
       willingToWork: d.willingToWork,
+      monthlyPensionEntitled: d.monthlyPensionEntitled,
       trainingWishes: [],
     };
   }

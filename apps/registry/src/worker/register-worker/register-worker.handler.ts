@@ -67,5 +67,8 @@ export function registerWorkerData(
     keyGroups: payload.keyGroups ?? [],
     ableToWork: payload.ableToWork,
     willingToWork: payload.willingToWork,
+    ...(payload.monthlyPensionEntitled === undefined
+      ? {}
+      : { monthlyPensionEntitled: payload.monthlyPensionEntitled }),
   };
 }

@@ -1,0 +1,44 @@
+// What the class commands after the opening share: load the class, authorize on it, run the command
+// on its stream with the class rows in the same transaction.
+import type { classOpsV1 } from '@jineng/contracts';
+import type { Principal, RpcRequest } from '@jineng/messaging';
+import { CommandRunner, type CommandBody } from '@jineng/service-runtime';
+import { Injectable } from '@nestjs/common';
+import { classAccepted } from '../shared/class-reply';
+import { ClassStore } from '../shared/class-store';
+import { classDecider, type ClassCommand } from './domain/class.decide';
+import { ClassNotFound } from './domain/class.errors';
+import { classStreamId } from './domain/class.events';
+import type { KnownClass } from './domain/class.state';
+
+@Injectable()
+export class ClassCommands {
+  constructor(
+    private readonly commands: CommandRunner,
+    private readonly store: ClassStore,
+  ) {}
+
+  async load(classId: string): Promise<KnownClass> {
+    const cls = await this.commands.load(classDecider, classStreamId(classId));
+    if (cls.status === 'none') throw new ClassNotFound({ classId });
+    return cls;
+  }
+
+  async run(
+    request: RpcRequest<{ classId: string }>,
+    authorize: (principal: Principal, cls: KnownClass) => void,
+    command: (cls: KnownClass) => Promise<CommandBody<ClassCommand>> | CommandBody<ClassCommand>,
+  ): Promise<classOpsV1.ClassCommandAccepted> {
+    const { classId } = request.payload;
+    const cls = await this.load(classId);
+    authorize(request.envelope.principal, cls);
+    const result = await this.commands.run(request, {
+      decider: classDecider,
+      streamId: classStreamId(classId),
+      jurisdiction: cls.applied.jurisdictionCode,
+      command: await command(cls),
+      withEvents: (tx, { events }) => this.store.record(tx, events, new Date().toISOString()),
+    });
+    return classAccepted(classId, result);
+  }
+}
