@@ -1,5 +1,6 @@
 // The subsidy service's own tables beside its event store (same schema), applied by its migration step.
 import type { Migration } from '@jineng/event-store';
+import { claimFactsMigrations } from './claims/read-model/claim-facts.migrations';
 
 export const subsidyMigrations: readonly Migration[] = [
   {
@@ -58,4 +59,5 @@ export const subsidyMigrations: readonly Migration[] = [
       );
     `,
   },
+  ...claimFactsMigrations,
 ];

@@ -114,11 +114,15 @@ export interface ContractTypes {
   'jineng.subsidy.v1.CertificateRule': subsidyV1.CertificateRule;
   'jineng.subsidy.v1.ClaimProcessRules': subsidyV1.ClaimProcessRules;
   'jineng.subsidy.v1.ClassOpeningRules': subsidyV1.ClassOpeningRules;
+  'jineng.subsidy.v1.ClassSubsidyEstimated': subsidyV1.ClassSubsidyEstimated;
   'jineng.subsidy.v1.DiffPolicyVersions': subsidyV1.DiffPolicyVersions;
   'jineng.subsidy.v1.DraftPolicyVersion': subsidyV1.DraftPolicyVersion;
   'jineng.subsidy.v1.EffectivePolicy': subsidyV1.EffectivePolicy;
   'jineng.subsidy.v1.EmploymentDifficultyDefinition': subsidyV1.EmploymentDifficultyDefinition;
   'jineng.subsidy.v1.EndedVersion': subsidyV1.EndedVersion;
+  'jineng.subsidy.v1.EstimateBasis': subsidyV1.EstimateBasis;
+  'jineng.subsidy.v1.EstimateReason': subsidyV1.EstimateReason;
+  'jineng.subsidy.v1.EstimateTier': subsidyV1.EstimateTier;
   'jineng.subsidy.v1.FlatPerPersonSubsidy': subsidyV1.FlatPerPersonSubsidy;
   'jineng.subsidy.v1.FreeTraining': subsidyV1.FreeTraining;
   'jineng.subsidy.v1.FundSourceLimit': subsidyV1.FundSourceLimit;
