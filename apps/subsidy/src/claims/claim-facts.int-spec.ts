@@ -66,11 +66,14 @@ async function estimates(): Promise<{ data: Record<string, unknown>; metadata: R
 
 it('ClassApproved → ClassSubsidyEstimated by the policy in force at the class start, caused by the approval, once', async () => {
   const approval = await bus.publish('class-ops', 'ClassApproved.v1', `class-${classId}`, classApproved);
-  const [estimate] = await eventually(async () => {
-    const found = await estimates();
-    expect(found).toHaveLength(1);
-    return found;
-  }, 20_000);
+  const [estimate] = await eventually(
+    async () => {
+      const found = await estimates();
+      expect(found).toHaveLength(1);
+      return found;
+    },
+    { timeoutMs: 20_000 },
+  );
   expect(estimate.data).toMatchObject({
     classId,
     jurisdictionCode: '140802',
@@ -92,11 +95,14 @@ it('ClassApproved → ClassSubsidyEstimated by the policy in force at the class 
   await bus.again(approval, randomUUID());
   const later = randomUUID();
   await bus.publish('class-ops', 'ClassApproved.v1', `class-${later}`, { ...classApproved, classId: later });
-  const after = await eventually(async () => {
-    const found = await estimates();
-    expect(found).toHaveLength(2);
-    return found;
-  }, 20_000);
+  const after = await eventually(
+    async () => {
+      const found = await estimates();
+      expect(found).toHaveLength(2);
+      return found;
+    },
+    { timeoutMs: 20_000 },
+  );
   expect(after.map((e) => e.data.classId)).toEqual([classId, later]);
 });
 
