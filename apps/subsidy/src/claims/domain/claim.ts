@@ -25,7 +25,7 @@ export type ClaimStatus =
 
 type Json<T> = T & ReadonlyJsonObject;
 
-export interface ClaimDifference {
+export type ClaimDifference = {
   readonly requestedFen: number;
   readonly computedFen: number;
   /** requested − computed */
@@ -39,7 +39,7 @@ export interface ClaimDifference {
     readonly zh: string;
     readonly en: string;
   }[];
-}
+};
 
 export type ClaimSubmittedData = Json<{
   claimId: string;

@@ -49,20 +49,20 @@ export const TRAINING_SUBSIDY_KINDS: readonly SubsidyKind[] = [
 /** The kinds computed per certified trainee of a class, on the inspected average where it applies (DOMAIN §3). */
 const HEADCOUNT_KINDS: readonly SubsidyKind[] = ['training_per_day', 'flat_per_person', 'free_training'];
 
-export interface Reason {
+export type Reason = {
   readonly zh: string;
   readonly en: string;
-}
+};
 
-export interface LineEvidence {
+export type LineEvidence = {
   readonly classId?: string;
   readonly certificateId?: string;
   readonly employmentId?: string;
   /** the claimant's document for what the platform does not observe (payroll, contract, tender) */
   readonly reference?: string;
-}
+};
 
-export interface BreakdownLine {
+export type BreakdownLine = {
   readonly workerId?: string;
   readonly rule: ParameterPath;
   readonly amountFen: number;
@@ -80,29 +80,29 @@ export interface BreakdownLine {
   /** the document's words the rule comes from */
   readonly clause: readonly string[];
   readonly note?: Reason;
-}
+};
 
-export interface ExcludedTrainee {
+export type ExcludedTrainee = {
   readonly workerId: string;
   readonly code: string;
   readonly rule?: ParameterPath;
   readonly reason: Reason;
-}
+};
 
-export interface LimitOverride {
+export type LimitOverride = {
   readonly workerId: string;
   readonly reason: string;
   readonly officerId: string;
-}
+};
 
-export interface HeadcountBasis {
+export type HeadcountBasis = {
   readonly eligible: number;
   readonly basis: number;
   readonly openingDayHeadcount: number;
   readonly averageInspectedHeadcount: number;
-}
+};
 
-export interface ClaimComputation {
+export type ClaimComputation = {
   readonly kind: SubsidyKind;
   readonly tranche: Tranche;
   readonly totalFen: number;
@@ -116,7 +116,7 @@ export interface ClaimComputation {
   readonly policyVersionIds: readonly string[];
   /** the workers the claim pays for (who are told, and whose yearly count it adds to) */
   readonly workerIds: readonly string[];
-}
+};
 
 /** A subsidy a worker already received or has claimed (another class): for the limits. */
 export interface SubsidyHistoryEntry {
