@@ -82,3 +82,31 @@ export class TrancheNotInPolicy extends defineDomainError<{
   en: (d) =>
     `under the policy (${d.parameter}) this subsidy is claimed as ${d.allowed.join(', ')}, not as ${d.tranche}`,
 }) {}
+
+export class ClaimForbidden extends defineDomainError<{ reason: string; reasonEn: string }>({
+  code: 'CLAIM.FORBIDDEN',
+  category: 'forbidden',
+  zh: (d) => d.reason,
+  en: (d) => d.reasonEn,
+}) {}
+
+export class ClassNotKnown extends defineDomainError<{ classId: string }>({
+  code: 'CLAIM.CLASS_UNKNOWN',
+  category: 'not_found',
+  zh: (d) => `班级 ${d.classId} 未经审批或不存在`,
+  en: (d) => `class ${d.classId} is unknown here (not approved, or no such class)`,
+}) {}
+
+export class ClassNotCompleted extends defineDomainError<{ classId: string; status: string }>({
+  code: 'CLAIM.CLASS_NOT_COMPLETED',
+  category: 'illegal_state',
+  zh: (d) => `班级 ${d.classId} 状态为 ${d.status}，结业后方可申领补贴`,
+  en: (d) => `class ${d.classId} is ${d.status}: subsidies are claimed after it completed`,
+}) {}
+
+export class FundSourceRequired extends defineDomainError<Record<string, never>>({
+  code: 'CLAIM.FUND_SOURCE_REQUIRED',
+  category: 'validation',
+  zh: () => '不针对班级的申领须指明资金来源（fundSource）',
+  en: () => 'a claim without a class names its fund source (fundSource)',
+}) {}

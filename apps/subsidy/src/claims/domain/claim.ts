@@ -55,6 +55,8 @@ export type ClaimSubmittedData = Json<{
   breakdownDigest: string;
   occupationCode?: string;
   level?: number;
+  /** the year of the class's end: the year the subsidy counts in for the yearly limit */
+  classYear?: number;
   headcount: number;
   policyVersionIds: string[];
   computation: ClaimComputation;
