@@ -29,6 +29,18 @@ export function authorizeRole(route: RouteDefinition, principal: Principal | und
   return granted;
 }
 
+/**
+ * The principal a public route that `allowAnonymous` forwards for a caller without a token: nobody,
+ * in the jurisdiction the request names (checked as a jurisdiction code here; 400 otherwise).
+ */
+export function anonymousPrincipal(route: RouteDefinition, sources: RequestSources): Principal {
+  const locator = route.allowAnonymous!.jurisdiction;
+  const value = locate(sources, locator);
+  const code = typeof value === 'string' ? JurisdictionCode.parse(value) : undefined;
+  if (!code?.ok) throw invalidField(locator, '不是有效的行政区划代码', 'is not a valid jurisdiction code');
+  return { userId: 'anonymous', roles: ['anonymous'], jurisdiction: code.value.value };
+}
+
 /** Throws 403 GATEWAY.FOREIGN_JURISDICTION / FOREIGN_INSTITUTION / FOREIGN_ENTERPRISE, or 400 for an unusable value. */
 export function authorizeScope(
   route: RouteDefinition,

@@ -64,8 +64,17 @@ export interface RouteDefinition {
   readonly summary: { readonly zh: string; readonly en: string };
   /** OpenAPI tags; default the target service (or `gateway`) */
   readonly tags?: readonly string[];
-  /** who may call it; `public` needs no token (local routes only: a service always gets a principal) */
+  /**
+   * who may call it; `public` needs no token — a gateway-local route, or a forwarded one that
+   * `allowAnonymous` (a service always gets a principal)
+   */
   readonly roles: readonly Role[] | 'public';
+  /**
+   * A public route forwarded to a service (the public notice page, an objection from anyone): a caller
+   * without a token is forwarded as the anonymous principal (`userId` `anonymous`, role `anonymous`) of
+   * the jurisdiction the request names here; a caller with a token is forwarded as itself.
+   */
+  readonly allowAnonymous?: { readonly jurisdiction: FieldLocator };
   /**
    * Where the target jurisdiction is: it must be within the caller's (a province covers its cities
    * and counties). Without it the service scopes by the principal's jurisdiction itself.

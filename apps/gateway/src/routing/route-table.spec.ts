@@ -119,8 +119,36 @@ describe('RouteTable definitions', () => {
     expect(
       problemsOf([route('GET', '/api/v1/a', { roles: 'public', jurisdiction: { in: 'query', name: 'j' } })]),
     ).toEqual([
-      'GET /api/v1/a: only gateway-local routes can be public: a service needs a principal',
+      'GET /api/v1/a: only gateway-local routes can be public, unless they allowAnonymous: a service needs a principal',
       'GET /api/v1/a: a public route cannot check jurisdiction or ownership: there is no principal',
+    ]);
+  });
+
+  it('lets a public route be forwarded when it allowAnonymous, naming the jurisdiction in the path or query', () => {
+    const anonymous = { jurisdiction: { in: 'path', name: 'jurisdiction' } } as const;
+    const table = new RouteTable([
+      route('GET', '/api/v1/public/:jurisdiction/notices', { roles: 'public', allowAnonymous: anonymous }),
+    ]);
+    expect(table.match('GET', '/api/v1/public/419001/notices').params).toEqual({ jurisdiction: '419001' });
+    expect(
+      problemsOf([
+        route('GET', '/api/v1/a', {
+          roles: ['worker'],
+          allowAnonymous: { jurisdiction: { in: 'query', name: 'j' } },
+        }),
+        route('GET', '/api/v1/b', {
+          roles: 'public',
+          allowAnonymous: { jurisdiction: { in: 'body', name: 'j' } },
+        }),
+        route('GET', '/api/v1/c', {
+          roles: 'public',
+          allowAnonymous: { jurisdiction: { in: 'path', name: 'j' } },
+        }),
+      ]),
+    ).toEqual([
+      'GET /api/v1/a: allowAnonymous is for public routes',
+      'GET /api/v1/b: allowAnonymous names the jurisdiction in the path or the query',
+      expect.stringMatching(/^GET \/api\/v1\/c: .*j/),
     ]);
   });
 

@@ -4760,6 +4760,8 @@ export interface RaiseObjection {
   readonly statement: string;
   /** how to reach the objector: kept apart from the events, shown to officers only */
   readonly contact?: string;
+  /** the jurisdiction of the public notice page the objection comes from (anonymous objections) */
+  readonly jurisdiction?: string;
 }
 
 export const RaiseObjectionSchema: JsonSchema = {
@@ -4779,6 +4781,12 @@ export const RaiseObjectionSchema: JsonSchema = {
       description: 'how to reach the objector: kept apart from the events, shown to officers only',
       type: 'string',
       maxLength: 200,
+    },
+    jurisdiction: {
+      description:
+        'the jurisdiction of the public notice page the objection comes from (anonymous objections)',
+      type: 'string',
+      format: 'jurisdiction',
     },
   },
   required: ['claimId', 'statement'],
