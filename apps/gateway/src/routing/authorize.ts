@@ -2,7 +2,7 @@
 // jurisdiction the request targets must be within the caller's, and a caller acting for an
 // institution or enterprise may only name its own. Services enforce the finer ownership rules.
 import { JurisdictionCode } from '@jineng/kernel';
-import type { Principal, Role } from '@jineng/messaging';
+import { ANONYMOUS_ROLE, type Principal, type Role } from '@jineng/messaging';
 import { GatewayErrors } from '../errors/gateway-error';
 import type { FieldLocator, RouteDefinition } from './route-definition';
 
@@ -38,7 +38,7 @@ export function anonymousPrincipal(route: RouteDefinition, sources: RequestSourc
   const value = locate(sources, locator);
   const code = typeof value === 'string' ? JurisdictionCode.parse(value) : undefined;
   if (!code?.ok) throw invalidField(locator, '不是有效的行政区划代码', 'is not a valid jurisdiction code');
-  return { userId: 'anonymous', roles: ['anonymous'], jurisdiction: code.value.value };
+  return { userId: 'anonymous', roles: [ANONYMOUS_ROLE], jurisdiction: code.value.value };
 }
 
 /** Throws 403 GATEWAY.FOREIGN_JURISDICTION / FOREIGN_INSTITUTION / FOREIGN_ENTERPRISE, or 400 for an unusable value. */

@@ -5,13 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import { validateContract } from '@jineng/contracts';
 import { EVENTS_STREAM } from '@jineng/messaging';
-import { connectTestNats, eventually } from '@jineng/testing';
+import { connectTestNats, eventually, UpstreamBus } from '@jineng/testing';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { seedVersionId } from '../policy/seeds/seed-ids';
 import { SubsidyTestService } from '../subsidy-service.fixture';
 import { ClaimFactsReader } from './read-model/claim-facts.reader';
-import { UpstreamBus } from './testing/upstream-bus';
 
 let service: SubsidyTestService;
 let nc: NatsConnection;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { subsidyV1 } from '@jineng/contracts';
 import { validateContract } from '@jineng/contracts';
 import { EVENTS_STREAM, type Principal } from '@jineng/messaging';
-import { connectTestNats, eventually, setTestClock } from '@jineng/testing';
+import { connectTestNats, eventually, setTestClock, UpstreamBus } from '@jineng/testing';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Clock } from '@jineng/kernel';
@@ -18,7 +18,6 @@ import { SERVICE_CLOCK } from '@jineng/service-runtime';
 import type { Type } from '@nestjs/common';
 import { rejection, SubsidyTestService } from '../subsidy-service.fixture';
 import { ClaimFactsReader } from './read-model/claim-facts.reader';
-import { UpstreamBus } from './testing/upstream-bus';
 
 const clockFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'claims-clock-')), 'clock.json');
 /** Moves the service's clock, and waits until the service reads it (it re-reads the file every 50 ms). */

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
-import { platformBusApps } from '@jineng/messaging';
+import { platformBusApps, type BusApp } from '@jineng/messaging';
 import { Pool } from 'pg';
 import { TestBus } from './bus';
 import { databaseUrl } from './endpoints';
@@ -47,17 +47,29 @@ export interface RunningPlatform {
   stop(): Promise<void>;
 }
 
+export interface PlatformOptions {
+  /**
+   * Services not (yet) in nest-cli.json whose events a test publishes as they will (their own
+   * subjects only): they get a bus identity of their own. A name nest-cli.json already has is its.
+   */
+  readonly producers?: readonly string[];
+}
+
 export async function startPlatform(
   apps: readonly PlatformApp[],
   common: Record<string, string> = {},
   readyTimeoutMs = 60_000,
+  options: PlatformOptions = {},
 ): Promise<RunningPlatform> {
   const urls: Record<string, string> = {};
   const pids: Record<string, number> = {};
   const logs: Record<string, Record<string, unknown>[]> = {};
   const children: { name: string; child: ChildProcess; exited: Promise<void> }[] = [];
   const described = platformBusApps(JSON.parse(readFileSync(path.join(repoRoot, 'nest-cli.json'), 'utf8')));
-  const bus = await TestBus.start(described);
+  const producers: BusApp[] = (options.producers ?? [])
+    .filter((name) => !described.some((app) => app.name === name))
+    .map((name) => ({ name, kind: 'service', consumers: [] }));
+  const bus = await TestBus.start([...described, ...producers]);
   const roles: string[] = [];
   const databaseRoles: Record<string, string> = {};
   const stop = async () => {

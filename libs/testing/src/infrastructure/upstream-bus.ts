@@ -1,6 +1,7 @@
-// The services claims listen to, as their producers will publish (docs/contracts.md): integration
-// events on the real bus, subject `jineng.evt.<service>.<EventName>.v1`, message id = event id, each
-// stream's versions counted here. For tests only: in production the other services' relays publish.
+// Another service's integration events as its relay publishes them (docs/contracts.md): on the real bus,
+// subject `jineng.evt.<service>.<EventName>.v1`, message id = event id, each
+// stream's versions counted here. For tests of a consumer built before its producer (or without it):
+// in production the producing service's relay publishes.
 import { createHash, randomUUID } from 'node:crypto';
 import { eventSubject, type IntegrationEvent } from '@jineng/messaging';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
