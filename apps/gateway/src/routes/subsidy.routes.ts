@@ -136,6 +136,20 @@ const CLAIM_ROUTES: readonly RouteDefinition[] = [
   },
   {
     method: 'POST',
+    path: '/api/v1/claims/:claimId/recoveries',
+    summary: {
+      zh: '追回已拨付的补贴（经查实的骗取行为）',
+      en: 'Recover a paid subsidy (a confirmed fraud finding)',
+    },
+    tags: CLAIM_TAGS,
+    roles: OFFICERS,
+    request: 'jineng.subsidy.v1.RequestRecovery',
+    response: 'jineng.subsidy.v1.ClaimAccepted',
+    successStatus: 201,
+    target: claimCommand('RequestRecovery'),
+  },
+  {
+    method: 'POST',
     path: '/api/v1/subsidy-limit-exceptions',
     summary: {
       zh: '记录超出年度补贴次数的理由（“原则上”）',

@@ -357,6 +357,47 @@ it('the ledger’s PaymentSettled makes the claim paid (ClaimPaid), once', async
   expect(paid[0].data).toEqual({ claimId, paymentId: `p1-${claimId}`, amountFen: 300_000 });
 });
 
+it('a certificate revoked after payment asks the ledger to recover its share (RecoveryRequested), once', async () => {
+  const reader = service.get(ClaimFactsReader);
+  const certificate = (await reader.certificatesOf([trainees[1]])).find((c) => c.classId === jiyuanClass)!;
+  const revoked = await bus.publish(
+    'certification',
+    'CertificateRevoked.v1',
+    `certificate-${certificate.certificateId}`,
+    {
+      certificateId: certificate.certificateId,
+      certificateNumber: 'C-REVOKED',
+      workerId: trainees[1],
+      classId: jiyuanClass,
+      reason: '考试作弊',
+      revokedBy: 'officer-a',
+    },
+  );
+  await bus.again(revoked, randomUUID());
+  const [recovery] = await eventually(async () => {
+    const found = await published('jineng.evt.subsidy.RecoveryRequested.v1');
+    expect(found).toHaveLength(1);
+    return found;
+  });
+  const checked = validateContract('jineng.subsidy.v1.RecoveryRequested', recovery.data);
+  expect(checked.ok ? [] : checked.violations).toEqual([]);
+  expect(recovery.data).toMatchObject({
+    claimId,
+    claimantId: institutionId,
+    jurisdictionCode: '419001',
+    fundSource: 'employment_subsidy_fund',
+    amountFen: 100_000,
+    certificateId: certificate.certificateId,
+    workerId: trainees[1],
+  });
+  // an officer's fraud finding asks back the rest
+  await command('RequestRecovery', officerA, { claimId, reason: '查实虚假培训' });
+  const view = await query<subsidyV1.ClaimView>('GetClaim', officerA, { claimId });
+  expect(view.payments.filter((p) => p.outcome === 'recovery_requested').map((p) => p.amountFen)).toEqual([
+    100_000, 200_000,
+  ]);
+});
+
 it('a review past its 7 working days is flagged overdue in the lists', async () => {
   await at('2021-10-11T09:00:00+08:00');
   const other = await completedClass({

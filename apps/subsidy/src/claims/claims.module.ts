@@ -7,6 +7,7 @@ import { PolicyModule } from '../policy/policy.module';
 import { ApproveClaimHandler } from './approve-claim/approve-claim.handler';
 import { ApproveClaimNatsController } from './approve-claim/approve-claim.nats.controller';
 import { ClaimsContext } from './claims-context';
+import { ClawbackConsumer } from './clawback/clawback.consumer';
 import { ClassEstimateConsumer } from './class-estimate/class-estimate.consumer';
 import { ConfirmClaimHandler } from './confirm-claim/confirm-claim.handler';
 import { ConfirmClaimNatsController } from './confirm-claim/confirm-claim.nats.controller';
@@ -23,6 +24,8 @@ import { claimFactsReadModel } from './read-model/claim-facts.read-model';
 import { ClaimFactsReader } from './read-model/claim-facts.reader';
 import { RecordLimitExceptionHandler } from './record-limit-exception/record-limit-exception.handler';
 import { RecordLimitExceptionNatsController } from './record-limit-exception/record-limit-exception.nats.controller';
+import { RequestRecoveryHandler } from './request-recovery/request-recovery.handler';
+import { RequestRecoveryNatsController } from './request-recovery/request-recovery.nats.controller';
 import { ResolveObjectionHandler } from './resolve-objection/resolve-objection.handler';
 import { ResolveObjectionNatsController } from './resolve-objection/resolve-objection.nats.controller';
 import { ReviewClaimHandler } from './review-claim/review-claim.handler';
@@ -53,6 +56,7 @@ export class ClaimFactsStartup implements OnModuleInit {
     ConfirmClaimNatsController,
     ApproveClaimNatsController,
     RecordLimitExceptionNatsController,
+    RequestRecoveryNatsController,
     GetClaimNatsController,
     ListClaimsNatsController,
   ],
@@ -61,6 +65,8 @@ export class ClaimFactsStartup implements OnModuleInit {
     ClaimFactsReader,
     ClassEstimateConsumer,
     LedgerOutcomesConsumer,
+    ClawbackConsumer,
+    RequestRecoveryHandler,
     ClaimsContext,
     SubmitClaimHandler,
     ReviewClaimHandler,

@@ -198,7 +198,9 @@ export interface ContractTypes {
   'jineng.subsidy.v1.PublishPolicyVersion': subsidyV1.PublishPolicyVersion;
   'jineng.subsidy.v1.RaiseObjection': subsidyV1.RaiseObjection;
   'jineng.subsidy.v1.RecordLimitException': subsidyV1.RecordLimitException;
+  'jineng.subsidy.v1.RecoveryRequested': subsidyV1.RecoveryRequested;
   'jineng.subsidy.v1.ReportingRules': subsidyV1.ReportingRules;
+  'jineng.subsidy.v1.RequestRecovery': subsidyV1.RequestRecovery;
   'jineng.subsidy.v1.ResolveObjection': subsidyV1.ResolveObjection;
   'jineng.subsidy.v1.ReviewClaim': subsidyV1.ReviewClaim;
   'jineng.subsidy.v1.SelfChosenTraining': subsidyV1.SelfChosenTraining;

@@ -4824,6 +4824,79 @@ export const RecordLimitExceptionSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+/**
+ * A clawback (a certificate of a paid claim revoked, or an officer's confirmed fraud finding): the
+ * reversal the fund ledger is asked for.
+ */
+export interface RecoveryRequested {
+  readonly recoveryId: string;
+  readonly claimId: string;
+  readonly claimantId: string;
+  readonly jurisdictionCode: string;
+  readonly fundSource: string;
+  readonly amountFen: number;
+  readonly reason: string;
+  readonly certificateId?: string;
+  readonly workerId?: string;
+  readonly requestedBy: string;
+}
+
+export const RecoveryRequestedSchema: JsonSchema = {
+  $id: 'jineng.subsidy.v1.RecoveryRequested',
+  description:
+    "A clawback (a certificate of a paid claim revoked, or an officer's confirmed fraud finding): the reversal the fund ledger is asked for.",
+  type: 'object',
+  properties: {
+    recoveryId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    claimId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    claimantId: {
+      type: 'string',
+    },
+    jurisdictionCode: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    fundSource: {
+      type: 'string',
+    },
+    amountFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    reason: {
+      type: 'string',
+    },
+    certificateId: {
+      type: 'string',
+    },
+    workerId: {
+      type: 'string',
+    },
+    requestedBy: {
+      type: 'string',
+    },
+  },
+  required: [
+    'recoveryId',
+    'claimId',
+    'claimantId',
+    'jurisdictionCode',
+    'fundSource',
+    'amountFen',
+    'reason',
+    'requestedBy',
+  ],
+  additionalProperties: false,
+};
+
 /** Reports to the level above (月报、季报、年报). */
 export interface ReportingRules {
   /** the monthly report is due by this day of the next month */
@@ -4842,6 +4915,32 @@ export const ReportingRulesSchema: JsonSchema = {
       maximum: 28,
     },
   },
+  additionalProperties: false,
+};
+
+/** An officer's confirmed fraud finding after payment: what was paid and not yet recovered is asked back. */
+export interface RequestRecovery {
+  readonly claimId: string;
+  readonly reason: string;
+}
+
+export const RequestRecoverySchema: JsonSchema = {
+  $id: 'jineng.subsidy.v1.RequestRecovery',
+  description:
+    "An officer's confirmed fraud finding after payment: what was paid and not yet recovered is asked back.",
+  type: 'object',
+  properties: {
+    claimId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    reason: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 2000,
+    },
+  },
+  required: ['claimId', 'reason'],
   additionalProperties: false,
 };
 
@@ -6627,10 +6726,29 @@ export const contracts: readonly Contract[] = [
     schema: RecordLimitExceptionSchema,
   },
   {
+    typeName: 'jineng.subsidy.v1.RecoveryRequested',
+    kind: 'event',
+    service: 'subsidy',
+    name: 'RecoveryRequested',
+    subject: 'jineng.evt.subsidy.RecoveryRequested.v1',
+    eventType: 'RecoveryRequested.v1',
+    source: 'proto/jineng/subsidy/v1/claims_events.proto',
+    schema: RecoveryRequestedSchema,
+  },
+  {
     typeName: 'jineng.subsidy.v1.ReportingRules',
     kind: 'type',
     source: 'proto/jineng/subsidy/v1/policy_parameters.proto',
     schema: ReportingRulesSchema,
+  },
+  {
+    typeName: 'jineng.subsidy.v1.RequestRecovery',
+    kind: 'command',
+    service: 'subsidy',
+    name: 'RequestRecovery',
+    subject: 'jineng.cmd.subsidy.RequestRecovery',
+    source: 'proto/jineng/subsidy/v1/claims.proto',
+    schema: RequestRecoverySchema,
   },
   {
     typeName: 'jineng.subsidy.v1.ResolveObjection',

@@ -377,3 +377,84 @@ it('the ledger’s outcomes: paid once; a failure recorded', () => {
       data: { claimId, paymentId: 'p1', amountFen: 272_000, reason: '账户已销户' },
     });
 });
+
+describe('recoveries (clawback)', () => {
+  const approved = {
+    type: 'ClaimApproved.v1',
+    data: { claimId, amountFen: 272_000 },
+  } as unknown as ClaimEvent;
+  const paid = { type: 'ClaimPaid.v1', data: { claimId, paymentId: 'p1', amountFen: 272_000 } } as ClaimEvent;
+  const certificateOfW2 = {
+    ...computation,
+    lines: computation.lines.map((l) => ({
+      ...l,
+      evidence: { certificateId: l.workerId === w2 ? 'cert-2' : 'cert-1' },
+    })),
+  };
+  const paidHistory = [
+    { type: 'ClaimSubmitted.v1', data: { ...submitted, computation: certificateOfW2 } } as ClaimEvent,
+    ...history.submitted.slice(1),
+    history.firstReviewed,
+    history.secondReviewed,
+    history.notice,
+    approved,
+    paid,
+  ];
+  const recover = (data: Record<string, string>, userId = 'system:subsidy-claims') =>
+    command(
+      { type: 'RequestRecovery', data: { claimId, recoveryId: 'r1', reason: '证书撤销', ...data } } as never,
+      userId,
+    );
+
+  it('a revoked certificate after payment asks back what its lines were paid', () => {
+    spec
+      .given(...paidHistory)
+      .when(recover({ certificateId: 'cert-2', workerId: w2 }))
+      .then({
+        type: 'RecoveryRequested.v1',
+        data: {
+          recoveryId: 'r1',
+          claimId,
+          claimantId: 'inst-1',
+          jurisdictionCode: '140802',
+          fundSource: 'employment_subsidy_fund',
+          amountFen: 136_000,
+          reason: '证书撤销',
+          certificateId: 'cert-2',
+          workerId: w2,
+          requestedBy: 'system:subsidy-claims',
+        },
+      });
+  });
+
+  it('the same certificate again asks nothing; an officer’s fraud finding asks back what is left', () => {
+    const first = {
+      type: 'RecoveryRequested.v1',
+      data: { claimId, recoveryId: 'r1', certificateId: 'cert-2', amountFen: 136_000 },
+    } as unknown as ClaimEvent;
+    spec
+      .given(...paidHistory, first)
+      .when(recover({ certificateId: 'cert-2' }))
+      .thenNothingHappened();
+    spec
+      .given(...paidHistory, first)
+      .when(recover({ recoveryId: 'r2', reason: '查实虚假培训' }, 'officer-b'))
+      .then(
+        expect.objectContaining({
+          type: 'RecoveryRequested.v1',
+          data: expect.objectContaining({ amountFen: 136_000, requestedBy: 'officer-b' }),
+        }) as ClaimEvent,
+      );
+  });
+
+  it('nothing paid yet: a revocation asks nothing back; an officer is told the claim is not paid', () => {
+    spec
+      .given(...onNotice)
+      .when(recover({ certificateId: 'cert-2' }))
+      .thenNothingHappened();
+    spec
+      .given(...onNotice)
+      .when(recover({ reason: 'x' }, 'officer-b'))
+      .thenThrows(ClaimNotInStage);
+  });
+});

@@ -160,7 +160,25 @@ export type ClaimPaymentFailed = DomainEvent<
   Json<{ claimId: string; paymentId: string; amountFen: number; reason: string }>
 >;
 
+export type RecoveryRequested = DomainEvent<
+  'RecoveryRequested.v1',
+  Json<{
+    recoveryId: string;
+    claimId: string;
+    claimantId: string;
+    jurisdictionCode: string;
+    fundSource: string;
+    amountFen: number;
+    reason: string;
+    /** the certificate whose revocation caused it, or the officer's finding */
+    certificateId?: string;
+    workerId?: string;
+    requestedBy: string;
+  }>
+>;
+
 export type ClaimEvent =
+  | RecoveryRequested
   | ClaimSubmitted
   | TraineesNamedInClaim
   | ClaimReviewed
@@ -215,7 +233,14 @@ export type RecordLedgerOutcome = Command<
   >
 >;
 
+/** A clawback: a certificate of the claim revoked after payment, or an officer's confirmed fraud finding. */
+export type RequestRecovery = Command<
+  'RequestRecovery',
+  Json<{ claimId: string; recoveryId: string; reason: string; certificateId?: string; workerId?: string }>
+>;
+
 export type ClaimCommand =
+  | RequestRecovery
   | SubmitClaim
   | ReviewClaim
   | PublishNotice
@@ -245,6 +270,9 @@ export type ClaimState =
       readonly confirmedBy: readonly string[];
       readonly approvedFen?: number;
       readonly paymentId?: string;
+      /** what recoveries have asked back so far, and for which certificates */
+      readonly recoveredFen?: number;
+      readonly recoveredCertificates?: readonly string[];
     };
 
 // ---------------------------------------------------------------------------------------------------
@@ -499,6 +527,48 @@ export function decideClaim(command: ClaimCommand, state: ClaimState): ClaimEven
         },
       ];
     }
+    case 'RequestRecovery': {
+      // nothing was paid (yet): nothing to ask back — a fraud found before payment rejects the claim
+      if (
+        state.status !== 'none' &&
+        state.status !== 'paid' &&
+        command.metadata.actor.userId === 'system:subsidy-claims'
+      )
+        return [];
+      const s = live(state, command.data.claimId, ['paid']);
+      const d = command.data;
+      const paid = s.approvedFen ?? 0;
+      const left = paid - (s.recoveredFen ?? 0);
+      if (d.certificateId && (s.recoveredCertificates ?? []).includes(d.certificateId)) return [];
+      // a certificate's lines (as paid: the approved share of the computed total), or what is left
+      const lines = d.certificateId
+        ? s.submitted.computation.lines.filter((l) => l.evidence.certificateId === d.certificateId)
+        : [];
+      if (d.certificateId && lines.length === 0) return [];
+      const computed = s.submitted.computation.totalFen;
+      const ofLines = lines.reduce((sum, l) => sum + l.amountFen, 0);
+      const amountFen = d.certificateId
+        ? Math.min(left, computed === 0 ? 0 : Number((BigInt(ofLines) * BigInt(paid)) / BigInt(computed)))
+        : left;
+      if (amountFen <= 0) return [];
+      return [
+        {
+          type: 'RecoveryRequested.v1',
+          data: {
+            recoveryId: d.recoveryId,
+            claimId: d.claimId,
+            claimantId: s.submitted.claimantId,
+            jurisdictionCode: s.submitted.jurisdictionCode,
+            fundSource: s.submitted.fundSource,
+            amountFen,
+            reason: d.reason,
+            ...(d.certificateId ? { certificateId: d.certificateId } : {}),
+            ...(d.workerId ? { workerId: d.workerId } : {}),
+            requestedBy: actor,
+          },
+        },
+      ];
+    }
     case 'RecordLedgerOutcome': {
       const d = command.data;
       if (d.outcome === 'commitment_refused') {
@@ -592,6 +662,15 @@ export function evolveClaim(state: ClaimState, event: ClaimEvent): ClaimState {
       return { ...state, status: 'paid', paymentId: event.data.paymentId };
     case 'ClaimPaymentFailed.v1':
       return { ...state, status: 'payment_failed', paymentId: event.data.paymentId };
+    case 'RecoveryRequested.v1':
+      return {
+        ...state,
+        recoveredFen: (state.recoveredFen ?? 0) + event.data.amountFen,
+        recoveredCertificates: [
+          ...(state.recoveredCertificates ?? []),
+          ...(event.data.certificateId ? [event.data.certificateId] : []),
+        ],
+      };
   }
 }
 

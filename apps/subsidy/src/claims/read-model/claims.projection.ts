@@ -80,6 +80,13 @@ export function foldClaimView(view: ClaimViewData | undefined, event: ClaimEvent
       v.summary.status = 'paid';
       v.payments.push({ outcome: 'paid', paymentId: event.data.paymentId, amountFen: event.data.amountFen });
       return v;
+    case 'RecoveryRequested.v1':
+      v.payments.push({
+        outcome: 'recovery_requested',
+        amountFen: event.data.amountFen,
+        reason: event.data.reason,
+      });
+      return v;
     case 'ClaimPaymentFailed.v1':
       v.summary.status = 'payment_failed';
       v.payments.push({
