@@ -1,7 +1,7 @@
 // The subsidy service's own tables beside its event store (same schema), applied by its migration step.
 import type { Migration } from '@jineng/event-store';
 import { claimFactsMigrations } from './claims/read-model/claim-facts.migrations';
-import { claimsMigrations } from './claims/read-model/claims.migrations';
+import { claimsMigrations, employmentWindowMigrations } from './claims/read-model/claims.migrations';
 
 export const subsidyMigrations: readonly Migration[] = [
   {
@@ -62,4 +62,5 @@ export const subsidyMigrations: readonly Migration[] = [
   },
   ...claimFactsMigrations,
   ...claimsMigrations,
+  ...employmentWindowMigrations,
 ];

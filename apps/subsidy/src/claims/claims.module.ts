@@ -11,6 +11,7 @@ import { ClawbackConsumer } from './clawback/clawback.consumer';
 import { ClassEstimateConsumer } from './class-estimate/class-estimate.consumer';
 import { ConfirmClaimHandler } from './confirm-claim/confirm-claim.handler';
 import { ConfirmClaimNatsController } from './confirm-claim/confirm-claim.nats.controller';
+import { EmploymentTranches } from './employment-tranche/employment-tranches';
 import { GetClaimHandler } from './get-claim/get-claim.handler';
 import { GetClaimNatsController } from './get-claim/get-claim.nats.controller';
 import { LedgerOutcomesConsumer } from './ledger-outcomes/ledger-outcomes.consumer';
@@ -66,6 +67,7 @@ export class ClaimFactsStartup implements OnModuleInit {
     ClassEstimateConsumer,
     LedgerOutcomesConsumer,
     ClawbackConsumer,
+    EmploymentTranches,
     RequestRecoveryHandler,
     ClaimsContext,
     SubmitClaimHandler,

@@ -62,3 +62,24 @@ export const claimsMigrations: readonly Migration[] = [
     `,
   },
 ];
+
+export const employmentWindowMigrations: readonly Migration[] = [
+  {
+    // the employment tranche windows (employment-tranche.ts): which certified trainees of a class wait for
+    // employment, until when; written with the window's events
+    id: 'subsidy-006-employment-windows',
+    sql: (S) => `
+      create table ${S}.claim_employment_windows (
+        class_id text primary key,
+        claim_id text not null,
+        claimant_id text not null,
+        jurisdiction_code text not null,
+        worker_ids jsonb not null,
+        employed_worker_ids jsonb not null default '[]',
+        starts_on text not null,
+        until text not null,
+        status text not null check (status in ('open', 'closed'))
+      );
+    `,
+  },
+];

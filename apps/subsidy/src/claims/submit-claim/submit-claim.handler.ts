@@ -15,10 +15,12 @@ import { ClassNotCompleted, ClassNotKnown, ClaimForbidden, FundSourceRequired } 
 import {
   assertNotClaimedBefore,
   computeClaim,
+  employmentWindow,
   type ClaimComputation,
   type SubsidyKind,
   type Tranche,
 } from '../domain/compute-claim';
+import { EmploymentTranches } from '../employment-tranche/employment-tranches';
 import { ClaimFactsReader } from '../read-model/claim-facts.reader';
 
 const CLAIM_NAMESPACE = '8d3f1a52-4c6e-4b7a-9f20-1e5d7c9b3a64';
@@ -29,6 +31,7 @@ export class SubmitClaimHandler {
     private readonly context: ClaimsContext,
     private readonly facts: ClaimFactsReader,
     @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly tranches: EmploymentTranches,
   ) {}
 
   async handle(request: RpcRequest<subsidyV1.SubmitClaim>): Promise<subsidyV1.ClaimAccepted> {
@@ -126,7 +129,22 @@ export class SubmitClaimHandler {
       ...(notice.set ? { publicNoticeWorkingDays: notice.value } : {}),
       submittedBy: principal.userId,
     };
-    return this.context.run(request, claimId, jurisdiction, { type: 'SubmitClaim', data });
+    const accepted = await this.context.run(request, claimId, jurisdiction, { type: 'SubmitClaim', data });
+    // the certificate tranche claimed: its employment tranche waits for employment within the window
+    if (cls && kind === 'training_per_day' && tranche === 'certificate') {
+      const window = employmentWindow({ policy }, cls);
+      await this.tranches.open(claimId, {
+        classId: cls.classId,
+        claimId,
+        claimantId,
+        claimantKind,
+        jurisdictionCode: jurisdiction,
+        workerIds: [...computation.workerIds],
+        startsOn: cls.startDate,
+        until: window.until,
+      });
+    }
+    return accepted;
   }
 
   private async claimedBefore(classId: string) {
