@@ -191,6 +191,20 @@ const CLAIM_ROUTES: readonly RouteDefinition[] = [
   },
   {
     method: 'GET',
+    path: '/api/v1/policy-versions/:draftVersionId/simulation',
+    summary: {
+      zh: '政策草案测算：按草案重算期间内已结业班级（只读）',
+      en: 'What-if: the completed classes of a period re-computed under a draft (read-only)',
+    },
+    tags: CLAIM_TAGS,
+    roles: ['admin'],
+    jurisdiction: { in: 'query', name: 'jurisdiction' },
+    request: 'jineng.subsidy.v1.SimulatePolicy',
+    response: 'jineng.subsidy.v1.PolicySimulation',
+    target: claimQuery('SimulatePolicy'),
+  },
+  {
+    method: 'GET',
     path: '/api/v1/my/claims',
     summary: { zh: '涉及本人的申领及本人名下金额', en: 'The claims that name me, and the amount in my name' },
     tags: CLAIM_TAGS,

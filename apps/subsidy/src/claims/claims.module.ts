@@ -31,6 +31,8 @@ import { ResolveObjectionHandler } from './resolve-objection/resolve-objection.h
 import { ResolveObjectionNatsController } from './resolve-objection/resolve-objection.nats.controller';
 import { ReviewClaimHandler } from './review-claim/review-claim.handler';
 import { ReviewClaimNatsController } from './review-claim/review-claim.nats.controller';
+import { SimulatePolicyHandler } from './simulate-policy/simulate-policy.handler';
+import { SimulatePolicyNatsController } from './simulate-policy/simulate-policy.nats.controller';
 import { SubmitClaimHandler } from './submit-claim/submit-claim.handler';
 import { SubmitClaimNatsController } from './submit-claim/submit-claim.nats.controller';
 
@@ -60,6 +62,7 @@ export class ClaimFactsStartup implements OnModuleInit {
     RequestRecoveryNatsController,
     GetClaimNatsController,
     ListClaimsNatsController,
+    SimulatePolicyNatsController,
   ],
   providers: [
     ClaimFactsStartup,
@@ -80,6 +83,7 @@ export class ClaimFactsStartup implements OnModuleInit {
     RecordLimitExceptionHandler,
     GetClaimHandler,
     ListClaimsHandler,
+    SimulatePolicyHandler,
   ],
   exports: [ClaimFactsReader],
 })

@@ -170,3 +170,49 @@ it('prepares the employment tranche for the employed, expires the others at the 
     'CLAIM.NOT_EMPLOYED_IN_WINDOW',
   ]);
 });
+
+it('SimulatePolicy re-runs the period’s completed classes under a draft, read-only', async () => {
+  const admin: Principal = { userId: 'admin-140000', roles: ['admin'], jurisdiction: '140000' };
+  const drafted = await service.command<{ versionId: string }>('DraftPolicyVersion', admin, {
+    jurisdiction: '140800',
+    effectiveFrom: '2018-03-29',
+    title: '运城市培训补贴标准（草案，测试用）',
+    document: { title: '运城市培训补贴标准（草案）', issuer: '运城市人民政府', number: '草案' },
+    parameters: {
+      subsidies: {
+        perDayTraining: {
+          tiers: [
+            { fromDay: 1, toDay: 10, amountFen: 16_000 },
+            { fromDay: 11, toDay: 15, amountFen: 10_000 },
+          ],
+          maxDays: 15,
+        },
+        tranches: { onCertificateShare: 0.8, onEmploymentShare: 0.2, employmentWithinMonths: 3 },
+      },
+    },
+  });
+  const before = await service.db.pool.query(`select count(*)::int as n from "${service.schema}".events`);
+  const simulation = await eventually(async () => {
+    const answer = await service.query<subsidyV1.PolicySimulation>('SimulatePolicy', admin, {
+      draftVersionId: drafted.versionId,
+      jurisdiction: '140800',
+      periodFrom: '2019-01-01',
+      periodTo: '2019-12-31',
+    });
+    expect(answer.rows.length).toBeGreaterThan(0);
+    return answer;
+  });
+  // certificate tranche: 3 × (10 × 160 + 2 × 100) × 80 % = 4 320 ¥; employment tranche: 1 × 360 ¥; nothing paid yet
+  expect(simulation.rows).toEqual([
+    expect.objectContaining({
+      kind: 'training_per_day',
+      county: '140802',
+      classes: 1,
+      paidFen: 0,
+      draftFen: 432_000 + 36_000,
+    }),
+  ]);
+  expect(simulation.rows[0].traineesAffected).toHaveLength(3);
+  const after = await service.db.pool.query(`select count(*)::int as n from "${service.schema}".events`);
+  expect(after.rows[0].n).toBe(before.rows[0].n);
+});

@@ -183,6 +183,8 @@ export interface ContractTypes {
   'jineng.subsidy.v1.PolicyAssumption': subsidyV1.PolicyAssumption;
   'jineng.subsidy.v1.PolicyDocument': subsidyV1.PolicyDocument;
   'jineng.subsidy.v1.PolicyParameters': subsidyV1.PolicyParameters;
+  'jineng.subsidy.v1.PolicySimulation': subsidyV1.PolicySimulation;
+  'jineng.subsidy.v1.PolicySimulationRow': subsidyV1.PolicySimulationRow;
   'jineng.subsidy.v1.PolicyVersion': subsidyV1.PolicyVersion;
   'jineng.subsidy.v1.PolicyVersionDiff': subsidyV1.PolicyVersionDiff;
   'jineng.subsidy.v1.PolicyVersionDraftUpdated': subsidyV1.PolicyVersionDraftUpdated;
@@ -204,6 +206,7 @@ export interface ContractTypes {
   'jineng.subsidy.v1.ResolveObjection': subsidyV1.ResolveObjection;
   'jineng.subsidy.v1.ReviewClaim': subsidyV1.ReviewClaim;
   'jineng.subsidy.v1.SelfChosenTraining': subsidyV1.SelfChosenTraining;
+  'jineng.subsidy.v1.SimulatePolicy': subsidyV1.SimulatePolicy;
   'jineng.subsidy.v1.SkillEvaluationSubsidy': subsidyV1.SkillEvaluationSubsidy;
   'jineng.subsidy.v1.SmallMicroNewHireSubsidy': subsidyV1.SmallMicroNewHireSubsidy;
   'jineng.subsidy.v1.SubmitClaim': subsidyV1.SubmitClaim;

@@ -3775,6 +3775,88 @@ export const PolicyParametersSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface PolicySimulation {
+  readonly draftVersionId: string;
+  readonly classes: number;
+  readonly rows: readonly PolicySimulationRow[];
+}
+
+export const PolicySimulationSchema: JsonSchema = {
+  $id: 'jineng.subsidy.v1.PolicySimulation',
+  type: 'object',
+  properties: {
+    draftVersionId: {
+      type: 'string',
+    },
+    classes: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    rows: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.subsidy.v1.PolicySimulationRow',
+      },
+    },
+  },
+  required: ['draftVersionId', 'classes', 'rows'],
+  additionalProperties: false,
+};
+
+export interface PolicySimulationRow {
+  readonly kind: string;
+  readonly county: string;
+  readonly classes: number;
+  readonly paidFen: number;
+  readonly draftFen: number;
+  /** draft − paid, in whole fen: may be negative */
+  readonly differenceFen: number;
+  readonly traineesAffected: readonly string[];
+}
+
+export const PolicySimulationRowSchema: JsonSchema = {
+  $id: 'jineng.subsidy.v1.PolicySimulationRow',
+  type: 'object',
+  properties: {
+    kind: {
+      type: 'string',
+    },
+    county: {
+      type: 'string',
+    },
+    classes: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    paidFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    draftFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    differenceFen: {
+      description: 'draft − paid, in whole fen: may be negative',
+      type: 'number',
+    },
+    traineesAffected: {
+      type: 'array',
+      items: {
+        type: 'string',
+      },
+    },
+  },
+  required: ['kind', 'county', 'classes', 'paidFen', 'draftFen', 'differenceFen', 'traineesAffected'],
+  additionalProperties: false,
+};
+
 /** A policy version: a draft while it is edited, then published and immutable. */
 export interface PolicyVersion {
   readonly versionId: string;
@@ -5042,6 +5124,44 @@ export const SelfChosenTrainingSchema: JsonSchema = {
     },
   },
   required: ['requiredCertificates'],
+  additionalProperties: false,
+};
+
+/**
+ * The what-if (read-only, nothing appended): the completed classes of a jurisdiction whose end falls in
+ * the period, re-computed under a draft version (as if published), per kind and county.
+ */
+export interface SimulatePolicy {
+  readonly draftVersionId: string;
+  readonly jurisdiction: string;
+  readonly periodFrom: string;
+  readonly periodTo: string;
+}
+
+export const SimulatePolicySchema: JsonSchema = {
+  $id: 'jineng.subsidy.v1.SimulatePolicy',
+  description:
+    'The what-if (read-only, nothing appended): the completed classes of a jurisdiction whose end falls in the period, re-computed under a draft version (as if published), per kind and county.',
+  type: 'object',
+  properties: {
+    draftVersionId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    jurisdiction: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    periodFrom: {
+      type: 'string',
+      format: 'date',
+    },
+    periodTo: {
+      type: 'string',
+      format: 'date',
+    },
+  },
+  required: ['draftVersionId', 'jurisdiction', 'periodFrom', 'periodTo'],
   additionalProperties: false,
 };
 
@@ -6612,6 +6732,18 @@ export const contracts: readonly Contract[] = [
     schema: PolicyParametersSchema,
   },
   {
+    typeName: 'jineng.subsidy.v1.PolicySimulation',
+    kind: 'reply',
+    source: 'proto/jineng/subsidy/v1/claims.proto',
+    schema: PolicySimulationSchema,
+  },
+  {
+    typeName: 'jineng.subsidy.v1.PolicySimulationRow',
+    kind: 'type',
+    source: 'proto/jineng/subsidy/v1/claims.proto',
+    schema: PolicySimulationRowSchema,
+  },
+  {
     typeName: 'jineng.subsidy.v1.PolicyVersion',
     kind: 'reply',
     source: 'proto/jineng/subsidy/v1/policy_version.proto',
@@ -6773,6 +6905,15 @@ export const contracts: readonly Contract[] = [
     kind: 'type',
     source: 'proto/jineng/subsidy/v1/policy_parameters.proto',
     schema: SelfChosenTrainingSchema,
+  },
+  {
+    typeName: 'jineng.subsidy.v1.SimulatePolicy',
+    kind: 'query',
+    service: 'subsidy',
+    name: 'SimulatePolicy',
+    subject: 'jineng.qry.subsidy.SimulatePolicy',
+    source: 'proto/jineng/subsidy/v1/claims.proto',
+    schema: SimulatePolicySchema,
   },
   {
     typeName: 'jineng.subsidy.v1.SkillEvaluationSubsidy',
