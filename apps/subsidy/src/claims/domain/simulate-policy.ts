@@ -51,6 +51,9 @@ export function simulatePolicy(
     readonly draft: (cls: CompletedClassFacts) => ResolvedPolicy;
   },
 ): SimulationRow[] {
+  const resolved = new Map<string, { current: ResolvedPolicy; draft: ResolvedPolicy }>();
+  const certificatesOf = groupByWorker(facts.certificates);
+  const employmentsOf = groupByWorker(facts.employments);
   const rows = new Map<
     string,
     {
@@ -63,8 +66,11 @@ export function simulatePolicy(
     }
   >();
   for (const cls of classes) {
-    const current = policies.current(cls.facts);
-    const draft = policies.draft(cls.facts);
+    // the policies depend on the class's jurisdiction and start only: resolved once per pair
+    const key = `${cls.facts.jurisdictionCode}|${cls.facts.startDate}`;
+    if (!resolved.has(key))
+      resolved.set(key, { current: policies.current(cls.facts), draft: policies.draft(cls.facts) });
+    const { current, draft } = resolved.get(key)!;
     for (const claim of cls.claims) {
       if (EVIDENCE_KINDS.includes(claim.kind)) continue;
       const key = `${claim.kind}|${cls.facts.jurisdictionCode}`;
@@ -79,7 +85,16 @@ export function simulatePolicy(
       rows.set(key, row);
       row.classes.add(cls.facts.classId);
       row.paidFen += claim.paidFen;
-      const input = { kind: claim.kind, tranche: claim.tranche, class: cls.facts, ...facts };
+      // only the class's trainees' facts: each class is computed on its own
+      const ids = cls.facts.trainees.map((t) => t.workerId);
+      const input = {
+        kind: claim.kind,
+        tranche: claim.tranche,
+        class: cls.facts,
+        workers: facts.workers,
+        certificates: ids.flatMap((id) => certificatesOf.get(id) ?? []),
+        employments: ids.flatMap((id) => employmentsOf.get(id) ?? []),
+      };
       const now = perWorker(tryCompute(() => computeClaim({ ...input, policy: current })));
       const then = perWorker(tryCompute(() => computeClaim({ ...input, policy: draft })));
       for (const amount of then.values()) row.draftFen += amount;
@@ -114,5 +129,15 @@ function perWorker(computation: ClaimComputation | undefined): Map<string, numbe
   const out = new Map<string, number>();
   for (const line of computation?.lines ?? [])
     if (line.workerId) out.set(line.workerId, (out.get(line.workerId) ?? 0) + line.amountFen);
+  return out;
+}
+
+function groupByWorker<T extends { readonly workerId: string }>(items: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const list = out.get(item.workerId);
+    if (list) list.push(item);
+    else out.set(item.workerId, [item]);
+  }
   return out;
 }
