@@ -84,7 +84,7 @@ beforeAll(async () => {
     ],
     {},
     120_000,
-    [{ name: 'class-ops', kind: 'service' }],
+    { producers: ['class-ops'] },
   );
   for (const user of ['county_officer', 'institution'])
     tokens[user] = await devToken(platform.urls.gateway!, user);

@@ -38,8 +38,8 @@ const institution = (institutionId = INSTITUTION): Principal => ({
   jurisdiction: JIYUAN,
   institutionId,
 });
-/** the gateway's principal for public queries (apps/gateway routing/anonymous-principal.ts) */
-const ANONYMOUS: Principal = { userId: 'anonymous', roles: ['worker'], jurisdiction: '110000' };
+/** the gateway's principal for public queries without a token (apps/gateway routing/authorize.ts) */
+const ANONYMOUS: Principal = { userId: 'anonymous', roles: ['anonymous'], jurisdiction: '110000' };
 const foreignOfficer: Principal = {
   userId: 'officer-140802',
   roles: ['county_officer'],

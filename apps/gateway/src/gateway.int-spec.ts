@@ -34,7 +34,7 @@ import { DEMO_INSTITUTION_ID } from './auth/demo-users';
 import { DevIssuer } from './auth/dev-issuer';
 import { gatewayConfigFromEnv as configFromEnv } from './config/gateway-config';
 import { createGatewayApp } from './gateway-app';
-import { ANONYMOUS_PRINCIPAL } from './routing/anonymous-principal';
+import { ANONYMOUS_JURISDICTION } from './routing/authorize';
 import type { JsonSchema, RouteDefinition } from './routing/route-definition';
 
 // a service name of its own per run: other suites on the same NATS never answer for this one
@@ -140,7 +140,7 @@ const ROUTES: RouteDefinition[] = [
     path: '/api/v1/probe/public/whoami',
     summary: { zh: '公开回声查询', en: 'Public echo query' },
     roles: 'public',
-    allowAnonymous: true,
+    allowAnonymous: {},
     request: { name: 'ProbePublicWhoamiRequest', schema: PUBLIC_WHOAMI_REQUEST },
     target: { kind: 'query', service: SERVICE, name: 'Whoami' },
   },
@@ -331,20 +331,24 @@ describe('gateway (dev issuer, real NATS, probe service)', () => {
       });
     });
 
-    it('forwards a public query (allowAnonymous) as the anonymous principal, with or without a token; its neighbour without a token stays 401', async () => {
+    it('forwards a public query (allowAnonymous) without a token as the anonymous principal, with a token as the caller; its neighbour without a token stays 401', async () => {
       const before = received.length;
       const anonymous = await call(base, 'GET', '/api/v1/probe/public/whoami?page=2');
       expect(anonymous.status).toBe(200);
       const echoed = anonymous.body.echoed as { envelope: { principal: unknown }; payload: unknown };
-      expect(echoed.envelope.principal).toEqual(ANONYMOUS_PRINCIPAL);
+      expect(echoed.envelope.principal).toEqual({
+        userId: 'anonymous',
+        roles: ['anonymous'],
+        jurisdiction: ANONYMOUS_JURISDICTION,
+      });
       expect(echoed.payload).toEqual({ page: 2 });
-      // a token is not passed on: the service sees the same anonymous principal
+      // a caller with a token is forwarded as itself
       const withToken = await call(base, 'GET', '/api/v1/probe/public/whoami', {
         token: tokens.county_officer,
       });
-      expect((withToken.body.echoed as { envelope: { principal: unknown } }).envelope.principal).toEqual(
-        ANONYMOUS_PRINCIPAL,
-      );
+      expect(
+        (withToken.body.echoed as { envelope: { principal: { roles: string[] } } }).envelope.principal.roles,
+      ).toEqual(['county_officer']);
       expect(received.length).toBe(before + 2);
       // the same service's other query needs a token, and nothing reaches the service without one
       const closed = await call(base, 'GET', '/api/v1/probe/jurisdictions/140802/whoami');

@@ -31,10 +31,14 @@ export class SubsidyTestService {
     readonly nats: DedicatedNatsServer,
     private readonly proxy: ClientProxy,
     private readonly client: RpcClient,
+    private readonly env: Readonly<Record<string, string>> = {},
   ) {}
 
   /** A fresh schema (named after `database`), a nats-server of its own, the service started. */
-  static async start(database: string): Promise<SubsidyTestService> {
+  static async start(
+    database: string,
+    options: { readonly env?: Readonly<Record<string, string>> } = {},
+  ): Promise<SubsidyTestService> {
     const db = await connectTestDatabase(database);
     const schema = await db.freshSchema();
     const nats = await DedicatedNatsServer.start();
@@ -46,6 +50,7 @@ export class SubsidyTestService {
       nats,
       proxy,
       signingRpcClient(proxy, { defaultTimeoutMs: 10_000 }),
+      options.env,
     );
     await service.restart();
     await proxy.connect();
@@ -67,6 +72,8 @@ export class SubsidyTestService {
         JINENG_SCHEMA: this.schema,
         LOG_LEVEL: 'error',
         ...envelopeKeyEnv(),
+        // e.g. JINENG_TEST_CLOCK_FILE: the test moves the service's clock
+        ...this.env,
       },
     );
     this.app = await createServiceApp(

@@ -1,5 +1,7 @@
 // The subsidy service's own tables beside its event store (same schema), applied by its migration step.
 import type { Migration } from '@jineng/event-store';
+import { claimFactsMigrations } from './claims/read-model/claim-facts.migrations';
+import { claimsMigrations, employmentWindowMigrations } from './claims/read-model/claims.migrations';
 
 export const subsidyMigrations: readonly Migration[] = [
   {
@@ -58,4 +60,7 @@ export const subsidyMigrations: readonly Migration[] = [
       );
     `,
   },
+  ...claimFactsMigrations,
+  ...claimsMigrations,
+  ...employmentWindowMigrations,
 ];

@@ -12,7 +12,7 @@ import {
   type EventMetadata,
 } from '@jineng/ddd';
 import type { RecordedEvent } from '@jineng/event-store';
-import { ROLES, toIntegrationEvent, type Envelope, type Principal } from '@jineng/messaging';
+import { ANONYMOUS_ROLE, ROLES, toIntegrationEvent, type Envelope, type Principal } from '@jineng/messaging';
 import { jsonSchemaOf } from './contract-registry';
 import type { commonV1 } from './generated';
 import { validateContract } from './validate-contract';
@@ -43,9 +43,9 @@ class TooManyTrainees extends defineDomainError<{ max: number; actual: number }>
 }) {}
 
 describe('jineng.common.v1 mirrors the libs', () => {
-  it('Principal allows exactly the ROLES of libs/messaging', () => {
+  it('Principal allows exactly the ROLES of libs/messaging and the anonymous role', () => {
     const roles = jsonSchemaOf('jineng.common.v1.Principal').properties?.roles?.items?.enum;
-    expect(roles).toEqual([...ROLES]);
+    expect(roles).toEqual([...ROLES, ANONYMOUS_ROLE]);
   });
 
   it('an Envelope as libs/messaging builds it validates, and the types agree both ways', () => {

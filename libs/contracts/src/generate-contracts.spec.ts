@@ -290,7 +290,7 @@ describe('contracts:generate', () => {
         'name: is required',
         'surprise: is an unknown field: this message has no such field',
         'referee.nickname: is an unknown field: this message has no such field',
-        'referee.roles[0]: must be one of: worker, institution, enterprise, county_officer, city_approver, finance_officer, auditor, admin',
+        'referee.roles[0]: must be one of: worker, institution, enterprise, county_officer, city_approver, finance_officer, auditor, admin, anonymous',
         'sessions[0].room: is an unknown field: this message has no such field',
         'sessions[0].hours: must be at most 8',
         'sessions[1].day: is required',

@@ -87,7 +87,7 @@ describe('validateContract', () => {
     const byPath = Object.fromEntries(violations.map((v) => [v.path, v]));
     expect(byPath['principal.userId']).toMatchObject({ reason: '不能为空', reasonEn: 'must not be empty' });
     expect(byPath['principal.roles[1]'].reasonEn).toBe(
-      'must be one of: worker, institution, enterprise, county_officer, city_approver, finance_officer, auditor, admin',
+      'must be one of: worker, institution, enterprise, county_officer, city_approver, finance_officer, auditor, admin, anonymous',
     );
     expect(byPath['principal.roles[1]'].reason).toMatch(/^应为以下之一：worker、institution、/);
     expect(byPath['principal.jurisdiction'].reasonEn).toContain(

@@ -25,6 +25,17 @@ export interface RpcRequest<Payload = unknown> {
   readonly payload: Payload;
 }
 
+/**
+ * The role of nobody: the gateway forwards a public route that `allowAnonymous` with it alone; no
+ * token carries it, and no route grants it.
+ */
+export const ANONYMOUS_ROLE = 'anonymous' satisfies Role;
+
+/** A role a principal on the bus may have: a product role, or the anonymous one. */
+export function isPrincipalRole(value: unknown): value is Role {
+  return isRole(value) || value === ANONYMOUS_ROLE;
+}
+
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }

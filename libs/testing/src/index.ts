@@ -8,3 +8,4 @@ export * from './infrastructure/bus';
 export * from './infrastructure/envelope-keys';
 export * from './zip-archive';
 export * from './test-clock';
+export * from './infrastructure/upstream-bus';

@@ -10,7 +10,224 @@ import { ROLES } from '@jineng/messaging';
 import type { RouteDefinition } from '../routing/route-definition';
 
 const TAGS = ['subsidy: policy'];
+const CLAIM_TAGS = ['subsidy: claims'];
+const OFFICERS = ['county_officer', 'city_approver'] as const;
+const PARTIES = ['institution', 'enterprise', 'worker'] as const;
+const claimCommand = (name: string) => ({ kind: 'command', service: 'subsidy', name }) as const;
+const claimQuery = (name: string) => ({ kind: 'query', service: 'subsidy', name }) as const;
 const CALENDAR_TAGS = ['subsidy: holiday calendar'];
+
+// Subsidy claims (issue 13). The claimant is the principal's own institution, enterprise or worker
+// record; officers act within the claim's jurisdiction (the service checks, it alone knows the claim's);
+// a trainee (worker) sees and confirms or objects to the claims that name them. The notice page and
+// objections from anyone need no token (`allowAnonymous`).
+const CLAIM_ROUTES: readonly RouteDefinition[] = [
+  {
+    method: 'POST',
+    path: '/api/v1/claims',
+    summary: {
+      zh: '申领补贴（平台核算金额并附明细）',
+      en: 'Claim a subsidy (the platform computes the amount, with its breakdown)',
+    },
+    tags: CLAIM_TAGS,
+    roles: PARTIES,
+    request: 'jineng.subsidy.v1.SubmitClaim',
+    response: 'jineng.subsidy.v1.ClaimAccepted',
+    successStatus: 201,
+    target: claimCommand('SubmitClaim'),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/claims/:claimId/first-review',
+    summary: {
+      zh: '初审（通过、退回或驳回，附理由）',
+      en: 'First review: approve, return or reject, with a reason',
+    },
+    tags: CLAIM_TAGS,
+    roles: OFFICERS,
+    request: 'jineng.subsidy.v1.ReviewClaim',
+    response: 'jineng.subsidy.v1.ClaimAccepted',
+    target: claimCommand('FirstReview'),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/claims/:claimId/second-review',
+    summary: { zh: '复核（须由另一名经办人员）', en: 'Second review, by another officer' },
+    tags: CLAIM_TAGS,
+    roles: OFFICERS,
+    request: 'jineng.subsidy.v1.ReviewClaim',
+    response: 'jineng.subsidy.v1.ClaimAccepted',
+    target: claimCommand('SecondReview'),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/claims/:claimId/notice',
+    summary: {
+      zh: '公示（按政策规定的工作日数）',
+      en: 'Put the claim on public notice for the policy’s working days',
+    },
+    tags: CLAIM_TAGS,
+    roles: OFFICERS,
+    request: 'jineng.subsidy.v1.ClaimAction',
+    response: 'jineng.subsidy.v1.ClaimAccepted',
+    target: claimCommand('PublishNotice'),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/claims/:claimId/objections',
+    summary: { zh: '学员对涉及本人的申领提出异议', en: 'A trainee named in the claim objects to it' },
+    tags: CLAIM_TAGS,
+    roles: ['worker'],
+    request: 'jineng.subsidy.v1.RaiseObjection',
+    response: 'jineng.subsidy.v1.ClaimAccepted',
+    successStatus: 201,
+    target: claimCommand('RaiseObjection'),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/public/jurisdictions/:jurisdiction/claims/:claimId/objections',
+    summary: {
+      zh: '对公示中的申领提出异议（无需登录，联系方式不公开）',
+      en: 'Object to a claim on notice (no login; contact details kept private)',
+    },
+    tags: CLAIM_TAGS,
+    roles: 'public',
+    allowAnonymous: { jurisdiction: { in: 'path', name: 'jurisdiction' } },
+    request: 'jineng.subsidy.v1.RaiseObjection',
+    response: 'jineng.subsidy.v1.ClaimAccepted',
+    successStatus: 201,
+    target: claimCommand('RaiseObjection'),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/claims/:claimId/objections/:objectionId/resolution',
+    summary: {
+      zh: '处理异议（驳回或成立，附结论）',
+      en: 'Resolve an objection: dismissed or upheld, with the finding',
+    },
+    tags: CLAIM_TAGS,
+    roles: OFFICERS,
+    request: 'jineng.subsidy.v1.ResolveObjection',
+    response: 'jineng.subsidy.v1.ClaimAccepted',
+    target: claimCommand('ResolveObjection'),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/claims/:claimId/confirmation',
+    summary: { zh: '学员确认涉及本人的申领', en: 'A trainee named in the claim confirms it' },
+    tags: CLAIM_TAGS,
+    roles: ['worker'],
+    request: 'jineng.subsidy.v1.ClaimAction',
+    response: 'jineng.subsidy.v1.ClaimAccepted',
+    target: claimCommand('ConfirmClaim'),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/claims/:claimId/approval',
+    summary: {
+      zh: '审批拨付（公示期满且无未处理异议）',
+      en: 'Approve for payment (after the notice, with no open objection)',
+    },
+    tags: CLAIM_TAGS,
+    roles: OFFICERS,
+    request: 'jineng.subsidy.v1.ClaimAction',
+    response: 'jineng.subsidy.v1.ClaimAccepted',
+    target: claimCommand('ApproveClaim'),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/claims/:claimId/recoveries',
+    summary: {
+      zh: '追回已拨付的补贴（经查实的骗取行为）',
+      en: 'Recover a paid subsidy (a confirmed fraud finding)',
+    },
+    tags: CLAIM_TAGS,
+    roles: OFFICERS,
+    request: 'jineng.subsidy.v1.RequestRecovery',
+    response: 'jineng.subsidy.v1.ClaimAccepted',
+    successStatus: 201,
+    target: claimCommand('RequestRecovery'),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/subsidy-limit-exceptions',
+    summary: {
+      zh: '记录超出年度补贴次数的理由（“原则上”）',
+      en: 'Record why a worker may exceed the yearly subsidy limit ("in principle")',
+    },
+    tags: CLAIM_TAGS,
+    roles: OFFICERS,
+    request: 'jineng.subsidy.v1.RecordLimitException',
+    response: 'jineng.subsidy.v1.ClaimAccepted',
+    successStatus: 201,
+    target: claimCommand('RecordLimitException'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/claims/:claimId',
+    summary: {
+      zh: '一项申领：核算明细、审核、公示、异议、拨付',
+      en: 'One claim: breakdown, reviews, notice, objections, payments',
+    },
+    tags: CLAIM_TAGS,
+    roles: [...OFFICERS, 'auditor', ...PARTIES],
+    request: 'jineng.subsidy.v1.GetClaim',
+    response: 'jineng.subsidy.v1.ClaimView',
+    target: claimQuery('GetClaim'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/claims',
+    summary: {
+      zh: '辖区内的申领（状态、班级、逾期；分页）',
+      en: 'Claims in a jurisdiction by status, class, overdue (paged)',
+    },
+    tags: CLAIM_TAGS,
+    roles: OFFICERS,
+    jurisdiction: { in: 'query', name: 'jurisdiction' },
+    request: 'jineng.subsidy.v1.ListClaims',
+    response: 'jineng.subsidy.v1.ClaimList',
+    target: claimQuery('ListClaims'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/policy-versions/:draftVersionId/simulation',
+    summary: {
+      zh: '政策草案测算：按草案重算期间内已结业班级（只读）',
+      en: 'What-if: the completed classes of a period re-computed under a draft (read-only)',
+    },
+    tags: CLAIM_TAGS,
+    roles: ['admin'],
+    jurisdiction: { in: 'query', name: 'jurisdiction' },
+    request: 'jineng.subsidy.v1.SimulatePolicy',
+    response: 'jineng.subsidy.v1.PolicySimulation',
+    target: claimQuery('SimulatePolicy'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/my/claims',
+    summary: { zh: '涉及本人的申领及本人名下金额', en: 'The claims that name me, and the amount in my name' },
+    tags: CLAIM_TAGS,
+    roles: ['worker'],
+    request: 'jineng.subsidy.v1.ListMyClaims',
+    response: 'jineng.subsidy.v1.ClaimList',
+    target: claimQuery('ListMyClaims'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/public/jurisdictions/:jurisdiction/claim-notices',
+    summary: {
+      zh: '补贴公示（无需登录；不含姓名和身份证号）',
+      en: 'Subsidy notices (no login; no names, no ID numbers)',
+    },
+    tags: CLAIM_TAGS,
+    roles: 'public',
+    allowAnonymous: { jurisdiction: { in: 'path', name: 'jurisdiction' } },
+    request: 'jineng.subsidy.v1.ListPublicNotices',
+    response: 'jineng.subsidy.v1.PublicNoticeList',
+    target: claimQuery('ListPublicNotices'),
+  },
+];
 
 export const SUBSIDY_ROUTES: readonly RouteDefinition[] = [
   {
@@ -148,4 +365,5 @@ export const SUBSIDY_ROUTES: readonly RouteDefinition[] = [
     response: 'jineng.subsidy.v1.HolidayYear',
     target: { kind: 'command', service: 'subsidy', name: 'PublishHolidayCalendar' },
   },
+  ...CLAIM_ROUTES,
 ];

@@ -2,7 +2,7 @@
 // jurisdiction the request targets must be within the caller's, and a caller acting for an
 // institution or enterprise may only name its own. Services enforce the finer ownership rules.
 import { JurisdictionCode } from '@jineng/kernel';
-import type { Principal, Role } from '@jineng/messaging';
+import { ANONYMOUS_ROLE, type Principal, type Role } from '@jineng/messaging';
 import { GatewayErrors } from '../errors/gateway-error';
 import type { FieldLocator, RouteDefinition } from './route-definition';
 
@@ -27,6 +27,25 @@ export function authorizeRole(route: RouteDefinition, principal: Principal | und
   const granted = principal.roles.filter((role) => allowed.includes(role));
   if (granted.length === 0) throw GatewayErrors.forbiddenRole(allowed, principal.roles);
   return granted;
+}
+
+/**
+ * The jurisdiction of the anonymous principal on a public route that names none: the envelope contract
+ * requires a valid code; the `anonymous` role is granted nothing anywhere, so it scopes nothing.
+ */
+export const ANONYMOUS_JURISDICTION = '110000';
+
+/**
+ * The principal a public route that `allowAnonymous` forwards for a caller without a token: nobody,
+ * in the jurisdiction the request names (checked as a jurisdiction code here; 400 otherwise).
+ */
+export function anonymousPrincipal(route: RouteDefinition, sources: RequestSources): Principal {
+  const locator = route.allowAnonymous!.jurisdiction;
+  if (!locator) return { userId: 'anonymous', roles: [ANONYMOUS_ROLE], jurisdiction: ANONYMOUS_JURISDICTION };
+  const value = locate(sources, locator);
+  const code = typeof value === 'string' ? JurisdictionCode.parse(value) : undefined;
+  if (!code?.ok) throw invalidField(locator, '不是有效的行政区划代码', 'is not a valid jurisdiction code');
+  return { userId: 'anonymous', roles: [ANONYMOUS_ROLE], jurisdiction: code.value.value };
 }
 
 /** Throws 403 GATEWAY.FOREIGN_JURISDICTION / FOREIGN_INSTITUTION / FOREIGN_ENTERPRISE, or 400 for an unusable value. */

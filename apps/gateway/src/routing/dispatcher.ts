@@ -17,8 +17,7 @@ import { JwtAuthenticator } from '../auth/jwt-authenticator';
 import type { GatewayConfig } from '../config/gateway-config';
 import { GatewayErrors } from '../errors/gateway-error';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
-import { ANONYMOUS_PRINCIPAL } from './anonymous-principal';
-import { authorizeRole, authorizeScope } from './authorize';
+import { anonymousPrincipal, authorizeRole, authorizeScope } from './authorize';
 import { buildEnvelope } from './build-envelope';
 import { FileResponder } from './file-response';
 import { schemaOf, validatePayload } from './contracts';
@@ -66,10 +65,13 @@ export class Dispatcher {
       if (!validation.ok) throw GatewayErrors.invalidRequest(validation.violations);
     }
     authorizeScope(definition, principal, granted, assembled.sources);
+    const forwardedAs =
+      principal ??
+      (definition.allowAnonymous ? anonymousPrincipal(definition, assembled.sources) : undefined);
 
     const result = await this.execute(
       definition,
-      principal,
+      forwardedAs,
       assembled.payload,
       correlationId,
       req.headers['idempotency-key'],
@@ -95,13 +97,10 @@ export class Dispatcher {
   ): Promise<unknown> {
     const target = definition.target;
     if (target.kind === 'local') return target.handle({ principal, payload, correlationId });
-    // a public query forwarded as the anonymous principal (the route table allows no other public
-    // forwarded route); every other forwarded route had authorizeRole refuse a missing principal
-    const sender =
-      definition.roles === 'public' && definition.allowAnonymous ? ANONYMOUS_PRINCIPAL : principal;
-    if (!sender) throw GatewayErrors.unauthenticated('missing_token');
+    // authorizeRole let no principal through to a forwarded route, unless it allowAnonymous (then it is the anonymous one)
+    if (!principal) throw GatewayErrors.unauthenticated('missing_token');
     const envelope = buildEnvelope({
-      principal: sender,
+      principal,
       correlationId,
       kind: target.kind,
       subject: rpcSubject(target),

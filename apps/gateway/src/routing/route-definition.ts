@@ -65,16 +65,18 @@ export interface RouteDefinition {
   /** OpenAPI tags; default the target service (or `gateway`) */
   readonly tags?: readonly string[];
   /**
-   * who may call it; `public` needs no token: a gateway-local route, or a forwarded query that says
-   * `allowAnonymous` (a service always gets a principal: there, ANONYMOUS_PRINCIPAL)
+   * who may call it; `public` needs no token — a gateway-local route, or a forwarded one that
+   * `allowAnonymous` (a service always gets a principal)
    */
   readonly roles: readonly Role[] | 'public';
   /**
-   * A public query forwarded to its service as ANONYMOUS_PRINCIPAL, whoever calls (a token, if any,
-   * is not passed on): for what the public may read without a login, e.g. verifying a certificate by
-   * its number. Rate-limited per client IP; the service answers it without personal data in clear.
+   * A public route forwarded to a service (the public notice page, an objection from anyone): a caller
+   * without a token is forwarded as the anonymous principal (`userId` `anonymous`, role `anonymous`) of
+   * the jurisdiction the request names here; a caller with a token is forwarded as itself. A route
+   * that concerns no jurisdiction (verifying a certificate by its number) names none: the anonymous
+   * principal then carries ANONYMOUS_JURISDICTION, which grants nothing to the `anonymous` role.
    */
-  readonly allowAnonymous?: boolean;
+  readonly allowAnonymous?: { readonly jurisdiction?: FieldLocator };
   /**
    * Where the target jurisdiction is: it must be within the caller's (a province covers its cities
    * and counties). Without it the service scopes by the principal's jurisdiction itself.

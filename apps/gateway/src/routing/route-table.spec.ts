@@ -119,25 +119,41 @@ describe('RouteTable definitions', () => {
     expect(
       problemsOf([route('GET', '/api/v1/a', { roles: 'public', jurisdiction: { in: 'query', name: 'j' } })]),
     ).toEqual([
-      'GET /api/v1/a: only gateway-local routes can be public: a service needs a principal (or say allowAnonymous on a query)',
+      'GET /api/v1/a: only gateway-local routes can be public, unless they allowAnonymous: a service needs a principal',
       'GET /api/v1/a: a public route cannot check jurisdiction or ownership: there is no principal',
     ]);
   });
 
-  it('forwards a public route only as an anonymous query (allowAnonymous)', () => {
-    const query = { kind: 'query', service: 'certification', name: 'VerifyCertificate' } as const;
-    expect(
-      () =>
-        new RouteTable([route('GET', '/api/v1/p', { roles: 'public', allowAnonymous: true, target: query })]),
-    ).not.toThrow();
-    const command = { kind: 'command', service: 'certification', name: 'RevokeCertificate' } as const;
-    expect(
-      problemsOf([route('POST', '/api/v1/p', { roles: 'public', allowAnonymous: true, target: command })]),
-    ).toEqual([
-      "POST /api/v1/p: allowAnonymous is for a public route forwarded to a query (roles 'public', a query target)",
+  it('lets a public route be forwarded when it allowAnonymous, naming the jurisdiction in the path or query', () => {
+    const anonymous = { jurisdiction: { in: 'path', name: 'jurisdiction' } } as const;
+    const table = new RouteTable([
+      route('GET', '/api/v1/public/:jurisdiction/notices', { roles: 'public', allowAnonymous: anonymous }),
     ]);
-    expect(problemsOf([route('GET', '/api/v1/p', { allowAnonymous: true, target: query })])).toEqual([
-      "GET /api/v1/p: allowAnonymous is for a public route forwarded to a query (roles 'public', a query target)",
+    expect(table.match('GET', '/api/v1/public/419001/notices').params).toEqual({ jurisdiction: '419001' });
+    // a route about no jurisdiction (a certificate by its number) names none
+    const certificates = new RouteTable([
+      route('GET', '/api/v1/public/certificates/:number', { roles: 'public', allowAnonymous: {} }),
+    ]);
+    expect(certificates.match('GET', '/api/v1/public/certificates/N1').params).toEqual({ number: 'N1' });
+    expect(
+      problemsOf([
+        route('GET', '/api/v1/a', {
+          roles: ['worker'],
+          allowAnonymous: { jurisdiction: { in: 'query', name: 'j' } },
+        }),
+        route('GET', '/api/v1/b', {
+          roles: 'public',
+          allowAnonymous: { jurisdiction: { in: 'body', name: 'j' } },
+        }),
+        route('GET', '/api/v1/c', {
+          roles: 'public',
+          allowAnonymous: { jurisdiction: { in: 'path', name: 'j' } },
+        }),
+      ]),
+    ).toEqual([
+      'GET /api/v1/a: allowAnonymous is for public routes',
+      'GET /api/v1/b: allowAnonymous names the jurisdiction in the path or the query',
+      expect.stringMatching(/^GET \/api\/v1\/c: .*j/),
     ]);
   });
 

@@ -112,12 +112,18 @@ function compile(definition: RouteDefinition, problems: string[], options: Route
 
   if (!definition.summary?.zh || !definition.summary?.en)
     problem('a summary in Chinese and English is required');
-  if (definition.allowAnonymous && (roles !== 'public' || target.kind !== 'query'))
-    problem("allowAnonymous is for a public route forwarded to a query (roles 'public', a query target)");
+  if (definition.allowAnonymous) {
+    if (roles !== 'public') problem('allowAnonymous is for public routes');
+    if (target.kind === 'local')
+      problem('allowAnonymous is for forwarded routes: a local route has no principal to send');
+    const where = definition.allowAnonymous.jurisdiction;
+    if (where?.in === 'body') problem('allowAnonymous names the jurisdiction in the path or the query');
+    else if (where) checkLocator('jurisdiction', where, pathParams, problem);
+  }
   if (roles === 'public') {
     if (target.kind !== 'local' && !definition.allowAnonymous)
       problem(
-        'only gateway-local routes can be public: a service needs a principal (or say allowAnonymous on a query)',
+        'only gateway-local routes can be public, unless they allowAnonymous: a service needs a principal',
       );
     if (definition.jurisdiction || definition.institution || definition.enterprise) {
       problem('a public route cannot check jurisdiction or ownership: there is no principal');

@@ -28,5 +28,7 @@ import {
     GetHolidayCalendarHandler,
     HolidayCalendarStartup,
   ],
+  // claims count working days on the published calendar
+  exports: [HolidayCalendarReadModel],
 })
 export class HolidayCalendarModule {}

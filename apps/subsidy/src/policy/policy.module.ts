@@ -47,5 +47,7 @@ import { UpdateDraftNatsController } from './update-draft/update-draft.nats.cont
     DiffPolicyVersionsHandler,
     PolicyStartup,
   ],
+  // claims read the policy in force through the same read model and resolvePolicy
+  exports: [PolicyVersionsReadModel],
 })
 export class PolicyModule {}

@@ -574,6 +574,7 @@ export interface Principal {
     | 'finance_officer'
     | 'auditor'
     | 'admin'
+    | 'anonymous'
   )[];
   /** the administrative division the user belongs to */
   readonly jurisdiction: string;
@@ -610,6 +611,7 @@ export const PrincipalSchema: JsonSchema = {
           'finance_officer',
           'auditor',
           'admin',
+          'anonymous',
         ],
       },
       minItems: 1,

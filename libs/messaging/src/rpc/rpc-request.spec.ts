@@ -30,6 +30,17 @@ describe('parseRpcRequest', () => {
     expect(parseRpcRequest({ envelope, payload: { a: 1 } })).toEqual({ envelope, payload: { a: 1 } });
   });
 
+  it('accepts the anonymous principal a public route forwards, and no made-up role', () => {
+    const anonymous = { userId: 'anonymous', roles: ['anonymous'], jurisdiction: '419001' } as const;
+    expect(
+      parseRpcRequest({ envelope: { ...envelope, principal: anonymous }, payload: {} }).envelope.principal,
+    ).toEqual(anonymous);
+    expect(
+      errorOf({ envelope: { ...envelope, principal: { ...anonymous, roles: ['nobody'] } }, payload: {} })
+        .details.field,
+    ).toBe('envelope.principal.roles');
+  });
+
   it.each([
     ['request', 'nope'],
     ['envelope', { payload: {} }],

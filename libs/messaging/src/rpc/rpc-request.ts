@@ -2,7 +2,7 @@
 // and turn it into the metadata a decider's command carries (ARCHITECTURE §2).
 import { validateContract } from '@jineng/contracts';
 import type { CommandMetadata } from '@jineng/ddd';
-import { isRole, type Envelope, type RpcRequest } from '../envelope';
+import { isPrincipalRole, type Envelope, type RpcRequest } from '../envelope';
 import { InvalidRpcPayload, InvalidRpcRequest } from './rpc-errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -22,7 +22,7 @@ export function parseRpcRequest<Payload = unknown>(
   const principal = objectAt(envelope.principal, 'envelope.principal');
   check(nonEmpty(principal.userId), 'envelope.principal.userId', 'a non-empty string');
   check(
-    Array.isArray(principal.roles) && principal.roles.length > 0 && principal.roles.every(isRole),
+    Array.isArray(principal.roles) && principal.roles.length > 0 && principal.roles.every(isPrincipalRole),
     'envelope.principal.roles',
     'a non-empty list of known roles',
   );

@@ -47,24 +47,29 @@ export interface RunningPlatform {
   stop(): Promise<void>;
 }
 
+export interface PlatformOptions {
+  /**
+   * Services not (yet) in nest-cli.json whose events a test publishes as they will (their own
+   * subjects only): they get a bus identity of their own. A name nest-cli.json already has is its.
+   */
+  readonly producers?: readonly string[];
+}
+
 export async function startPlatform(
   apps: readonly PlatformApp[],
   common: Record<string, string> = {},
   readyTimeoutMs = 60_000,
-  /**
-   * identities on the bus beyond nest-cli.json's, for a service the test plays itself (one built on
-   * another branch, whose events the test publishes as it will): `{ name: 'class-ops', kind: 'service' }`
-   */
-  extraBusApps: readonly BusApp[] = [],
+  options: PlatformOptions = {},
 ): Promise<RunningPlatform> {
   const urls: Record<string, string> = {};
   const pids: Record<string, number> = {};
   const logs: Record<string, Record<string, unknown>[]> = {};
   const children: { name: string; child: ChildProcess; exited: Promise<void> }[] = [];
-  const fromNestCli = platformBusApps(JSON.parse(readFileSync(path.join(repoRoot, 'nest-cli.json'), 'utf8')));
-  const known = new Set(fromNestCli.map((app) => app.name));
-  const described = [...fromNestCli, ...extraBusApps.filter((app) => !known.has(app.name))];
-  const bus = await TestBus.start(described);
+  const described = platformBusApps(JSON.parse(readFileSync(path.join(repoRoot, 'nest-cli.json'), 'utf8')));
+  const producers: BusApp[] = (options.producers ?? [])
+    .filter((name) => !described.some((app) => app.name === name))
+    .map((name) => ({ name, kind: 'service', consumers: [] }));
+  const bus = await TestBus.start([...described, ...producers]);
   const roles: string[] = [];
   const databaseRoles: Record<string, string> = {};
   const stop = async () => {

@@ -1,0 +1,64 @@
+// The claims' lists (libs/lists): per jurisdiction, status and deadline for officers; the public
+// notice page; a trainee's own claims.
+import { defineList } from '@jineng/lists';
+
+const t = (zh: string, en: string) => ({ zh, en });
+
+export const CLAIM_LIST = defineList({
+  table: 'claims',
+  columns: {
+    claimId: { sql: 'claim_id', title: t('申领编号', 'claim') },
+    kind: { sql: 'kind', title: t('补贴类型', 'kind'), sortable: true },
+    tranche: { sql: 'tranche', title: t('批次', 'tranche') },
+    classId: { sql: 'class_id', title: t('班级', 'class') },
+    claimantId: { sql: 'claimant_id', title: t('申领方', 'claimant') },
+    claimantKind: { sql: 'claimant_kind', title: t('申领方类型', 'claimant kind') },
+    jurisdictionCode: { sql: 'jurisdiction_code', title: t('辖区', 'jurisdiction'), sortable: true },
+    status: { sql: 'status', title: t('状态', 'status'), sortable: true },
+    requestedFen: {
+      sql: 'requested_fen::int8',
+      title: t('申请金额（分）', 'requested (fen)'),
+      sortable: true,
+    },
+    computedFen: { sql: 'computed_fen::int8', title: t('核算金额（分）', 'computed (fen)'), sortable: true },
+    submittedOn: { sql: 'submitted_on', title: t('申领日期', 'submitted on'), sortable: true },
+    dueOn: { sql: 'due_on', title: t('审核期限', 'due on'), sortable: true },
+  },
+  filters: {
+    jurisdictionPrefix: { sql: 'jurisdiction_code', op: 'prefix' },
+    status: { sql: 'status', op: 'eq' },
+    classId: { sql: 'class_id', op: 'eq' },
+    dueBefore: { sql: 'due_on', op: 'lte' },
+    statusIn: { sql: 'status', op: 'in' },
+    claimIds: { sql: 'claim_id', op: 'in' },
+  },
+  defaultSort: '-submittedOn',
+  tiebreak: 'claimId',
+});
+
+export const NOTICE_LIST = defineList({
+  table: 'claims',
+  columns: {
+    claimId: { sql: 'claim_id', title: t('申领编号', 'claim') },
+    claimantKind: { sql: 'claimant_kind', title: t('申领方类型', 'claimant kind') },
+    claimantId: { sql: 'claimant_id', title: t('申领方', 'claimant') },
+    classId: { sql: 'class_id', title: t('班级', 'class') },
+    occupationCode: { sql: 'occupation_code', title: t('职业', 'occupation') },
+    level: { sql: 'level', title: t('等级', 'level') },
+    kind: { sql: 'kind', title: t('补贴类型', 'kind') },
+    headcount: { sql: 'headcount', title: t('人数', 'headcount') },
+    amountFen: { sql: 'least(requested_fen, computed_fen)::int8', title: t('金额（分）', 'amount (fen)') },
+    startsOn: { sql: 'notice_starts_on', title: t('公示开始', 'notice from'), sortable: true },
+    endsOn: { sql: 'notice_ends_on', title: t('公示截止', 'notice until'), sortable: true },
+  },
+  filters: {
+    jurisdictionPrefix: { sql: 'jurisdiction_code', op: 'prefix' },
+    startedBy: { sql: 'notice_starts_on', op: 'lte' },
+    endsFrom: { sql: 'notice_ends_on', op: 'gte' },
+  },
+  defaultSort: '-startsOn',
+  tiebreak: 'claimId',
+});
+
+/** 140000 → '14', 140800 → '1408', 140802 → '140802': the codes within a jurisdiction start so. */
+export const jurisdictionPrefix = (code: string): string => code.replace(/(00)+$/, '');
