@@ -3,7 +3,13 @@
 import type { auditV1, commonV1 } from '@jineng/contracts';
 import { ExportTooLargeError, countRows, iterateRows } from '@jineng/lists';
 import type { FileStore, RpcRequest } from '@jineng/messaging';
-import { FILE_STORE, PG_POOL, SERVICE_CLOCK, SERVICE_CONFIG, type ServiceConfig } from '@jineng/service-runtime';
+import {
+  FILE_STORE,
+  PG_POOL,
+  SERVICE_CLOCK,
+  SERVICE_CONFIG,
+  type ServiceConfig,
+} from '@jineng/service-runtime';
 import type { Clock } from '@jineng/kernel';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
@@ -22,10 +28,7 @@ export class ExportEntityTimelineHandler {
     @Inject(FILE_STORE) private readonly files: FileStore,
   ) {}
 
-  async handle({
-    envelope,
-    payload,
-  }: RpcRequest<auditV1.ExportEntityTimeline>): Promise<commonV1.FileReply> {
+  async handle({ envelope, payload }: RpcRequest<auditV1.ExportEntityTimeline>): Promise<commonV1.FileReply> {
     const jurisdiction = auditScope(envelope.principal, payload.jurisdiction);
     const scope = [namingEntity(payload.entityId), eventsWithin(jurisdiction)];
     const { schema } = this.config;

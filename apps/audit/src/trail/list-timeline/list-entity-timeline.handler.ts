@@ -15,10 +15,7 @@ export class ListEntityTimelineHandler {
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
-  async handle({
-    envelope,
-    payload,
-  }: RpcRequest<auditV1.ListEntityTimeline>): Promise<auditV1.TimelinePage> {
+  async handle({ envelope, payload }: RpcRequest<auditV1.ListEntityTimeline>): Promise<auditV1.TimelinePage> {
     const jurisdiction = auditScope(envelope.principal, payload.jurisdiction);
     const page = await queryPage(this.pool, timelineList, this.config.schema, payload, [
       namingEntity(payload.entityId),
