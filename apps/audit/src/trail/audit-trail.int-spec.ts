@@ -463,3 +463,40 @@ async function bytesOf(files: FileStore, fileId: string): Promise<Buffer> {
   await verified;
   return Buffer.concat(chunks);
 }
+
+it("verifies the copy's hash chains against the sources' hashes, and finds a row changed behind the trigger", async () => {
+  const verify = (payload: object = {}) =>
+    audit.query<auditV1.AuditChainReport>('VerifyAuditCopy', AUDITOR_SHANXI, payload);
+  const whole = await verify();
+  expect(whole).toMatchObject({ ok: true, broken: [] });
+  const { rows } = await audit.db.pool.query<{ n: number; s: number }>(
+    `select count(*)::int as n, count(distinct (service, stream_id))::int as s from "${audit.schema}".audit_events`,
+  );
+  expect([whole.events, whole.streams]).toEqual([rows[0].n, rows[0].s]);
+  expect(await verify({ service: 'subsidy' })).toMatchObject({ ok: true, streams: 1, events: 1 });
+
+  // someone with the owner's rights switches the trigger off and edits an amount in the copy
+  const approved = published.find((e) => e.type === 'ClaimApproved.v1')!;
+  const S = `"${audit.schema}"`;
+  await audit.db.pool.query(`alter table ${S}.audit_events disable trigger audit_events_are_immutable`);
+  try {
+    await audit.db.pool.query(`update ${S}.audit_events set data = $2::json where event_id = $1`, [
+      approved.id,
+      JSON.stringify({ ...approved.data, amountFen: 3_600_000 }),
+    ]);
+  } finally {
+    await audit.db.pool.query(`alter table ${S}.audit_events enable trigger audit_events_are_immutable`);
+  }
+  const after = await verify();
+  expect(after.ok).toBe(false);
+  expect(after.broken).toEqual([
+    expect.objectContaining({
+      service: 'subsidy',
+      streamId: `claim-${claimId}`,
+      version: 1,
+      reason: 'hash_mismatch',
+    }),
+  ]);
+  const refused = await rejection(audit.query('VerifyAuditCopy', OFFICER, {}));
+  expect(refused.code).toBe('AUDIT.ROLE_NOT_ALLOWED');
+});

@@ -40,4 +40,17 @@ export const AUDIT_ROUTES: readonly RouteDefinition[] = [
     file: { contentTypes: Object.values(EXPORT_CONTENT_TYPES) },
     target: query('ExportEntityTimeline', 60_000),
   },
+  {
+    method: 'GET',
+    path: '/api/v1/audit/verification',
+    summary: {
+      zh: '校验审计副本的哈希链（与各服务记录事件时计算的哈希比对）',
+      en: "Verify the audit copy's hash chains against the hashes the services computed when they stored the events",
+    },
+    tags,
+    roles: AUDITORS,
+    request: contract('VerifyAuditCopy'),
+    response: contract('AuditChainReport'),
+    target: query('VerifyAuditCopy', 60_000),
+  },
 ];

@@ -18,10 +18,13 @@ export const CONTRACTS: readonly Contract[] = [
 
 /** The TypeScript type of each contract's JSON form, by full type name. */
 export interface ContractTypes {
+  'jineng.audit.v1.AuditChainReport': auditV1.AuditChainReport;
+  'jineng.audit.v1.BrokenAuditLink': auditV1.BrokenAuditLink;
   'jineng.audit.v1.ExportEntityTimeline': auditV1.ExportEntityTimeline;
   'jineng.audit.v1.ListEntityTimeline': auditV1.ListEntityTimeline;
   'jineng.audit.v1.TimelineEntry': auditV1.TimelineEntry;
   'jineng.audit.v1.TimelinePage': auditV1.TimelinePage;
+  'jineng.audit.v1.VerifyAuditCopy': auditV1.VerifyAuditCopy;
   'jineng.common.v1.DomainErrorReply': commonV1.DomainErrorReply;
   'jineng.common.v1.Envelope': commonV1.Envelope;
   'jineng.common.v1.EnvelopeSignature': commonV1.EnvelopeSignature;
