@@ -97,6 +97,11 @@ it("an auditor reads and exports a policy version's timeline; others may not", a
     'PolicyVersionPublished.v1',
   ]);
 
+  // the copy's chains hold against the subsidy service's own hashes
+  const verification = await call('auditor', 'GET', '/api/v1/audit/verification?service=subsidy');
+  expect(verification.status).toBe(200);
+  expect(await verification.json()).toMatchObject({ ok: true, broken: [] });
+
   const officer = await call('county_officer', 'GET', path);
   expect([officer.status, ((await officer.json()) as { code: string }).code]).toEqual([
     403,
