@@ -4,6 +4,7 @@ import type { RouteDefinition } from '../routing/route-definition';
 import { CLASS_OPS_ROUTES } from './class-ops.routes';
 import { CERTIFICATION_ROUTES } from './certification.routes';
 import { FUND_LEDGER_ROUTES } from './fund-ledger.routes';
+import { AUDIT_ROUTES } from './audit.routes';
 import { REGISTRY_ROUTES } from './registry.routes';
 import { SUBSIDY_ROUTES } from './subsidy.routes';
 
@@ -13,4 +14,5 @@ export const SERVICE_ROUTES: readonly RouteDefinition[] = [
   ...CLASS_OPS_ROUTES,
   ...CERTIFICATION_ROUTES,
   ...FUND_LEDGER_ROUTES,
+  ...AUDIT_ROUTES,
 ];

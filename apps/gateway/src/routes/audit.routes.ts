@@ -1,0 +1,56 @@
+// The REST routes of the audit service: forwarded over NATS to jineng.qry.audit.<Name>. Auditors only;
+// the service checks the role again and keeps each auditor to their jurisdiction and the ones below.
+import { EXPORT_CONTENT_TYPES } from '@jineng/lists';
+import type { Role } from '@jineng/messaging';
+import type { RouteDefinition } from '../routing/route-definition';
+
+const AUDITORS: readonly Role[] = ['auditor'];
+const tags = ['audit'];
+
+const query = (name: string, timeoutMs?: number) =>
+  ({ kind: 'query', service: 'audit', name, ...(timeoutMs ? { timeoutMs } : {}) }) as const;
+const contract = (name: string) => `jineng.audit.v1.${name}`;
+
+export const AUDIT_ROUTES: readonly RouteDefinition[] = [
+  {
+    method: 'GET',
+    path: '/api/v1/audit/entities/:entityId/timeline',
+    summary: {
+      zh: '某对象（劳动者、培训班、申领、支付、机构、政策版本……或关联编号、操作人）在所有服务中的事件时间线',
+      en: 'Every event across all services that names an entity (worker, class, claim, payment, institution, policy version … or a correlation id, an actor), in order',
+    },
+    tags,
+    roles: AUDITORS,
+    jurisdiction: { in: 'query', name: 'jurisdiction' },
+    request: contract('ListEntityTimeline'),
+    response: contract('TimelinePage'),
+    target: query('ListEntityTimeline'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/audit/entities/:entityId/timeline/export',
+    summary: {
+      zh: '导出某对象的事件时间线（.xlsx 或 JSON，同时间线的筛选与排序）',
+      en: "Export an entity's timeline (.xlsx or JSON, with the timeline's filters and sort)",
+    },
+    tags,
+    roles: AUDITORS,
+    jurisdiction: { in: 'query', name: 'jurisdiction' },
+    request: contract('ExportEntityTimeline'),
+    file: { contentTypes: Object.values(EXPORT_CONTENT_TYPES) },
+    target: query('ExportEntityTimeline', 60_000),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/audit/verification',
+    summary: {
+      zh: '校验审计副本的哈希链（与各服务记录事件时计算的哈希比对）',
+      en: "Verify the audit copy's hash chains against the hashes the services computed when they stored the events",
+    },
+    tags,
+    roles: AUDITORS,
+    request: contract('VerifyAuditCopy'),
+    response: contract('AuditChainReport'),
+    target: query('VerifyAuditCopy', 60_000),
+  },
+];
