@@ -325,7 +325,9 @@ export const eventStoreMigrations: readonly Migration[] = [
       --   5. the appends that go one by one, in group order (none, usually);
       --   6. insert the set's events, move their heads, answer.
       create function ${S}.append_group(p_appends json) returns json
-        language plpgsql security definer set search_path = pg_catalog, pg_temp as $$
+        language plpgsql security definer set search_path = pg_catalog, pg_temp
+        -- its statements take arrays whose sizes vary from call to call: planned once, not at every call
+        set plan_cache_mode = force_generic_plan as $$
       declare
         -- the appends, by their place in the group
         v_streams   text[];
@@ -359,22 +361,22 @@ export const eventStoreMigrations: readonly Migration[] = [
         v_results   json;
       begin
         -- 1. the group, parsed once
-        select array_agg(a.stream_id order by a.o) filter (where e.k = 1),
-               array_agg(a.kind order by a.o) filter (where e.k = 1),
-               array_agg(a.expected order by a.o) filter (where e.k = 1),
-               array_agg(e.n order by a.o) filter (where e.k = 1),
-               array_agg(a.o order by a.o, e.k), array_agg(e.k order by a.o, e.k),
-               array_agg(e.id order by a.o, e.k), array_agg(e.type order by a.o, e.k),
-               array_agg(e.data order by a.o, e.k), array_agg(e.metadata order by a.o, e.k),
-               array_agg(e.digest order by a.o, e.k)
+        select array_agg(g.stream_id) filter (where g.k = 1), array_agg(g.kind) filter (where g.k = 1),
+               array_agg(g.expected) filter (where g.k = 1), array_agg(g.n) filter (where g.k = 1),
+               array_agg(g.o), array_agg(g.k), array_agg(g.id), array_agg(g.type), array_agg(g.data),
+               array_agg(g.metadata), array_agg(g.digest)
           into v_streams, v_kinds, v_expected, v_counts, v_of, v_nth, v_ids, v_types, v_data, v_metadata, v_digests
-          from rows from (json_to_recordset(p_appends) as ("streamId" text, kind text, expected bigint, events json))
-               with ordinality as a(stream_id, kind, expected, events, o)
-          cross join lateral (
-            select x.*, count(*) over () as n
-              from rows from (json_to_recordset(a.events) as (id uuid, type text, data json, metadata json, digest text))
-                   with ordinality as x(id, type, data, metadata, digest, k)
-          ) e;
+          from (
+            select a.stream_id, a.kind, a.expected, a.o, e.*
+              from rows from (json_to_recordset(p_appends) as ("streamId" text, kind text, expected bigint, events json))
+                   with ordinality as a(stream_id, kind, expected, events, o)
+             cross join lateral (
+               select x.*, count(*) over () as n
+                 from rows from (json_to_recordset(a.events) as (id uuid, type text, data json, metadata json, digest text))
+                      with ordinality as x(id, type, data, metadata, digest, k)
+             ) e
+             order by a.o, e.k -- the aggregates take their rows in this order
+          ) g;
         if v_streams is null then
           return '[]'::json;
         end if;
@@ -440,12 +442,14 @@ export const eventStoreMigrations: readonly Migration[] = [
 
         -- 5. the appends that go one by one, in group order
         v_alone := array_fill(null::json, array[array_length(v_streams, 1)]);
-        for v_place in select t.o from unnest(v_routes) with ordinality as t(route, o) where t.route = 'alone' order by t.o loop
-          select * into v_one from ${S}.append_events(
-            v_streams[v_place], v_kinds[v_place], v_expected[v_place], (p_appends -> (v_place::int - 1)) -> 'events');
-          v_alone[v_place] := json_build_object('status', v_one.status, 'stream_version', v_one.stream_version,
-            'transaction_id', v_one.transaction_id, 'positions', v_one.positions);
-        end loop;
+        if 'alone' = any(v_routes) then
+          for v_place in select t.o from unnest(v_routes) with ordinality as t(route, o) where t.route = 'alone' order by t.o loop
+            select * into v_one from ${S}.append_events(
+              v_streams[v_place], v_kinds[v_place], v_expected[v_place], (p_appends -> (v_place::int - 1)) -> 'events');
+            v_alone[v_place] := json_build_object('status', v_one.status, 'stream_version', v_one.stream_version,
+              'transaction_id', v_one.transaction_id, 'positions', v_one.positions);
+          end loop;
+        end if;
 
         -- 6. the set's events in group order, their heads moved, heads created for nothing removed; the answers
         with ap as (
