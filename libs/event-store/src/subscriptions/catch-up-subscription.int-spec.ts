@@ -336,4 +336,66 @@ describe('CatchUpSubscription (real PostgreSQL)', () => {
     expect(ids(seenA)).toEqual(ids(afterFirst));
     expect(ids(seenB)).toEqual([...ids(afterFirst), ...ids(s2)]);
   });
+  it('does not spin while appends are held back behind a running transaction, and delivers them once it ends', async () => {
+    const { store } = await freshStore();
+    const seen: RecordedEvent[] = [];
+    const sub = subscribe({
+      store,
+      subscriptionId: 'held',
+      pollIntervalMs: 50,
+      handle: async (batch) => void seen.push(...batch),
+    });
+    const open = await db.pool.connect();
+    try {
+      await open.query('begin');
+      await open.query('select pg_current_xact_id()'); // a transaction id: the readers' horizon stops here
+      const readsBefore = sub.stats.reads;
+      const written: string[] = [];
+      const until = Date.now() + 500;
+      while (Date.now() < until) {
+        const batch = events(1);
+        await store.appendToStream(`held-${written.length % 3}`, batch, { expectedVersion: 'any' });
+        written.push(batch[0].id);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      // every append nudges the subscription, every read comes back empty: it backs off to its poll
+      // interval instead of reading again at once (500 ms / 50 ms, after the 1, 2, 4 … ms steps)
+      const reads = sub.stats.reads - readsBefore;
+      expect(written.length).toBeGreaterThan(20);
+      expect(seen).toHaveLength(0);
+      expect(reads).toBeLessThan(25);
+      expect(sub.stats.emptyReads).toBeGreaterThanOrEqual(reads);
+      await open.query('commit');
+      await eventually(() => expect(ids(seen)).toEqual(written));
+    } finally {
+      await open.query('rollback').catch(() => undefined);
+      open.release();
+    }
+  });
+
+  it('checkpointEveryMs: a busy subscription saves its checkpoint at most that often, and whenever it is caught up', async () => {
+    const { store, S } = await freshStore();
+    await appendInterleaved(store, 10, 'busy'); // 23 events
+    const checkpointsSeen: (GlobalPosition & { id: string })[][] = [];
+    const handled: RecordedEvent[] = [];
+    subscribe({
+      store,
+      subscriptionId: 'busy',
+      batchSize: 5,
+      checkpointEveryMs: 60_000,
+      handle: async (batch) => {
+        checkpointsSeen.push(await checkpointRows(S));
+        handled.push(...batch);
+      },
+    });
+    await eventually(() => expect(handled).toHaveLength(23));
+    // saved after the first batch, then not again while busy (batches 2 to 5 saw the first one's position)
+    expect(checkpointsSeen[0]).toEqual([]);
+    for (const seenThen of checkpointsSeen.slice(1))
+      expect(seenThen).toEqual([{ id: 'busy', ...positionOf(handled[4]) }]);
+    // and saved once caught up (the last batch was short and nothing was appended meanwhile)
+    await eventually(async () =>
+      expect(await checkpointRows(S)).toEqual([{ id: 'busy', ...positionOf(handled[22]) }]),
+    );
+  });
 });
