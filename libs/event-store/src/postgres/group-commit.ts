@@ -51,10 +51,15 @@ export class GroupCommit {
     while (this.inFlight < this.options.maxInFlight && this.queue.length > 0) {
       const group = this.queue.splice(0, this.options.maxGroupSize);
       this.inFlight++;
-      void this.send(group).finally(() => {
-        this.inFlight--;
-        this.pump();
-      });
+      // the lane is given back one macrotask after the group settles: the callers it answered append
+      // again in their continuations (microtasks), and those appends then leave together as the next
+      // group instead of the first of them alone and the others after it
+      void this.send(group).finally(() =>
+        setImmediate(() => {
+          this.inFlight--;
+          this.pump();
+        }),
+      );
     }
   }
 

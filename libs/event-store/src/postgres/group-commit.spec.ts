@@ -1,0 +1,41 @@
+import { AppendRow, GroupCommit, QueuedAppend } from './group-commit';
+
+const row = (): AppendRow => ({ status: 'ok', stream_version: '1', transaction_id: '1', positions: ['1'] });
+const append = (streamId: string): QueuedAppend => ({ streamId, kind: 'any', expected: null, payload: '[]' });
+const later = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 2));
+
+describe('GroupCommit', () => {
+  it('writers that append again as soon as they are answered leave together, not one alone and the rest after', async () => {
+    const sent: number[] = [];
+    const commit = new GroupCommit(
+      async () => {
+        sent.push(1);
+        return later(row());
+      },
+      async (group) => {
+        sent.push(group.length);
+        return later(group.map(row));
+      },
+      { maxInFlight: 1, maxGroupSize: 100 },
+    );
+    await Promise.all(
+      Array.from({ length: 8 }, async (_, writer) => {
+        for (let n = 0; n < 10; n++) await commit.submit(append(`w-${writer}`));
+      }),
+    );
+    // the first append goes at once; then every group holds all eight writers (the last one, seven:
+    // the first writer is done by then)
+    expect(sent).toEqual([1, 8, 8, 8, 8, 8, 8, 8, 8, 8, 7]);
+    expect(sent.reduce((a, b) => a + b, 0)).toBe(80);
+  });
+
+  it('a group that fails is sent again append by append, so that only the faulty one fails', async () => {
+    const commit = new GroupCommit(
+      async (a) => (a.streamId === 'bad' ? Promise.reject(new Error('bad append')) : row()),
+      async () => Promise.reject(new Error('the group rolled back')),
+      { maxInFlight: 1, maxGroupSize: 100 },
+    );
+    const outcomes = await Promise.allSettled(['a', 'b', 'bad', 'c'].map((s) => commit.submit(append(s))));
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+  });
+});
