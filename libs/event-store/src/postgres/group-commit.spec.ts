@@ -20,7 +20,12 @@ describe('GroupCommit', () => {
     );
     await Promise.all(
       Array.from({ length: 8 }, async (_, writer) => {
-        for (let n = 0; n < 10; n++) await commit.submit(append(`w-${writer}`));
+        for (let n = 0; n < 10; n++) {
+          await commit.submit(append(`w-${writer}`));
+          // a caller's way back is a few promises long (the store's appendToStream, the command
+          // handler, …): its next append comes some microtasks after its answer
+          for (let hop = 0; hop < 5; hop++) await Promise.resolve();
+        }
       }),
     );
     // the first append goes at once; then every group holds all eight writers (the last one, seven:
