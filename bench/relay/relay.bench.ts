@@ -143,7 +143,10 @@ async function main() {
     log(`latency: ${offeredRate} events/s for ${latencySeconds} s`);
     consumer.child.send({ measureLatency: true });
     await consumer.next();
-    const readsBefore = relay.readStats;
+    // (read counts exist from issue 17 on; this script also runs against older commits for comparison)
+    const readStats = () =>
+      (relay as Partial<Pick<OutboxRelay, 'readStats'>>).readStats ?? { reads: NaN, emptyReads: NaN };
+    const readsBefore = readStats();
     const tickMs = 10;
     const perTick = Math.round((offeredRate * tickMs) / 1000);
     const total = offeredRate * latencySeconds;
@@ -165,7 +168,7 @@ async function main() {
     const offeredSeconds = (nowMs() - t0) / 1000;
     consumer.child.send({ waitFor: 2 * throughputEvents + total });
     const latencies = (await consumer.next()).latenciesMs.sort((a, b) => a - b);
-    const readsAfter = relay.readStats;
+    const readsAfter = readStats();
     const reads = readsAfter.reads - readsBefore.reads;
     const result = {
       relayEventsPerSec,
@@ -177,8 +180,10 @@ async function main() {
       latencyP99Ms: Math.round(percentile(latencies, 99) * 10) / 10,
       latencyMaxMs: Math.round(latencies[latencies.length - 1] * 10) / 10,
       // during the latency phase: the relay's reads of the store, and the share that came back empty
-      relayReads: reads,
-      relayEmptyReadShare: Number(((readsAfter.emptyReads - readsBefore.emptyReads) / reads).toFixed(3)),
+      relayReads: Number.isNaN(reads) ? null : reads,
+      relayEmptyReadShare: Number.isNaN(reads)
+        ? null
+        : Number(((readsAfter.emptyReads - readsBefore.emptyReads) / reads).toFixed(3)),
       groupCommitLanes: lanes ?? 'default',
     };
     console.log(JSON.stringify(result));
