@@ -145,7 +145,10 @@ async function main() {
     await consumer.next();
     // (read counts exist from issue 17 on; this script also runs against older commits for comparison)
     const readStats = () =>
-      (relay as Partial<Pick<OutboxRelay, 'readStats'>>).readStats ?? { reads: NaN, emptyReads: NaN };
+      (relay as unknown as { readStats?: { reads: number; emptyReads: number } }).readStats ?? {
+        reads: NaN,
+        emptyReads: NaN,
+      };
     const readsBefore = readStats();
     const tickMs = 10;
     const perTick = Math.round((offeredRate * tickMs) / 1000);
