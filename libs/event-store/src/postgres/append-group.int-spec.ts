@@ -141,6 +141,17 @@ it('the same id in two appends of one group to different streams is an id confli
   expect(await headRows(schema)).toEqual([]);
 });
 
+it('refuses a group with an append of no events, called directly (the store refuses it before sending)', async () => {
+  const { schema, store } = await freshStore();
+  const payload = store
+    .groupPayload([{ streamId: 'a', events: events(1), expectedVersion: 'any' }])
+    .replace(/^\[/, '[{"streamId":"empty","kind":"any","expected":null,"events":[]},');
+  await expect(db.pool.query(`select "${schema}".append_group($1)`, [payload])).rejects.toMatchObject({
+    code: '22023',
+  });
+  expect(await store.countEvents()).toBe(0);
+});
+
 it('through group commit: the conflicting appends of a group fail alone, the others are stored', async () => {
   // one lane: while the first append is out, all the others queue and go as one group
   const { store, verifier } = await freshStore({ maxInFlight: 1, maxGroupSize: 100 });

@@ -382,6 +382,10 @@ export const eventStoreMigrations: readonly Migration[] = [
         if v_streams is null then
           return '[]'::json;
         end if;
+        if array_length(v_streams, 1) <> json_array_length(p_appends) then
+          -- an append without events would drop out of the arrays and shift every answer after it
+          raise exception 'every append of a group needs at least one event' using errcode = '22023';
+        end if;
 
         -- 2. every head of the group locked, in stream-id order; WHERE false: an existing head is locked, not changed
         with created as (
