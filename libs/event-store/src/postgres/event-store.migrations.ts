@@ -427,27 +427,31 @@ export const eventStoreMigrations: readonly Migration[] = [
         )
         select array_agg(j.route order by j.o), array_agg(j.version order by j.o),
                array_agg(t.recorded_at order by j.o),
+               -- a piece per event of the group, null for those not in the set
                (select array_agg(case when ev.k = 1 then coalesce(encode(t2.last_hash, 'hex'), repeat('0', 64)) else '' end
                                  || '|' || t2.stream_id || '|' || (t2.version + ev.k)::text
                                  || '|' || (extract(epoch from t2.recorded_at) * 1000)::bigint::text || '|' || ev.digest
                                  order by ev.i)
-                  from ev join timed t2 on t2.o = ev.o)
+                  from ev left join timed t2 on t2.o = ev.o)
           into v_routes, v_versions, v_recorded, v_pieces
           from judged j left join timed t on t.o = j.o;
 
         -- 4. the chain of the set: link = sha256(prev | stream | version | recordedAtMillis | digest);
-        --    an append's first piece starts with its head's hash, the others with '|' (after the previous link)
-        if v_pieces is not null then
-          foreach v_piece in array v_pieces loop
-            v_count := v_count + 1;
-            if left(v_piece, 1) = '|' then
-              v_piece := v_prev || v_piece;
-            end if;
-            v_hash := sha256(convert_to(v_piece, 'UTF8'));
-            v_hashes[v_count] := v_hash;
-            v_prev := encode(v_hash, 'hex');
-          end loop;
-        end if;
+        --    an append's first piece starts with its head's hash, the others with '|' (after the previous
+        --    link); v_hashes is aligned with the group's events, null for those not in the set
+        foreach v_piece in array v_pieces loop
+          v_count := v_count + 1;
+          if v_piece is null then
+            v_hashes[v_count] := null;
+            continue;
+          end if;
+          if left(v_piece, 1) = '|' then
+            v_piece := v_prev || v_piece;
+          end if;
+          v_hash := sha256(convert_to(v_piece, 'UTF8'));
+          v_hashes[v_count] := v_hash;
+          v_prev := encode(v_hash, 'hex');
+        end loop;
 
         -- 5. the appends that go one by one, in group order
         v_alone := array_fill(null::json, array[array_length(v_streams, 1)]);
@@ -465,17 +469,12 @@ export const eventStoreMigrations: readonly Migration[] = [
           select t.stream_id, t.route, t.version, t.recorded_at, t.n, t.alone, t.o
             from unnest(v_streams, v_routes, v_versions, v_recorded, v_counts, v_alone)
                  with ordinality as t(stream_id, route, version, recorded_at, n, alone, o)
-        ), ev as (
-          select t.*, row_number() over (order by t.i) as h
-            from unnest(v_of, v_nth, v_ids, v_types, v_data, v_metadata, v_digests)
-                 with ordinality as t(o, k, id, type, data, metadata, digest, i)
-           where t.o in (select ap.o from ap where ap.route = 'set')
         ), linked as (
-          select ev.i, ev.o, ev.k, ev.id, ev.type, ev.data, ev.metadata, ev.digest, hs.hash,
-                 ap.stream_id, ap.version + ev.k as version, ap.n, ap.recorded_at
-            from ev
-            join unnest(v_hashes) with ordinality as hs(hash, h) on hs.h = ev.h
-            join ap on ap.o = ev.o
+          select t.i, t.o, t.k, t.id, t.type, t.data, t.metadata, t.digest, t.hash,
+                 ap.stream_id, ap.version + t.k as version, ap.n, ap.recorded_at
+            from unnest(v_of, v_nth, v_ids, v_types, v_data, v_metadata, v_digests, v_hashes)
+                 with ordinality as t(o, k, id, type, data, metadata, digest, hash, i)
+            join ap on ap.o = t.o and ap.route = 'set'
         ), inserted as (
           insert into ${S}.events (event_id, stream_id, version, type, data, metadata, content_digest, hash, recorded_at)
           select l.id, l.stream_id, l.version, l.type, l.data, l.metadata, decode(l.digest, 'hex'), l.hash, l.recorded_at
