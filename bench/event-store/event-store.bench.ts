@@ -14,6 +14,7 @@ const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/post
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const replayTarget = Number(process.env.BENCH_REPLAY_EVENTS ?? 200_000);
 /** group-commit lanes of the store (the store's default when unset): for the lane comparison */
+// (a number: that many lanes, each used whenever appends wait; unset: the store's default, adaptive)
 const lanes = process.env.BENCH_LANES ? Number(process.env.BENCH_LANES) : undefined;
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -47,7 +48,7 @@ async function main() {
   const store = await PostgresEventStore.create({
     pool,
     schema,
-    ...(lanes ? { groupCommit: { maxInFlight: lanes } } : {}),
+    ...(lanes ? { groupCommit: { maxInFlight: lanes, adaptiveLanes: false } } : {}),
   });
   const S = `"${schema}"`;
   const cpu = await BackendCpu.open(pool, schema);

@@ -30,6 +30,7 @@ const throughputEvents = Number(process.env.BENCH_RELAY_EVENTS ?? 100_000);
 const offeredRate = Number(process.env.BENCH_RELAY_RATE ?? 2_000);
 const latencySeconds = Number(process.env.BENCH_RELAY_SECONDS ?? 15);
 /** group-commit lanes of the source's store (the store's default when unset): for the lane comparison */
+// (a number: that many lanes, each used whenever appends wait; unset: the store's default, adaptive)
 const lanes = process.env.BENCH_LANES ? Number(process.env.BENCH_LANES) : undefined;
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -79,7 +80,7 @@ async function main() {
   const store = await PostgresEventStore.create({
     pool,
     schema: sourceSchema,
-    ...(lanes ? { groupCommit: { maxInFlight: lanes } } : {}),
+    ...(lanes ? { groupCommit: { maxInFlight: lanes, adaptiveLanes: false } } : {}),
   });
   const relay = new OutboxRelay({
     store,

@@ -43,4 +43,26 @@ describe('GroupCommit', () => {
     const outcomes = await Promise.allSettled(['a', 'b', 'bad', 'c'].map((s) => commit.submit(append(s))));
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
   });
+
+  it('adaptive lanes: one lane while less than a full group waits, more only while a full group waits', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const commit = new GroupCommit(
+      async () => row(),
+      async (group) => {
+        most = Math.max(most, ++inFlight);
+        const rows = await later(group.map(row));
+        inFlight--;
+        return rows;
+      },
+      { maxInFlight: 4, maxGroupSize: 10, adaptiveLanes: true },
+    );
+    // 9 waiting behind the first: one lane
+    await Promise.all(Array.from({ length: 10 }, (_, i) => commit.submit(append(`a-${i}`))));
+    expect(most).toBe(1);
+    // 60 at once: full groups wait, so more lanes open (at most 4)
+    await Promise.all(Array.from({ length: 60 }, (_, i) => commit.submit(append(`b-${i}`))));
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(4);
+  });
 });

@@ -19,9 +19,14 @@ interface Waiting extends QueuedAppend {
 }
 
 export interface GroupCommitOptions {
-  /** groups sent at once (each holds one connection); the rest wait and join the next group */
+  /** groups sent at once at most (each holds one connection); the rest wait and join the next group */
   readonly maxInFlight: number;
   readonly maxGroupSize: number;
+  /**
+   * true (the store's default): one lane, and another only while a full group (`maxGroupSize`) is
+   * waiting; false: up to `maxInFlight` lanes whenever appends wait (ADR 0001, decision 8)
+   */
+  readonly adaptiveLanes?: boolean;
 }
 
 /**
@@ -49,6 +54,9 @@ export class GroupCommit {
 
   private pump(): void {
     while (this.inFlight < this.options.maxInFlight && this.queue.length > 0) {
+      // adaptive: a second lane (and more) only while a whole group waits — under overload
+      if (this.options.adaptiveLanes && this.inFlight > 0 && this.queue.length < this.options.maxGroupSize)
+        return;
       const group = this.queue.splice(0, this.options.maxGroupSize);
       this.inFlight++;
       // the lane is given back one macrotask after the group settles: the callers it answered append

@@ -77,11 +77,18 @@ export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
   hash: row[9],
 });
 
+/** Group-commit lanes as measured (ADR 0001, decision 8). */
+export const DEFAULT_GROUP_COMMIT: GroupCommitOptions = {
+  maxInFlight: 4,
+  maxGroupSize: 200,
+  adaptiveLanes: true,
+};
+
 export interface PostgresEventStoreOptions {
   readonly pool: Pool;
   /** the owning service's schema: one schema per service (ARCHITECTURE §1) */
   readonly schema: string;
-  /** concurrent appends of this process share round trips and commits (default: 4 lanes, 200 per group) */
+  /** concurrent appends of this process share round trips and commits (default: DEFAULT_GROUP_COMMIT) */
   readonly groupCommit?: Partial<GroupCommitOptions>;
 }
 
@@ -107,7 +114,7 @@ export class PostgresEventStore implements EventStore {
     this.groupCommit = new GroupCommit(
       (append) => this.sendAppend(append),
       (appends) => this.sendAppends(appends),
-      { maxInFlight: 4, maxGroupSize: 200, ...groupCommit },
+      { ...DEFAULT_GROUP_COMMIT, ...groupCommit },
     );
   }
 
