@@ -94,7 +94,8 @@ export interface PostgresEventStoreOptions {
 
 /**
  * The PostgreSQL event store: an append-only table guarded by triggers, one round trip per append
- * (the `append_events` function), and a global order readers can trust (ADR 0001).
+ * (`append_events`) or per group of concurrent appends (`append_group`, judged as a set: ADR 0001,
+ * decision 8), and a global order readers can trust (ADR 0001).
  */
 export class PostgresEventStore implements EventStore {
   /** in-process nudge to subscriptions after each append, so they need not wait for their next poll */
