@@ -314,7 +314,7 @@ export const eventStoreMigrations: readonly Migration[] = [
       -- p_appends: [{ streamId, kind, expected, events: [{ id, type, data, metadata, digest (hex) }] }], any
       -- mix of streams, expected versions and event counts. Answers, in order, one object per append:
       -- { status: 'ok' | 'idempotent' | 'conflict', stream_version, transaction_id, positions }.
-      --   1. read the group once;
+      --   1. read the group once, and in the same statement
       --   2. lock every stream head of the group in stream-id order (a missing head is created; one that
       --      ends up with no event is removed again): two groups never wait on each other in a cycle;
       --   3. judge the whole set: an append goes one by one (append_events) when its stream is twice in the
@@ -362,23 +362,32 @@ export const eventStoreMigrations: readonly Migration[] = [
         v_one       record;
         v_results   json;
       begin
-        -- 1. the group, parsed once
+        -- 1. the group, parsed once, and 2. every head of the group locked, in stream-id order
+        --    (WHERE false: an existing head is locked, not changed), in one statement
+        with g as materialized (
+          select a.stream_id, a.kind, a.expected, a.o, e.*
+            from rows from (json_to_recordset(p_appends) as ("streamId" text, kind text, expected bigint, events json))
+                 with ordinality as a(stream_id, kind, expected, events, o)
+           cross join lateral (
+             select x.*, count(*) over () as n
+               from rows from (json_to_recordset(a.events) as (id uuid, type text, data json, metadata json, digest text))
+                    with ordinality as x(id, type, data, metadata, digest, k)
+           ) e
+           order by a.o, e.k -- the aggregates below take their rows in this order
+        ), created as (
+          insert into ${S}.streams as s (stream_id, version)
+          select d.stream_id, 0 from (select distinct g.stream_id from g) d
+           order by d.stream_id
+          on conflict (stream_id) do update set version = s.version where false
+          returning s.stream_id
+        )
         select array_agg(g.stream_id) filter (where g.k = 1), array_agg(g.kind) filter (where g.k = 1),
                array_agg(g.expected) filter (where g.k = 1), array_agg(g.n) filter (where g.k = 1),
                array_agg(g.o), array_agg(g.k), array_agg(g.id), array_agg(g.type), array_agg(g.data),
-               array_agg(g.metadata), array_agg(g.digest)
-          into v_streams, v_kinds, v_expected, v_counts, v_of, v_nth, v_ids, v_types, v_data, v_metadata, v_digests
-          from (
-            select a.stream_id, a.kind, a.expected, a.o, e.*
-              from rows from (json_to_recordset(p_appends) as ("streamId" text, kind text, expected bigint, events json))
-                   with ordinality as a(stream_id, kind, expected, events, o)
-             cross join lateral (
-               select x.*, count(*) over () as n
-                 from rows from (json_to_recordset(a.events) as (id uuid, type text, data json, metadata json, digest text))
-                      with ordinality as x(id, type, data, metadata, digest, k)
-             ) e
-             order by a.o, e.k -- the aggregates take their rows in this order
-          ) g;
+               array_agg(g.metadata), array_agg(g.digest), (select array_agg(c.stream_id) from created c)
+          into v_streams, v_kinds, v_expected, v_counts, v_of, v_nth, v_ids, v_types, v_data, v_metadata, v_digests,
+               v_created
+          from g;
         if v_streams is null then
           return '[]'::json;
         end if;
@@ -386,16 +395,6 @@ export const eventStoreMigrations: readonly Migration[] = [
           -- an append without events would drop out of the arrays and shift every answer after it
           raise exception 'every append of a group needs at least one event' using errcode = '22023';
         end if;
-
-        -- 2. every head of the group locked, in stream-id order; WHERE false: an existing head is locked, not changed
-        with created as (
-          insert into ${S}.streams as s (stream_id, version)
-          select d.stream_id, 0 from (select distinct t.stream_id from unnest(v_streams) as t(stream_id)) d
-           order by d.stream_id
-          on conflict (stream_id) do update set version = s.version where false
-          returning s.stream_id
-        )
-        select array_agg(c.stream_id) into v_created from created c;
 
         -- 3. the judgement of the whole set (a new snapshot: it sees what committed while we waited for a lock)
         v_clock := ${S}.next_recorded_at(null);
