@@ -327,8 +327,10 @@ export const eventStoreMigrations: readonly Migration[] = [
       --   6. insert the set's events, move their heads, answer.
       create function ${S}.append_group(p_appends json) returns json
         language plpgsql security definer set search_path = pg_catalog, pg_temp
-        -- its statements take arrays whose sizes vary from call to call: planned once, not at every call
-        set plan_cache_mode = force_generic_plan as $$
+        -- its statements take arrays whose sizes vary from call to call: planned once, not at every call;
+        -- and never with a scan of a whole table (a plan made while the store is small stays in use as it
+        -- grows): heads and ids are looked up by their keys, whatever the statistics say
+        set plan_cache_mode = force_generic_plan set enable_seqscan = off as $$
       declare
         -- the appends, by their place in the group
         v_streams   text[];
@@ -407,7 +409,8 @@ export const eventStoreMigrations: readonly Migration[] = [
         ), alone as (
           select ap.o from ap where ap.stream_id in (select stream_id from ap group by stream_id having count(*) > 1)
           union select ev.o from ev where ev.id in (select id from ev group by id having count(*) > 1)
-          union select ev.o from ev where exists (select 1 from ${S}.events x where x.event_id = ev.id)
+          -- a probe of the id index per event (a scalar subquery: never turned into a join)
+          union select ev.o from ev where (select true from ${S}.events x where x.event_id = ev.id) is not null
         ), judged as materialized (
           select ap.o, ap.stream_id, coalesce(h.version, 0) as version, h.last_hash,
                  case when ap.o in (select alone.o from alone) then 'alone'
@@ -417,7 +420,11 @@ export const eventStoreMigrations: readonly Migration[] = [
                         or (ap.kind = 'exists' and h.version = 0) then 'conflict'
                       else 'set' end as route,
                  h.last_recorded_at
-            from ap left join ${S}.streams h on h.stream_id = ap.stream_id
+            from ap left join lateral (
+              -- a probe of the head's key per append (limit: never turned into a join)
+              select h.stream_id, h.version, h.last_hash, h.last_recorded_at
+                from ${S}.streams h where h.stream_id = ap.stream_id limit 1
+            ) h on true
         ), timed as materialized (
           -- next_recorded_at(head's last time), with the clock read once for the group (v_clock, under
           -- every lock of the group): one call instead of one per stream
