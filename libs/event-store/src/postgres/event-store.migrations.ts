@@ -311,6 +311,14 @@ export const eventStoreMigrations: readonly Migration[] = [
     // append_many; append_events stays, as the path for the appends of a group that cannot go in the set.
     id: '0004-append-group',
     sql: (S) => `
+      -- The rule of recorded times of 0003, unchanged, in plpgsql: a SQL function with a SET clause is
+      -- parsed and planned again at every call, a plpgsql one once per session
+      create or replace function ${S}.next_recorded_at(p_stream_last timestamptz) returns timestamptz
+        language plpgsql volatile set search_path = pg_catalog, pg_temp as $$
+      begin
+        return greatest(date_trunc('milliseconds', clock_timestamp()), p_stream_last);
+      end $$;
+
       -- p_appends: [{ streamId, kind, expected, events: [{ id, type, data, metadata, digest (hex) }] }], any
       -- mix of streams, expected versions and event counts. Answers, in order, one object per append:
       -- { status: 'ok' | 'idempotent' | 'conflict', stream_version, transaction_id, positions }.
