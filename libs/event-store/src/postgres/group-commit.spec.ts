@@ -1,7 +1,13 @@
 import { AppendRow, GroupCommit, QueuedAppend } from './group-commit';
 
 const row = (): AppendRow => ({ status: 'ok', stream_version: '1', transaction_id: '1', positions: ['1'] });
-const append = (streamId: string): QueuedAppend => ({ streamId, kind: 'any', expected: null, payload: '[]' });
+const append = (streamId: string, events = 1): QueuedAppend => ({
+  streamId,
+  kind: 'any',
+  expected: null,
+  payload: '[]',
+  events,
+});
 const later = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 2));
 
 describe('GroupCommit', () => {
@@ -44,25 +50,35 @@ describe('GroupCommit', () => {
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
   });
 
-  it('adaptive lanes: one lane while less than a full group waits, more only while a full group waits', async () => {
+  it("adaptive lanes: one lane while few events wait, more while a group's worth waits (large appends, overload)", async () => {
     let inFlight = 0;
     let most = 0;
     const commit = new GroupCommit(
-      async () => row(),
+      async () => {
+        most = Math.max(most, ++inFlight);
+        await later(undefined);
+        inFlight--;
+        return row();
+      },
       async (group) => {
         most = Math.max(most, ++inFlight);
         const rows = await later(group.map(row));
         inFlight--;
         return rows;
       },
-      { maxInFlight: 4, maxGroupSize: 10, adaptiveLanes: true },
+      { maxInFlight: 4, maxGroupSize: 200, adaptiveLanes: true, laneEvents: 10 },
     );
-    // 9 waiting behind the first: one lane
+    // 9 single-event appends waiting behind the first: one lane
     await Promise.all(Array.from({ length: 10 }, (_, i) => commit.submit(append(`a-${i}`))));
     expect(most).toBe(1);
-    // 60 at once: full groups wait, so more lanes open (at most 4)
+    // 60 at once: more than a group's worth waits, so more lanes open (at most 4)
     await Promise.all(Array.from({ length: 60 }, (_, i) => commit.submit(append(`b-${i}`))));
     expect(most).toBeGreaterThan(1);
     expect(most).toBeLessThanOrEqual(4);
+    // four large appends at once: each goes on a lane of its own
+    await new Promise((resolve) => setImmediate(resolve)); // the lanes of the 60 are given back
+    most = 0;
+    await Promise.all(Array.from({ length: 4 }, (_, i) => commit.submit(append(`c-${i}`, 100))));
+    expect(most).toBe(4);
   });
 });

@@ -4,6 +4,8 @@ export interface QueuedAppend {
   readonly kind: string;
   readonly expected: number | null;
   readonly payload: string;
+  /** how many events it holds */
+  readonly events: number;
 }
 
 export interface AppendRow {
@@ -23,10 +25,13 @@ export interface GroupCommitOptions {
   readonly maxInFlight: number;
   readonly maxGroupSize: number;
   /**
-   * true (the store's default): one lane, and another only while a full group (`maxGroupSize`) is
-   * waiting; false: up to `maxInFlight` lanes whenever appends wait (ADR 0001, decision 8)
+   * true (the store's default): one lane, and another only while at least `laneEvents` events wait
+   * (a whole group's worth: large appends, or overload); false: up to `maxInFlight` lanes whenever
+   * appends wait (ADR 0001, decision 8)
    */
   readonly adaptiveLanes?: boolean;
+  /** with adaptive lanes: the events waiting that open another lane (default 100) */
+  readonly laneEvents?: number;
 }
 
 /**
@@ -37,6 +42,7 @@ export interface GroupCommitOptions {
  */
 export class GroupCommit {
   private readonly queue: Waiting[] = [];
+  private queuedEvents = 0;
   private inFlight = 0;
 
   constructor(
@@ -48,16 +54,23 @@ export class GroupCommit {
   submit(append: QueuedAppend): Promise<AppendRow> {
     return new Promise((resolve, reject) => {
       this.queue.push({ ...append, resolve, reject });
+      this.queuedEvents += append.events;
       this.pump();
     });
   }
 
   private pump(): void {
     while (this.inFlight < this.options.maxInFlight && this.queue.length > 0) {
-      // adaptive: a second lane (and more) only while a whole group waits — under overload
-      if (this.options.adaptiveLanes && this.inFlight > 0 && this.queue.length < this.options.maxGroupSize)
+      // adaptive: a second lane (and more) only while a group's worth of events waits — large appends
+      // (which gain little from sharing a commit) or overload
+      if (
+        this.options.adaptiveLanes &&
+        this.inFlight > 0 &&
+        this.queuedEvents < (this.options.laneEvents ?? 100)
+      )
         return;
       const group = this.queue.splice(0, this.options.maxGroupSize);
+      for (const append of group) this.queuedEvents -= append.events;
       this.inFlight++;
       // the lane is given back one macrotask after the group settles: the callers it answered append
       // again in their continuations (microtasks), and those appends then leave together as the next

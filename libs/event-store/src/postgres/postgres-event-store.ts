@@ -82,6 +82,7 @@ export const DEFAULT_GROUP_COMMIT: GroupCommitOptions = {
   maxInFlight: 4,
   maxGroupSize: 200,
   adaptiveLanes: true,
+  laneEvents: 100,
 };
 
 export interface PostgresEventStoreOptions {
@@ -294,7 +295,13 @@ export class PostgresEventStore implements EventStore {
     }
     const [kind, expected] =
       typeof expectedVersion === 'number' ? ['exact', expectedVersion] : [expectedVersion, null];
-    return { streamId, kind, expected, payload: `[${events.map((event) => this.prepare(event)).join(',')}]` };
+    return {
+      streamId,
+      kind,
+      expected,
+      payload: `[${events.map((event) => this.prepare(event)).join(',')}]`,
+      events: events.length,
+    };
   }
 
   /**
