@@ -22,6 +22,9 @@ export interface CatchUpSubscriptionOptions {
   readonly onError?: (error: unknown) => void;
 }
 
+/** The longest wait between reads while appends of this process are held behind the horizon. */
+const HELD_BACK_MAX_WAIT_MS = 50;
+
 /** Reads so far, and how many of them came back empty (for metrics and the relay benchmark). */
 export interface SubscriptionReadStats {
   reads: number;
@@ -75,8 +78,8 @@ export class CatchUpSubscription {
     let savedAt = 0;
     let emptyInARow = 0;
     // this process's append count before the last read that gave events: appends after it may be
-    // still unread
-    let appendsBeforeProgress = store.appendCount;
+    // still unread. Before the first such read, whatever this process appended may be (-1)
+    let appendsBeforeProgress = store.appendCount > 0 ? -1 : 0;
     while (!signal.aborted) {
       try {
         position ??= await this.checkpoints.load(subscriptionId);
@@ -110,8 +113,9 @@ export class CatchUpSubscription {
           if (store.appendCount !== appendsBeforeProgress) {
             // appended here but not readable yet: a transaction still running holds the readers'
             // horizon (ADR 0001). Reading again at once would spin until it ends; wait 1, 2, 4 … ms
-            // (up to the poll interval), and not for the next append, which is held back the same way.
-            await sleep(Math.min(pollIntervalMs, 2 ** emptyInARow), signal);
+            // (up to 50 ms, or the poll interval if shorter), and not for the next append, which is
+            // held back the same way.
+            await sleep(Math.min(pollIntervalMs, HELD_BACK_MAX_WAIT_MS, 2 ** emptyInARow), signal);
             emptyInARow++;
           } else {
             emptyInARow = 0;
