@@ -30,7 +30,7 @@ export interface GroupCommitOptions {
    * appends wait (ADR 0001, decision 8)
    */
   readonly adaptiveLanes?: boolean;
-  /** with adaptive lanes: the events waiting that open another lane (default 100) */
+  /** with adaptive lanes: the events waiting that open another lane, and the most events in a group (default 100) */
   readonly laneEvents?: number;
 }
 
@@ -69,8 +69,7 @@ export class GroupCommit {
         this.queuedEvents < (this.options.laneEvents ?? 100)
       )
         return;
-      const group = this.queue.splice(0, this.options.maxGroupSize);
-      for (const append of group) this.queuedEvents -= append.events;
+      const group = this.nextGroup();
       this.inFlight++;
       // the lane is given back one macrotask after the group settles: the callers it answered append
       // again in their continuations (microtasks), and those appends then leave together as the next
@@ -82,6 +81,25 @@ export class GroupCommit {
         }),
       );
     }
+  }
+
+  /**
+   * The appends at the head of the queue, up to `maxGroupSize`; with adaptive lanes also up to
+   * `laneEvents` events (but at least one append): a large append goes alone (one `append_events`,
+   * cheaper for it than a group) and takes a lane of its own, small ones share a group.
+   */
+  private nextGroup(): Waiting[] {
+    const cap = this.options.adaptiveLanes ? (this.options.laneEvents ?? 100) : Infinity;
+    const group: Waiting[] = [];
+    let events = 0;
+    while (this.queue.length > 0 && group.length < this.options.maxGroupSize) {
+      const next = this.queue[0];
+      if (group.length > 0 && events + next.events > cap) break;
+      group.push(this.queue.shift()!);
+      events += next.events;
+      this.queuedEvents -= next.events;
+    }
+    return group;
   }
 
   private async send(group: Waiting[]): Promise<void> {
