@@ -8,10 +8,14 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { CatchUpSubscription, EventToAppend, PostgresEventStore, START } from '@jineng/event-store';
 import { payload, rawEventsTable } from './check-in-payload';
+import { BackendCpu } from './backend-cpu';
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const replayTarget = Number(process.env.BENCH_REPLAY_EVENTS ?? 200_000);
+/** group-commit lanes of the store (the store's default when unset): for the lane comparison */
+// (a number: that many lanes, each used whenever appends wait; unset: the store's default, adaptive)
+const lanes = process.env.BENCH_LANES ? Number(process.env.BENCH_LANES) : undefined;
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -38,10 +42,16 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main() {
-  const pool = new Pool({ connectionString: url, max: 24 });
   const schema = `bench_es_${Date.now().toString(36)}`;
-  const store = await PostgresEventStore.create({ pool, schema });
+  // the pool's backends are found by this name for their CPU time; they stay open for the whole run
+  const pool = new Pool({ connectionString: url, max: 24, application_name: schema, idleTimeoutMillis: 0 });
+  const store = await PostgresEventStore.create({
+    pool,
+    schema,
+    ...(lanes ? { groupCommit: { maxInFlight: lanes, adaptiveLanes: false } } : {}),
+  });
   const S = `"${schema}"`;
+  const cpu = await BackendCpu.open(pool, schema);
   try {
     const settings = await pool.query(`select current_setting('synchronous_commit') as sc, version() as v`);
     log(
@@ -62,12 +72,31 @@ async function main() {
     );
     log(`single appends, 1 writer: ${appendSingle1PerSec.toFixed(0)}/s`);
 
+    let single16Events = 0;
+    const single16Cpu = await cpu.start();
     const appendSingle16PerSec = await forDuration(16, (w, n) =>
       store
         .appendToStream(`single16-${w}-${n % 100}`, [payload(n)], { expectedVersion: 'any' })
-        .then(() => undefined),
+        .then(() => void single16Events++),
     );
-    log(`single appends, 16 writers: ${appendSingle16PerSec.toFixed(0)}/s`);
+    const pgCpuUsPerEventSingle16 = await single16Cpu(single16Events);
+    log(
+      `single appends, 16 writers: ${appendSingle16PerSec.toFixed(0)}/s; PostgreSQL ${pgCpuUsPerEventSingle16} µs/event (${cpu.source})`,
+    );
+
+    // the same rows as single-row INSERTs from 16 connections, each its own commit: the baseline
+    await pool.query(rawEventsTable(S));
+    const rawSingleInsert16PerSec = await forDuration(16, async (w, n) => {
+      const e = payload(n);
+      await pool.query(`insert into ${S}.raw_events values ($1, $2, $3, $4, $5)`, [
+        e.id,
+        `single16-${w}-${n % 100}`,
+        e.type,
+        JSON.stringify(e.data),
+        JSON.stringify(e.metadata),
+      ]);
+    });
+    log(`raw single-row INSERTs, 16 connections: ${rawSingleInsert16PerSec.toFixed(0)}/s`);
 
     // batched appends vs. the raw baseline: same payloads, same batch size, same concurrency
     const batchWriters = 4;
@@ -75,16 +104,20 @@ async function main() {
       Array.from({ length: 100 }, (__, i) => payload(b * 100 + i)),
     );
     const fresh = (batch: EventToAppend[]) => batch.map((e) => ({ ...e, id: randomUUID() }));
+    let batchEvents = 0;
+    const batchCpu = await cpu.start();
     const appendBatchEventsPerSec =
       100 *
       (await forDuration(batchWriters, (w, n) =>
         store
           .appendToStream(`batch-${w}-${n % 50}`, fresh(batches[n % 50]), { expectedVersion: 'any' })
-          .then(() => undefined),
+          .then(() => void (batchEvents += 100)),
       ));
-    log(`100-event batches, ${batchWriters} writers: ${appendBatchEventsPerSec.toFixed(0)} events/s`);
+    const pgCpuUsPerEventBatch = await batchCpu(batchEvents);
+    log(
+      `100-event batches, ${batchWriters} writers: ${appendBatchEventsPerSec.toFixed(0)} events/s; PostgreSQL ${pgCpuUsPerEventBatch} µs/event`,
+    );
 
-    await pool.query(rawEventsTable(S));
     const values = Array.from(
       { length: 100 },
       (_, i) => `($${i * 5 + 1}, $${i * 5 + 2}, $${i * 5 + 3}, $${i * 5 + 4}, $${i * 5 + 5})`,
@@ -200,9 +233,15 @@ async function main() {
     const result = {
       appendSingle1PerSec: Math.round(appendSingle1PerSec),
       appendSingle16PerSec: Math.round(appendSingle16PerSec),
+      rawSingleInsert16PerSec: Math.round(rawSingleInsert16PerSec),
+      single16VsRawSingleRatio: Number((appendSingle16PerSec / rawSingleInsert16PerSec).toFixed(3)),
+      pgCpuUsPerEventSingle16,
       appendBatchEventsPerSec: Math.round(appendBatchEventsPerSec),
       rawInsertEventsPerSec: Math.round(rawInsertEventsPerSec),
       batchVsRawRatio: Number((appendBatchEventsPerSec / rawInsertEventsPerSec).toFixed(3)),
+      pgCpuUsPerEventBatch,
+      pgCpuSource: cpu.source,
+      groupCommitLanes: lanes ?? 'default',
       replayEvents,
       replayDuplicates,
       storedEvents,

@@ -29,6 +29,9 @@ const natsUrl = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const throughputEvents = Number(process.env.BENCH_RELAY_EVENTS ?? 100_000);
 const offeredRate = Number(process.env.BENCH_RELAY_RATE ?? 2_000);
 const latencySeconds = Number(process.env.BENCH_RELAY_SECONDS ?? 15);
+/** group-commit lanes of the source's store (the store's default when unset): for the lane comparison */
+// (a number: that many lanes, each used whenever appends wait; unset: the store's default, adaptive)
+const lanes = process.env.BENCH_LANES ? Number(process.env.BENCH_LANES) : undefined;
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -74,7 +77,11 @@ async function main() {
   const pool = new Pool({ connectionString: databaseUrl, max: 20 });
   const nc = await connectNats(natsUrl, 'bench-relay-source');
   await ensureStreams(nc, { replicas: 1, duplicateWindowMs: 120_000 });
-  const store = await PostgresEventStore.create({ pool, schema: sourceSchema });
+  const store = await PostgresEventStore.create({
+    pool,
+    schema: sourceSchema,
+    ...(lanes ? { groupCommit: { maxInFlight: lanes, adaptiveLanes: false } } : {}),
+  });
   const relay = new OutboxRelay({
     store,
     nc,
@@ -137,6 +144,13 @@ async function main() {
     log(`latency: ${offeredRate} events/s for ${latencySeconds} s`);
     consumer.child.send({ measureLatency: true });
     await consumer.next();
+    // (read counts exist from issue 17 on; this script also runs against older commits for comparison)
+    const readStats = () =>
+      (relay as unknown as { readStats?: { reads: number; emptyReads: number } }).readStats ?? {
+        reads: NaN,
+        emptyReads: NaN,
+      };
+    const readsBefore = readStats();
     const tickMs = 10;
     const perTick = Math.round((offeredRate * tickMs) / 1000);
     const total = offeredRate * latencySeconds;
@@ -158,6 +172,8 @@ async function main() {
     const offeredSeconds = (nowMs() - t0) / 1000;
     consumer.child.send({ waitFor: 2 * throughputEvents + total });
     const latencies = (await consumer.next()).latenciesMs.sort((a, b) => a - b);
+    const readsAfter = readStats();
+    const reads = readsAfter.reads - readsBefore.reads;
     const result = {
       relayEventsPerSec,
       liveAppendToEffectEventsPerSec,
@@ -167,6 +183,12 @@ async function main() {
       latencyP50Ms: Math.round(percentile(latencies, 50) * 10) / 10,
       latencyP99Ms: Math.round(percentile(latencies, 99) * 10) / 10,
       latencyMaxMs: Math.round(latencies[latencies.length - 1] * 10) / 10,
+      // during the latency phase: the relay's reads of the store, and the share that came back empty
+      relayReads: Number.isNaN(reads) ? null : reads,
+      relayEmptyReadShare: Number.isNaN(reads)
+        ? null
+        : Number(((readsAfter.emptyReads - readsBefore.emptyReads) / reads).toFixed(3)),
+      groupCommitLanes: lanes ?? 'default',
     };
     console.log(JSON.stringify(result));
   } finally {

@@ -4,6 +4,8 @@ export interface QueuedAppend {
   readonly kind: string;
   readonly expected: number | null;
   readonly payload: string;
+  /** how many events it holds */
+  readonly events: number;
 }
 
 export interface AppendRow {
@@ -19,9 +21,17 @@ interface Waiting extends QueuedAppend {
 }
 
 export interface GroupCommitOptions {
-  /** groups sent at once (each holds one connection); the rest wait and join the next group */
+  /** groups sent at once at most (each holds one connection); the rest wait and join the next group */
   readonly maxInFlight: number;
   readonly maxGroupSize: number;
+  /**
+   * true (the store's default): one lane, and another only while at least `laneEvents` events wait
+   * (a whole group's worth: large appends, or overload); false: up to `maxInFlight` lanes whenever
+   * appends wait (ADR 0001, decision 8)
+   */
+  readonly adaptiveLanes?: boolean;
+  /** with adaptive lanes: the events waiting that open another lane, and the most events in a group (default 100) */
+  readonly laneEvents?: number;
 }
 
 /**
@@ -32,6 +42,7 @@ export interface GroupCommitOptions {
  */
 export class GroupCommit {
   private readonly queue: Waiting[] = [];
+  private queuedEvents = 0;
   private inFlight = 0;
 
   constructor(
@@ -43,19 +54,52 @@ export class GroupCommit {
   submit(append: QueuedAppend): Promise<AppendRow> {
     return new Promise((resolve, reject) => {
       this.queue.push({ ...append, resolve, reject });
+      this.queuedEvents += append.events;
       this.pump();
     });
   }
 
   private pump(): void {
     while (this.inFlight < this.options.maxInFlight && this.queue.length > 0) {
-      const group = this.queue.splice(0, this.options.maxGroupSize);
+      // adaptive: a second lane (and more) only while a group's worth of events waits — large appends
+      // (which gain little from sharing a commit) or overload
+      if (
+        this.options.adaptiveLanes &&
+        this.inFlight > 0 &&
+        this.queuedEvents < (this.options.laneEvents ?? 100)
+      )
+        return;
+      const group = this.nextGroup();
       this.inFlight++;
-      void this.send(group).finally(() => {
-        this.inFlight--;
-        this.pump();
-      });
+      // the lane is given back one macrotask after the group settles: the callers it answered append
+      // again in their continuations (microtasks), and those appends then leave together as the next
+      // group instead of the first of them alone and the others after it
+      void this.send(group).finally(() =>
+        setImmediate(() => {
+          this.inFlight--;
+          this.pump();
+        }),
+      );
     }
+  }
+
+  /**
+   * The appends at the head of the queue, up to `maxGroupSize`; with adaptive lanes also up to
+   * `laneEvents` events (but at least one append): a large append goes alone (one `append_events`,
+   * cheaper for it than a group) and takes a lane of its own, small ones share a group.
+   */
+  private nextGroup(): Waiting[] {
+    const cap = this.options.adaptiveLanes ? (this.options.laneEvents ?? 100) : Infinity;
+    const group: Waiting[] = [];
+    let events = 0;
+    while (this.queue.length > 0 && group.length < this.options.maxGroupSize) {
+      const next = this.queue[0];
+      if (group.length > 0 && events + next.events > cap) break;
+      group.push(this.queue.shift()!);
+      events += next.events;
+      this.queuedEvents -= next.events;
+    }
+    return group;
   }
 
   private async send(group: Waiting[]): Promise<void> {

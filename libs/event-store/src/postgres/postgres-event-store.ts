@@ -56,6 +56,14 @@ const isDuplicateEventId = (error: unknown): boolean =>
   (error as { code?: string }).code === '23505' &&
   (error as { constraint?: string }).constraint === 'events_event_id_unique';
 
+const groupPayload = (appends: readonly QueuedAppend[]): string =>
+  `[${appends
+    .map(
+      (a) =>
+        `{"streamId":${JSON.stringify(a.streamId)},"kind":"${a.kind}","expected":${a.expected},"events":${a.payload}}`,
+    )
+    .join(',')}]`;
+
 export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
   id: row[0],
   streamId: row[1],
@@ -69,17 +77,26 @@ export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
   hash: row[9],
 });
 
+/** Group-commit lanes as measured (ADR 0001, decision 8). */
+export const DEFAULT_GROUP_COMMIT: GroupCommitOptions = {
+  maxInFlight: 4,
+  maxGroupSize: 200,
+  adaptiveLanes: true,
+  laneEvents: 100,
+};
+
 export interface PostgresEventStoreOptions {
   readonly pool: Pool;
   /** the owning service's schema: one schema per service (ARCHITECTURE §1) */
   readonly schema: string;
-  /** concurrent appends of this process share round trips and commits (default: 4 lanes, 200 per group) */
+  /** concurrent appends of this process share round trips and commits (default: DEFAULT_GROUP_COMMIT) */
   readonly groupCommit?: Partial<GroupCommitOptions>;
 }
 
 /**
  * The PostgreSQL event store: an append-only table guarded by triggers, one round trip per append
- * (the `append_events` function), and a global order readers can trust (ADR 0001).
+ * (`append_events`) or per group of concurrent appends (`append_group`, judged as a set: ADR 0001,
+ * decision 8), and a global order readers can trust (ADR 0001).
  */
 export class PostgresEventStore implements EventStore {
   /** in-process nudge to subscriptions after each append, so they need not wait for their next poll */
@@ -99,7 +116,7 @@ export class PostgresEventStore implements EventStore {
     this.groupCommit = new GroupCommit(
       (append) => this.sendAppend(append),
       (appends) => this.sendAppends(appends),
-      { maxInFlight: 4, maxGroupSize: 200, ...groupCommit },
+      { ...DEFAULT_GROUP_COMMIT, ...groupCommit },
     );
   }
 
@@ -123,18 +140,7 @@ export class PostgresEventStore implements EventStore {
     events: readonly EventToAppend[],
     { expectedVersion, on }: { expectedVersion: ExpectedVersion; on?: Queryable },
   ): Promise<AppendResult> {
-    if (!streamId) throw new InvalidEventError('stream id is empty');
-    if (events.length === 0) throw new InvalidEventError('nothing to append');
-    const payload = `[${events.map((event) => this.prepare(event)).join(',')}]`;
-    const [kind, exact] =
-      typeof expectedVersion === 'number' ? ['exact', expectedVersion] : [expectedVersion, null];
-    if (
-      typeof expectedVersion === 'number' &&
-      (!Number.isSafeInteger(expectedVersion) || expectedVersion < 0)
-    ) {
-      throw new InvalidEventError(`expected version ${expectedVersion} is not a version`);
-    }
-    const append: QueuedAppend = { streamId, kind, expected: exact, payload };
+    const append = this.queued({ streamId, events, expectedVersion });
     let row: AppendRow;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -179,18 +185,7 @@ export class PostgresEventStore implements EventStore {
     { on }: { on: Queryable },
   ): Promise<(AppendResult | WrongExpectedVersionError)[]> {
     if (appends.length === 0) return [];
-    const queued: QueuedAppend[] = appends.map(({ streamId, events, expectedVersion }) => {
-      if (!streamId) throw new InvalidEventError('stream id is empty');
-      if (events.length === 0) throw new InvalidEventError('nothing to append');
-      const [kind, exact] =
-        typeof expectedVersion === 'number' ? ['exact', expectedVersion] : [expectedVersion, null];
-      return {
-        streamId,
-        kind,
-        expected: exact,
-        payload: `[${events.map((event) => this.prepare(event)).join(',')}]`,
-      };
-    });
+    const queued = appends.map((a) => this.queued(a));
     let rows: AppendRow[];
     try {
       rows = await this.sendAppends(queued, on);
@@ -280,6 +275,49 @@ export class PostgresEventStore implements EventStore {
     return Number(rows[0].n);
   }
 
+  /** An append checked and serialised once, as the append functions take it. */
+  private queued({
+    streamId,
+    events,
+    expectedVersion,
+  }: {
+    streamId: string;
+    events: readonly EventToAppend[];
+    expectedVersion: ExpectedVersion;
+  }): QueuedAppend {
+    if (!streamId) throw new InvalidEventError('stream id is empty');
+    if (events.length === 0) throw new InvalidEventError('nothing to append');
+    if (
+      typeof expectedVersion === 'number' &&
+      (!Number.isSafeInteger(expectedVersion) || expectedVersion < 0)
+    ) {
+      throw new InvalidEventError(`expected version ${expectedVersion} is not a version`);
+    }
+    const [kind, expected] =
+      typeof expectedVersion === 'number' ? ['exact', expectedVersion] : [expectedVersion, null];
+    return {
+      streamId,
+      kind,
+      expected,
+      payload: `[${events.map((event) => this.prepare(event)).join(',')}]`,
+      events: events.length,
+    };
+  }
+
+  /**
+   * The JSON a group of appends is sent as (`append_group`, and `append_many` before it). For tests
+   * that compare the two functions; the store sends it itself.
+   */
+  groupPayload(
+    appends: readonly {
+      streamId: string;
+      events: readonly EventToAppend[];
+      expectedVersion: ExpectedVersion;
+    }[],
+  ): string {
+    return groupPayload(appends.map((a) => this.queued(a)));
+  }
+
   private async sendAppend(append: QueuedAppend, on?: Queryable): Promise<AppendRow> {
     const text = `select status, stream_version, transaction_id, positions from ${this.S}.append_events($1, $2, $3, $4)`;
     const values = [append.streamId, append.kind, append.expected, append.payload];
@@ -288,18 +326,13 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async sendAppends(appends: readonly QueuedAppend[], on?: Queryable): Promise<AppendRow[]> {
-    const payload = `[${appends
-      .map(
-        (a) =>
-          `{"streamId":${JSON.stringify(a.streamId)},"kind":"${a.kind}","expected":${a.expected},"events":${a.payload}}`,
-      )
-      .join(',')}]`;
-    const text = `select ${this.S}.append_many($1) as results`;
+    const payload = groupPayload(appends);
+    const text = `select ${this.S}.append_group($1) as results`;
     const rows = on
       ? rowsOf<{ results: AppendRow[] }>(await on.query(text, [payload]))
       : (
           await this.pool.query<{ results: AppendRow[] }>({
-            name: `${this.schema}.append_many`,
+            name: `${this.schema}.append_group`,
             text,
             values: [payload],
           })

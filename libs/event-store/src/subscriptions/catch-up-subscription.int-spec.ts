@@ -336,4 +336,64 @@ describe('CatchUpSubscription (real PostgreSQL)', () => {
     expect(ids(seenA)).toEqual(ids(afterFirst));
     expect(ids(seenB)).toEqual([...ids(afterFirst), ...ids(s2)]);
   });
+  it('does not spin while appends are held back behind a running transaction, and delivers them once visible', async () => {
+    const { store } = await freshStore();
+    const seen: RecordedEvent[] = [];
+    const sub = subscribe({
+      store,
+      subscriptionId: 'held',
+      pollIntervalMs: 50,
+      handle: async (batch) => void seen.push(...batch),
+    });
+    await eventually(() => expect(sub.stats.reads).toBeGreaterThan(0));
+    // What a subscription sees while a transaction elsewhere holds the readers' horizon: this process
+    // appends (its append count moves, each append nudges the subscription) and every read comes back
+    // empty. Holding a real transaction open here would hold back every reader of the shared server
+    // (other test files' too), so the appends' side is played by the store's own counter and nudge.
+    const readsBefore = sub.stats.reads;
+    const until = Date.now() + 300;
+    let nudges = 0;
+    while (Date.now() < until) {
+      store.appendCount++;
+      store.appended.emit('appended', 'held');
+      nudges++;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    // it backs off to its poll interval instead of reading again at every nudge (300 ms / 50 ms, after
+    // the 1, 2, 4 … ms steps)
+    const reads = sub.stats.reads - readsBefore;
+    expect(nudges).toBeGreaterThan(40);
+    expect(reads).toBeLessThan(20);
+    expect(sub.stats.emptyReads).toBeGreaterThanOrEqual(reads);
+    // and what becomes readable is delivered within the poll interval
+    const written = events(3);
+    await store.appendToStream('held-1', written, { expectedVersion: 'no_stream' });
+    await eventually(() => expect(ids(seen)).toEqual(written.map((e) => e.id)), { timeoutMs: 2_000 });
+  });
+
+  it('checkpointEveryMs: a busy subscription saves its checkpoint at most that often, and whenever it is caught up', async () => {
+    const { store, S } = await freshStore();
+    await appendInterleaved(store, 10, 'busy'); // 23 events
+    const checkpointsSeen: (GlobalPosition & { id: string })[][] = [];
+    const handled: RecordedEvent[] = [];
+    subscribe({
+      store,
+      subscriptionId: 'busy',
+      batchSize: 5,
+      checkpointEveryMs: 60_000,
+      handle: async (batch) => {
+        checkpointsSeen.push(await checkpointRows(S));
+        handled.push(...batch);
+      },
+    });
+    await eventually(() => expect(handled).toHaveLength(23));
+    // saved after the first batch, then not again while busy (batches 2 to 5 saw the first one's position)
+    expect(checkpointsSeen[0]).toEqual([]);
+    for (const seenThen of checkpointsSeen.slice(1))
+      expect(seenThen).toEqual([{ id: 'busy', ...positionOf(handled[4]) }]);
+    // and saved once caught up (the last batch was short and nothing was appended meanwhile)
+    await eventually(async () =>
+      expect(await checkpointRows(S)).toEqual([{ id: 'busy', ...positionOf(handled[22]) }]),
+    );
+  });
 });

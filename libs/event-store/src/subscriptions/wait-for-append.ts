@@ -26,3 +26,17 @@ export function waitForAppend(
     abort.addEventListener('abort', done);
   });
 }
+
+/** Sleeps `ms`, or less when `abort` fires. */
+export function sleep(ms: number, abort: AbortSignal): Promise<void> {
+  if (abort.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      abort.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    abort.addEventListener('abort', done);
+  });
+}

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { Pool, type PoolClient } from 'pg';
 import { ParkedEvents } from '@jineng/event-store';
 import {
   connectTestDatabase,
@@ -289,6 +290,57 @@ it('a batch handler gets the new events together; when it throws, only the faili
   const handled = (await effects(name)).map((r) => r.event_id);
   expect(new Set(handled)).toEqual(new Set(sent.map((e) => e.id)));
   expect(handled).toHaveLength(30);
+});
+
+it('a batch costs three round trips: begin with the inbox claim, the batch effect, commit', async () => {
+  const name = `${service}-trips`;
+  // a pool of its own whose clients note every query of each checkout
+  const pool = new Pool({ ...(db.pool as unknown as { options: object }).options, max: 2 });
+  const checkouts: string[][] = [];
+  const patched = new WeakSet<PoolClient>();
+  pool.on('acquire', (client) => {
+    const queries: string[] = [];
+    checkouts.push(queries);
+    if (!patched.has(client)) {
+      patched.add(client);
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      (client as unknown as { query: unknown }).query = (...args: unknown[]) => {
+        const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text: string }).text;
+        checkouts[checkouts.length - 1]?.push(text.trim().split(/\s+/).slice(0, 3).join(' '));
+        return query(...args);
+      };
+    }
+  });
+  const sent = Array.from({ length: 20 }, (_, i) => anIntegrationEvent({ n: i }));
+  for (const event of sent) await publish(event);
+  const consumer = new DurableConsumer({
+    nc,
+    pool,
+    schema: db.schema,
+    name,
+    filterSubjects: [eventFilter(service)],
+    handleBatch: async (events, tx) => {
+      await tx.query(
+        `insert into "${db.schema}".effects (event_id, consumer) select unnest($1::uuid[]), $2::text`,
+        [events.map((e) => e.id), name],
+      );
+    },
+  });
+  consumers.push(consumer);
+  await consumer.start();
+  await eventually(async () => expect(await effects(name)).toHaveLength(20));
+  await consumer.stop();
+  await pool.end();
+  const batches = checkouts.filter((queries) => queries[0]?.startsWith('begin; insert into'));
+  expect(batches.length).toBeGreaterThan(0);
+  for (const queries of batches) {
+    expect(queries).toEqual(['begin; insert into', `insert into "${db.schema}".effects`, 'commit']);
+  }
+  const { rows } = await db.pool.query(
+    `select count(*)::int as n from "${db.schema}".inbox where consumer = $1`,
+    [name],
+  );
+  expect(rows[0].n).toBe(20);
 });
 
 it('replays a dead letter an operator asks for through the inbox: once, however often it is asked', async () => {

@@ -8,6 +8,7 @@ import {
   type GlobalPosition,
   type PostgresEventStore,
   type RecordedEvent,
+  type SubscriptionReadStats,
 } from '@jineng/event-store';
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
@@ -27,6 +28,12 @@ export interface OutboxRelayOptions {
   readonly retryDelayMs?: number;
   /** how long to wait for each publish ack */
   readonly publishTimeoutMs?: number;
+  /**
+   * save the checkpoint at most this often while busy (default 100 ms), and whenever caught up: a
+   * relay restarted after a crash sends again at most that much, which JetStream's duplicate window
+   * and the consumers' inboxes drop (ADR 0002)
+   */
+  readonly checkpointEveryMs?: number;
   /** run even when another replica holds the relay lock (tests of concurrent relays only) */
   readonly withoutLeadership?: boolean;
   readonly onError?: (error: unknown) => void;
@@ -83,6 +90,7 @@ export class OutboxRelay {
       batchSize: options.batchSize ?? 500,
       pollIntervalMs: options.pollIntervalMs ?? 50,
       retryDelayMs: options.retryDelayMs ?? 1_000,
+      checkpointEveryMs: options.checkpointEveryMs ?? 100,
       onError: options.onError,
     });
     if (!options.withoutLeadership) {
@@ -100,6 +108,11 @@ export class OutboxRelay {
   /** where the relay has published up to (acknowledged and checkpointed), once it has started */
   get position(): GlobalPosition | undefined {
     return this.subscription.position;
+  }
+
+  /** reads of the store so far, and how many came back empty */
+  get readStats(): SubscriptionReadStats {
+    return { ...this.subscription.stats };
   }
 
   start(): void {
