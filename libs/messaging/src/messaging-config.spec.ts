@@ -42,6 +42,18 @@ describe('messagingConfigFromEnv', () => {
     });
   });
 
+  it("takes the streams' byte limits when set, and leaves them out otherwise", () => {
+    const limited = messagingConfigFromEnv({
+      JINENG_EVENTS_MAX_BYTES: '42949672960',
+      JINENG_DEAD_LETTERS_MAX_BYTES: '1073741824',
+    });
+    expect([limited.eventsMaxBytes, limited.deadLettersMaxBytes]).toEqual([42_949_672_960, 1_073_741_824]);
+    expect('eventsMaxBytes' in messagingConfigFromEnv({})).toBe(false);
+    expect(() => messagingConfigFromEnv({ JINENG_EVENTS_MAX_BYTES: '-1' })).toThrow(
+      "JINENG_EVENTS_MAX_BYTES must be a positive integer (got '-1')",
+    );
+  });
+
   it('refuses a setting that is not a positive integer, naming it', () => {
     expect(() => messagingConfigFromEnv({ JINENG_EVENTS_REPLICAS: '0' })).toThrow(
       "JINENG_EVENTS_REPLICAS must be a positive integer (got '0')",

@@ -3,6 +3,7 @@
 // at start. Safe to run from many starters at once: "already in use" from a concurrent creator is
 // followed by an update to the same settings.
 import {
+  DiscardPolicy,
   JetStreamApiCodes,
   JetStreamApiError,
   jetstreamManager,
@@ -14,7 +15,16 @@ import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import type { MessagingConfig } from '../messaging-config';
 import { DEAD_LETTER_STREAM, DEAD_LETTER_SUBJECTS, EVENTS_STREAM, EVENT_SUBJECTS } from '../subjects';
 
-export type StreamSettings = Pick<MessagingConfig, 'replicas' | 'duplicateWindowMs'>;
+export type StreamSettings = Pick<
+  MessagingConfig,
+  'replicas' | 'duplicateWindowMs' | 'eventsMaxBytes' | 'deadLettersMaxBytes'
+>;
+
+// A stream at its byte limit refuses what comes next (`discard: new`): JetStream's default would
+// delete the oldest messages — the platform's history — without a word. Refused, an event stays in
+// its service's store, the relay retries it, and readiness names the stalled relay until an operator
+// raises the limit (deploy/README.md); nothing is lost.
+const limits = (maxBytes: number | undefined) => ({ max_bytes: maxBytes ?? -1, discard: DiscardPolicy.New });
 
 export function eventStreamConfig(settings: StreamSettings): Partial<StreamConfig> & { name: string } {
   return {
@@ -26,6 +36,7 @@ export function eventStreamConfig(settings: StreamSettings): Partial<StreamConfi
     max_age: 0,
     num_replicas: settings.replicas,
     duplicate_window: nanos(settings.duplicateWindowMs),
+    ...limits(settings.eventsMaxBytes),
   };
 }
 
@@ -38,6 +49,7 @@ export function deadLetterStreamConfig(settings: StreamSettings): Partial<Stream
     max_age: 0,
     num_replicas: settings.replicas,
     duplicate_window: nanos(settings.duplicateWindowMs),
+    ...limits(settings.deadLettersMaxBytes),
   };
 }
 
