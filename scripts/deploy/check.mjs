@@ -4,8 +4,10 @@
 //      kubernetes-client 1.20 (kustomize 2) too where .ci/run unpacked it (~/.cache/jineng/kubernetes-client,
 //      or JINENG_LEGACY_KUBECTL) — and both render the same objects;
 //   3. every rendered object validates against its schema: the core kinds (kubernetes-models), the
-//      cert-manager and Prometheus-operator kinds (their published CRD schemas, @kubernetes-models/*),
-//      CloudNativePG's (scripts/deploy/cnpg-schema.mjs); a kind without a schema fails;
+//      cert-manager, Prometheus-operator and CloudNativePG kinds (their published CRD schemas,
+//      @kubernetes-models/*); CloudNativePG's also against our stricter schemas of the fields we use
+//      (scripts/deploy/cnpg-schema.mjs: no unknown field, one way to bootstrap) and its cross-field
+//      rules; a kind without a schema fails;
 //   4. the policies of scripts/deploy/policy.mjs.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -78,6 +80,7 @@ async function modelOf(object) {
   const modules = {
     'cert-manager.io': `@kubernetes-models/cert-manager/cert-manager.io/${version}`,
     'monitoring.coreos.com': `@kubernetes-models/prometheus-operator/monitoring.coreos.com/${version}`,
+    'postgresql.cnpg.io': `@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/${version}`,
   };
   const specifier =
     modules[group] ?? (group ? `kubernetes-models/${group}/${version}` : `kubernetes-models/${version}`);
@@ -105,7 +108,6 @@ export async function schemaProblems(objects) {
       const source = object.kind === 'Cluster' ? object.spec.bootstrap?.recovery?.source : undefined;
       if (source && !(object.spec.externalClusters ?? []).some((c) => c.name === source))
         problems.push(`${where}: recovers from ${source}, which is not in externalClusters`);
-      continue;
     }
     const Model = await modelOf(object);
     if (!Model) {

@@ -92,6 +92,11 @@ const worse = [
     /Certificate\/nats-server: .*dnsNames must be array/,
   ],
   [
+    'a CloudNativePG object against its published schema',
+    (o) => (find(o, 'Cluster', 'jineng-db').spec.instances = 'three'),
+    /Cluster\/jineng-db: data\/spec\/instances must be integer/,
+  ],
+  [
     'a CloudNativePG field that does not exist',
     (o) => (find(o, 'Cluster', 'jineng-db').spec.synchronousReplicas = 1),
     /Cluster\/jineng-db: \/spec must NOT have additional properties/,
