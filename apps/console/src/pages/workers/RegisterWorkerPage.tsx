@@ -19,13 +19,19 @@ export const EDUCATIONS = [
   'postgraduate',
 ] as const;
 
-export function RegisterWorkerForm({ onRegistered }: { onRegistered: (workerId: string) => void }) {
+export function RegisterWorkerForm({
+  onRegistered,
+  initialValues = {},
+}: {
+  onRegistered: (workerId: string) => void;
+  initialValues?: Record<string, unknown>;
+}) {
   const { t } = useI18n();
   const { api, principal } = useSession();
   const [form] = Form.useForm();
   const send = useCallback(
     (values: Record<string, unknown>) =>
-      api.send<{ workerId: string }>('POST', '/api/v1/workers', {
+      api.send<{ id: string }>('POST', '/api/v1/workers', {
         ...values,
         keyGroups: [],
         ableToWork: values.ableToWork === true,
@@ -42,10 +48,10 @@ export function RegisterWorkerForm({ onRegistered }: { onRegistered: (workerId: 
       form={form}
       layout="vertical"
       style={{ maxWidth: 560 }}
-      initialValues={{ jurisdiction: principal?.jurisdiction, ableToWork: true, willingToWork: true }}
+      initialValues={{ jurisdiction: principal?.jurisdiction, ableToWork: true, willingToWork: true, ...initialValues }}
       onFinish={async (values) => {
         const answer = await submit(values);
-        if (answer) onRegistered(answer.workerId);
+        if (answer) onRegistered(answer.id);
       }}
     >
       <ErrorAlert error={error} />
