@@ -1,7 +1,8 @@
 // Institutions of the jurisdiction (GET /api/v1/institutions, paged by offset), filtered by status; an
-// officer lists an applicant in the directory (POST …/listing with its publication batch) and registers
+// officer records the expert site evaluation (POST …/site-evaluations), lists an applicant in the
+// directory (POST …/listing with its publication batch) and registers
 // a full-time teacher (POST …/teachers). The API's refusals are shown in the chosen language.
-import { App, Button, Form, Input, Modal, Select, Space, Tag } from 'antd';
+import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import { useSession } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -23,6 +24,17 @@ interface InstitutionView {
 }
 
 const STATUSES = ['applied', 'listed', 'suspended', 'delisted'] as const;
+type Action = 'evaluation' | 'listing' | 'teacher';
+const ACTION_TITLES: Record<Action, MessageKey> = {
+  evaluation: 'institution.recordEvaluation',
+  listing: 'institution.list',
+  teacher: 'institution.addTeacher',
+};
+const ACTION_DONE: Record<Action, MessageKey> = {
+  evaluation: 'institution.evaluationRecorded',
+  listing: 'institution.listed',
+  teacher: 'institution.teacherAdded',
+};
 
 function ActionForm({
   institution,
@@ -30,7 +42,7 @@ function ActionForm({
   onDone,
 }: {
   institution: InstitutionView;
-  kind: 'listing' | 'teacher';
+  kind: Action;
   onDone: () => void;
 }) {
   const { t } = useI18n();
@@ -40,6 +52,11 @@ function ActionForm({
     (values: Record<string, unknown>) => {
       if (kind === 'listing')
         return api.send('POST', `/api/v1/institutions/${institution.institutionId}/listing`, values);
+      if (kind === 'evaluation')
+        return api.send('POST', `/api/v1/institutions/${institution.institutionId}/site-evaluations`, {
+          ...values,
+          passed: values.passed === true,
+        });
       const teacher = (values.teacher ?? {}) as Record<string, unknown>;
       return api.send('POST', `/api/v1/institutions/${institution.institutionId}/teachers`, {
         teacher: {
@@ -61,7 +78,23 @@ function ActionForm({
   return (
     <Form form={form} layout="vertical" onFinish={async (values) => (await submit(values)) !== undefined && onDone()}>
       <ErrorAlert error={error} />
-      {kind === 'listing' ? (
+      {kind === 'evaluation' && (
+        <>
+          <Form.Item name="evaluatedOn" label={t('institution.evaluatedOn')} rules={required('institution.evaluatedOn')}>
+            <Input type="date" />
+          </Form.Item>
+          <Form.Item name="reportReference" label={t('institution.reportReference')} rules={required('institution.reportReference')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="expertCount" label={t('institution.expertCount')} rules={required('institution.expertCount')}>
+            <InputNumber min={1} max={50} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="passed" valuePropName="checked" initialValue={true}>
+            <Checkbox>{t('institution.evaluationPassed')}</Checkbox>
+          </Form.Item>
+        </>
+      )}
+      {kind === 'evaluation' ? null : kind === 'listing' ? (
         <Form.Item name="publicationBatch" label={t('institution.publicationBatch')} rules={required('institution.publicationBatch')}>
           <Input />
         </Form.Item>
@@ -100,7 +133,7 @@ export default function InstitutionsPage() {
   const { t } = useI18n();
   const { api, principal } = useSession();
   const { message } = App.useApp();
-  const [action, setAction] = useState<{ institution: InstitutionView; kind: 'listing' | 'teacher' }>();
+  const [action, setAction] = useState<{ institution: InstitutionView; kind: Action }>();
   const [reload, setReload] = useState(0);
   const officer = principal?.roles.some((role) => ['county_officer', 'city_approver', 'admin'].includes(role));
   const fetchPage = useCallback(
@@ -147,9 +180,14 @@ export default function InstitutionsPage() {
               officer && (
                 <Space>
                   {institution.status === 'applied' && (
-                    <Button size="small" onClick={() => setAction({ institution, kind: 'listing' })}>
-                      {t('institution.list')}
-                    </Button>
+                    <>
+                      <Button size="small" onClick={() => setAction({ institution, kind: 'evaluation' })}>
+                        {t('institution.recordEvaluation')}
+                      </Button>
+                      <Button size="small" onClick={() => setAction({ institution, kind: 'listing' })}>
+                        {t('institution.list')}
+                      </Button>
+                    </>
                   )}
                   <Button size="small" onClick={() => setAction({ institution, kind: 'teacher' })}>
                     {t('institution.addTeacher')}
@@ -161,7 +199,7 @@ export default function InstitutionsPage() {
       />
       <Modal
         open={action !== undefined}
-        title={action ? `${t(action.kind === 'listing' ? 'institution.list' : 'institution.addTeacher')} · ${action.institution.name}` : ''}
+        title={action ? `${t(ACTION_TITLES[action.kind])} · ${action.institution.name}` : ''}
         footer={null}
         onCancel={() => setAction(undefined)}
         destroyOnHidden
@@ -171,7 +209,7 @@ export default function InstitutionsPage() {
             institution={action.institution}
             kind={action.kind}
             onDone={() => {
-              void message.success(t(action.kind === 'listing' ? 'institution.listed' : 'institution.teacherAdded'));
+              void message.success(t(ACTION_DONE[action.kind]));
               setAction(undefined);
               setReload((n) => n + 1);
             }}
