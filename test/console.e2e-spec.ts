@@ -18,6 +18,7 @@ const consoleDist = path.join(repoRoot, 'apps/console/dist');
 const screenshots = path.join(repoRoot, 'docs/screenshots');
 const CHROMIUM = process.env.JINENG_CHROMIUM ?? '/usr/bin/chromium';
 const ROSTER_ROWS = 10_000;
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 // the development keys scripts/start.mjs gives the registry (tests cannot import the app's code)
 const developmentKey = (seed: string) => createHash('sha256').update(seed).digest('base64');
@@ -44,7 +45,6 @@ function creditCode(): string {
 let platform: RunningPlatform;
 let db: TestDatabase;
 let browser: Browser;
-let userData: string;
 const figures: Record<string, unknown> = {};
 const consoleProblems: string[] = [];
 
@@ -62,7 +62,8 @@ beforeAll(async () => {
     { name: 'registry', env: { JINENG_SCHEMA: registrySchema, ...REGISTRY_KEYS } },
     { name: 'subsidy', env: { JINENG_SCHEMA: subsidySchema } },
   ]);
-  userData = mkdtempSync(path.join(tmpdir(), 'jineng-chromium-'));
+  // a non-persistent launch: Playwright gives Chromium a fresh, empty user-data directory of its own
+  // (passing --user-data-dir is refused) and removes it at close
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -75,7 +76,6 @@ beforeAll(async () => {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${userData}`,
     ],
   });
   mkdirSync(screenshots, { recursive: true });
@@ -86,7 +86,6 @@ afterAll(async () => {
   await browser?.close();
   await platform?.stop();
   await db?.dispose();
-  if (userData) rmSync(userData, { recursive: true, force: true });
 });
 
 async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
@@ -116,7 +115,8 @@ async function signIn(page: Page, role: RegExp) {
 
 /** axe-core on the page as it is: the serious and critical violations */
 async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  // evaluated over the DevTools protocol: the page's policy (no inline script) stays as it is
+  await page.evaluate(AXE_SOURCE);
   // runs in the page (this file is typed without the DOM library)
   const result = await page.evaluate(async () => {
     const page = globalThis as unknown as { axe: { run(context: unknown): Promise<unknown> }; document: unknown };
@@ -204,11 +204,11 @@ describe('the web console', () => {
     expect(await axe(officer)).toEqual([]);
     await shot(officer, 'worker-registration-errors');
 
-    await officer.getByRole('button', { name: 'Switch language' }).or(officer.getByRole('button', { name: '切换语言' })).click();
+    await officer.getByRole('button', { name: 'English' }).click();
     await officer.getByRole('button', { name: /Submit/ }).click();
     await eventually(async () => expect(await errorsAt(officer, 'Mobile phone')).toMatch(/[a-z]/));
     expect(await errorsAt(officer, 'Mobile phone')).not.toMatch(/[\u4e00-\u9fff]/);
-    await officer.getByRole('button', { name: '切换语言' }).or(officer.getByRole('button', { name: 'Switch language' })).click();
+    await officer.getByRole('button', { name: '中文' }).click();
 
     await officer.getByLabel('身份证号码', { exact: true }).fill(residentId(born, 901));
     await officer.getByLabel('手机号码').fill('13912345678');
@@ -373,10 +373,15 @@ describe('the web console', () => {
 
   it('shows the effective policy with its sources and clauses, versions and their diff, and the holiday calendar', async () => {
     await officer.getByRole('menuitem', { name: '生效政策' }).click();
-    const table = officer.getByRole('table');
+    // the Yuncheng plan (2018–2022): in force on a day within it
+    await officer.getByLabel('日期').fill('2019-06-01');
+    await officer.getByRole('button', { name: /查\s*询/ }).click();
+    const table = officer.getByRole('table', { name: '生效政策' });
     await table.getByText('「').first().waitFor();
     expect(await table.locator('tbody tr').count()).toBeGreaterThan(5);
     await expect(officer.getByText('运城市').first().isVisible()).resolves.toBe(true);
+    // amounts from fen, as ¥ with two decimals
+    expect(await table.textContent()).toContain('¥150.00');
     expect(await axe(officer)).toEqual([]);
     await shot(officer, 'effective-policy');
 

@@ -17,7 +17,7 @@ export function Shell() {
 
   if (!ready) return <Spin fullscreen aria-label={t('common.loading')} />;
   const languageToggle = (
-    <Button type="link" aria-label={t('app.languageLabel')} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+    <Button type="link" title={t('app.languageLabel')} lang={lang === 'zh' ? 'en' : 'zh-CN'} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
       {t('app.language')}
     </Button>
   );

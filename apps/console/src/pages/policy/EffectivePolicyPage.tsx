@@ -23,6 +23,7 @@ interface EffectivePolicy {
     document: { number?: string; title: string; issuer: string };
   }[];
   notSet: string[];
+  ended: { versionId: string; title: string; effectiveFrom: string; effectiveUntil?: string; jurisdictionName?: string }[];
 }
 
 interface Row {
@@ -83,6 +84,23 @@ export default function EffectivePolicyPage() {
               items={[
                 { key: 'j', label: t('policy.jurisdiction'), children: `${policy.jurisdictionName}（${policy.jurisdiction}）` },
                 { key: 'd', label: t('policy.date'), children: policy.date },
+                ...(policy.ended.length > 0
+                  ? [
+                      {
+                        key: 'e',
+                        label: t('policy.ended'),
+                        children: (
+                          <Space orientation="vertical" size={0}>
+                            {policy.ended.map((v) => (
+                              <span key={v.versionId}>
+                                {v.title}（{v.effectiveFrom} – {v.effectiveUntil}）
+                              </span>
+                            ))}
+                          </Space>
+                        ),
+                      },
+                    ]
+                  : []),
                 {
                   key: 'v',
                   label: t('nav.policyVersions'),

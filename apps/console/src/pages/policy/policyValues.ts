@@ -13,6 +13,9 @@ export function showValue(parameter: string, value: unknown): string {
   if (value === undefined || value === null) return '—';
   if (/Fen$/.test(parameter) && (typeof value === 'number' || typeof value === 'string') && /^-?\d+$/.test(String(value)))
     return formatFen(String(value));
-  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'object')
+    return JSON.stringify(value, (key, inner: unknown) =>
+      /Fen$/.test(key) && typeof inner === 'number' ? formatFen(inner) : inner,
+    );
   return String(value);
 }
