@@ -56,7 +56,10 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/apps/console/src/**/*.spec.tsx'],
       transform: { '^.+\\.tsx?$': swcTsx },
-      moduleNameMapper: { ...moduleNameMapper, '\\.css$': '<rootDir>/apps/console/src/testing/style-stub.cjs' },
+      moduleNameMapper: {
+        ...moduleNameMapper,
+        '\\.css$': '<rootDir>/apps/console/src/testing/style-stub.cjs',
+      },
       setupFilesAfterEnv: ['<rootDir>/apps/console/src/testing/setup.ts'],
     },
     {

@@ -11,7 +11,13 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/node';
 import { creditCodeCheckCharacter, residentIdCheckCharacter, shanghaiDate } from '@jineng/kernel';
-import { connectTestDatabase, eventually, startPlatform, type RunningPlatform, type TestDatabase } from '@jineng/testing';
+import {
+  connectTestDatabase,
+  eventually,
+  startPlatform,
+  type RunningPlatform,
+  type TestDatabase,
+} from '@jineng/testing';
 
 const repoRoot = path.resolve(__dirname, '..');
 const consoleDist = path.join(repoRoot, 'apps/console/dist');
@@ -50,10 +56,14 @@ const consoleProblems: string[] = [];
 
 beforeAll(async () => {
   // the console as `npm run build` makes it
-  execFileSync('npx', ['--no', '--', 'vite', 'build', '--config', 'apps/console/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    'npx',
+    ['--no', '--', 'vite', 'build', '--config', 'apps/console/vite.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: repoRoot,
+      stdio: 'inherit',
+    },
+  );
   db = await connectTestDatabase('console_e2e');
   const registrySchema = await db.freshSchema();
   const subsidySchema = await db.freshSchema();
@@ -103,7 +113,10 @@ const url = (pathname: string) => `${platform.urls.gateway}${pathname}`;
 /** choose an option of the Ant Design select labelled `label` */
 async function choose(page: Page, label: string | RegExp, option: string | RegExp) {
   await page.getByLabel(label, { exact: typeof label === 'string' }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+    .first()
+    .click();
 }
 
 async function signIn(page: Page, role: RegExp) {
@@ -115,11 +128,16 @@ async function signIn(page: Page, role: RegExp) {
 
 /** axe-core on the page as it is: the serious and critical violations */
 async function axe(page: Page): Promise<string[]> {
+  // what axe sees is the page at rest: no control under the mouse
+  await page.mouse.move(0, 0);
   // evaluated over the DevTools protocol: the page's policy (no inline script) stays as it is
   await page.evaluate(AXE_SOURCE);
   // runs in the page (this file is typed without the DOM library)
   const result = await page.evaluate(async () => {
-    const page = globalThis as unknown as { axe: { run(context: unknown): Promise<unknown> }; document: unknown };
+    const page = globalThis as unknown as {
+      axe: { run(context: unknown): Promise<unknown> };
+      document: unknown;
+    };
     return (await page.axe.run(page.document)) as {
       violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
     };
@@ -133,6 +151,15 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
 }
 
+/** the success message, or the test fails with what the page said instead */
+async function succeeded(page: Page, message: RegExp) {
+  const success = page.getByText(message);
+  const refused = page.locator('.ant-form-item-explain-error, [role="alert"] .ant-alert-description');
+  await success.or(refused.first()).waitFor();
+  if (!(await success.isVisible()))
+    throw new Error(`refused: ${(await refused.allTextContents()).join(' | ')}`);
+}
+
 /** the messages Ant Design shows under the form control labelled `label` */
 async function errorsAt(page: Page, label: string): Promise<string> {
   const item = page.locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) });
@@ -143,16 +170,31 @@ describe('the web console', () => {
   let officer: Page;
 
   it('serves its first page on the gateway origin, interactive within 2 s, under the strict policy', async () => {
-    const { context, page } = await newPage();
-    const started = Date.now();
-    const response = await page.goto(url('/'));
-    await page.getByLabel('演示用户').waitFor();
-    await page.waitForFunction(() => performance.getEntriesByName('jineng:interactive').length > 0);
-    const wallMs = Date.now() - started;
-    const interactiveMs = await page.evaluate(() => performance.getEntriesByName('jineng:interactive')[0].startTime);
-    figures.firstPageInteractiveMs = Math.round(interactiveMs);
-    figures.firstPageWallMs = wallMs;
-    expect(interactiveMs).toBeLessThan(2000);
+    // three cold loads, each in a fresh browser context (empty cache); the median is the figure, so one
+    // load slowed by the other work on this shared machine does not decide it
+    const loads: { interactiveMs: number; wallMs: number }[] = [];
+    let context!: BrowserContext;
+    let page!: Page;
+    let response!: Awaited<ReturnType<Page['goto']>>;
+    for (let i = 0; i < 3; i++) {
+      if (context) await context.close();
+      ({ context, page } = await newPage());
+      const started = Date.now();
+      response = await page.goto(url('/'));
+      await page.waitForFunction(() => performance.getEntriesByName('jineng:interactive').length > 0);
+      await page.getByLabel('演示用户').click(); // it answers: the list of users opens
+      await page.locator('.ant-select-dropdown:visible').waitFor();
+      const wallMs = Date.now() - started;
+      const interactiveMs = await page.evaluate(
+        () => performance.getEntriesByName('jineng:interactive')[0].startTime,
+      );
+      loads.push({ interactiveMs: Math.round(interactiveMs), wallMs });
+      await page.keyboard.press('Escape');
+    }
+    const median = [...loads].sort((a, b) => a.interactiveMs - b.interactiveMs)[1];
+    figures.firstPageLoads = loads;
+    figures.firstPageInteractiveMedianMs = median.interactiveMs;
+    expect(median.interactiveMs).toBeLessThan(2000);
 
     const policy = response!.headers()['content-security-policy'];
     expect(policy).toMatch(/style-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
@@ -179,7 +221,15 @@ describe('the web console', () => {
     await signIn(officer, /县级经办人员/);
     await expect(officer.getByText('欢迎，盐湖区人社局经办人员（演示）').isVisible()).resolves.toBe(true);
     const officerMenu = officer.getByRole('navigation').getByRole('menu');
-    for (const entry of ['劳动者', '劳动者登记', '花名册导入', '培训机构', '生效政策', '政策版本', '节假日安排'])
+    for (const entry of [
+      '劳动者',
+      '劳动者登记',
+      '花名册导入',
+      '培训机构',
+      '生效政策',
+      '政策版本',
+      '节假日安排',
+    ])
       await expect(officerMenu.getByText(entry, { exact: true }).isVisible()).resolves.toBe(true);
     expect(await axe(officer)).toEqual([]);
     await shot(officer, 'home-county-officer');
@@ -206,24 +256,45 @@ describe('the web console', () => {
 
     await officer.getByRole('button', { name: 'English' }).click();
     await officer.getByRole('button', { name: /Submit/ }).click();
-    await eventually(async () => expect(await errorsAt(officer, 'Mobile phone')).toMatch(/[a-z]/));
-    expect(await errorsAt(officer, 'Mobile phone')).not.toMatch(/[\u4e00-\u9fff]/);
+    // (the Chinese message leaves with an animation: wait for the settled form)
+    await eventually(async () => {
+      expect(await errorsAt(officer, 'Mobile phone')).toMatch(/[a-z]/);
+      expect(await errorsAt(officer, 'Mobile phone')).not.toMatch(/[\u4e00-\u9fff]/);
+      expect(await errorsAt(officer, 'Resident ID number')).not.toMatch(/[\u4e00-\u9fff]/);
+    });
     await officer.getByRole('button', { name: '中文' }).click();
 
     await officer.getByLabel('身份证号码', { exact: true }).fill(residentId(born, 901));
     await officer.getByLabel('手机号码').fill('13912345678');
     await officer.getByRole('button', { name: /提\s*交/ }).click();
-    await officer.getByText(/劳动者已登记，编号 [0-9a-f-]{36}/).waitFor();
+    await succeeded(officer, /劳动者已登记，编号 [0-9a-f-]{36}/);
   }, 90_000);
 
   it('imports a 10 000-row roster with a progress bar and the per-row report', async () => {
-    const rows = ['身份证号码,姓名,性别,出生日期,户籍地区划代码,常住地区划代码,手机号码,文化程度,人员类别,重点群体,是否有劳动能力,是否有就业意愿'];
+    const rows = [
+      '身份证号码,姓名,性别,出生日期,户籍地区划代码,常住地区划代码,手机号码,文化程度,人员类别,重点群体,是否有劳动能力,是否有就业意愿',
+    ];
     for (let i = 0; i < ROSTER_ROWS; i++) {
       const born = birthDate(25 + Math.floor((i % 5000) / 365), i % 365);
       let id = residentId(born, 101 + Math.floor(i / 5000) * 2);
       if (i === 100 || i === 200 || i === 300) id = withBadChecksum(id);
       const category = i % 250 === 0 ? '城镇劳动力' : '农村劳动力';
-      rows.push([id, '赵六', '男', born, '140821', '140802', '13700001111', '初中', category, '农民工', '是', '是'].join(','));
+      rows.push(
+        [
+          id,
+          '赵六',
+          '男',
+          born,
+          '140821',
+          '140802',
+          '13700001111',
+          '初中',
+          category,
+          '农民工',
+          '是',
+          '是',
+        ].join(','),
+      );
     }
     const folder = mkdtempSync(path.join(tmpdir(), 'roster-'));
     const file = path.join(folder, '盐湖区花名册.csv');
@@ -239,7 +310,9 @@ describe('the web console', () => {
     );
     await choose(officer, '结果', '未通过');
     await officer.getByRole('button', { name: /查\s*询/ }).click();
-    await eventually(async () => expect(await officer.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(3));
+    await eventually(async () =>
+      expect(await officer.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(3),
+    );
     expect(await officer.locator('.ant-table-tbody').textContent()).toMatch(/idNumber：.*校验码/);
     expect(await axe(officer)).toEqual([]);
     await shot(officer, 'roster-import-report');
@@ -263,9 +336,14 @@ describe('the web console', () => {
     );
     const lastPage = Math.ceil(total / 20);
     await officer.locator(`.ant-pagination-item-${lastPage}`).click();
-    await eventually(async () => expect(listRequests.some((r) => r.url.includes(`page=${lastPage}&`))).toBe(true));
-    await eventually(async () => expect(await officer.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(total % 20 || 20));
-    for (const request of listRequests) expect(Number(new URL(request.url).searchParams.get('pageSize'))).toBeLessThanOrEqual(100);
+    await eventually(async () =>
+      expect(listRequests.some((r) => r.url.includes(`page=${lastPage}&`))).toBe(true),
+    );
+    await eventually(async () =>
+      expect(await officer.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(total % 20 || 20),
+    );
+    for (const request of listRequests)
+      expect(Number(new URL(request.url).searchParams.get('pageSize'))).toBeLessThanOrEqual(100);
     figures.workersListRequests = listRequests.length;
     figures.workersListLargestResponseBytes = Math.max(...listRequests.map((r) => r.bytes));
     expect(figures.workersListLargestResponseBytes).toBeLessThan(50_000);
@@ -304,12 +382,14 @@ describe('the web console', () => {
     await choose(page, '机构类型', '民办职业培训学校');
     await page.getByLabel('办学许可证号').fill('人社民14080220260001');
     await page.getByLabel('场地面积（平方米）').fill('800');
+    await page.getByLabel('年检通过年度（民办培训学校）').fill('2025');
+    await page.getByLabel('无责任事故起始日期（民办培训学校）').fill('2020-01-01');
     await page.getByLabel('开户银行').fill('中国工商银行运城分行');
     await page.getByLabel('账户名称').fill('运城市盐湖区示范职业培训学校');
     await page.getByLabel('银行账号').fill('12AB');
     await page.getByLabel('主要设备名称').fill('数控车床');
     await page.getByLabel('设备数量').fill('12');
-    await page.getByLabel('培训职业（工种）代码').fill('6-18-01-01');
+    await page.getByLabel('培训职业（工种）代码').fill('6-18-02-04');
     await choose(page, '培训等级', '4');
     await page.keyboard.press('Escape');
     await page.getByLabel('专职教师姓名').fill('李老师');
@@ -324,7 +404,7 @@ describe('the web console', () => {
     await page.getByLabel('统一社会信用代码').fill(creditCode());
     await page.getByLabel('银行账号').fill('6222020200112233445');
     await page.getByRole('button', { name: /提\s*交/ }).click();
-    await page.getByText(/申请已提交，机构编号/).waitFor();
+    await succeeded(page, /申请已提交，机构编号/);
 
     await page.getByRole('menuitem', { name: '签到设备' }).click();
     await page.getByLabel('设备序列号').fill('FP-2026-0001');
@@ -348,20 +428,32 @@ describe('the web console', () => {
     // listing before the site evaluation: the rule's message, in Chinese
     await row.getByRole('button', { name: '列入目录' }).click();
     await officer.getByLabel('公布批次').fill('2026年第1批');
-    await officer.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click();
+    await officer
+      .getByRole('dialog')
+      .getByRole('button', { name: /提\s*交/ })
+      .click();
     await officer.getByRole('dialog').getByRole('alert').waitFor();
     expect(await officer.getByRole('dialog').getByRole('alert').textContent()).toMatch(/评估/);
-    await officer.getByRole('dialog').getByRole('button', { name: /Close|关闭/ }).click();
+    await officer
+      .getByRole('dialog')
+      .getByRole('button', { name: /Close|关闭/ })
+      .click();
 
     await row.getByRole('button', { name: '记录现场评估' }).click();
     await officer.getByLabel('评估日期').fill(shanghaiDate(new Date()));
     await officer.getByLabel('评估报告编号').fill('盐人社评〔2026〕1号');
     await officer.getByLabel('评估专家人数').fill('3');
-    await officer.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click();
+    await officer
+      .getByRole('dialog')
+      .getByRole('button', { name: /提\s*交/ })
+      .click();
     await officer.getByRole('dialog').waitFor({ state: 'hidden' });
     await row.getByRole('button', { name: '列入目录' }).click();
     await officer.getByLabel('公布批次').fill('2026年第1批');
-    await officer.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click();
+    await officer
+      .getByRole('dialog')
+      .getByRole('button', { name: /提\s*交/ })
+      .click();
     await officer.getByRole('dialog').waitFor({ state: 'hidden' });
     await eventually(async () => {
       await officer.getByRole('button', { name: /查\s*询/ }).click();
@@ -386,7 +478,12 @@ describe('the web console', () => {
     await shot(officer, 'effective-policy');
 
     await officer.getByRole('menuitem', { name: '政策版本' }).click();
-    await officer.locator('.ant-table-row').first().waitFor();
+    // the province: its versions and those of its cities
+    await officer.getByLabel('辖区').fill('140000');
+    await officer.getByRole('button', { name: /查\s*询/ }).click();
+    await eventually(async () =>
+      expect(await officer.locator('.ant-table-row').count()).toBeGreaterThanOrEqual(2),
+    );
     const versions = await officer.locator('.ant-table-row').count();
     expect(versions).toBeGreaterThanOrEqual(2);
     await officer.getByLabel('对比的较早版本').click();

@@ -24,7 +24,11 @@ async function errorOf(response: Response): Promise<ApiError> {
   try {
     body = (await response.json()) as ApiErrorBody;
   } catch {
-    body = { code: `HTTP.${response.status}`, message: `服务器返回 ${response.status}`, messageEn: `HTTP ${response.status}` };
+    body = {
+      code: `HTTP.${response.status}`,
+      message: `服务器返回 ${response.status}`,
+      messageEn: `HTTP ${response.status}`,
+    };
   }
   return new ApiError(response.status, body);
 }

@@ -26,7 +26,10 @@ describe('API errors at their fields', () => {
       { name: ['bankAccount', 'accountNumber'], errors: ['格式不符'] },
       { name: ['teachers', 0, 'idNumber'], errors: ['必填'] },
     ]);
-    expect(fieldErrorsOf(invalid, 'en')[0].errors).toEqual(['the check character is wrong', 'must have 18 characters']);
+    expect(fieldErrorsOf(invalid, 'en')[0].errors).toEqual([
+      'the check character is wrong',
+      'must have 18 characters',
+    ]);
     expect(isOnlyAboutFields(invalid)).toBe(true);
   });
 
@@ -37,7 +40,9 @@ describe('API errors at their fields', () => {
       messageEn: 'birthDate: aged 70, outside 16–60',
       details: { field: 'birthDate' },
     });
-    expect(fieldErrorsOf(rule, 'en')).toEqual([{ name: ['birthDate'], errors: ['birthDate: aged 70, outside 16–60'] }]);
+    expect(fieldErrorsOf(rule, 'en')).toEqual([
+      { name: ['birthDate'], errors: ['birthDate: aged 70, outside 16–60'] },
+    ]);
   });
 
   it('leaves an error naming no field to be shown as a whole', () => {

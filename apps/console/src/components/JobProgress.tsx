@@ -74,7 +74,9 @@ export function JobProgress({
             {job.total ? ` · ${t('job.progress', { done: job.done, total: job.total })}` : ''}
           </Typography.Text>
           {job.status === 'failed' && job.error && (
-            <Typography.Text type="danger">{lang === 'zh' ? job.error.message : job.error.messageEn}</Typography.Text>
+            <Typography.Text type="danger">
+              {lang === 'zh' ? job.error.message : job.error.messageEn}
+            </Typography.Text>
           )}
           {job.status === 'succeeded' && withFile && (
             <Button type="primary" onClick={() => api.download(`${jobsPath}/${jobId}/file`).catch(setError)}>

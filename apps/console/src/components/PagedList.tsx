@@ -30,7 +30,9 @@ export interface PagedListProps<T> {
 }
 
 const clean = (values: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined && value !== '' && value !== null));
+  Object.fromEntries(
+    Object.entries(values).filter(([, value]) => value !== undefined && value !== '' && value !== null),
+  );
 
 export function PagedList<T extends object>(props: PagedListProps<T>) {
   const { t } = useI18n();
@@ -49,10 +51,12 @@ export function PagedList<T extends object>(props: PagedListProps<T>) {
     let live = true;
     setLoading(true);
     setError(undefined);
-    fetchPage(filters, page, pageSize).then(
-      (answer) => live && setData(answer),
-      (caught: unknown) => live && setError(caught),
-    ).finally(() => live && setLoading(false));
+    fetchPage(filters, page, pageSize)
+      .then(
+        (answer) => live && setData(answer),
+        (caught: unknown) => live && setError(caught),
+      )
+      .finally(() => live && setLoading(false));
     return () => {
       live = false;
     };

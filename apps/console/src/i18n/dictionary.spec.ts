@@ -20,7 +20,8 @@ describe('the dictionary', () => {
   });
 
   it('has the same placeholders in both languages', () => {
-    for (const key of Object.keys(zh) as MessageKey[]) expect([key, placeholders(en[key])]).toEqual([key, placeholders(zh[key])]);
+    for (const key of Object.keys(zh) as MessageKey[])
+      expect([key, placeholders(en[key])]).toEqual([key, placeholders(zh[key])]);
   });
 
   it('fills placeholders', () => {
@@ -40,10 +41,17 @@ describe('the dictionary', () => {
     walk(join(__dirname, '..'));
     // the text between JSX tags, read by the TypeScript parser
     const found = files.flatMap((file) => {
-      const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+      const source = ts.createSourceFile(
+        file,
+        readFileSync(file, 'utf8'),
+        ts.ScriptTarget.Latest,
+        true,
+        ts.ScriptKind.TSX,
+      );
       const texts: string[] = [];
       const visit = (node: ts.Node) => {
-        if (ts.isJsxText(node) && /[A-Za-z\u4e00-\u9fff]/.test(node.text)) texts.push(`${file}: ${node.text.trim()}`);
+        if (ts.isJsxText(node) && /[A-Za-z\u4e00-\u9fff]/.test(node.text))
+          texts.push(`${file}: ${node.text.trim()}`);
         ts.forEachChild(node, visit);
       };
       visit(source);

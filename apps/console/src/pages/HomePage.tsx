@@ -9,7 +9,9 @@ export function HomePage() {
   return (
     <Card>
       <Typography.Title level={3}>
-        {t('home.welcome', { name: displayName ? (lang === 'zh' ? displayName.zh : displayName.en) : principal.userId })}
+        {t('home.welcome', {
+          name: displayName ? (lang === 'zh' ? displayName.zh : displayName.en) : principal.userId,
+        })}
       </Typography.Title>
       <Typography.Paragraph>{t('home.jurisdiction', { code: principal.jurisdiction })}</Typography.Paragraph>
       <Typography.Paragraph>

@@ -17,7 +17,12 @@ export function Shell() {
 
   if (!ready) return <Spin fullscreen aria-label={t('common.loading')} />;
   const languageToggle = (
-    <Button type="link" title={t('app.languageLabel')} lang={lang === 'zh' ? 'en' : 'zh-CN'} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+    <Button
+      type="link"
+      title={t('app.languageLabel')}
+      lang={lang === 'zh' ? 'en' : 'zh-CN'}
+      onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+    >
       {t('app.language')}
     </Button>
   );

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { MessageChannel } from 'node:worker_threads';
 
-if (!('MessageChannel' in globalThis)) Object.defineProperty(globalThis, 'MessageChannel', { value: MessageChannel });
+if (!('MessageChannel' in globalThis))
+  Object.defineProperty(globalThis, 'MessageChannel', { value: MessageChannel });
 
 Object.defineProperty(window, 'matchMedia', {
   writable: true,

@@ -6,7 +6,10 @@ import { consoleFileOf, NONCE_PLACEHOLDER, serveConsole, withStyleNonce } from '
 
 const root = mkdtempSync(join(tmpdir(), 'console-'));
 mkdirSync(join(root, 'assets'));
-writeFileSync(join(root, 'index.html'), `<meta name="csp-nonce" content="${NONCE_PLACEHOLDER}"><div id="root">`);
+writeFileSync(
+  join(root, 'index.html'),
+  `<meta name="csp-nonce" content="${NONCE_PLACEHOLDER}"><div id="root">`,
+);
 writeFileSync(join(root, 'assets', 'index-abc.js'), 'console.log(1)');
 writeFileSync(join(tmpdir(), 'outside-console.txt'), 'secret');
 
@@ -64,6 +67,8 @@ describe('the console served by the gateway', () => {
   });
 
   it('adds the nonce to style-src only', () => {
-    expect(withStyleNonce("script-src 'self';style-src 'self'", 'n')).toBe("script-src 'self';style-src 'self' 'nonce-n'");
+    expect(withStyleNonce("script-src 'self';style-src 'self'", 'n')).toBe(
+      "script-src 'self';style-src 'self' 'nonce-n'",
+    );
   });
 });

@@ -31,10 +31,9 @@ export default function DevicesPage() {
   useEffect(() => {
     if (!/^[0-9a-f-]{36}$/i.test(institutionId)) return;
     setError(undefined);
-    api.get<{ items: DeviceView[] }>(`/api/v1/institutions/${institutionId}/devices`).then(
-      (answer) => setDevices(answer.items),
-      setError,
-    );
+    api
+      .get<{ items: DeviceView[] }>(`/api/v1/institutions/${institutionId}/devices`)
+      .then((answer) => setDevices(answer.items), setError);
   }, [api, institutionId, reload]);
 
   const send = useCallback(
@@ -43,13 +42,22 @@ export default function DevicesPage() {
     [api, institutionId],
   );
   const { submit, error: formError, sending } = useApiForm(form, send);
-  const required = (field: MessageKey) => [{ required: true, message: t('common.required', { field: t(field) }) }];
+  const required = (field: MessageKey) => [
+    { required: true, message: t('common.required', { field: t(field) }) },
+  ];
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       {!principal?.institutionId && (
-        <Form layout="inline" onFinish={(values: { institutionId: string }) => setInstitutionId(values.institutionId.trim())}>
-          <Form.Item name="institutionId" label={t('device.institution')} rules={required('device.institution')}>
+        <Form
+          layout="inline"
+          onFinish={(values: { institutionId: string }) => setInstitutionId(values.institutionId.trim())}
+        >
+          <Form.Item
+            name="institutionId"
+            label={t('device.institution')}
+            rules={required('device.institution')}
+          >
             <Input style={{ width: 340 }} />
           </Form.Item>
           <Button htmlType="submit">{t('list.filter')}</Button>
@@ -65,11 +73,17 @@ export default function DevicesPage() {
         columns={[
           { title: t('device.serialNumber'), dataIndex: 'serialNumber' },
           { title: t('device.siteName'), dataIndex: 'siteName' },
-          { title: t('device.kind'), dataIndex: 'kind', render: (k: DeviceView['kind']) => t(`device.kind.${k}`) },
+          {
+            title: t('device.kind'),
+            dataIndex: 'kind',
+            render: (k: DeviceView['kind']) => t(`device.kind.${k}`),
+          },
           {
             title: t('device.status'),
             dataIndex: 'status',
-            render: (s: DeviceView['status']) => <Tag color={s === 'active' ? 'green' : 'default'}>{t(`device.status.${s}`)}</Tag>,
+            render: (s: DeviceView['status']) => (
+              <Tag color={s === 'active' ? 'green' : 'default'}>{t(`device.status.${s}`)}</Tag>
+            ),
           },
           { title: t('worker.registeredOn'), dataIndex: 'registeredOn' },
         ]}
@@ -87,7 +101,11 @@ export default function DevicesPage() {
             }}
           >
             <ErrorAlert error={formError} />
-            <Form.Item name="serialNumber" label={t('device.serialNumber')} rules={required('device.serialNumber')}>
+            <Form.Item
+              name="serialNumber"
+              label={t('device.serialNumber')}
+              rules={required('device.serialNumber')}
+            >
               <Input />
             </Form.Item>
             <Form.Item name="siteName" label={t('device.siteName')} rules={required('device.siteName')}>
@@ -97,7 +115,12 @@ export default function DevicesPage() {
               <Input />
             </Form.Item>
             <Form.Item name="kind" label={t('device.kind')} rules={required('device.kind')}>
-              <Select options={(['fingerprint', 'face'] as const).map((value) => ({ value, label: t(`device.kind.${value}`) }))} />
+              <Select
+                options={(['fingerprint', 'face'] as const).map((value) => ({
+                  value,
+                  label: t(`device.kind.${value}`),
+                }))}
+              />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={sending}>
               {t('device.register')}

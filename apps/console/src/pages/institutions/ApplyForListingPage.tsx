@@ -9,10 +9,23 @@ import { useApiForm } from '../../components/useApiForm';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/dictionary';
 
-const TYPES = ['vocational_college', 'technical_school', 'private_training_school', 'enterprise_training_centre'] as const;
+const TYPES = [
+  'vocational_college',
+  'technical_school',
+  'private_training_school',
+  'enterprise_training_centre',
+] as const;
 
 /** the form's values as the ApplyForListing command */
-export function applicationOf(values: Record<string, any>, institutionId: string, teacherId: string) {
+interface ApplicationValues {
+  [field: string]: unknown;
+  bankAccount?: Record<string, unknown>;
+  equipment?: Record<string, unknown>[];
+  scope?: { occupationCode?: string; levels?: number[] }[];
+  teachers?: Record<string, unknown>[];
+}
+
+export function applicationOf(values: ApplicationValues, institutionId: string, teacherId: string) {
   return {
     institutionId,
     name: values.name,
@@ -24,7 +37,20 @@ export function applicationOf(values: Record<string, any>, institutionId: string
     siteAreaM2: values.siteAreaM2,
     equipment: [values.equipment?.[0] ?? {}],
     scope: [{ occupationCode: values.scope?.[0]?.occupationCode, levels: values.scope?.[0]?.levels ?? [] }],
-    teachers: [{ teacherId, fullTime: true, occupationCodes: [values.scope?.[0]?.occupationCode].filter(Boolean), ...(values.teachers?.[0] ?? {}) }],
+    ...(values.annualInspectionPassedYear
+      ? { annualInspectionPassedYear: values.annualInspectionPassedYear }
+      : {}),
+    ...(values.liabilityIncidentFreeSince
+      ? { liabilityIncidentFreeSince: values.liabilityIncidentFreeSince }
+      : {}),
+    teachers: [
+      {
+        teacherId,
+        fullTime: true,
+        occupationCodes: [values.scope?.[0]?.occupationCode].filter(Boolean),
+        ...(values.teachers?.[0] ?? {}),
+      },
+    ],
   };
 }
 
@@ -43,7 +69,9 @@ export default function ApplyForListingPage() {
     [api, principal],
   );
   const { submit, error, sending } = useApiForm(form, send);
-  const required = (field: MessageKey) => [{ required: true, message: t('common.required', { field: t(field) }) }];
+  const required = (field: MessageKey) => [
+    { required: true, message: t('common.required', { field: t(field) }) },
+  ];
   return (
     <Form
       form={form}
@@ -55,31 +83,53 @@ export default function ApplyForListingPage() {
         if (id) setApplied(id);
       }}
     >
-      {applied && <Alert type="success" showIcon role="status" title={t('institution.applied', { id: applied })} />}
+      {applied && (
+        <Alert type="success" showIcon role="status" title={t('institution.applied', { id: applied })} />
+      )}
       <ErrorAlert error={error} />
       <Form.Item name="name" label={t('institution.name')} rules={required('institution.name')}>
         <Input />
       </Form.Item>
-      <Form.Item name="creditCode" label={t('institution.creditCode')} rules={required('institution.creditCode')}>
+      <Form.Item
+        name="creditCode"
+        label={t('institution.creditCode')}
+        rules={required('institution.creditCode')}
+      >
         <Input />
       </Form.Item>
       <Form.Item name="type" label={t('institution.type')} rules={required('institution.type')}>
         <Select options={TYPES.map((value) => ({ value, label: t(`institution.type.${value}`) }))} />
       </Form.Item>
-      <Form.Item name="jurisdiction" label={t('institution.jurisdiction')} rules={required('institution.jurisdiction')}>
+      <Form.Item
+        name="jurisdiction"
+        label={t('institution.jurisdiction')}
+        rules={required('institution.jurisdiction')}
+      >
         <Input />
       </Form.Item>
-      <Form.Item name="licenceNumber" label={t('institution.licenceNumber')} rules={required('institution.licenceNumber')}>
+      <Form.Item
+        name="licenceNumber"
+        label={t('institution.licenceNumber')}
+        rules={required('institution.licenceNumber')}
+      >
         <Input />
       </Form.Item>
       <Form.Item name="siteAreaM2" label={t('institution.siteArea')} rules={required('institution.siteArea')}>
         <InputNumber min={1} style={{ width: '100%' }} />
       </Form.Item>
       <Divider />
-      <Form.Item name={['bankAccount', 'bankName']} label={t('institution.bankName')} rules={required('institution.bankName')}>
+      <Form.Item
+        name={['bankAccount', 'bankName']}
+        label={t('institution.bankName')}
+        rules={required('institution.bankName')}
+      >
         <Input />
       </Form.Item>
-      <Form.Item name={['bankAccount', 'accountName']} label={t('institution.accountName')} rules={required('institution.accountName')}>
+      <Form.Item
+        name={['bankAccount', 'accountName']}
+        label={t('institution.accountName')}
+        rules={required('institution.accountName')}
+      >
         <Input />
       </Form.Item>
       <Form.Item
@@ -90,7 +140,11 @@ export default function ApplyForListingPage() {
         <Input autoComplete="off" />
       </Form.Item>
       <Divider />
-      <Form.Item name={['equipment', 0, 'name']} label={t('institution.equipmentName')} rules={required('institution.equipmentName')}>
+      <Form.Item
+        name={['equipment', 0, 'name']}
+        label={t('institution.equipmentName')}
+        rules={required('institution.equipmentName')}
+      >
         <Input />
       </Form.Item>
       <Form.Item
@@ -107,11 +161,22 @@ export default function ApplyForListingPage() {
       >
         <Input placeholder="4-01-02-01" />
       </Form.Item>
-      <Form.Item name={['scope', 0, 'levels']} label={t('institution.levels')} rules={required('institution.levels')}>
-        <Select mode="multiple" options={[1, 2, 3, 4, 5].map((level) => ({ value: level, label: String(level) }))} />
+      <Form.Item
+        name={['scope', 0, 'levels']}
+        label={t('institution.levels')}
+        rules={required('institution.levels')}
+      >
+        <Select
+          mode="multiple"
+          options={[1, 2, 3, 4, 5].map((level) => ({ value: level, label: String(level) }))}
+        />
       </Form.Item>
       <Divider />
-      <Form.Item name={['teachers', 0, 'name']} label={t('institution.teacherName')} rules={required('institution.teacherName')}>
+      <Form.Item
+        name={['teachers', 0, 'name']}
+        label={t('institution.teacherName')}
+        rules={required('institution.teacherName')}
+      >
         <Input />
       </Form.Item>
       <Form.Item

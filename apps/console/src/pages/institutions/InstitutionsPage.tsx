@@ -74,19 +74,37 @@ function ActionForm({
     [api, institution.institutionId, kind],
   );
   const { submit, error, sending } = useApiForm(form, send);
-  const required = (field: MessageKey) => [{ required: true, message: t('common.required', { field: t(field) }) }];
+  const required = (field: MessageKey) => [
+    { required: true, message: t('common.required', { field: t(field) }) },
+  ];
   return (
-    <Form form={form} layout="vertical" onFinish={async (values) => (await submit(values)) !== undefined && onDone()}>
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={async (values) => (await submit(values)) !== undefined && onDone()}
+    >
       <ErrorAlert error={error} />
       {kind === 'evaluation' && (
         <>
-          <Form.Item name="evaluatedOn" label={t('institution.evaluatedOn')} rules={required('institution.evaluatedOn')}>
+          <Form.Item
+            name="evaluatedOn"
+            label={t('institution.evaluatedOn')}
+            rules={required('institution.evaluatedOn')}
+          >
             <Input type="date" />
           </Form.Item>
-          <Form.Item name="reportReference" label={t('institution.reportReference')} rules={required('institution.reportReference')}>
+          <Form.Item
+            name="reportReference"
+            label={t('institution.reportReference')}
+            rules={required('institution.reportReference')}
+          >
             <Input />
           </Form.Item>
-          <Form.Item name="expertCount" label={t('institution.expertCount')} rules={required('institution.expertCount')}>
+          <Form.Item
+            name="expertCount"
+            label={t('institution.expertCount')}
+            rules={required('institution.expertCount')}
+          >
             <InputNumber min={1} max={50} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="passed" valuePropName="checked" initialValue={true}>
@@ -95,12 +113,20 @@ function ActionForm({
         </>
       )}
       {kind === 'evaluation' ? null : kind === 'listing' ? (
-        <Form.Item name="publicationBatch" label={t('institution.publicationBatch')} rules={required('institution.publicationBatch')}>
+        <Form.Item
+          name="publicationBatch"
+          label={t('institution.publicationBatch')}
+          rules={required('institution.publicationBatch')}
+        >
           <Input />
         </Form.Item>
       ) : (
         <>
-          <Form.Item name={['teacher', 'name']} label={t('institution.teacherName')} rules={required('institution.teacherName')}>
+          <Form.Item
+            name={['teacher', 'name']}
+            label={t('institution.teacherName')}
+            rules={required('institution.teacherName')}
+          >
             <Input />
           </Form.Item>
           <Form.Item
@@ -135,7 +161,9 @@ export default function InstitutionsPage() {
   const { message } = App.useApp();
   const [action, setAction] = useState<{ institution: InstitutionView; kind: Action }>();
   const [reload, setReload] = useState(0);
-  const officer = principal?.roles.some((role) => ['county_officer', 'city_approver', 'admin'].includes(role));
+  const officer = principal?.roles.some((role) =>
+    ['county_officer', 'city_approver', 'admin'].includes(role),
+  );
   const fetchPage = useCallback(
     async (filters: Record<string, unknown>, page: number, pageSize: number) =>
       api.get<{ items: InstitutionView[]; total: number }>('/api/v1/institutions', {
@@ -164,13 +192,19 @@ export default function InstitutionsPage() {
         columns={[
           { title: t('institution.name'), dataIndex: 'name' },
           { title: t('institution.creditCode'), dataIndex: 'creditCode' },
-          { title: t('institution.type'), dataIndex: 'type', render: (v: string) => t(`institution.type.${v}` as MessageKey) },
+          {
+            title: t('institution.type'),
+            dataIndex: 'type',
+            render: (v: string) => t(`institution.type.${v}` as MessageKey),
+          },
           { title: t('institution.jurisdiction'), dataIndex: 'jurisdiction' },
           {
             title: t('institution.status'),
             dataIndex: 'status',
             render: (s: InstitutionView['status']) => (
-              <Tag color={s === 'listed' ? 'green' : s === 'applied' ? 'blue' : 'orange'}>{t(`institution.status.${s}`)}</Tag>
+              <Tag color={s === 'listed' ? 'green' : s === 'applied' ? 'blue' : 'orange'}>
+                {t(`institution.status.${s}`)}
+              </Tag>
             ),
           },
           {

@@ -23,7 +23,13 @@ interface EffectivePolicy {
     document: { number?: string; title: string; issuer: string };
   }[];
   notSet: string[];
-  ended: { versionId: string; title: string; effectiveFrom: string; effectiveUntil?: string; jurisdictionName?: string }[];
+  ended: {
+    versionId: string;
+    title: string;
+    effectiveFrom: string;
+    effectiveUntil?: string;
+    jurisdictionName?: string;
+  }[];
 }
 
 interface Row {
@@ -43,9 +49,12 @@ export default function EffectivePolicyPage() {
     if (!query.jurisdiction) return;
     setError(undefined);
     api
-      .get<EffectivePolicy>(`/api/v1/jurisdictions/${encodeURIComponent(query.jurisdiction)}/effective-policy`, {
-        date: query.date || undefined,
-      })
+      .get<EffectivePolicy>(
+        `/api/v1/jurisdictions/${encodeURIComponent(query.jurisdiction)}/effective-policy`,
+        {
+          date: query.date || undefined,
+        },
+      )
       .then(setPolicy, (caught: unknown) => {
         setPolicy(undefined);
         setError(caught);
@@ -57,14 +66,20 @@ export default function EffectivePolicyPage() {
     ? flattenParameters(policy.parameters).map(([parameter, value]) => ({
         parameter,
         value,
-        source: policy.sources.find((s) => s.parameter === parameter || parameter.startsWith(`${s.parameter}.`)),
+        source: policy.sources.find(
+          (s) => s.parameter === parameter || parameter.startsWith(`${s.parameter}.`),
+        ),
       }))
     : [];
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Form layout="inline" initialValues={query} onFinish={(values: typeof query) => setQuery(values)}>
-        <Form.Item name="jurisdiction" label={t('policy.jurisdiction')} rules={[{ required: true, message: t('common.required', { field: t('policy.jurisdiction') }) }]}>
+        <Form.Item
+          name="jurisdiction"
+          label={t('policy.jurisdiction')}
+          rules={[{ required: true, message: t('common.required', { field: t('policy.jurisdiction') }) }]}
+        >
           <Input style={{ width: 120 }} />
         </Form.Item>
         <Form.Item name="date" label={t('policy.date')}>
@@ -82,7 +97,11 @@ export default function EffectivePolicyPage() {
               size="small"
               column={1}
               items={[
-                { key: 'j', label: t('policy.jurisdiction'), children: `${policy.jurisdictionName}（${policy.jurisdiction}）` },
+                {
+                  key: 'j',
+                  label: t('policy.jurisdiction'),
+                  children: `${policy.jurisdictionName}（${policy.jurisdiction}）`,
+                },
                 { key: 'd', label: t('policy.date'), children: policy.date },
                 ...(policy.ended.length > 0
                   ? [
@@ -127,14 +146,24 @@ export default function EffectivePolicyPage() {
             pagination={false}
             size="small"
             columns={[
-              { title: t('policy.parameter'), dataIndex: 'parameter', render: (p: string) => <code>{p}</code> },
-              { title: t('policy.value'), key: 'value', render: (_: unknown, row: Row) => showValue(row.parameter, row.value) },
+              {
+                title: t('policy.parameter'),
+                dataIndex: 'parameter',
+                render: (p: string) => <code>{p}</code>,
+              },
+              {
+                title: t('policy.value'),
+                key: 'value',
+                render: (_: unknown, row: Row) => showValue(row.parameter, row.value),
+              },
               {
                 title: t('policy.source'),
                 key: 'source',
                 render: (_: unknown, row: Row) => {
                   const version = row.source && versionTitle(row.source.versionId);
-                  return version ? `${version.jurisdictionName} · ${version.document.number ?? version.title}` : '';
+                  return version
+                    ? `${version.jurisdictionName} · ${version.document.number ?? version.title}`
+                    : '';
                 },
               },
               {

@@ -30,11 +30,17 @@ export default function HolidayCalendarPage() {
   const [error, setError] = useState<unknown>();
   useEffect(() => {
     setError(undefined);
-    api.get<HolidayCalendar>('/api/v1/holiday-calendar', { province: province || undefined }).then(setCalendar, setError);
+    api
+      .get<HolidayCalendar>('/api/v1/holiday-calendar', { province: province || undefined })
+      .then(setCalendar, setError);
   }, [api, province]);
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Form layout="inline" initialValues={{ province }} onFinish={(values: { province: string }) => setProvince(values.province)}>
+      <Form
+        layout="inline"
+        initialValues={{ province }}
+        onFinish={(values: { province: string }) => setProvince(values.province)}
+      >
         <Form.Item name="province" label={t('holiday.province')}>
           <Input style={{ width: 120 }} />
         </Form.Item>
@@ -48,7 +54,9 @@ export default function HolidayCalendarPage() {
           <Descriptions
             size="small"
             column={1}
-            items={[{ key: 'y', label: t('holiday.year'), children: `${calendar.fromYear} – ${calendar.toYear}` }]}
+            items={[
+              { key: 'y', label: t('holiday.year'), children: `${calendar.fromYear} – ${calendar.toYear}` },
+            ]}
           />
           <Table<HolidayYear>
             aria-label={t('nav.holidays')}
@@ -60,9 +68,21 @@ export default function HolidayCalendarPage() {
             columns={[
               { title: t('holiday.year'), dataIndex: 'year' },
               { title: t('policy.jurisdiction'), dataIndex: 'province', render: (p?: string) => p ?? '—' },
-              { title: t('holiday.kind.holiday'), dataIndex: 'holidays', render: (d: string[]) => d.map((day) => <Tag key={day}>{day}</Tag>) },
-              { title: t('holiday.kind.workday'), dataIndex: 'makeUpWorkdays', render: (d: string[]) => d.map((day) => <Tag key={day}>{day}</Tag>) },
-              { title: t('holiday.source'), dataIndex: 'source', render: (s: HolidayYear['source']) => t(`holiday.source.${s}`) },
+              {
+                title: t('holiday.kind.holiday'),
+                dataIndex: 'holidays',
+                render: (d: string[]) => d.map((day) => <Tag key={day}>{day}</Tag>),
+              },
+              {
+                title: t('holiday.kind.workday'),
+                dataIndex: 'makeUpWorkdays',
+                render: (d: string[]) => d.map((day) => <Tag key={day}>{day}</Tag>),
+              },
+              {
+                title: t('holiday.source'),
+                dataIndex: 'source',
+                render: (s: HolidayYear['source']) => t(`holiday.source.${s}`),
+              },
             ]}
           />
         </>

@@ -37,10 +37,9 @@ export default function PolicyVersionsPage() {
   useEffect(() => {
     if (!jurisdiction) return;
     setError(undefined);
-    api.get<{ versions: VersionSummary[] }>('/api/v1/policy-versions', { jurisdiction }).then(
-      (answer) => setVersions(answer.versions),
-      setError,
-    );
+    api
+      .get<{ versions: VersionSummary[] }>('/api/v1/policy-versions', { jurisdiction })
+      .then((answer) => setVersions(answer.versions), setError);
   }, [api, jurisdiction]);
 
   const compare = () => {
@@ -59,7 +58,11 @@ export default function PolicyVersionsPage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Form layout="inline" initialValues={{ jurisdiction }} onFinish={(values: { jurisdiction: string }) => setJurisdiction(values.jurisdiction)}>
+      <Form
+        layout="inline"
+        initialValues={{ jurisdiction }}
+        onFinish={(values: { jurisdiction: string }) => setJurisdiction(values.jurisdiction)}
+      >
         <Form.Item name="jurisdiction" label={t('policy.jurisdiction')}>
           <Input style={{ width: 120 }} />
         </Form.Item>
@@ -77,22 +80,40 @@ export default function PolicyVersionsPage() {
         locale={{ emptyText: t('list.empty') }}
         columns={[
           { title: t('policy.jurisdiction'), dataIndex: 'jurisdictionName' },
-          { title: t('policy.documentNumber'), key: 'number', render: (_: unknown, v: VersionSummary) => v.document.number ?? '—' },
+          {
+            title: t('policy.documentNumber'),
+            key: 'number',
+            render: (_: unknown, v: VersionSummary) => v.document.number ?? '—',
+          },
           { title: t('policy.title'), dataIndex: 'title' },
           { title: t('policy.validFrom'), dataIndex: 'effectiveFrom' },
           { title: t('policy.validTo'), dataIndex: 'effectiveUntil', render: (d?: string) => d ?? '—' },
           {
             title: t('policy.status'),
             dataIndex: 'status',
-            render: (s: VersionSummary['status']) => <Tag color={s === 'published' ? 'green' : 'default'}>{t(`policy.status.${s}`)}</Tag>,
+            render: (s: VersionSummary['status']) => (
+              <Tag color={s === 'published' ? 'green' : 'default'}>{t(`policy.status.${s}`)}</Tag>
+            ),
           },
         ]}
       />
       <Space wrap>
         <label htmlFor="diff-from">{t('policy.diffFrom')}</label>
-        <Select id="diff-from" style={{ width: 360 }} options={options} value={pair.from} onChange={(from) => setPair((p) => ({ ...p, from }))} />
+        <Select
+          id="diff-from"
+          style={{ width: 360 }}
+          options={options}
+          value={pair.from}
+          onChange={(from) => setPair((p) => ({ ...p, from }))}
+        />
         <label htmlFor="diff-to">{t('policy.after')}</label>
-        <Select id="diff-to" style={{ width: 360 }} options={options} value={pair.to} onChange={(to) => setPair((p) => ({ ...p, to }))} />
+        <Select
+          id="diff-to"
+          style={{ width: 360 }}
+          options={options}
+          value={pair.to}
+          onChange={(to) => setPair((p) => ({ ...p, to }))}
+        />
         <Button onClick={compare} disabled={!pair.from || !pair.to}>
           {t('policy.diff')}
         </Button>
@@ -107,9 +128,21 @@ export default function PolicyVersionsPage() {
             size="small"
             pagination={false}
             columns={[
-              { title: t('policy.parameter'), dataIndex: 'parameter', render: (p: string) => <code>{p}</code> },
-              { title: t('policy.before'), key: 'before', render: (_: unknown, c: Change) => showValue(c.parameter, c.before) },
-              { title: t('policy.after'), key: 'after', render: (_: unknown, c: Change) => showValue(c.parameter, c.after) },
+              {
+                title: t('policy.parameter'),
+                dataIndex: 'parameter',
+                render: (p: string) => <code>{p}</code>,
+              },
+              {
+                title: t('policy.before'),
+                key: 'before',
+                render: (_: unknown, c: Change) => showValue(c.parameter, c.before),
+              },
+              {
+                title: t('policy.after'),
+                key: 'after',
+                render: (_: unknown, c: Change) => showValue(c.parameter, c.after),
+              },
             ]}
           />
         </>

@@ -3,7 +3,8 @@
 import { formatFen } from '../../money';
 
 export function flattenParameters(value: unknown, prefix = ''): [string, unknown][] {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return prefix ? [[prefix, value]] : [];
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return prefix ? [[prefix, value]] : [];
   return Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) =>
     flattenParameters(inner, prefix ? `${prefix}.${key}` : key),
   );
@@ -11,7 +12,11 @@ export function flattenParameters(value: unknown, prefix = ''): [string, unknown
 
 export function showValue(parameter: string, value: unknown): string {
   if (value === undefined || value === null) return '—';
-  if (/Fen$/.test(parameter) && (typeof value === 'number' || typeof value === 'string') && /^-?\d+$/.test(String(value)))
+  if (
+    /Fen$/.test(parameter) &&
+    (typeof value === 'number' || typeof value === 'string') &&
+    /^-?\d+$/.test(String(value))
+  )
     return formatFen(String(value));
   if (typeof value === 'object')
     return JSON.stringify(value, (key, inner: unknown) =>

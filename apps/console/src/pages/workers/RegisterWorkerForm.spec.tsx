@@ -50,7 +50,9 @@ function renderForm(lang: Lang, initialValues: Record<string, unknown> = {}) {
 function errorsAt(label: string): string {
   const control = screen.getByLabelText(label);
   const item = control.closest('.ant-form-item') as HTMLElement;
-  return [...item.querySelectorAll('.ant-form-item-explain-error')].map((node) => node.textContent).join(' | ');
+  return [...item.querySelectorAll('.ant-form-item-explain-error')]
+    .map((node) => node.textContent)
+    .join(' | ');
 }
 
 const fetchMock = jest.fn();
@@ -94,7 +96,7 @@ describe('worker registration form', () => {
     expect((init.headers as Record<string, string>)['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it("shows a domain rule at the field it names, in English when English is chosen", async () => {
+  it('shows a domain rule at the field it names, in English when English is chosen', async () => {
     fetchMock.mockImplementation(() =>
       answer(422, {
         code: 'WORKER.AGE_OUT_OF_RANGE',
@@ -109,7 +111,9 @@ describe('worker registration form', () => {
   });
 
   it('reports the new worker when the API registers them', async () => {
-    fetchMock.mockImplementation(() => answer(201, { id: 'b7c1d9e2-0000-4000-8000-000000000001', version: 1, events: [] }));
+    fetchMock.mockImplementation(() =>
+      answer(201, { id: 'b7c1d9e2-0000-4000-8000-000000000001', version: 1, events: [] }),
+    );
     const registered = renderForm('zh', filled);
     await act(async () => fireEvent.click(screen.getByRole('button', { name: /提\s*交/ })));
     await waitFor(() => expect(registered).toHaveBeenCalledWith('b7c1d9e2-0000-4000-8000-000000000001'));

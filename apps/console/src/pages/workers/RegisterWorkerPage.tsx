@@ -48,7 +48,12 @@ export function RegisterWorkerForm({
       form={form}
       layout="vertical"
       style={{ maxWidth: 560 }}
-      initialValues={{ jurisdiction: principal?.jurisdiction, ableToWork: true, willingToWork: true, ...initialValues }}
+      initialValues={{
+        jurisdiction: principal?.jurisdiction,
+        ableToWork: true,
+        willingToWork: true,
+        ...initialValues,
+      }}
       onFinish={async (values) => {
         const answer = await submit(values);
         if (answer) onRegistered(answer.id);
@@ -62,7 +67,12 @@ export function RegisterWorkerForm({
         <Input autoComplete="off" />
       </Form.Item>
       <Form.Item name="gender" label={t('worker.gender')} rules={required('worker.gender')}>
-        <Select options={(['male', 'female'] as const).map((value) => ({ value, label: t(`worker.gender.${value}`) }))} />
+        <Select
+          options={(['male', 'female'] as const).map((value) => ({
+            value,
+            label: t(`worker.gender.${value}`),
+          }))}
+        />
       </Form.Item>
       <Form.Item name="birthDate" label={t('worker.birthDate')} rules={required('worker.birthDate')}>
         <Input type="date" />
@@ -73,7 +83,11 @@ export function RegisterWorkerForm({
       <Form.Item name="jurisdiction" label={t('worker.jurisdiction')} rules={required('worker.jurisdiction')}>
         <Input />
       </Form.Item>
-      <Form.Item name="hukouJurisdiction" label={t('worker.hukouJurisdiction')} rules={required('worker.hukouJurisdiction')}>
+      <Form.Item
+        name="hukouJurisdiction"
+        label={t('worker.hukouJurisdiction')}
+        rules={required('worker.hukouJurisdiction')}
+      >
         <Input />
       </Form.Item>
       <Form.Item
@@ -108,7 +122,13 @@ export default function RegisterWorkerPage() {
   return (
     <>
       {registered && (
-        <Alert type="success" showIcon role="status" title={t('worker.registered', { id: registered })} style={{ marginBottom: 16 }} />
+        <Alert
+          type="success"
+          showIcon
+          role="status"
+          title={t('worker.registered', { id: registered })}
+          style={{ marginBottom: 16 }}
+        />
       )}
       <RegisterWorkerForm onRegistered={setRegistered} />
     </>

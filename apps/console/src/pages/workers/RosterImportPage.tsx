@@ -34,14 +34,18 @@ interface ImportResult {
 /** base64 of a slice of bytes, without a data: URL or a string per byte */
 export function toBase64(bytes: Uint8Array): string {
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }
 
 /** the parts a file is sent in: at least one, each at most PART_BYTES */
 export function partsOf(size: number): { start: number; end: number }[] {
   const count = Math.max(1, Math.ceil(size / PART_BYTES));
-  return Array.from({ length: count }, (_, i) => ({ start: i * PART_BYTES, end: Math.min(size, (i + 1) * PART_BYTES) }));
+  return Array.from({ length: count }, (_, i) => ({
+    start: i * PART_BYTES,
+    end: Math.min(size, (i + 1) * PART_BYTES),
+  }));
 }
 
 export default function RosterImportPage() {
@@ -70,7 +74,11 @@ export default function RosterImportPage() {
       }
       setProgress({ part: parts.length, parts: parts.length, importing: true });
       setResult(
-        await api.send<ImportResult>('POST', '/api/v1/roster-imports', { jurisdiction, fileName: file.name, uploadId }),
+        await api.send<ImportResult>('POST', '/api/v1/roster-imports', {
+          jurisdiction,
+          fileName: file.name,
+          uploadId,
+        }),
       );
     } catch (caught) {
       setError(caught);
@@ -93,8 +101,17 @@ export default function RosterImportPage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Form layout="vertical" style={{ maxWidth: 560 }} initialValues={{ jurisdiction: principal?.jurisdiction }} onFinish={upload}>
-        <Form.Item name="jurisdiction" label={t('roster.jurisdiction')} rules={[{ required: true, message: t('common.required', { field: t('roster.jurisdiction') }) }]}>
+      <Form
+        layout="vertical"
+        style={{ maxWidth: 560 }}
+        initialValues={{ jurisdiction: principal?.jurisdiction }}
+        onFinish={upload}
+      >
+        <Form.Item
+          name="jurisdiction"
+          label={t('roster.jurisdiction')}
+          rules={[{ required: true, message: t('common.required', { field: t('roster.jurisdiction') }) }]}
+        >
           <Input />
         </Form.Item>
         <Form.Item label={t('roster.file')} htmlFor="roster-file" required>
@@ -116,7 +133,9 @@ export default function RosterImportPage() {
             status="active"
             aria-label={t('roster.upload')}
           />
-          {progress.importing ? t('roster.importing') : t('roster.uploading', { part: progress.part, parts: progress.parts })}
+          {progress.importing
+            ? t('roster.importing')
+            : t('roster.uploading', { part: progress.part, parts: progress.parts })}
         </div>
       )}
       <ErrorAlert error={error} />
@@ -156,7 +175,9 @@ export default function RosterImportPage() {
                 title: t('roster.outcome'),
                 dataIndex: 'outcome',
                 render: (o: RosterRow['outcome']) => (
-                  <Tag color={o === 'rejected' ? 'red' : o === 'registered' ? 'green' : 'blue'}>{t(`roster.outcome.${o}`)}</Tag>
+                  <Tag color={o === 'rejected' ? 'red' : o === 'registered' ? 'green' : 'blue'}>
+                    {t(`roster.outcome.${o}`)}
+                  </Tag>
                 ),
               },
               { title: t('worker.idNumberMasked'), dataIndex: 'idNumberMasked' },

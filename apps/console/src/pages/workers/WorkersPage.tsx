@@ -58,7 +58,10 @@ export default function WorkersPage() {
               <Select
                 allowClear
                 style={{ width: 100 }}
-                options={(['male', 'female'] as const).map((value) => ({ value, label: t(`worker.gender.${value}`) }))}
+                options={(['male', 'female'] as const).map((value) => ({
+                  value,
+                  label: t(`worker.gender.${value}`),
+                }))}
               />
             </Form.Item>
             <Form.Item name="registeredFrom" label={t('worker.registeredOn')}>
@@ -81,7 +84,11 @@ export default function WorkersPage() {
         columns={[
           { title: t('worker.nameMasked'), dataIndex: 'nameMasked' },
           { title: t('worker.idNumberMasked'), dataIndex: 'idNumberMasked' },
-          { title: t('worker.gender'), dataIndex: 'gender', render: (g: 'male' | 'female') => t(`worker.gender.${g}`) },
+          {
+            title: t('worker.gender'),
+            dataIndex: 'gender',
+            render: (g: 'male' | 'female') => t(`worker.gender.${g}`),
+          },
           {
             title: t('worker.category'),
             dataIndex: 'category',
