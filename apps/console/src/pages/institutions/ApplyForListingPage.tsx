@@ -117,6 +117,12 @@ export default function ApplyForListingPage() {
       <Form.Item name="siteAreaM2" label={t('institution.siteArea')} rules={required('institution.siteArea')}>
         <InputNumber min={1} style={{ width: '100%' }} />
       </Form.Item>
+      <Form.Item name="annualInspectionPassedYear" label={t('institution.annualInspectionPassedYear')}>
+        <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="liabilityIncidentFreeSince" label={t('institution.liabilityIncidentFreeSince')}>
+        <Input type="date" />
+      </Form.Item>
       <Divider />
       <Form.Item
         name={['bankAccount', 'bankName']}
