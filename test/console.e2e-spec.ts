@@ -417,10 +417,11 @@ describe('the web console', () => {
     await page.getByLabel('培训场地名称').fill('盐湖区实训楼一层');
     await choose(page, '设备类型', '指纹');
     await page.getByRole('button', { name: '登记设备' }).click();
-    await eventually(async () => {
-      await page.getByRole('menuitem', { name: '签到设备' }).click();
-      await page.getByRole('cell', { name: 'FP-2026-0001' }).waitFor({ timeout: 1000 });
-    });
+    // the list asks again until the new device is in it
+    const registered = page.getByRole('cell', { name: 'FP-2026-0001' });
+    const refusedDevice = page.locator('.ant-form-item-explain-error, .ant-alert-description');
+    await registered.or(refusedDevice.first()).waitFor({ timeout: 15_000 });
+    if (!(await registered.isVisible())) throw new Error(`refused: ${await refusedDevice.allTextContents()}`);
     expect(await axe(page)).toEqual([]);
     await shot(page, 'devices');
     await clerk.context.close();

@@ -1,11 +1,12 @@
 // An institution's check-in devices (GET /api/v1/institutions/:id/devices), registering one
 // (POST /api/v1/devices). An institution clerk
 // sees their own; an officer names the institution.
-import { Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, Select, Space, Table } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useSession } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApiForm } from '../../components/useApiForm';
+import { StatusTag } from '../../components/StatusTag';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/dictionary';
 
@@ -25,20 +26,33 @@ export default function DevicesPage() {
   const [institutionId, setInstitutionId] = useState(principal?.institutionId ?? '');
   const [devices, setDevices] = useState<DeviceView[]>([]);
   const [error, setError] = useState<unknown>();
-  const [reload, setReload] = useState(0);
+  // a device just registered: the list (a read model, updated a moment after the command) is asked again
+  // until it shows it, a bounded number of times
+  const [awaited, setAwaited] = useState<{ deviceId: string; tries: number }>();
   const [form] = Form.useForm();
 
   useEffect(() => {
     if (!/^[0-9a-f-]{36}$/i.test(institutionId)) return;
     setError(undefined);
-    api
-      .get<{ items: DeviceView[] }>(`/api/v1/institutions/${institutionId}/devices`)
-      .then((answer) => setDevices(answer.items), setError);
-  }, [api, institutionId, reload]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    api.get<{ items: DeviceView[] }>(`/api/v1/institutions/${institutionId}/devices`).then((answer) => {
+      setDevices(answer.items);
+      if (!awaited) return;
+      if (answer.items.some((device) => device.deviceId === awaited.deviceId)) setAwaited(undefined);
+      else if (awaited.tries < 20)
+        timer = setTimeout(() => setAwaited({ ...awaited, tries: awaited.tries + 1 }), 300);
+    }, setError);
+    return () => {
+      if (timer) clearTimeout(timer);
+    };
+  }, [api, institutionId, awaited]);
 
   const send = useCallback(
-    (values: Record<string, unknown>) =>
-      api.send('POST', '/api/v1/devices', { ...values, deviceId: crypto.randomUUID(), institutionId }),
+    async (values: Record<string, unknown>) => {
+      const deviceId = crypto.randomUUID();
+      await api.send('POST', '/api/v1/devices', { ...values, deviceId, institutionId });
+      return deviceId;
+    },
     [api, institutionId],
   );
   const { submit, error: formError, sending } = useApiForm(form, send);
@@ -82,7 +96,7 @@ export default function DevicesPage() {
             title: t('device.status'),
             dataIndex: 'status',
             render: (s: DeviceView['status']) => (
-              <Tag color={s === 'active' ? 'green' : 'default'}>{t(`device.status.${s}`)}</Tag>
+              <StatusTag tone={s === 'active' ? 'green' : 'default'}>{t(`device.status.${s}`)}</StatusTag>
             ),
           },
           { title: t('worker.registeredOn'), dataIndex: 'registeredOn' },
@@ -94,9 +108,10 @@ export default function DevicesPage() {
             form={form}
             layout="vertical"
             onFinish={async (values) => {
-              if ((await submit(values)) !== undefined) {
+              const deviceId = await submit(values);
+              if (deviceId !== undefined) {
                 form.resetFields();
-                setReload((n) => n + 1);
+                setAwaited({ deviceId, tries: 0 });
               }
             }}
           >

@@ -2,12 +2,13 @@
 // officer records the expert site evaluation (POST …/site-evaluations), lists an applicant in the
 // directory (POST …/listing with its publication batch) and registers
 // a full-time teacher (POST …/teachers). The API's refusals are shown in the chosen language.
-import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Tag } from 'antd';
+import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import { useCallback, useState } from 'react';
 import { useSession } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PagedList } from '../../components/PagedList';
 import { useApiForm } from '../../components/useApiForm';
+import { StatusTag } from '../../components/StatusTag';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/dictionary';
 
@@ -202,9 +203,9 @@ export default function InstitutionsPage() {
             title: t('institution.status'),
             dataIndex: 'status',
             render: (s: InstitutionView['status']) => (
-              <Tag color={s === 'listed' ? 'green' : s === 'applied' ? 'blue' : 'orange'}>
+              <StatusTag tone={s === 'listed' ? 'green' : s === 'applied' ? 'blue' : 'orange'}>
                 {t(`institution.status.${s}`)}
-              </Tag>
+              </StatusTag>
             ),
           },
           {

@@ -1,9 +1,10 @@
 // The policy in force for a jurisdiction on a date (GET /api/v1/jurisdictions/:j/effective-policy): each
 // parameter, the version (and level) it comes from and the clauses quoted from that version's document.
-import { Card, Form, Input, Button, Table, Typography, Tag, Space, Descriptions } from 'antd';
+import { Card, Form, Input, Button, Table, Typography, Space, Descriptions } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSession } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { StatusTag } from '../../components/StatusTag';
 import { useI18n } from '../../i18n/i18n';
 import { flattenParameters, showValue } from './policyValues';
 
@@ -127,7 +128,7 @@ export default function EffectivePolicyPage() {
                     <Space orientation="vertical" size={0}>
                       {policy.versions.map((v) => (
                         <span key={v.versionId}>
-                          <Tag color={v.used ? 'blue' : 'default'}>{v.jurisdictionName}</Tag>
+                          <StatusTag tone={v.used ? 'blue' : 'default'}>{v.jurisdictionName}</StatusTag>
                           {v.document.number ? `${v.document.number} ` : ''}
                           {v.title}（{v.effectiveFrom}
                           {v.effectiveUntil ? ` – ${v.effectiveUntil}` : ''}）

@@ -1,9 +1,10 @@
 // The policy versions that apply to a jurisdiction (GET /api/v1/policy-versions) and the difference
 // between two of them, parameter by parameter (GET /api/v1/policy-versions/:to/diff?fromVersionId=).
-import { Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSession } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { StatusTag } from '../../components/StatusTag';
 import { useI18n } from '../../i18n/i18n';
 import { showValue } from './policyValues';
 
@@ -92,7 +93,7 @@ export default function PolicyVersionsPage() {
             title: t('policy.status'),
             dataIndex: 'status',
             render: (s: VersionSummary['status']) => (
-              <Tag color={s === 'published' ? 'green' : 'default'}>{t(`policy.status.${s}`)}</Tag>
+              <StatusTag tone={s === 'published' ? 'green' : 'default'}>{t(`policy.status.${s}`)}</StatusTag>
             ),
           },
         ]}

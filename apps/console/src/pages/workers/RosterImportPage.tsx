@@ -1,11 +1,12 @@
 // A roster (.xlsx / .csv) uploaded in parts of 512 KiB (POST /api/v1/roster-uploads/:id/parts) with a
 // progress bar, imported (POST /api/v1/roster-imports), then its per-row report a page at a time
 // (GET /api/v1/roster-imports/:id/rows), every problem in the chosen language next to its column.
-import { Alert, Button, Form, Input, Progress, Select, Space, Tag } from 'antd';
+import { Alert, Button, Form, Input, Progress, Select, Space } from 'antd';
 import { useCallback, useState } from 'react';
 import { useSession } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PagedList } from '../../components/PagedList';
+import { StatusTag } from '../../components/StatusTag';
 import { useI18n } from '../../i18n/i18n';
 
 export const PART_BYTES = 512 * 1024;
@@ -175,9 +176,9 @@ export default function RosterImportPage() {
                 title: t('roster.outcome'),
                 dataIndex: 'outcome',
                 render: (o: RosterRow['outcome']) => (
-                  <Tag color={o === 'rejected' ? 'red' : o === 'registered' ? 'green' : 'blue'}>
+                  <StatusTag tone={o === 'rejected' ? 'red' : o === 'registered' ? 'green' : 'blue'}>
                     {t(`roster.outcome.${o}`)}
-                  </Tag>
+                  </StatusTag>
                 ),
               },
               { title: t('worker.idNumberMasked'), dataIndex: 'idNumberMasked' },

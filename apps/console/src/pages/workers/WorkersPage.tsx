@@ -1,12 +1,13 @@
 // The workers of the caller's jurisdiction, masked, a page at a time (GET /api/v1/workers: page and
 // pageSize, never every row), filtered; exported to .xlsx directly (up to the service's limit) or as a
 // background job with its progress (POST /api/v1/workers/exports) for any length.
-import { Button, Form, Input, Select, Tag } from 'antd';
+import { Button, Form, Input, Select } from 'antd';
 import { useCallback, useState } from 'react';
 import { useSession } from '../../auth/session';
 import { JobProgress } from '../../components/JobProgress';
 import { PagedList } from '../../components/PagedList';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { StatusTag } from '../../components/StatusTag';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/dictionary';
 
@@ -105,7 +106,9 @@ export default function WorkersPage() {
             title: t('worker.employed'),
             dataIndex: 'employed',
             render: (e: boolean) => (
-              <Tag color={e ? 'green' : 'default'}>{t(e ? 'worker.employed.yes' : 'worker.employed.no')}</Tag>
+              <StatusTag tone={e ? 'green' : 'default'}>
+                {t(e ? 'worker.employed.yes' : 'worker.employed.no')}
+              </StatusTag>
             ),
           },
         ]}
