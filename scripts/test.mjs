@@ -10,6 +10,8 @@ const steps = [
   ['format', 'npx', ['prettier', '--check', '.']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
+  // the web console has its own compiler settings (DOM, JSX, bundler resolution)
+  ['typecheck console', 'npx', ['tsc', '-p', 'apps/console/tsconfig.json']],
   ['jest', 'npx', ['jest', '--ci', ...process.argv.slice(2)]],
 ];
 for (const [name, cmd, args] of steps) {
