@@ -3,6 +3,7 @@
 import { Button, Form, Space, Table, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useSession } from '../auth/session';
+import { EmptyText } from './EmptyText';
 import { useI18n } from '../i18n/i18n';
 import { ErrorAlert } from './ErrorAlert';
 
@@ -121,7 +122,7 @@ export function PagedList<T extends object>(props: PagedListProps<T>) {
         columns={props.columns}
         dataSource={data.items as T[]}
         loading={loading}
-        locale={{ emptyText: t('list.empty') }}
+        locale={{ emptyText: <EmptyText /> }}
         pagination={{
           current: page,
           pageSize,

@@ -7,6 +7,7 @@ import { useSession } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApiForm } from '../../components/useApiForm';
 import { StatusTag } from '../../components/StatusTag';
+import { EmptyText } from '../../components/EmptyText';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/dictionary';
 
@@ -83,7 +84,7 @@ export default function DevicesPage() {
         rowKey="deviceId"
         dataSource={devices}
         pagination={{ pageSize: 20 }}
-        locale={{ emptyText: t('list.empty') }}
+        locale={{ emptyText: <EmptyText /> }}
         columns={[
           { title: t('device.serialNumber'), dataIndex: 'serialNumber' },
           { title: t('device.siteName'), dataIndex: 'siteName' },

@@ -4,6 +4,7 @@ import { Button, Descriptions, Form, Input, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSession } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { EmptyText } from '../../components/EmptyText';
 import { useI18n } from '../../i18n/i18n';
 
 interface HolidayYear {
@@ -64,7 +65,7 @@ export default function HolidayCalendarPage() {
             dataSource={calendar.published}
             size="small"
             pagination={false}
-            locale={{ emptyText: t('list.empty') }}
+            locale={{ emptyText: <EmptyText /> }}
             columns={[
               { title: t('holiday.year'), dataIndex: 'year' },
               { title: t('policy.jurisdiction'), dataIndex: 'province', render: (p?: string) => p ?? '—' },

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useSession } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { StatusTag } from '../../components/StatusTag';
+import { EmptyText } from '../../components/EmptyText';
 import { useI18n } from '../../i18n/i18n';
 import { showValue } from './policyValues';
 
@@ -78,7 +79,7 @@ export default function PolicyVersionsPage() {
         dataSource={versions}
         size="small"
         pagination={{ pageSize: 20 }}
-        locale={{ emptyText: t('list.empty') }}
+        locale={{ emptyText: <EmptyText /> }}
         columns={[
           { title: t('policy.jurisdiction'), dataIndex: 'jurisdictionName' },
           {
