@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import jineng from './tools/eslint-plugin-jineng/index.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '.data/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'dist/**', '**/dist/**', '.data/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

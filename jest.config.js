@@ -10,6 +10,17 @@ const swc = [
     },
   },
 ];
+// the web console's components (React, JSX; apps/console): their tests run in jsdom
+const swcTsx = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+  },
+];
 const moduleNameMapper = {
   '^@jineng/(.*)$': '<rootDir>/libs/$1/src/index.ts',
 };
@@ -39,6 +50,18 @@ const common = {
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'console',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/apps/console/src/**/*.spec.tsx'],
+      transform: { '^.+\\.tsx?$': swcTsx },
+      moduleNameMapper: {
+        ...moduleNameMapper,
+        '\\.css$': '<rootDir>/apps/console/src/testing/style-stub.cjs',
+      },
+      setupFilesAfterEnv: ['<rootDir>/apps/console/src/testing/setup.ts'],
+    },
     {
       ...common,
       displayName: 'integration',

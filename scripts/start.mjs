@@ -2,7 +2,8 @@
 //
 //   1. makes sure PostgreSQL and NATS (JetStream) are up (scripts/infra-up.mjs: reuse running ones,
 //      else start them);
-//   2. builds: npx tsc -p tsconfig.build.json (output in dist/);
+//   2. builds: npx tsc -p tsconfig.build.json (output in dist/) and the web console (apps/console/dist,
+//      served by the gateway: JINENG_CONSOLE_DIR);
 //   3. starts every project of nest-cli.json (with JINENG_DEV_AUTH=enabled unless set, or NODE_ENV=production,
 //      and a fresh envelope key pair unless JINENG_ENVELOPE_*_FILE are set) whose "type" is "application", as
 //      `node dist/<sourceRoot>/<entryFile>.js` (default dist/apps/<name>/src/main.js), with
@@ -212,6 +213,15 @@ async function main() {
     cwd: repoRoot,
   });
   if (build.code !== 0) throw new StartError(`the build failed (tsc exit ${build.code})`);
+  // the web console (apps/console), which the gateway serves on its own origin
+  log('building the console: npm run console:build');
+  const consoleBuild = await run('npm', ['run', '--silent', 'console:build', '--', '--logLevel', 'warn'], {
+    inherit: true,
+    cwd: repoRoot,
+  });
+  if (consoleBuild.code !== 0)
+    throw new StartError(`the console build failed (vite exit ${consoleBuild.code})`);
+  env.JINENG_CONSOLE_DIR ??= path.join(repoRoot, 'apps', 'console', 'dist');
 
   const apps = readApps();
   const missing = apps.filter((app) => !existsSync(app.entry));
@@ -284,6 +294,7 @@ async function main() {
     // on the gateway's admin port when it has one (ADMIN_PORT; always in production, 9090 by default)
     const adminPort = env.ADMIN_PORT || (env.NODE_ENV === 'production' ? '9090' : undefined);
     const docsBase = adminPort ? `http://127.0.0.1:${adminPort}` : gateway.url;
+    console.log(`  web console        ${gateway.url}/  (apps/console, served by the gateway)`);
     console.log(
       `  API documentation  ${docsBase}/api/docs${adminPort ? '  (admin port, with /metrics)' : ''}`,
     );

@@ -14,6 +14,8 @@ const steps = [
   // Kubernetes: generated manifests fresh, overlays rendered, schemas and policies (scripts/deploy/)
   ['deploy manifests', 'node', ['scripts/deploy/check.mjs']],
   ['deploy policies', 'node', ['--test', 'scripts/deploy/']],
+  // the web console has its own compiler settings (DOM, JSX, bundler resolution)
+  ['typecheck console', 'npx', ['tsc', '-p', 'apps/console/tsconfig.json']],
   ['jest', 'npx', ['jest', '--ci', ...process.argv.slice(2)]],
 ];
 for (const [name, cmd, args] of steps) {

@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import type { GatewayConfig } from './config/gateway-config';
 import { GatewayModule } from './gateway.module';
 import { serveApiDocs } from './http/api-docs';
+import { serveConsole } from './http/console-static';
 import { securityHeaders } from './http/security-headers';
 import type { RouteDefinition } from './routing/route-definition';
 import { RateLimits } from './routing/rate-limits';
@@ -44,5 +45,7 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<INes
   app.use(securityHeaders({ production: config.production }));
   // with an admin port (production), docs and metrics are served there instead (AdminServer)
   if (!config.admin) serveApiDocs(app, app.get(RouteTable).routes, app.get(RateLimits));
+  // the web console (apps/console) on the same origin: its files, and index.html for its own paths
+  if (config.consoleDir) app.use(serveConsole(config.consoleDir));
   return app;
 }

@@ -37,6 +37,8 @@ export interface GatewayConfig {
   readonly admin?: { readonly port: number; readonly host: string };
   /** proxies in front of the gateway whose X-Forwarded-For is believed, for the client IP */
   readonly trustProxyHops: number;
+  /** the built web console (apps/console/dist) served on this origin; none when unset (JINENG_CONSOLE_DIR) */
+  readonly consoleDir?: string;
   readonly rateLimits: RateLimitConfig;
 }
 
@@ -124,6 +126,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     ...(adminPort === undefined ? {} : { admin: { port: adminPort, host: env.ADMIN_HOST || host } }),
     trustProxyHops: integer('JINENG_TRUST_PROXY_HOPS', 0, 0, 10),
     rateLimits: rateLimitConfig(env, problems),
+    ...(env.JINENG_CONSOLE_DIR ? { consoleDir: env.JINENG_CONSOLE_DIR } : {}),
   };
   if (problems.length > 0) throw new GatewayConfigError(problems);
   return config as GatewayConfig;

@@ -1,0 +1,103 @@
+// The console's screens as data: where each one is, its menu entry and group, and who sees it. The menu,
+// the page routing and the role checks all read this one table; a screen for a new service (classes,
+// certification, claims, the fund ledger, audit) is one more entry and one more group here, its page
+// loaded only when opened (README: "Adding a screen").
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Role } from '../auth/session';
+import type { MessageKey } from '../i18n/dictionary';
+
+export interface ConsoleScreen {
+  readonly path: string;
+  readonly title: MessageKey;
+  /** the menu group; none: reached from another screen only */
+  readonly group?: MessageKey;
+  /** shown in the menu (a form reached from a list may be hidden) */
+  readonly menu?: boolean;
+  readonly roles: readonly Role[];
+  readonly page: LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
+}
+
+const OFFICERS: readonly Role[] = ['county_officer', 'city_approver', 'admin'];
+const READERS: readonly Role[] = [...OFFICERS, 'auditor'];
+export const ALL_ROLES: readonly Role[] = [
+  'worker',
+  'institution',
+  'enterprise',
+  'county_officer',
+  'city_approver',
+  'finance_officer',
+  'auditor',
+  'admin',
+];
+
+/** The menu groups, in menu order. */
+export const GROUPS: readonly MessageKey[] = ['nav.registry', 'nav.policy'];
+
+export const SCREENS: readonly ConsoleScreen[] = [
+  {
+    path: '/workers',
+    title: 'nav.workers',
+    group: 'nav.registry',
+    roles: READERS,
+    page: lazy(() => import('../pages/workers/WorkersPage')),
+  },
+  {
+    path: '/workers/new',
+    title: 'nav.workerNew',
+    group: 'nav.registry',
+    roles: OFFICERS,
+    page: lazy(() => import('../pages/workers/RegisterWorkerPage')),
+  },
+  {
+    path: '/roster-imports/new',
+    title: 'nav.rosterImport',
+    group: 'nav.registry',
+    roles: OFFICERS,
+    page: lazy(() => import('../pages/workers/RosterImportPage')),
+  },
+  {
+    path: '/institutions',
+    title: 'nav.institutions',
+    group: 'nav.registry',
+    roles: READERS,
+    page: lazy(() => import('../pages/institutions/InstitutionsPage')),
+  },
+  {
+    path: '/institutions/apply',
+    title: 'nav.institutionApply',
+    group: 'nav.registry',
+    roles: ['institution', ...OFFICERS],
+    page: lazy(() => import('../pages/institutions/ApplyForListingPage')),
+  },
+  {
+    path: '/devices',
+    title: 'nav.devices',
+    group: 'nav.registry',
+    roles: ['institution', ...READERS],
+    page: lazy(() => import('../pages/devices/DevicesPage')),
+  },
+  {
+    path: '/policy/effective',
+    title: 'nav.effectivePolicy',
+    group: 'nav.policy',
+    roles: ALL_ROLES,
+    page: lazy(() => import('../pages/policy/EffectivePolicyPage')),
+  },
+  {
+    path: '/policy/versions',
+    title: 'nav.policyVersions',
+    group: 'nav.policy',
+    roles: ALL_ROLES,
+    page: lazy(() => import('../pages/policy/PolicyVersionsPage')),
+  },
+  {
+    path: '/policy/holidays',
+    title: 'nav.holidays',
+    group: 'nav.policy',
+    roles: ALL_ROLES,
+    page: lazy(() => import('../pages/policy/HolidayCalendarPage')),
+  },
+];
+
+export const screensFor = (roles: readonly Role[]) =>
+  SCREENS.filter((screen) => screen.roles.some((role) => roles.includes(role)));
