@@ -19,9 +19,11 @@ import {
   eventually,
   setTestClock,
   startPlatform,
+  UpstreamBus,
   type RunningPlatform,
   type TestDatabase,
 } from '@jineng/testing';
+import type { NatsConnection } from '@nats-io/transport-node';
 
 const DEMO_INSTITUTION_ID = '5b1f3c2e-8a4d-4c6b-9e1f-0a2b3c4d5e6f';
 const developmentKey = (seed: string) => createHash('sha256').update(seed).digest('base64');
@@ -43,6 +45,8 @@ function creditCode(): string {
 
 let platform: RunningPlatform;
 let db: TestDatabase;
+/** certification's own bus identity: its ClassSatisfactionBelowMinimum as its relay publishes it */
+let certificationBus: NatsConnection;
 const schemas: Record<string, string> = {};
 const tokens: Record<string, string> = {};
 const today = shanghaiDate(new Date());
@@ -60,9 +64,11 @@ beforeAll(async () => {
   ]);
   for (const user of ['admin', 'county_officer', 'institution', 'worker'])
     tokens[user] = await devToken(platform.urls.gateway, user);
+  certificationBus = await platform.bus.connect('certification');
 }, 180_000);
 
 afterAll(async () => {
+  await certificationBus?.close();
   await platform?.stop();
   await db?.dispose();
 });
@@ -285,6 +291,100 @@ it('refuses an application with every failed rule at once, in zh and en, recordi
   expect(bad.status).toBe(400);
   expect(JSON.stringify(bad.body)).toContain('level');
 });
+
+it('stops the institution opening classes while a class of its satisfaction fell short (certification), until an officer records the rectification', async () => {
+  const surveyedClassId = randomUUID();
+  const upstream = new UpstreamBus(certificationBus);
+  const shortfall = await upstream.publish(
+    'certification',
+    'ClassSatisfactionBelowMinimum.v1',
+    `class-survey-${surveyedClassId}`,
+    {
+      classId: surveyedClassId,
+      institutionId: DEMO_INSTITUTION_ID,
+      jurisdictionCode: '140802',
+      satisfactionShare: '0.8000',
+      minimumShare: '0.85',
+    },
+  );
+  await eventually(
+    async () =>
+      expect(await rows(`select class_id, rectified_by_event from S.rm_satisfaction_failures`)).toEqual([
+        { class_id: surveyedClassId, rectified_by_event: null },
+      ]),
+    { timeoutMs: 30_000 },
+  );
+
+  // a good plan is refused for the shortfall alone; a bad one reports it with the other failures at once
+  const refused = await api('institution', 'POST', '/api/v1/classes', plan());
+  expect([refused.status, refused.body.code]).toEqual([400, 'CLASS.RULES_FAILED']);
+  expect(refused.body.details.failures).toEqual([
+    expect.objectContaining({
+      code: 'CLASS.INSTITUTION_RECTIFYING',
+      values: { classId: surveyedClassId, satisfactionShare: '0.8000', minimumShare: '0.85' },
+      summary: `CLASS.INSTITUTION_RECTIFYING: ${surveyedClassId} 80% < 85%`,
+      message: {
+        zh: expect.stringContaining(surveyedClassId),
+        en: expect.stringContaining(`class ${surveyedClassId} had a satisfaction of 80%, below 85%`),
+      },
+    }),
+  ]);
+  const both = await api('institution', 'POST', '/api/v1/classes', plan({ lessonMinutes: 39 }));
+  expect(both.body.details.failures.map((f: { code: string }) => f.code)).toEqual([
+    'CLASS.LESSON_TOO_SHORT',
+    'CLASS.INSTITUTION_RECTIFYING',
+  ]);
+
+  // only an officer of the jurisdiction, with a reason, records the rectification — once
+  const route = `/api/v1/institutions/${DEMO_INSTITUTION_ID}/satisfaction-rectifications`;
+  const reason = '已整改：更换授课教师，补充实训课时，复查合格';
+  expect((await api('institution', 'POST', route, { reason })).status).toBe(403);
+  const noReason = await api('county_officer', 'POST', route, {});
+  expect(noReason.status).toBe(400);
+  expect(JSON.stringify(noReason.body)).toContain('reason');
+  const key = randomUUID();
+  const rectified = await api('county_officer', 'POST', route, { reason }, key);
+  expect([rectified.status, rectified.body]).toEqual([
+    201,
+    expect.objectContaining({
+      id: DEMO_INSTITUTION_ID,
+      events: ['InstitutionRectificationRecorded.v1'],
+      idempotent: false,
+    }),
+  ]);
+  expect((await api('county_officer', 'POST', route, { reason }, key)).body).toMatchObject({
+    idempotent: true,
+  });
+  const nothingLeft = await api('county_officer', 'POST', route, { reason: '再次整改' });
+  expect([nothingLeft.status, nothingLeft.body.code]).toEqual([409, 'CLASS.NOTHING_TO_RECTIFY']);
+  const recorded = await rows(`select type, data from S.events where stream_id = $1`, [
+    `institution-rectification-${DEMO_INSTITUTION_ID}`,
+  ]);
+  expect(recorded).toEqual([
+    {
+      type: 'InstitutionRectificationRecorded.v1',
+      data: {
+        institutionId: DEMO_INSTITUTION_ID,
+        jurisdictionCode: '140802',
+        classIds: [surveyedClassId],
+        reason,
+        recordedBy: '0b6e1f2a-0004-4a00-8000-000000000004',
+      },
+    },
+  ]);
+
+  // the shortfall delivered again changes nothing: the institution may open classes again
+  await upstream.again(shortfall, randomUUID());
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(await rows(`select rectified_by_event from S.rm_satisfaction_failures`)).toEqual([
+    { rectified_by_event: expect.any(String) },
+  ]);
+  const reopened = await api('institution', 'POST', '/api/v1/classes', plan({ lessonMinutes: 39 }));
+  expect(reopened.body.details.failures.map((f: { code: string }) => f.code)).toEqual([
+    'CLASS.LESSON_TOO_SHORT',
+  ]);
+  expect(await rows(`select * from S.classes`)).toEqual([]);
+}, 60_000);
 
 it('accepts a good application, lets an officer of the jurisdiction approve it once, and records the contract fields', async () => {
   const applyKey = randomUUID();

@@ -34,12 +34,14 @@ import {
   onEarmarkRefused,
   type EarmarkRefusedData,
 } from './integration/earmark-refused.process';
-import { registryReadModel, subsidyReadModel } from './integration/local-read-models';
+import { certificationReadModel, registryReadModel, subsidyReadModel } from './integration/local-read-models';
 import { GetClassHandler } from './queries/get-class/get-class.handler';
 import { GetClassNatsController } from './queries/get-class/get-class.nats.controller';
 import { ClassLists } from './queries/list-handlers';
 import { ListQueriesNatsController } from './queries/list-queries.nats.controller';
 import { QueryScopes } from './queries/query-scopes';
+import { RecordRectificationHandler } from './rectification/record-rectification/record-rectification.handler';
+import { RecordRectificationNatsController } from './rectification/record-rectification/record-rectification.nats.controller';
 import { ClassStore } from './shared/class-store';
 
 /** One entry per use case: its NATS controller and its handler. */
@@ -54,6 +56,7 @@ const USE_CASES: readonly [Type, Type][] = [
   [RecordVideoEvidenceNatsController, RecordVideoEvidenceHandler],
   [RecordInspectionNatsController, RecordInspectionHandler],
   [CompleteClassNatsController, CompleteClassHandler],
+  [RecordRectificationNatsController, RecordRectificationHandler],
   [GetVideoCoverageNatsController, GetVideoCoverageHandler],
   [GetClassNatsController, GetClassHandler],
   [ListQueriesNatsController, ClassLists],
@@ -83,6 +86,7 @@ export class ClassOpsModule implements OnModuleInit {
     this.openingDay.register();
     this.lifecycle.readModel(registryReadModel(this.config.schema));
     this.lifecycle.readModel(subsidyReadModel(this.config.schema));
+    this.lifecycle.readModel(certificationReadModel(this.config.schema));
     this.lifecycle.consume({
       name: 'class-ops-earmark-refusals',
       filterSubjects: [eventSubject('fund-ledger', EARMARK_REFUSED)],

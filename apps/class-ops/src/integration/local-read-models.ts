@@ -165,3 +165,28 @@ export function subsidyReadModel(schema: string) {
     },
   });
 }
+
+/**
+ * What class-ops learns from certification: a class whose satisfaction fell below the policy's minimum
+ * (Jiyuan 2021: 「满意度…低于85%的停止培训开班，限期整改」) stops its institution's openings until an
+ * officer records the rectification (RecordRectification marks the row; a replay keeps the mark).
+ */
+export function certificationReadModel(schema: string) {
+  const S = `"${schema}"`;
+  return defineLocalReadModel({
+    name: 'class-ops-certification',
+    from: {
+      certification: {
+        'ClassSatisfactionBelowMinimum.v1': async (event, tx) => {
+          const f = d(event);
+          await tx.query(
+            `insert into ${S}.rm_satisfaction_failures
+               (class_id, institution_id, jurisdiction, satisfaction_share, minimum_share)
+             values ($1, $2, $3, $4, $5) on conflict (class_id) do nothing`,
+            [f.classId, f.institutionId, f.jurisdictionCode, f.satisfactionShare, f.minimumShare],
+          );
+        },
+      },
+    },
+  });
+}

@@ -141,4 +141,21 @@ export const classOpsMigrations: readonly Migration[] = [
           from ${S}.class_trainees t join ${S}.classes c using (class_id);
     `,
   },
+  {
+    // certification's ClassSatisfactionBelowMinimum (the class-ops-certification read model): an institution
+    // with a failure not yet rectified opens no class; RecordRectification marks them rectified
+    id: 'class-ops-006-satisfaction-failures',
+    sql: (S) => `
+      create table ${S}.rm_satisfaction_failures (
+        class_id uuid primary key,
+        institution_id uuid not null,
+        jurisdiction text not null,
+        satisfaction_share text not null,
+        minimum_share text not null,
+        rectified_by_event uuid
+      );
+      create index rm_satisfaction_failures_open on ${S}.rm_satisfaction_failures (institution_id)
+        where rectified_by_event is null;
+    `,
+  },
 ];

@@ -5,7 +5,15 @@ import { PG_POOL, SERVICE_CONFIG, type ServiceConfig } from '@jineng/service-run
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
 import type { ClassEvent } from '../class/domain/class.events';
-import type { CalendarYear, OpeningFacts, OtherClass, WorkerFact } from '../class/domain/opening-rules';
+import type {
+  CalendarYear,
+  OpeningFacts,
+  OtherClass,
+  SatisfactionFailureFact,
+  WorkerFact,
+} from '../class/domain/opening-rules';
+
+type StoredEventLike = { readonly id: string; readonly type: string; readonly data: unknown };
 import { chainOf, type PolicyVersionFact } from '../class/domain/policy-in-force';
 
 /** Statuses whose trainees count as "in a class" (a rejected, withdrawn or cancelled class does not). */
@@ -64,6 +72,31 @@ export class ClassStore {
     return rows[0];
   }
 
+  /** The institution's classes whose satisfaction fell short (certification), not yet rectified. */
+  async openSatisfactionFailures(institutionId: string): Promise<SatisfactionFailureFact[]> {
+    const { rows } = await this.pool.query(
+      `select class_id, satisfaction_share, minimum_share from ${this.S}.rm_satisfaction_failures
+        where institution_id = $1 and rectified_by_event is null order by class_id`,
+      [institutionId],
+    );
+    return rows.map((r) => ({
+      classId: r.class_id,
+      satisfactionShare: r.satisfaction_share,
+      minimumShare: r.minimum_share,
+    }));
+  }
+
+  /** RecordRectification, in the transaction of its event: the failures it answers are closed. */
+  async markRectified(tx: PoolClient, events: readonly StoredEventLike[]): Promise<void> {
+    for (const event of events)
+      if (event.type === 'InstitutionRectificationRecorded.v1')
+        await tx.query(
+          `update ${this.S}.rm_satisfaction_failures set rectified_by_event = $2
+            where class_id = any($1::uuid[]) and rectified_by_event is null`,
+          [(event.data as { classIds: string[] }).classIds, event.id],
+        );
+  }
+
   /** Everything the opening rules need, read from the local read models. */
   async openingFacts(q: {
     institutionId: string;
@@ -73,29 +106,31 @@ export class ClassStore {
     startDate: string;
   }): Promise<OpeningFacts> {
     const S = this.S;
-    const [institutions, teachers, workers, employments, classes, versions, calendar] = await Promise.all([
-      this.pool.query(`select * from ${S}.rm_institutions where institution_id = $1`, [q.institutionId]),
-      this.pool.query(
-        `select teacher_id, institution_id from ${S}.rm_teachers where teacher_id = any($1::uuid[])`,
-        [q.teacherIds],
-      ),
-      this.pool.query(`select * from ${S}.rm_workers where worker_id = any($1::uuid[])`, [q.workerIds]),
-      this.pool.query(
-        `select worker_id, employer_credit_code from ${S}.rm_employments
+    const [institutions, teachers, workers, employments, classes, versions, calendar, rectifying] =
+      await Promise.all([
+        this.pool.query(`select * from ${S}.rm_institutions where institution_id = $1`, [q.institutionId]),
+        this.pool.query(
+          `select teacher_id, institution_id from ${S}.rm_teachers where teacher_id = any($1::uuid[])`,
+          [q.teacherIds],
+        ),
+        this.pool.query(`select * from ${S}.rm_workers where worker_id = any($1::uuid[])`, [q.workerIds]),
+        this.pool.query(
+          `select worker_id, employer_credit_code from ${S}.rm_employments
           where worker_id = any($1::uuid[]) and start_date <= $2 and (end_date is null or end_date >= $2)`,
-        [q.workerIds, q.startDate],
-      ),
-      this.pool.query(
-        `select t.worker_id, c.class_id, c.start_date, c.end_date, c.occupation_code, c.level
+          [q.workerIds, q.startDate],
+        ),
+        this.pool.query(
+          `select t.worker_id, c.class_id, c.start_date, c.end_date, c.occupation_code, c.level
            from ${S}.class_trainees t join ${S}.classes c using (class_id)
           where t.worker_id = any($1::uuid[]) and c.status = any($2::text[])`,
-        [q.workerIds, LIVE_STATUSES],
-      ),
-      this.pool.query(`select * from ${S}.rm_policy_versions where jurisdiction = any($1::text[])`, [
-        chainOf(q.jurisdiction),
-      ]),
-      this.pool.query<{ data: CalendarYear }>(`select data from ${S}.rm_holiday_calendar`),
-    ]);
+          [q.workerIds, LIVE_STATUSES],
+        ),
+        this.pool.query(`select * from ${S}.rm_policy_versions where jurisdiction = any($1::text[])`, [
+          chainOf(q.jurisdiction),
+        ]),
+        this.pool.query<{ data: CalendarYear }>(`select data from ${S}.rm_holiday_calendar`),
+        this.openSatisfactionFailures(q.institutionId),
+      ]);
     const i = institutions.rows[0];
     const classesOf = (workerId: string): OtherClass[] =>
       classes.rows
@@ -118,6 +153,7 @@ export class ClassStore {
               status: i.status,
               scope: i.scope,
               disqualifiedYears: i.disqualified_years,
+              openSatisfactionFailures: rectifying,
             },
           }
         : {}),

@@ -78,6 +78,20 @@ export const CLASS_OPS_ROUTES: readonly RouteDefinition[] = [
   },
   {
     method: 'POST',
+    path: '/api/v1/institutions/:institutionId/satisfaction-rectifications',
+    summary: {
+      zh: '记录机构整改完成（满意度不达标后；本辖区经办人员，须说明理由），恢复开班',
+      en: "Record an institution's rectification after a satisfaction shortfall (an officer of its jurisdiction, with a reason): openings are allowed again",
+    },
+    tags,
+    roles: OFFICERS,
+    request: contract('RecordRectification'),
+    response: contract('RectificationAccepted'),
+    successStatus: 201,
+    target: command('RecordRectification'),
+  },
+  {
+    method: 'POST',
     path: '/api/v1/devices/:deviceId/check-ins',
     summary: {
       zh: '签到（设备在线时逐条上传；拒绝的签到也记录）',

@@ -1883,6 +1883,52 @@ export const InspectionRecordedSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+/** The institution has rectified the classes whose satisfaction fell short; new openings are allowed again. */
+export interface InstitutionRectificationRecorded {
+  readonly institutionId: string;
+  readonly jurisdictionCode: string;
+  /** the classes whose ClassSatisfactionBelowMinimum this rectification answers */
+  readonly classIds: readonly string[];
+  readonly reason: string;
+  readonly recordedBy: string;
+}
+
+export const InstitutionRectificationRecordedSchema: JsonSchema = {
+  $id: 'jineng.class_ops.v1.InstitutionRectificationRecorded',
+  description:
+    'The institution has rectified the classes whose satisfaction fell short; new openings are allowed again.',
+  type: 'object',
+  properties: {
+    institutionId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    jurisdictionCode: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    classIds: {
+      description: 'the classes whose ClassSatisfactionBelowMinimum this rectification answers',
+      type: 'array',
+      items: {
+        type: 'string',
+        format: 'uuid',
+      },
+      minItems: 1,
+    },
+    reason: {
+      type: 'string',
+      minLength: 2,
+      maxLength: 500,
+    },
+    recordedBy: {
+      type: 'string',
+    },
+  },
+  required: ['institutionId', 'jurisdictionCode', 'classIds', 'reason', 'recordedBy'],
+  additionalProperties: false,
+};
+
 /** The classes of a jurisdiction (and below it) or of an institution; an institution's user sees its own. */
 export interface ListClasses {
   readonly jurisdiction?: string;
@@ -2142,6 +2188,35 @@ export const RecordInspectionSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+/**
+ * An officer of the institution's jurisdiction records that the institution has rectified (整改) every
+ * class whose satisfaction fell below the policy's minimum: it may open classes again.
+ */
+export interface RecordRectification {
+  readonly institutionId: string;
+  readonly reason: string;
+}
+
+export const RecordRectificationSchema: JsonSchema = {
+  $id: 'jineng.class_ops.v1.RecordRectification',
+  description:
+    "An officer of the institution's jurisdiction records that the institution has rectified (整改) every class whose satisfaction fell below the policy's minimum: it may open classes again.",
+  type: 'object',
+  properties: {
+    institutionId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    reason: {
+      type: 'string',
+      minLength: 2,
+      maxLength: 500,
+    },
+  },
+  required: ['institutionId', 'reason'],
+  additionalProperties: false,
+};
+
 export interface RecordVideoEvidence {
   readonly classId: string;
   readonly evidenceId: string;
@@ -2198,6 +2273,42 @@ export const RecordVideoEvidenceSchema: JsonSchema = {
     },
   },
   required: ['classId', 'evidenceId', 'sessionNo', 'kind', 'startsAt', 'endsAt', 'storageUri', 'sha256'],
+  additionalProperties: false,
+};
+
+export interface RectificationAccepted {
+  /** the institution acted on */
+  readonly id: string;
+  readonly version: number;
+  readonly events: readonly string[];
+  readonly idempotent: boolean;
+}
+
+export const RectificationAcceptedSchema: JsonSchema = {
+  $id: 'jineng.class_ops.v1.RectificationAccepted',
+  type: 'object',
+  properties: {
+    id: {
+      description: 'the institution acted on',
+      type: 'string',
+      format: 'uuid',
+    },
+    version: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    events: {
+      type: 'array',
+      items: {
+        type: 'string',
+      },
+    },
+    idempotent: {
+      type: 'boolean',
+    },
+  },
+  required: ['id', 'version', 'events', 'idempotent'],
   additionalProperties: false,
 };
 
@@ -2945,6 +3056,16 @@ export const contracts: readonly Contract[] = [
     schema: InspectionRecordedSchema,
   },
   {
+    typeName: 'jineng.class_ops.v1.InstitutionRectificationRecorded',
+    kind: 'event',
+    service: 'class-ops',
+    name: 'InstitutionRectificationRecorded',
+    subject: 'jineng.evt.class-ops.InstitutionRectificationRecorded.v1',
+    eventType: 'InstitutionRectificationRecorded.v1',
+    source: 'proto/jineng/class_ops/v1/classes.proto',
+    schema: InstitutionRectificationRecordedSchema,
+  },
+  {
     typeName: 'jineng.class_ops.v1.ListClasses',
     kind: 'query',
     service: 'class-ops',
@@ -2996,6 +3117,15 @@ export const contracts: readonly Contract[] = [
     schema: RecordInspectionSchema,
   },
   {
+    typeName: 'jineng.class_ops.v1.RecordRectification',
+    kind: 'command',
+    service: 'class-ops',
+    name: 'RecordRectification',
+    subject: 'jineng.cmd.class-ops.RecordRectification',
+    source: 'proto/jineng/class_ops/v1/classes.proto',
+    schema: RecordRectificationSchema,
+  },
+  {
     typeName: 'jineng.class_ops.v1.RecordVideoEvidence',
     kind: 'command',
     service: 'class-ops',
@@ -3003,6 +3133,12 @@ export const contracts: readonly Contract[] = [
     subject: 'jineng.cmd.class-ops.RecordVideoEvidence',
     source: 'proto/jineng/class_ops/v1/class_evidence.proto',
     schema: RecordVideoEvidenceSchema,
+  },
+  {
+    typeName: 'jineng.class_ops.v1.RectificationAccepted',
+    kind: 'reply',
+    source: 'proto/jineng/class_ops/v1/classes.proto',
+    schema: RectificationAcceptedSchema,
   },
   {
     typeName: 'jineng.class_ops.v1.RejectClass',

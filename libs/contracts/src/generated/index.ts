@@ -115,13 +115,16 @@ export interface ContractTypes {
   'jineng.class_ops.v1.GetClass': classOpsV1.GetClass;
   'jineng.class_ops.v1.GetVideoCoverage': classOpsV1.GetVideoCoverage;
   'jineng.class_ops.v1.InspectionRecorded': classOpsV1.InspectionRecorded;
+  'jineng.class_ops.v1.InstitutionRectificationRecorded': classOpsV1.InstitutionRectificationRecorded;
   'jineng.class_ops.v1.ListClasses': classOpsV1.ListClasses;
   'jineng.class_ops.v1.ListRejectedCheckIns': classOpsV1.ListRejectedCheckIns;
   'jineng.class_ops.v1.ListTrainingHistory': classOpsV1.ListTrainingHistory;
   'jineng.class_ops.v1.LocalizedMessage': classOpsV1.LocalizedMessage;
   'jineng.class_ops.v1.RecordCheckIn': classOpsV1.RecordCheckIn;
   'jineng.class_ops.v1.RecordInspection': classOpsV1.RecordInspection;
+  'jineng.class_ops.v1.RecordRectification': classOpsV1.RecordRectification;
   'jineng.class_ops.v1.RecordVideoEvidence': classOpsV1.RecordVideoEvidence;
+  'jineng.class_ops.v1.RectificationAccepted': classOpsV1.RectificationAccepted;
   'jineng.class_ops.v1.RejectClass': classOpsV1.RejectClass;
   'jineng.class_ops.v1.RejectedCheckInPage': classOpsV1.RejectedCheckInPage;
   'jineng.class_ops.v1.RejectedCheckInRow': classOpsV1.RejectedCheckInRow;

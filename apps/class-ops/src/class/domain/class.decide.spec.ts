@@ -84,6 +84,7 @@ const institution: InstitutionFact = {
   status: 'listed',
   scope: [{ occupationCode: '6-18-02-04', levels: [5, 4] }],
   disqualifiedYears: [],
+  openSatisfactionFailures: [],
 };
 
 const worker = (id: string, overrides: Partial<WorkerFact> = {}): WorkerFact => ({
@@ -339,6 +340,44 @@ describe('ApplyToOpenClass', () => {
       'CLASS.OUTSIDE_INSTITUTION_SCOPE',
     ]);
     expect(failuresOf(apply(plan(), facts({ teachers: [] })))).toHaveLength(3);
+  });
+
+  it('refuses an institution rectifying a satisfaction shortfall, naming each class, with the other failures at once', () => {
+    const shortfall = { satisfactionShare: '0.8400', minimumShare: '0.85' };
+    const otherClass = '55555555-5555-4555-8555-000000000001';
+    const thirdClass = '55555555-5555-4555-8555-000000000002';
+    const failures = failuresOf(
+      apply(
+        plan({ lessonMinutes: 39 }),
+        facts({
+          institution: {
+            ...institution,
+            openSatisfactionFailures: [
+              { classId: otherClass, ...shortfall },
+              { classId: thirdClass, satisfactionShare: '0.5000', minimumShare: '0.85' },
+            ],
+          },
+        }),
+      ),
+    );
+    expect(failures.map((f) => f.code)).toEqual([
+      'CLASS.LESSON_TOO_SHORT',
+      'CLASS.INSTITUTION_RECTIFYING',
+      'CLASS.INSTITUTION_RECTIFYING',
+    ]);
+    const rectifying = failures[1];
+    expect(rectifying.values).toEqual({ classId: otherClass, ...shortfall });
+    expect(rectifying.summary).toBe(`CLASS.INSTITUTION_RECTIFYING: ${otherClass} 84% < 85%`);
+    expect(rectifying.message.zh).toContain(otherClass);
+    expect(rectifying.message.zh).toContain('整改');
+    expect(rectifying.message.en).toContain(`class ${otherClass} had a satisfaction of 84%, below 85%`);
+    expect(failures[2].values.classId).toBe(thirdClass);
+    // rectified (no open failure left): the same plan opens
+    const ok = plan();
+    spec
+      .given()
+      .when(apply(ok, facts({ institution: { ...institution, openSatisfactionFailures: [] } })))
+      .then(applied(ok));
   });
 
   it('lets an enterprise training centre train only its own staff (on the start date)', () => {

@@ -60,6 +60,15 @@ export type InstitutionFact = {
   readonly status: string;
   readonly scope: readonly { readonly occupationCode: string; readonly levels: readonly number[] }[];
   readonly disqualifiedYears: readonly number[];
+  /** certification's ClassSatisfactionBelowMinimum not yet rectified (RecordRectification) */
+  readonly openSatisfactionFailures: readonly SatisfactionFailureFact[];
+};
+
+export type SatisfactionFailureFact = {
+  readonly classId: string;
+  /** 0–1, four decimals, as certification sent it */
+  readonly satisfactionShare: string;
+  readonly minimumShare: string;
 };
 
 export type OpeningFacts = {
@@ -174,6 +183,13 @@ export const RULES: Readonly<Record<string, Rule>> = {
     zh: (v) => `培训机构 ${v.year} 年度取消补贴性培训资格`,
     en: (v) => `the institution is disqualified for ${v.year}`,
     summary: (v) => `${v.year}`,
+  },
+  'CLASS.INSTITUTION_RECTIFYING': {
+    zh: (v) =>
+      `培训班 ${v.classId} 满意度 ${pct(v.satisfactionShare)} 低于 ${pct(v.minimumShare)}，机构整改完成前不得开班`,
+    en: (v) =>
+      `class ${v.classId} had a satisfaction of ${pct(v.satisfactionShare)}, below ${pct(v.minimumShare)}: no new class until the institution has rectified`,
+    summary: (v) => `${v.classId} ${pct(v.satisfactionShare)} < ${pct(v.minimumShare)}`,
   },
   'CLASS.OUTSIDE_INSTITUTION_SCOPE': {
     zh: (v) => `培训机构不具备职业 ${v.occupationCode} ${v.level} 级的培训范围`,
@@ -363,6 +379,15 @@ function institutionRules(plan: ClassPlan, facts: OpeningFacts): RuleFailure[] {
   const year = Number(plan.startDate.slice(0, 4));
   if (institution.disqualifiedYears.includes(year))
     failures.push(failure('CLASS.INSTITUTION_DISQUALIFIED', { year }));
+  // Jiyuan 2021: 「落实培训后同步进行满意度调查，低于85%的停止培训开班，限期整改」 — one failure per class
+  for (const f of institution.openSatisfactionFailures)
+    failures.push(
+      failure('CLASS.INSTITUTION_RECTIFYING', {
+        classId: f.classId,
+        satisfactionShare: f.satisfactionShare,
+        minimumShare: f.minimumShare,
+      }),
+    );
   if (
     !institution.scope.some((s) => s.occupationCode === plan.occupationCode && s.levels.includes(plan.level))
   )
