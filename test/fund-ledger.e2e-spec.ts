@@ -37,6 +37,9 @@ afterAll(async () => {
   await db?.dispose();
 });
 
+/** the claims and claimants of the money flow: the public disclosure must name none of them */
+const personal: string[] = [];
+
 const CITY = '140800';
 const COUNTY = '140802';
 const SOURCE = 'skills_upgrading_account';
@@ -157,6 +160,7 @@ it('funds, allocates, earmarks, commits, pays, reconciles, reverses and closes t
     { name: 'missing', classId, amountFen: 200_000 },
     { name: 'no-class', amountFen: 50_000 },
   ].map((c) => ({ ...c, claimId: randomUUID(), claimantId: randomUUID() }));
+  personal.push(classId, ...claims.flatMap((c) => [c.claimId, c.claimantId]));
   for (const claim of claims) {
     const fields = {
       claimId: claim.claimId,
@@ -272,4 +276,68 @@ it('funds, allocates, earmarks, commits, pays, reconciles, reverses and closes t
 
   const verification = await api('GET', '/api/v1/fund-ledger/verification');
   expect(verification.body).toMatchObject({ ok: true, trialBalanceFen: 0, problems: [] });
+});
+
+it('discloses the fund usage to anyone, without a token and without claimant-level data', async () => {
+  expect(personal).toHaveLength(7);
+  const url = (path: string) => `${platform.urls.gateway}/api/v1/public/fund-disclosure/${path}`;
+  const response = await fetch(url(`${COUNTY}?year=2026&period=year`));
+  const text = await response.text();
+  expect(response.status).toBe(200);
+  const disclosure = JSON.parse(text) as Record<string, unknown>;
+  // the county received its allocation; 550 000 committed, 350 000 paid, 100 000 clawed back
+  expect(disclosure).toEqual({
+    jurisdictionCode: COUNTY,
+    year: 2026,
+    period: 'year',
+    rows: [
+      {
+        period: '2026',
+        fundSource: SOURCE,
+        receivedFen: 1_500_000,
+        committedFen: 550_000,
+        paidFen: 350_000,
+        returnedFen: 100_000,
+      },
+    ],
+    byKind: [
+      {
+        period: '2026',
+        fundSource: SOURCE,
+        subsidyKind: 'training',
+        committedFen: 550_000,
+        returnedFen: 100_000,
+      },
+    ],
+  });
+  // the city's scope holds the county: the allocation nets out, the inflow is what it received
+  const city = await (await fetch(url(`${CITY}?year=2026&period=quarter`))).json();
+  expect(city.rows.find((r: { period: string }) => r.period === '2026-Q4')).toMatchObject({
+    receivedFen: 2_000_000,
+    committedFen: 550_000,
+  });
+
+  const exportedJson = await fetch(url(`${COUNTY}/export?year=2026&period=month&format=json`));
+  expect(exportedJson.status).toBe(200);
+  const jsonText = await exportedJson.text();
+  expect(jsonText).toContain('1500000');
+  const xlsx = await fetch(url(`${COUNTY}/export?year=2026&period=month&format=xlsx`));
+  expect(xlsx.status).toBe(200);
+  expect(xlsx.headers.get('content-type')).toBe(
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  );
+  expect((await xlsx.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+  for (const answer of [text, JSON.stringify(city), jsonText]) {
+    for (const id of personal) expect(answer).not.toContain(id);
+    expect(answer).not.toMatch(/claim|payee|class/i);
+  }
+
+  const bad = await fetch(url(`${COUNTY}?year=2026&period=week`));
+  expect(bad.status).toBe(400);
+  expect(await bad.text()).toContain('period');
+  // the finance routes still need a token
+  expect(
+    (await fetch(`${platform.urls.gateway}/api/v1/fund-ledger/reports/${COUNTY}?year=2026&period=year`))
+      .status,
+  ).toBe(401);
 });
