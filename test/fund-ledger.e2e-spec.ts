@@ -311,7 +311,9 @@ it('discloses the fund usage to anyone, without a token and without claimant-lev
     ],
   });
   // the city's scope holds the county: the allocation nets out, the inflow is what it received
-  const city = await (await fetch(url(`${CITY}?year=2026&period=quarter`))).json();
+  const city = (await (await fetch(url(`${CITY}?year=2026&period=quarter`))).json()) as {
+    rows: { period: string }[];
+  };
   expect(city.rows.find((r: { period: string }) => r.period === '2026-Q4')).toMatchObject({
     receivedFen: 2_000_000,
     committedFen: 550_000,

@@ -6,5 +6,6 @@ export * from './infrastructure/nats';
 export * from './infrastructure/platform';
 export * from './infrastructure/bus';
 export * from './infrastructure/envelope-keys';
+export * from './infrastructure/payee-sealing-keys';
 export * from './zip-archive';
 export * from './test-clock';

@@ -168,7 +168,9 @@ export interface ContractTypes {
   'jineng.registry.v1.OccupationLevels': registryV1.OccupationLevels;
   'jineng.registry.v1.OccupationList': registryV1.OccupationList;
   'jineng.registry.v1.OccupationView': registryV1.OccupationView;
+  'jineng.registry.v1.PayeeAccountSealed': registryV1.PayeeAccountSealed;
   'jineng.registry.v1.RecordEmployment': registryV1.RecordEmployment;
+  'jineng.registry.v1.RecordPayeeAccount': registryV1.RecordPayeeAccount;
   'jineng.registry.v1.RecordSiteEvaluation': registryV1.RecordSiteEvaluation;
   'jineng.registry.v1.RecordTrainingWish': registryV1.RecordTrainingWish;
   'jineng.registry.v1.RegisterDevice': registryV1.RegisterDevice;
