@@ -5,10 +5,12 @@
 // reconciliation, reverses a clawback and closes the year; the ledger verifies.
 import { randomUUID } from 'node:crypto';
 import { eventSubject } from '@jineng/messaging';
+
 import {
   connectTestDatabase,
   devToken,
   eventually,
+  payeeAccountSealedEvent,
   startPlatform,
   type RunningPlatform,
   type TestDatabase,
@@ -19,6 +21,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 let platform: RunningPlatform;
 let db: TestDatabase;
 let subsidyBus: NatsConnection;
+let registryBus: NatsConnection;
 let token: string;
 
 beforeAll(async () => {
@@ -29,10 +32,12 @@ beforeAll(async () => {
   ]);
   token = await devToken(platform.urls.gateway!, 'finance_officer');
   subsidyBus = await platform.bus.connect('subsidy');
+  registryBus = await platform.bus.connect('registry');
 });
 
 afterAll(async () => {
   await subsidyBus?.close();
+  await registryBus?.close();
   await platform?.stop();
   await db?.dispose();
 });
@@ -194,15 +199,34 @@ it('funds, allocates, earmarks, commits, pays, reconciles, reverses and closes t
   // 500 000 drawn from the class's earmark, 50 000 (no class) from what was available
   expect(await balances()).toMatchObject({ earmarkedFen: 300_000, availableFen: 650_000 });
 
+  // the payees' bank accounts, sealed by the registry to the ledger's key (published as its relay would)
+  for (const [i, claim] of claims.entries()) {
+    const event = payeeAccountSealedEvent(claim.claimantId, 'institution', {
+      accountName: `培训学校${i}`,
+      accountNumber: `622202020011223344${i}`,
+    });
+    await jetstream(registryBus).publish(eventSubject('registry', event.type), JSON.stringify(event), {
+      msgID: event.id,
+    });
+  }
+
   // pay: the bank payment file
   const batchId = randomUUID();
+  // the ledger's local read model has the three accounts
+  await eventually(async () => {
+    const { rows } = await db.pool.query(
+      `select count(*)::int as n from "${db.schema}".payee_accounts where payee_id = any($1::text[])`,
+      [claims.map((c) => c.claimantId)],
+    );
+    expect(rows[0].n).toBe(3);
+  });
   const batch = await api('POST', '/api/v1/fund-ledger/payment-batches', {
     batchId,
     jurisdictionCode: COUNTY,
     fundSource: SOURCE,
   });
   expect(batch.status).toBe(201);
-  expect(batch.body).toMatchObject({ lines: 3, totalFen: 550_000 });
+  expect(batch.body).toMatchObject({ lines: 3, totalFen: 550_000, heldBack: [] });
   const file = await api('GET', `/api/v1/fund-ledger/payment-batches/${batchId}/file`);
   expect(file.status).toBe(200);
   const rows = file.text
@@ -211,6 +235,7 @@ it('funds, allocates, earmarks, commits, pays, reconciles, reverses and closes t
     .map((line) => line.split(','));
   expect(rows[0]![0]).toBe('reference');
   expect(rows).toHaveLength(4);
+  expect(rows.map((r) => r.slice(9, 11))).toContainEqual(['培训学校0', '6222020200112233440']);
   const referenceOf = (name: string) =>
     rows.find((r) => r[2] === claims.find((c) => c.name === name)!.claimId)![0]!;
 

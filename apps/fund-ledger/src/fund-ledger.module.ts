@@ -20,6 +20,8 @@ import { CloseYearHandler } from './ledger/close-year/close-year.handler';
 import { CloseYearNatsController } from './ledger/close-year/close-year.nats.controller';
 import { GetFundDisclosureHandler } from './reports/get-fund-disclosure/get-fund-disclosure.handler';
 import { GetFundDisclosureNatsController } from './reports/get-fund-disclosure/get-fund-disclosure.nats.controller';
+import { PayeeAccountOpener } from './payee/payee-account-opener';
+import { PayeeAccountsReadModel } from './payee/payee-accounts.read-model';
 import { FundReportQuery } from './reports/get-fund-report/fund-report.query';
 import { GetFundReportHandler } from './reports/get-fund-report/get-fund-report.handler';
 import { GetFundReportNatsController } from './reports/get-fund-report/get-fund-report.nats.controller';
@@ -71,6 +73,8 @@ import { ReversePaymentNatsController } from './payment/reverse-payment/reverse-
     FundReportQuery,
     GetFundReportHandler,
     GetFundDisclosureHandler,
+    PayeeAccountOpener,
+    PayeeAccountsReadModel,
   ],
 })
 export class FundLedgerModule {}

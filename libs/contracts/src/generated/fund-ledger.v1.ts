@@ -1081,6 +1081,51 @@ export const GetPaymentBatchFileSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface HeldBackPayment {
+  readonly claimId: string;
+  readonly payeeId: string;
+  readonly payeeKind: string;
+  readonly amountFen: number;
+  /** PAYMENT.PAYEE_ACCOUNT_MISSING */
+  readonly code: string;
+  readonly reasonZh: string;
+  readonly reasonEn: string;
+}
+
+export const HeldBackPaymentSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.HeldBackPayment',
+  type: 'object',
+  properties: {
+    claimId: {
+      type: 'string',
+    },
+    payeeId: {
+      type: 'string',
+    },
+    payeeKind: {
+      type: 'string',
+    },
+    amountFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    code: {
+      description: 'PAYMENT.PAYEE_ACCOUNT_MISSING',
+      type: 'string',
+    },
+    reasonZh: {
+      type: 'string',
+    },
+    reasonEn: {
+      type: 'string',
+    },
+  },
+  required: ['claimId', 'payeeId', 'payeeKind', 'amountFen', 'code', 'reasonZh', 'reasonEn'],
+  additionalProperties: false,
+};
+
 /**
  * Finance issues the day's committed payments of a source (within its jurisdiction) as a bank payment
  * file (CSV, layout in apps/fund-ledger/README.md), one unique reference per line.
@@ -1232,6 +1277,11 @@ export interface PaymentBatch {
   readonly fileId: string;
   readonly fileName: string;
   readonly idempotent: boolean;
+  /**
+   * open commitments not in the file because their payee has no bank account yet (PayeeAccountSealed):
+   * they stay open and go out in a later batch once the account is known
+   */
+  readonly heldBack: readonly HeldBackPayment[];
 }
 
 export const PaymentBatchSchema: JsonSchema = {
@@ -1263,8 +1313,16 @@ export const PaymentBatchSchema: JsonSchema = {
     idempotent: {
       type: 'boolean',
     },
+    heldBack: {
+      description:
+        'open commitments not in the file because their payee has no bank account yet (PayeeAccountSealed): they stay open and go out in a later batch once the account is known',
+      type: 'array',
+      items: {
+        $ref: 'jineng.fund_ledger.v1.HeldBackPayment',
+      },
+    },
   },
-  required: ['batchId', 'lines', 'totalFen', 'fileId', 'fileName', 'idempotent'],
+  required: ['batchId', 'lines', 'totalFen', 'fileId', 'fileName', 'idempotent', 'heldBack'],
   additionalProperties: false,
 };
 
@@ -1904,6 +1962,12 @@ export const contracts: readonly Contract[] = [
     subject: 'jineng.qry.fund-ledger.GetPaymentBatchFile',
     source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
     schema: GetPaymentBatchFileSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.HeldBackPayment',
+    kind: 'type',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: HeldBackPaymentSchema,
   },
   {
     typeName: 'jineng.fund_ledger.v1.IssuePaymentBatch',

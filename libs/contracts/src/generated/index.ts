@@ -106,6 +106,7 @@ export interface ContractTypes {
   'jineng.fund_ledger.v1.GetFundDisclosure': fundLedgerV1.GetFundDisclosure;
   'jineng.fund_ledger.v1.GetFundReport': fundLedgerV1.GetFundReport;
   'jineng.fund_ledger.v1.GetPaymentBatchFile': fundLedgerV1.GetPaymentBatchFile;
+  'jineng.fund_ledger.v1.HeldBackPayment': fundLedgerV1.HeldBackPayment;
   'jineng.fund_ledger.v1.IssuePaymentBatch': fundLedgerV1.IssuePaymentBatch;
   'jineng.fund_ledger.v1.LedgerOutcome': fundLedgerV1.LedgerOutcome;
   'jineng.fund_ledger.v1.LedgerVerification': fundLedgerV1.LedgerVerification;

@@ -2012,7 +2012,7 @@ export interface RecordPayeeAccount {
   /** the institution, enterprise or worker id */
   readonly payeeId: string;
   readonly payeeKind: 'institution' | 'enterprise' | 'worker';
-  /** the account holder's name as the bank has it */
+  /** the account holder's name as the bank has it (no comma, quote or line break: it goes into a CSV line) */
   readonly accountName: string;
   /** the account number: 8 to 32 digits */
   readonly accountNumber: string;
@@ -2036,8 +2036,10 @@ export const RecordPayeeAccountSchema: JsonSchema = {
       enum: ['institution', 'enterprise', 'worker'],
     },
     accountName: {
-      description: "the account holder's name as the bank has it",
+      description:
+        "the account holder's name as the bank has it (no comma, quote or line break: it goes into a CSV line)",
       type: 'string',
+      pattern: '^[^,"\\r\\n]+$',
       minLength: 2,
       maxLength: 100,
     },
