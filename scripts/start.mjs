@@ -41,6 +41,7 @@ import path from 'node:path';
 import { URL } from 'node:url';
 import readline from 'node:readline';
 import { writeEnvelopeKeys } from './envelope-keys.mjs';
+import { writePayeeSealingKeys } from './payee-sealing-keys.mjs';
 import { ensureInfrastructure } from './infra-up.mjs';
 import { InfraError, redactUrl, repoRoot, run, sleep } from './infra/util.mjs';
 
@@ -205,6 +206,16 @@ async function main() {
     env.JINENG_ENVELOPE_SIGNING_KEY_FILE = keys.signingKeyFile;
     env.JINENG_ENVELOPE_VERIFY_KEYS_FILE = keys.verifyKeysFile;
     log(`envelope keys of this run (gateway signs, services verify): ${folder}`);
+  }
+  // …and a fresh X25519 pair for payees' bank accounts (the registry seals, the fund ledger opens),
+  // unless the caller gives key files; accounts sealed in one run open only in that run
+  if (!env.JINENG_PAYEE_SEALING_PUBLIC_KEY_FILE && !env.JINENG_PAYEE_SEALING_PRIVATE_KEY_FILE) {
+    const folder = mkdtempSync(path.join(tmpdir(), 'jineng-payee-keys-'));
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+    const keys = writePayeeSealingKeys(folder);
+    env.JINENG_PAYEE_SEALING_PUBLIC_KEY_FILE = keys.publicKeyFile;
+    env.JINENG_PAYEE_SEALING_PRIVATE_KEY_FILE = keys.privateKeyFile;
+    log(`payee sealing keys of this run (registry seals, fund ledger opens): ${folder}`);
   }
 
   log('building: npx tsc -p tsconfig.build.json');

@@ -28,6 +28,7 @@ import {
   dropRoles,
   eventually,
   freePort,
+  payeeSealingKeyEnv,
   TestBus,
   testEnvelopeKeys,
   type TestDatabase,
@@ -147,6 +148,25 @@ beforeAll(async () => {
   const keys = testEnvelopeKeys();
   const signing = secretDir('signing', { 'key.jwk.json': readFileSync(keys.signingKeyFile, 'utf8') });
   const verify = secretDir('verify', { 'keys.jwks.json': readFileSync(keys.verifyKeysFile, 'utf8') });
+  // payees' bank accounts (ADR 0012): the registry seals with the public key, the fund ledger opens
+  // with the private one — both required with NODE_ENV=production, as the images run
+  const payeeKeys = payeeSealingKeyEnv();
+  const payeeKeyDirs: Record<string, { dir: string; variable: string; file: string }> = {
+    registry: {
+      dir: secretDir('payee-public', {
+        'key.pem': readFileSync(payeeKeys.JINENG_PAYEE_SEALING_PUBLIC_KEY_FILE, 'utf8'),
+      }),
+      variable: 'JINENG_PAYEE_SEALING_PUBLIC_KEY_FILE',
+      file: '/run/jineng/payee/key.pem',
+    },
+    'fund-ledger': {
+      dir: secretDir('payee-private', {
+        'key.pem': readFileSync(payeeKeys.JINENG_PAYEE_SEALING_PRIVATE_KEY_FILE, 'utf8'),
+      }),
+      variable: 'JINENG_PAYEE_SEALING_PRIVATE_KEY_FILE',
+      file: '/run/jineng/payee/key.pem',
+    },
+  };
 
   for (const image of result.images) {
     const kind = described.find((app) => app.name === image.app)!.kind as 'gateway' | 'service';
@@ -199,6 +219,11 @@ beforeAll(async () => {
         JINENG_SCHEMA: app.schema,
         JINENG_ENVELOPE_VERIFY_KEYS_FILE: '/run/jineng/verify/keys.jwks.json',
       };
+      const payeeKey = payeeKeyDirs[app.name];
+      if (payeeKey) {
+        mounts[payeeKey.dir] = '/run/jineng/payee';
+        extra[payeeKey.variable] = payeeKey.file;
+      }
       // the migration step first, as the Deployment's init container does
       const migrate = spawnSync(
         'podman',

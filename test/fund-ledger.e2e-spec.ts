@@ -5,10 +5,12 @@
 // reconciliation, reverses a clawback and closes the year; the ledger verifies.
 import { randomUUID } from 'node:crypto';
 import { eventSubject } from '@jineng/messaging';
+
 import {
   connectTestDatabase,
   devToken,
   eventually,
+  payeeAccountSealedEvent,
   startPlatform,
   type RunningPlatform,
   type TestDatabase,
@@ -19,6 +21,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 let platform: RunningPlatform;
 let db: TestDatabase;
 let subsidyBus: NatsConnection;
+let registryBus: NatsConnection;
 let token: string;
 
 beforeAll(async () => {
@@ -29,13 +32,18 @@ beforeAll(async () => {
   ]);
   token = await devToken(platform.urls.gateway!, 'finance_officer');
   subsidyBus = await platform.bus.connect('subsidy');
+  registryBus = await platform.bus.connect('registry');
 });
 
 afterAll(async () => {
   await subsidyBus?.close();
+  await registryBus?.close();
   await platform?.stop();
   await db?.dispose();
 });
+
+/** the claims and claimants of the money flow: the public disclosure must name none of them */
+const personal: string[] = [];
 
 const CITY = '140800';
 const COUNTY = '140802';
@@ -157,6 +165,7 @@ it('funds, allocates, earmarks, commits, pays, reconciles, reverses and closes t
     { name: 'missing', classId, amountFen: 200_000 },
     { name: 'no-class', amountFen: 50_000 },
   ].map((c) => ({ ...c, claimId: randomUUID(), claimantId: randomUUID() }));
+  personal.push(classId, ...claims.flatMap((c) => [c.claimId, c.claimantId]));
   for (const claim of claims) {
     const fields = {
       claimId: claim.claimId,
@@ -190,15 +199,34 @@ it('funds, allocates, earmarks, commits, pays, reconciles, reverses and closes t
   // 500 000 drawn from the class's earmark, 50 000 (no class) from what was available
   expect(await balances()).toMatchObject({ earmarkedFen: 300_000, availableFen: 650_000 });
 
+  // the payees' bank accounts, sealed by the registry to the ledger's key (published as its relay would)
+  for (const [i, claim] of claims.entries()) {
+    const event = payeeAccountSealedEvent(claim.claimantId, 'institution', {
+      accountName: `培训学校${i}`,
+      accountNumber: `622202020011223344${i}`,
+    });
+    await jetstream(registryBus).publish(eventSubject('registry', event.type), JSON.stringify(event), {
+      msgID: event.id,
+    });
+  }
+
   // pay: the bank payment file
   const batchId = randomUUID();
+  // the ledger's local read model has the three accounts
+  await eventually(async () => {
+    const { rows } = await db.pool.query(
+      `select count(*)::int as n from "${db.schema}".payee_accounts where payee_id = any($1::text[])`,
+      [claims.map((c) => c.claimantId)],
+    );
+    expect(rows[0].n).toBe(3);
+  });
   const batch = await api('POST', '/api/v1/fund-ledger/payment-batches', {
     batchId,
     jurisdictionCode: COUNTY,
     fundSource: SOURCE,
   });
   expect(batch.status).toBe(201);
-  expect(batch.body).toMatchObject({ lines: 3, totalFen: 550_000 });
+  expect(batch.body).toMatchObject({ lines: 3, totalFen: 550_000, heldBack: [] });
   const file = await api('GET', `/api/v1/fund-ledger/payment-batches/${batchId}/file`);
   expect(file.status).toBe(200);
   const rows = file.text
@@ -207,6 +235,7 @@ it('funds, allocates, earmarks, commits, pays, reconciles, reverses and closes t
     .map((line) => line.split(','));
   expect(rows[0]![0]).toBe('reference');
   expect(rows).toHaveLength(4);
+  expect(rows.map((r) => r.slice(9, 11))).toContainEqual(['培训学校0', '6222020200112233440']);
   const referenceOf = (name: string) =>
     rows.find((r) => r[2] === claims.find((c) => c.name === name)!.claimId)![0]!;
 
@@ -272,4 +301,70 @@ it('funds, allocates, earmarks, commits, pays, reconciles, reverses and closes t
 
   const verification = await api('GET', '/api/v1/fund-ledger/verification');
   expect(verification.body).toMatchObject({ ok: true, trialBalanceFen: 0, problems: [] });
+});
+
+it('discloses the fund usage to anyone, without a token and without claimant-level data', async () => {
+  expect(personal).toHaveLength(7);
+  const url = (path: string) => `${platform.urls.gateway}/api/v1/public/fund-disclosure/${path}`;
+  const response = await fetch(url(`${COUNTY}?year=2026&period=year`));
+  const text = await response.text();
+  expect(response.status).toBe(200);
+  const disclosure = JSON.parse(text) as Record<string, unknown>;
+  // the county received its allocation; 550 000 committed, 350 000 paid, 100 000 clawed back
+  expect(disclosure).toEqual({
+    jurisdictionCode: COUNTY,
+    year: 2026,
+    period: 'year',
+    rows: [
+      {
+        period: '2026',
+        fundSource: SOURCE,
+        receivedFen: 1_500_000,
+        committedFen: 550_000,
+        paidFen: 350_000,
+        returnedFen: 100_000,
+      },
+    ],
+    byKind: [
+      {
+        period: '2026',
+        fundSource: SOURCE,
+        subsidyKind: 'training',
+        committedFen: 550_000,
+        returnedFen: 100_000,
+      },
+    ],
+  });
+  // the city's scope holds the county: the allocation nets out, the inflow is what it received
+  const city = (await (await fetch(url(`${CITY}?year=2026&period=quarter`))).json()) as {
+    rows: { period: string }[];
+  };
+  expect(city.rows.find((r: { period: string }) => r.period === '2026-Q4')).toMatchObject({
+    receivedFen: 2_000_000,
+    committedFen: 550_000,
+  });
+
+  const exportedJson = await fetch(url(`${COUNTY}/export?year=2026&period=month&format=json`));
+  expect(exportedJson.status).toBe(200);
+  const jsonText = await exportedJson.text();
+  expect(jsonText).toContain('1500000');
+  const xlsx = await fetch(url(`${COUNTY}/export?year=2026&period=month&format=xlsx`));
+  expect(xlsx.status).toBe(200);
+  expect(xlsx.headers.get('content-type')).toBe(
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  );
+  expect((await xlsx.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+  for (const answer of [text, JSON.stringify(city), jsonText]) {
+    for (const id of personal) expect(answer).not.toContain(id);
+    expect(answer).not.toMatch(/claim|payee|class/i);
+  }
+
+  const bad = await fetch(url(`${COUNTY}?year=2026&period=week`));
+  expect(bad.status).toBe(400);
+  expect(await bad.text()).toContain('period');
+  // the finance routes still need a token
+  expect(
+    (await fetch(`${platform.urls.gateway}/api/v1/fund-ledger/reports/${COUNTY}?year=2026&period=year`))
+      .status,
+  ).toBe(401);
 });

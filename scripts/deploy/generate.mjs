@@ -35,6 +35,21 @@ const secretVolume = (name, secretName, extra = {}) => ({
 });
 const mount = (name, mountPath) => ({ name, mountPath, readOnly: true });
 
+// Payees' bank accounts (docs/adr/0012-payee-accounts.md): the registry seals them to the fund ledger's
+// public key, and only the fund ledger holds the private key that opens them.
+const PAYEE_SEALING_KEYS = {
+  registry: {
+    variable: 'JINENG_PAYEE_SEALING_PUBLIC_KEY_FILE',
+    secretName: 'jineng-payee-sealing-public-key',
+    file: 'payee-sealing-public-key.pem',
+  },
+  'fund-ledger': {
+    variable: 'JINENG_PAYEE_SEALING_PRIVATE_KEY_FILE',
+    secretName: 'jineng-payee-sealing-private-key',
+    file: 'payee-sealing-private-key.pem',
+  },
+};
+
 const containerSecurity = {
   runAsNonRoot: true,
   runAsUser: 65534,
@@ -65,6 +80,8 @@ function deployment(app) {
           value: `${SECRETS}/envelope-signing-key/envelope-signing-key.jwk.json`,
         },
   );
+  const payeeKey = PAYEE_SEALING_KEYS[app.name];
+  if (payeeKey) env.push({ name: payeeKey.variable, value: `${SECRETS}/payee-sealing-key/${payeeKey.file}` });
   const volumeMounts = [
     mount('nats-identity', `${SECRETS}/nats`),
     mount('nats-ca', `${SECRETS}/nats-ca`),
@@ -76,6 +93,7 @@ function deployment(app) {
     { name: 'tmp', mountPath: '/tmp' },
   ];
   if (service) volumeMounts.unshift(mount('database', `${SECRETS}/database`));
+  if (payeeKey) volumeMounts.push(mount('payee-sealing-key', `${SECRETS}/payee-sealing-key`));
   const volumes = [
     secretVolume('nats-identity', `jineng-nats-${app.name}`),
     {
@@ -88,6 +106,7 @@ function deployment(app) {
     secretVolume('env-secrets', `jineng-env-${app.name}`, { optional: true }),
     { name: 'tmp', emptyDir: { sizeLimit: '256Mi' } },
   ];
+  if (payeeKey) volumes.push(secretVolume('payee-sealing-key', payeeKey.secretName));
   if (service)
     volumes.unshift(
       secretVolume('database', `jineng-db-${app.name}`, { items: [{ key: 'password', path: 'password' }] }),

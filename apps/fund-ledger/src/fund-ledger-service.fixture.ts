@@ -5,13 +5,18 @@
 import { randomUUID } from 'node:crypto';
 import { validateContract } from '@jineng/contracts';
 import { ReceivedDomainError } from '@jineng/ddd';
-import type { Envelope, Principal, RpcClient } from '@jineng/messaging';
+import { eventSubject, type Envelope, type Principal, type RpcClient } from '@jineng/messaging';
+import { jetstream } from '@nats-io/jetstream';
 import { JsonLogger } from '@jineng/observability';
 import { createServiceApp, serviceConfigFromEnv } from '@jineng/service-runtime';
 import {
   DedicatedNatsServer,
   connectTestDatabase,
+  connectTestNats,
   envelopeKeyEnv,
+  eventually,
+  payeeAccountSealedEvent,
+  payeeSealingKeyEnv,
   signingRpcClient,
   type TestDatabase,
 } from '@jineng/testing';
@@ -54,6 +59,9 @@ export class FundLedgerTestService {
 
   /** Stops the app if it runs, and starts it again on the same schema and nats-server. */
   async restart(): Promise<void> {
+    // the ledger opens payees' accounts with the test process's private key (its provider reads the env)
+    process.env.JINENG_PAYEE_SEALING_PRIVATE_KEY_FILE =
+      payeeSealingKeyEnv().JINENG_PAYEE_SEALING_PRIVATE_KEY_FILE;
     await this.app?.close();
     this.app = undefined;
     const config = serviceConfigFromEnv(
@@ -101,6 +109,36 @@ export class FundLedgerTestService {
       { kind: 'command', service: 'fund-ledger', name },
       { envelope: envelope(principal, commandId), payload },
     );
+  }
+
+  /**
+   * Registry's PayeeAccountSealed.v1 for a payee, sealed to the test key, published on the service's bus
+   * as the registry's relay would; answers once the ledger's read model has it (with its digest).
+   */
+  async sealPayeeAccount(
+    payeeId: string,
+    payeeKind: string,
+    account: { accountName: string; accountNumber: string; bankCode?: string },
+    streamVersion = 1,
+  ): Promise<string> {
+    const event = payeeAccountSealedEvent(payeeId, payeeKind, account, streamVersion);
+    const nc = await connectTestNats(this.nats.url);
+    try {
+      await jetstream(nc).publish(eventSubject('registry', event.type), JSON.stringify(event), {
+        msgID: event.id,
+      });
+    } finally {
+      await nc.close();
+    }
+    const digest = String(event.data['accountDigest']);
+    await eventually(async () => {
+      const { rows } = await this.db.pool.query(
+        `select account_digest from "${this.schema}".payee_accounts where payee_id = $1`,
+        [payeeId],
+      );
+      expect(rows[0]?.account_digest).toBe(digest);
+    });
+    return digest;
   }
 
   query<R>(name: string, principal: Principal, payload: object): Promise<R> {

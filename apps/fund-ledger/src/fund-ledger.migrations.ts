@@ -170,4 +170,26 @@ export const fundLedgerMigrations: readonly Migration[] = [
       create index statement_lines_reference on ${S}.statement_lines (statement_id, reference);
     `,
   },
+  {
+    // the local read model fund-ledger-payees (from registry's PayeeAccountSealed.v1, ADR 0012): every
+    // account a payee has had, still sealed (opened only when a payment file is written), and which is
+    // current; a payment names the account it went out to by its digest
+    id: 'fund-ledger-004-payee-accounts',
+    sql: (S) => `
+      create table ${S}.payee_account_versions (
+        payee_id text not null,
+        account_digest text not null,
+        payee_kind text not null,
+        sealed_account text not null,
+        bank_code text not null,
+        primary key (payee_id, account_digest)
+      );
+      create table ${S}.payee_accounts (
+        payee_id text primary key,
+        account_digest text not null,
+        foreign key (payee_id, account_digest) references ${S}.payee_account_versions (payee_id, account_digest)
+      );
+      alter table ${S}.payments add column payee_account_digest text;
+    `,
+  },
 ];

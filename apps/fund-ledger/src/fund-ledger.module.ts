@@ -18,6 +18,10 @@ import { VerifyLedgerNatsController } from './ledger/verify-ledger/verify-ledger
 
 import { CloseYearHandler } from './ledger/close-year/close-year.handler';
 import { CloseYearNatsController } from './ledger/close-year/close-year.nats.controller';
+import { GetFundDisclosureHandler } from './reports/get-fund-disclosure/get-fund-disclosure.handler';
+import { GetFundDisclosureNatsController } from './reports/get-fund-disclosure/get-fund-disclosure.nats.controller';
+import { PayeeAccountOpener } from './payee/payee-account-opener';
+import { PayeeAccountsReadModel } from './payee/payee-accounts.read-model';
 import { FundReportQuery } from './reports/get-fund-report/fund-report.query';
 import { GetFundReportHandler } from './reports/get-fund-report/get-fund-report.handler';
 import { GetFundReportNatsController } from './reports/get-fund-report/get-fund-report.nats.controller';
@@ -47,6 +51,7 @@ import { ReversePaymentNatsController } from './payment/reverse-payment/reverse-
     CloseYearNatsController,
     GetPaymentBatchFileNatsController,
     GetFundReportNatsController,
+    GetFundDisclosureNatsController,
   ],
   providers: [
     ledgerBookProvider,
@@ -67,6 +72,9 @@ import { ReversePaymentNatsController } from './payment/reverse-payment/reverse-
     GetPaymentBatchFileHandler,
     FundReportQuery,
     GetFundReportHandler,
+    GetFundDisclosureHandler,
+    PayeeAccountOpener,
+    PayeeAccountsReadModel,
   ],
 })
 export class FundLedgerModule {}

@@ -47,7 +47,15 @@ import { ListOccupationsHandler } from './occupation/list-occupations/list-occup
 import { ListOccupationsNatsController } from './occupation/list-occupations/list-occupations.nats.controller';
 import { PersonalDataCipher } from './personal-data/personal-data-cipher';
 import { createRegistryDataSource, ReadModelRunners } from './persistence/read-models';
-import { PERSONAL_DATA_CIPHER, READ_MODEL_DATA_SOURCE, ROSTER_LIMITS } from './registry.tokens';
+import { payeeSealingKeyFromEnv } from './config/payee-sealing-key';
+import { RecordPayeeAccountHandler } from './payee-account/record-payee-account/record-payee-account.handler';
+import { RecordPayeeAccountNatsController } from './payee-account/record-payee-account/record-payee-account.nats.controller';
+import {
+  PAYEE_SEALING_KEY,
+  PERSONAL_DATA_CIPHER,
+  READ_MODEL_DATA_SOURCE,
+  ROSTER_LIMITS,
+} from './registry.tokens';
 import { GetRosterImportReportHandler } from './roster-import/get-roster-import-report/get-roster-import-report.handler';
 import { GetRosterImportReportNatsController } from './roster-import/get-roster-import-report/get-roster-import-report.nats.controller';
 import { ImportAdmission } from './roster-import/import-roster/import-admission';
@@ -118,6 +126,7 @@ const USE_CASES: readonly [Type, Type][] = [
   [ListDevicesNatsController, ListDevicesHandler],
   [ListOccupationsNatsController, ListOccupationsHandler],
   [GetOccupationNatsController, GetOccupationHandler],
+  [RecordPayeeAccountNatsController, RecordPayeeAccountHandler],
 ];
 
 const INFRASTRUCTURE: Provider[] = [
@@ -125,6 +134,8 @@ const INFRASTRUCTURE: Provider[] = [
   { provide: PERSONAL_DATA_CIPHER, useFactory: () => new PersonalDataCipher(registryKeysFromEnv()) },
   // a bad roster limit in the environment stops the start, naming it
   { provide: ROSTER_LIMITS, useFactory: () => rosterLimitsFromEnv() },
+  // the fund ledger's public key for payees' accounts (required in production)
+  { provide: PAYEE_SEALING_KEY, useFactory: () => payeeSealingKeyFromEnv() },
   {
     // on the tables of registryMigrations, applied by the migration step before the service starts
     provide: READ_MODEL_DATA_SOURCE,

@@ -31,6 +31,13 @@ describe('@jineng/kernel', () => {
         'shanghaiDate',
         'shanghaiToday',
         'systemClock',
+        'generateSealingKeyPair',
+        'openSealedBox',
+        'PAYEE_ACCOUNT_PURPOSE',
+        'sealBox',
+        'sealingPrivateKey',
+        'sealingPublicKey',
+        'SealedBoxError',
       ].sort(),
     );
   });

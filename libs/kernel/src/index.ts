@@ -49,3 +49,13 @@ export {
   type JurisdictionCodeReasonCode,
   type JurisdictionLevel,
 } from './jurisdiction/jurisdiction-code';
+
+export {
+  generateSealingKeyPair,
+  open as openSealedBox,
+  PAYEE_ACCOUNT_PURPOSE,
+  seal as sealBox,
+  sealingPrivateKey,
+  sealingPublicKey,
+  SealedBoxError,
+} from './sealing/sealed-box';

@@ -6,6 +6,7 @@ export * from './infrastructure/nats';
 export * from './infrastructure/platform';
 export * from './infrastructure/bus';
 export * from './infrastructure/envelope-keys';
+export * from './infrastructure/payee-sealing-keys';
 export * from './zip-archive';
 export * from './test-clock';
 export * from './infrastructure/upstream-bus';

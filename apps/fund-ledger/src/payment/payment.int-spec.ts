@@ -81,6 +81,14 @@ it('pays, reconciles a statement with a missing and an unexpected line, reverses
   for (const { name: _, ...claim } of claims) {
     expect(await command('CommitForClaim', claim)).toMatchObject({ outcome: 'committed' });
   }
+  // every payee's bank account, from registry's PayeeAccountSealed (sealed to the ledger's key)
+  const accountNumber = (i: number) => `62220202001122334${i}0`;
+  for (const [i, claim] of claims.entries()) {
+    await service.sealPayeeAccount(claim.claimantId, 'institution', {
+      accountName: `培训学校${i}`,
+      accountNumber: accountNumber(i),
+    });
+  }
 
   // the bank payment file: one line per committed claim, each with its own reference
   const batchId = randomUUID();
@@ -99,7 +107,15 @@ it('pays, reconciles a statement with a missing and an unexpected line, reverses
   expect(new Set(rows.map((r) => r[0])).size).toBe(4);
   const referenceOf = (name: string) =>
     rows.find((r) => r[2] === claims.find((c) => c.name === name)!.claimId)![0]!;
-  expect(rows.find((r) => r[0] === referenceOf('paid'))!.slice(7)).toEqual(['100000', '1000.00']);
+  // the payee's account, opened only into the file
+  expect(rows.find((r) => r[0] === referenceOf('paid'))!.slice(7)).toEqual([
+    '100000',
+    '1000.00',
+    '培训学校0',
+    accountNumber(0),
+    '102100099996',
+  ]);
+  expect(batch.heldBack).toEqual([]);
   // the same request again answers the same batch; nothing is left to pay in another
   expect(
     await command<fundLedgerV1.PaymentBatch>(
@@ -151,12 +167,31 @@ it('pays, reconciles a statement with a missing and an unexpected line, reverses
   });
   // only the paid line left the bank; the returned claim is owed again
   expect(await sourceBalances()).toMatchObject({ payableFen: 306_000, expenseFen: 406_000 });
+  // the returned payee records a new account (a new digest): the next batch pays into it, the first
+  // batch's file still names the account that payment went to
+  const returned = claims.find((c) => c.name === 'returned')!;
+  await service.sealPayeeAccount(
+    returned.claimantId,
+    'institution',
+    { accountName: '培训学校2', accountNumber: '6217000010099887766', bankCode: '103100000026' },
+    2,
+  );
   const again = await command<fundLedgerV1.PaymentBatch>('IssuePaymentBatch', {
     batchId: randomUUID(),
     jurisdictionCode: COUNTY,
     fundSource: SOURCE,
   });
   expect(again).toMatchObject({ lines: 1, totalFen: 102_000 });
+  const againRow = (await fileText(again.fileId))[1]!.split(',');
+  expect([againRow[2], ...againRow.slice(9)]).toEqual([
+    returned.claimId,
+    '培训学校2',
+    '6217000010099887766',
+    '103100000026',
+  ]);
+  const firstAgain = await service.query<{ fileId: string }>('GetPaymentBatchFile', FINANCE, { batchId });
+  const firstRow = (await fileText(firstAgain.fileId)).find((l) => l.includes(returned.claimId))!.split(',');
+  expect(firstRow.slice(9)).toEqual(['培训学校2', accountNumber(2), '102100099996']);
 
   // a clawback of the paid claim, never beyond what was paid
   const paid = claims.find((c) => c.name === 'paid')!;
@@ -263,4 +298,78 @@ it('pays, reconciles a statement with a missing and an unexpected line, reverses
     expectContract(`jineng.fund_ledger.v1.${type}`, data);
     if (name !== 'batch') expect(data['claimId']).toBe(claims.find((c) => c.name === name)!.claimId);
   }
+});
+
+it('holds back a payment to a payee without a bank account, and pays it once the account is known', async () => {
+  const county = '530322';
+  const finance: Principal = { userId: 'finance-530322', roles: ['finance_officer'], jurisdiction: county };
+  const run = <R = fundLedgerV1.LedgerOutcome>(name: string, payload: object) =>
+    service.command<R>(name, finance, payload);
+  await run('RecordFundInflow', {
+    inflowId: randomUUID(),
+    jurisdictionCode: county,
+    fundSource: SOURCE,
+    amountFen: 500_000,
+    documentReference: '陆财社〔2026〕2号',
+    receivedOn: '2026-11-02',
+  });
+  const [known, unknown] = [randomUUID(), randomUUID()].map((claimantId, i) => ({
+    claimId: randomUUID(),
+    claimantId,
+    claimantKind: 'worker',
+    jurisdictionCode: county,
+    fundSource: SOURCE,
+    amountFen: 10_000 + i,
+    subsidyKind: 'training',
+  }));
+  for (const claim of [known!, unknown!]) await run('CommitForClaim', claim);
+  await service.sealPayeeAccount(known!.claimantId, 'worker', {
+    accountName: '王芳',
+    accountNumber: '6222020200998877',
+  });
+
+  const first = await run<fundLedgerV1.PaymentBatch>('IssuePaymentBatch', {
+    batchId: randomUUID(),
+    jurisdictionCode: county,
+    fundSource: SOURCE,
+  });
+  expectContract('jineng.fund_ledger.v1.PaymentBatch', first);
+  expect(first).toMatchObject({ lines: 1, totalFen: 10_000 });
+  expect(first.heldBack).toEqual([
+    {
+      claimId: unknown!.claimId,
+      payeeId: unknown!.claimantId,
+      payeeKind: 'worker',
+      amountFen: 10_001,
+      code: 'PAYMENT.PAYEE_ACCOUNT_MISSING',
+      reasonZh: expect.stringContaining('银行账户'),
+      reasonEn: expect.stringContaining('bank account'),
+    },
+  ]);
+  const firstFile = await fileText(first.fileId);
+  expect(firstFile).toHaveLength(2);
+  expect(firstFile[1]).toContain('王芳,6222020200998877,');
+  // nothing the ledger stores holds an account in clear
+  const { rows: tables } = await service.db.pool.query<{ table_name: string }>(
+    `select table_name from information_schema.tables where table_schema = $1 and table_type = 'BASE TABLE'`,
+    [service.schema],
+  );
+  for (const { table_name } of tables) {
+    const { rows } = await service.db.pool.query(
+      `select count(*)::int as n from "${service.schema}"."${table_name}" t where t::text like '%6222020200998877%'`,
+    );
+    expect({ table: table_name, n: rows[0].n }).toEqual({ table: table_name, n: 0 });
+  }
+
+  await service.sealPayeeAccount(unknown!.claimantId, 'worker', {
+    accountName: '赵强',
+    accountNumber: '6222020200112299',
+  });
+  const second = await run<fundLedgerV1.PaymentBatch>('IssuePaymentBatch', {
+    batchId: randomUUID(),
+    jurisdictionCode: county,
+    fundSource: SOURCE,
+  });
+  expect(second).toMatchObject({ lines: 1, totalFen: 10_001, heldBack: [] });
+  expect((await fileText(second.fileId))[1]).toContain(`${unknown!.claimId},worker,`);
 });

@@ -16,6 +16,14 @@ export interface OpenPayable {
   readonly subsidyKind: string;
   readonly amountFen: number;
   readonly committedOn: string;
+  /** the payee's current bank account (fund-ledger-payees), by its digest; absent: none known yet */
+  readonly payeeAccountDigest?: string;
+}
+
+/** A payment file line's payee account, still sealed: opened only as the file is written. */
+export interface SealedPaymentAccount {
+  readonly sealedAccount: string;
+  readonly bankCode: string;
 }
 
 export interface PaymentRow {
@@ -102,12 +110,13 @@ export class PaymentStore {
       subsidy_kind: string;
       amount_fen: string;
       committed_on: string;
+      account_digest: string | null;
     }>(
-      `select claim_id, class_id, jurisdiction_code, fund_source, payee_id, payee_kind, subsidy_kind, amount_fen,
-              to_char(committed_on, 'YYYY-MM-DD') as committed_on
-       from ${this.S}.payables
-       where status = 'open' and fund_source = $1 and starts_with(jurisdiction_code, $2)
-       order by committed_on, claim_id limit $3`,
+      `select c.claim_id, c.class_id, c.jurisdiction_code, c.fund_source, c.payee_id, c.payee_kind, c.subsidy_kind,
+              c.amount_fen, to_char(c.committed_on, 'YYYY-MM-DD') as committed_on, a.account_digest
+       from ${this.S}.payables c left join ${this.S}.payee_accounts a using (payee_id)
+       where c.status = 'open' and c.fund_source = $1 and starts_with(c.jurisdiction_code, $2)
+       order by c.committed_on, c.claim_id limit $3`,
       [fundSource, jurisdictionPrefix, limit],
     );
     return rows.map((r) => ({
@@ -120,6 +129,7 @@ export class PaymentStore {
       subsidyKind: r.subsidy_kind,
       amountFen: Number(r.amount_fen),
       committedOn: r.committed_on,
+      ...(r.account_digest ? { payeeAccountDigest: r.account_digest } : {}),
     }));
   }
 
@@ -128,7 +138,13 @@ export class PaymentStore {
     tx: PoolClient,
     batchId: string,
     issuedOn: string,
-    lines: readonly { paymentId: string; claimId: string; reference: string; amountFen: number }[],
+    lines: readonly {
+      paymentId: string;
+      claimId: string;
+      reference: string;
+      amountFen: number;
+      payeeAccountDigest: string;
+    }[],
   ): Promise<boolean> {
     const claims = lines.map((l) => l.claimId);
     const taken = await tx.query(
@@ -137,8 +153,9 @@ export class PaymentStore {
     );
     if (taken.rowCount !== lines.length) return false;
     await tx.query(
-      `insert into ${this.S}.payments (payment_id, batch_id, claim_id, reference, amount_fen, status, issued_on)
-       select p, $1, c, r, a, 'issued', $2 from unnest($3::uuid[], $4::text[], $5::text[], $6::bigint[]) as t(p, c, r, a)`,
+      `insert into ${this.S}.payments (payment_id, batch_id, claim_id, reference, amount_fen, status, issued_on, payee_account_digest)
+       select p, $1, c, r, a, 'issued', $2, d
+       from unnest($3::uuid[], $4::text[], $5::text[], $6::bigint[], $7::text[]) as t(p, c, r, a, d)`,
       [
         batchId,
         issuedOn,
@@ -146,6 +163,7 @@ export class PaymentStore {
         claims,
         lines.map((l) => l.reference),
         lines.map((l) => l.amountFen),
+        lines.map((l) => l.payeeAccountDigest),
       ],
     );
     return true;
@@ -199,15 +217,20 @@ export class PaymentStore {
   }
 
   /** The payment file's lines of these payments, in reference order. */
-  async paymentFileLines(paymentIds: readonly string[]): Promise<PaymentFileLine[]> {
-    const { rows } = await this.pool.query<PaymentSqlRow>(
+  /** The lines of a payment file, each with the payee account it was issued to (still sealed). */
+  async paymentFileLines(
+    paymentIds: readonly string[],
+  ): Promise<(Omit<PaymentFileLine, 'accountName' | 'accountNumber' | 'bankCode'> & SealedPaymentAccount)[]> {
+    const { rows } = await this.pool.query<PaymentSqlRow & { sealed_account: string; bank_code: string }>(
       `select p.payment_id, p.batch_id, p.claim_id, p.reference, p.amount_fen, p.status,
-              c.jurisdiction_code, c.fund_source, c.payee_id, c.payee_kind, c.subsidy_kind
+              c.jurisdiction_code, c.fund_source, c.payee_id, c.payee_kind, c.subsidy_kind,
+              v.sealed_account, v.bank_code
        from ${this.S}.payments p join ${this.S}.payables c using (claim_id)
+       join ${this.S}.payee_account_versions v on v.payee_id = c.payee_id and v.account_digest = p.payee_account_digest
        where p.payment_id = any($1::uuid[]) order by p.reference`,
       [paymentIds],
     );
-    return rows.map(toPayment);
+    return rows.map((r) => ({ ...toPayment(r), sealedAccount: r.sealed_account, bankCode: r.bank_code }));
   }
 
   /** Adds a recovery to a paid claim, never beyond what was paid; the figures when it would be. */

@@ -182,4 +182,35 @@ export const FUND_LEDGER_ROUTES: readonly RouteDefinition[] = [
     file: { contentTypes: Object.values(EXPORT_CONTENT_TYPES) },
     target: query('ExportFundReport'),
   },
+  {
+    method: 'GET',
+    path: '/api/v1/public/fund-disclosure/:jurisdictionCode',
+    summary: {
+      zh: '专项资金使用公示（按资金来源和补贴类别的到账、承诺、支付、追回；无个人信息，无需登录）',
+      en: 'The public fund-usage disclosure: received, committed, paid, returned per source and subsidy kind (no login, no personal data)',
+    },
+    tags: ['public'],
+    roles: 'public',
+    allowAnonymous: {},
+    // per client IP: sums of a jurisdiction, one reading per page view
+    rateLimit: { requests: 30, perSeconds: 60 },
+    request: contract('GetFundDisclosure'),
+    response: contract('FundDisclosure'),
+    target: query('GetFundDisclosure'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/public/fund-disclosure/:jurisdictionCode/export',
+    summary: {
+      zh: '导出专项资金使用公示（.xlsx 或 JSON，无需登录）',
+      en: 'Export the public fund-usage disclosure (.xlsx or JSON, no login)',
+    },
+    tags: ['public'],
+    roles: 'public',
+    allowAnonymous: {},
+    rateLimit: { requests: 10, perSeconds: 60 },
+    request: contract('ExportFundDisclosure'),
+    file: { contentTypes: Object.values(EXPORT_CONTENT_TYPES) },
+    target: query('ExportFundDisclosure'),
+  },
 ];

@@ -357,6 +357,23 @@ export const REGISTRY_ROUTES: readonly RouteDefinition[] = [
     response: contract('EnterpriseView'),
     target: query('GetEnterprise'),
   },
+  // ---- payees' bank accounts ----
+  {
+    method: 'POST',
+    path: '/api/v1/payee-accounts',
+    summary: {
+      zh: '登记收款银行账户（机构、企业或劳动者本人，或辖区经办人；账户加密后仅资金专账可解）',
+      en: "Record a payee's bank account (the institution, enterprise or worker itself, or an officer; sealed to the fund ledger)",
+    },
+    tags,
+    roles: ['worker', 'institution', 'enterprise', ...OFFICERS],
+    // an institution or enterprise user names only itself; a worker only themself (checked by the service)
+    institution: { in: 'body', name: 'payeeId' },
+    enterprise: { in: 'body', name: 'payeeId' },
+    request: contract('RecordPayeeAccount'),
+    response: ACCEPTED,
+    target: command('RecordPayeeAccount'),
+  },
   // ---- check-in devices ----
   {
     method: 'POST',

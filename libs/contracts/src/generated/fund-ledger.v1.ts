@@ -437,6 +437,39 @@ export const EarmarkRefusedSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface ExportFundDisclosure {
+  readonly jurisdictionCode: string;
+  readonly year: number;
+  readonly period: 'month' | 'quarter' | 'year';
+  readonly format: 'xlsx' | 'json';
+}
+
+export const ExportFundDisclosureSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.ExportFundDisclosure',
+  type: 'object',
+  properties: {
+    jurisdictionCode: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    year: {
+      type: 'integer',
+      minimum: 2018,
+      maximum: 2100,
+    },
+    period: {
+      type: 'string',
+      enum: ['month', 'quarter', 'year'],
+    },
+    format: {
+      type: 'string',
+      enum: ['xlsx', 'json'],
+    },
+  },
+  required: ['jurisdictionCode', 'year', 'period', 'format'],
+  additionalProperties: false,
+};
+
 export interface ExportFundReport {
   readonly jurisdictionCode: string;
   readonly year: number;
@@ -541,6 +574,135 @@ export const FundBalancesSchema: JsonSchema = {
     },
   },
   required: ['jurisdictionCode', 'sources'],
+  additionalProperties: false,
+};
+
+export interface FundDisclosure {
+  readonly jurisdictionCode: string;
+  readonly year: number;
+  readonly period: string;
+  readonly rows: readonly FundDisclosureRow[];
+  readonly byKind: readonly FundDisclosureKindRow[];
+}
+
+export const FundDisclosureSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.FundDisclosure',
+  type: 'object',
+  properties: {
+    jurisdictionCode: {
+      type: 'string',
+    },
+    year: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    period: {
+      type: 'string',
+    },
+    rows: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.fund_ledger.v1.FundDisclosureRow',
+      },
+    },
+    byKind: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.fund_ledger.v1.FundDisclosureKindRow',
+      },
+    },
+  },
+  required: ['jurisdictionCode', 'year', 'period', 'rows', 'byKind'],
+  additionalProperties: false,
+};
+
+export interface FundDisclosureKindRow {
+  readonly period: string;
+  readonly fundSource: string;
+  readonly subsidyKind: string;
+  readonly committedFen: number;
+  readonly returnedFen: number;
+}
+
+export const FundDisclosureKindRowSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.FundDisclosureKindRow',
+  type: 'object',
+  properties: {
+    period: {
+      type: 'string',
+    },
+    fundSource: {
+      type: 'string',
+    },
+    subsidyKind: {
+      type: 'string',
+    },
+    committedFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    returnedFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+  },
+  required: ['period', 'fundSource', 'subsidyKind', 'committedFen', 'returnedFen'],
+  additionalProperties: false,
+};
+
+export interface FundDisclosureRow {
+  readonly period: string;
+  readonly fundSource: string;
+  /** inflows, and allocations received from above less those passed on below (within the scope they net out) */
+  readonly receivedFen: number;
+  readonly committedFen: number;
+  readonly paidFen: number;
+  readonly returnedFen: number;
+}
+
+export const FundDisclosureRowSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.FundDisclosureRow',
+  type: 'object',
+  properties: {
+    period: {
+      type: 'string',
+    },
+    fundSource: {
+      type: 'string',
+    },
+    receivedFen: {
+      description:
+        'inflows, and allocations received from above less those passed on below (within the scope they net out)',
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    committedFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    paidFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    returnedFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+  },
+  required: ['period', 'fundSource', 'receivedFen', 'committedFen', 'paidFen', 'returnedFen'],
   additionalProperties: false,
 };
 
@@ -829,6 +991,41 @@ export const GetFundBalancesSchema: JsonSchema = {
 };
 
 /**
+ * The public fund-usage disclosure (no login, no personal data): per jurisdiction (and those below it)
+ * and period, the money received, committed, paid and returned per fund source, and committed and
+ * returned per subsidy kind. Never a payee, a claim or a class.
+ */
+export interface GetFundDisclosure {
+  readonly jurisdictionCode: string;
+  readonly year: number;
+  readonly period: 'month' | 'quarter' | 'year';
+}
+
+export const GetFundDisclosureSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.GetFundDisclosure',
+  description:
+    'The public fund-usage disclosure (no login, no personal data): per jurisdiction (and those below it) and period, the money received, committed, paid and returned per fund source, and committed and returned per subsidy kind. Never a payee, a claim or a class.',
+  type: 'object',
+  properties: {
+    jurisdictionCode: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    year: {
+      type: 'integer',
+      minimum: 2018,
+      maximum: 2100,
+    },
+    period: {
+      type: 'string',
+      enum: ['month', 'quarter', 'year'],
+    },
+  },
+  required: ['jurisdictionCode', 'year', 'period'],
+  additionalProperties: false,
+};
+
+/**
  * The fund report of a jurisdiction (its code and those below it) for a year: per period (month,
  * quarter or year) and fund source, money received, earmarked, committed, paid, returned and released,
  * and the available and earmarked balances at each period's end; the expense per subsidy kind. For
@@ -881,6 +1078,51 @@ export const GetPaymentBatchFileSchema: JsonSchema = {
     },
   },
   required: ['batchId'],
+  additionalProperties: false,
+};
+
+export interface HeldBackPayment {
+  readonly claimId: string;
+  readonly payeeId: string;
+  readonly payeeKind: string;
+  readonly amountFen: number;
+  /** PAYMENT.PAYEE_ACCOUNT_MISSING */
+  readonly code: string;
+  readonly reasonZh: string;
+  readonly reasonEn: string;
+}
+
+export const HeldBackPaymentSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.HeldBackPayment',
+  type: 'object',
+  properties: {
+    claimId: {
+      type: 'string',
+    },
+    payeeId: {
+      type: 'string',
+    },
+    payeeKind: {
+      type: 'string',
+    },
+    amountFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    code: {
+      description: 'PAYMENT.PAYEE_ACCOUNT_MISSING',
+      type: 'string',
+    },
+    reasonZh: {
+      type: 'string',
+    },
+    reasonEn: {
+      type: 'string',
+    },
+  },
+  required: ['claimId', 'payeeId', 'payeeKind', 'amountFen', 'code', 'reasonZh', 'reasonEn'],
   additionalProperties: false,
 };
 
@@ -1035,6 +1277,11 @@ export interface PaymentBatch {
   readonly fileId: string;
   readonly fileName: string;
   readonly idempotent: boolean;
+  /**
+   * open commitments not in the file because their payee has no bank account yet (PayeeAccountSealed):
+   * they stay open and go out in a later batch once the account is known
+   */
+  readonly heldBack: readonly HeldBackPayment[];
 }
 
 export const PaymentBatchSchema: JsonSchema = {
@@ -1066,8 +1313,16 @@ export const PaymentBatchSchema: JsonSchema = {
     idempotent: {
       type: 'boolean',
     },
+    heldBack: {
+      description:
+        'open commitments not in the file because their payee has no bank account yet (PayeeAccountSealed): they stay open and go out in a later batch once the account is known',
+      type: 'array',
+      items: {
+        $ref: 'jineng.fund_ledger.v1.HeldBackPayment',
+      },
+    },
   },
-  required: ['batchId', 'lines', 'totalFen', 'fileId', 'fileName', 'idempotent'],
+  required: ['batchId', 'lines', 'totalFen', 'fileId', 'fileName', 'idempotent', 'heldBack'],
   additionalProperties: false,
 };
 
@@ -1587,6 +1842,15 @@ export const contracts: readonly Contract[] = [
     schema: EarmarkRefusedSchema,
   },
   {
+    typeName: 'jineng.fund_ledger.v1.ExportFundDisclosure',
+    kind: 'query',
+    service: 'fund-ledger',
+    name: 'ExportFundDisclosure',
+    subject: 'jineng.qry.fund-ledger.ExportFundDisclosure',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: ExportFundDisclosureSchema,
+  },
+  {
     typeName: 'jineng.fund_ledger.v1.ExportFundReport',
     kind: 'query',
     service: 'fund-ledger',
@@ -1606,6 +1870,24 @@ export const contracts: readonly Contract[] = [
     kind: 'reply',
     source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
     schema: FundBalancesSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.FundDisclosure',
+    kind: 'reply',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: FundDisclosureSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.FundDisclosureKindRow',
+    kind: 'type',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: FundDisclosureKindRowSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.FundDisclosureRow',
+    kind: 'type',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: FundDisclosureRowSchema,
   },
   {
     typeName: 'jineng.fund_ledger.v1.FundInflowRecorded',
@@ -1655,6 +1937,15 @@ export const contracts: readonly Contract[] = [
     schema: GetFundBalancesSchema,
   },
   {
+    typeName: 'jineng.fund_ledger.v1.GetFundDisclosure',
+    kind: 'query',
+    service: 'fund-ledger',
+    name: 'GetFundDisclosure',
+    subject: 'jineng.qry.fund-ledger.GetFundDisclosure',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: GetFundDisclosureSchema,
+  },
+  {
     typeName: 'jineng.fund_ledger.v1.GetFundReport',
     kind: 'query',
     service: 'fund-ledger',
@@ -1671,6 +1962,12 @@ export const contracts: readonly Contract[] = [
     subject: 'jineng.qry.fund-ledger.GetPaymentBatchFile',
     source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
     schema: GetPaymentBatchFileSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.HeldBackPayment',
+    kind: 'type',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: HeldBackPaymentSchema,
   },
   {
     typeName: 'jineng.fund_ledger.v1.IssuePaymentBatch',

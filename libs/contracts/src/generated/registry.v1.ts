@@ -3,6 +3,7 @@
 //   proto/jineng/registry/v1/enterprises.proto
 //   proto/jineng/registry/v1/institutions.proto
 //   proto/jineng/registry/v1/occupations.proto
+//   proto/jineng/registry/v1/payees.proto
 //   proto/jineng/registry/v1/roster_import.proto
 //   proto/jineng/registry/v1/types.proto
 //   proto/jineng/registry/v1/workers.proto
@@ -1920,6 +1921,46 @@ export const OccupationViewSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface PayeeAccountSealed {
+  readonly payeeId: string;
+  readonly payeeKind: 'institution' | 'enterprise' | 'worker';
+  /** the bank account name and number encrypted to the fund ledger's public key (base64; ADR 0008) */
+  readonly sealedAccount: string;
+  /** SHA-256 (hex) of the clear account, to tell changes apart */
+  readonly accountDigest: string;
+  readonly bankCode: string;
+}
+
+export const PayeeAccountSealedSchema: JsonSchema = {
+  $id: 'jineng.registry.v1.PayeeAccountSealed',
+  type: 'object',
+  properties: {
+    payeeId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    payeeKind: {
+      type: 'string',
+      enum: ['institution', 'enterprise', 'worker'],
+    },
+    sealedAccount: {
+      description:
+        "the bank account name and number encrypted to the fund ledger's public key (base64; ADR 0008)",
+      type: 'string',
+    },
+    accountDigest: {
+      description: 'SHA-256 (hex) of the clear account, to tell changes apart',
+      type: 'string',
+      pattern: '^[0-9a-f]{64}$',
+    },
+    bankCode: {
+      type: 'string',
+    },
+  },
+  required: ['payeeId', 'payeeKind', 'sealedAccount', 'accountDigest', 'bankCode'],
+  additionalProperties: false,
+};
+
 /** A worker is employed, with evidence (social-insurance contribution or labour contract). */
 export interface RecordEmployment {
   readonly workerId: string;
@@ -1959,6 +2000,61 @@ export const RecordEmploymentSchema: JsonSchema = {
     },
   },
   required: ['workerId', 'employerCreditCode', 'startDate', 'evidenceKind', 'evidenceReference'],
+  additionalProperties: false,
+};
+
+/**
+ * A payee's bank account (an institution, an enterprise or a worker), which the fund ledger pays
+ * subsidies into. Recorded by the payee itself (its own record only) or by an officer of its
+ * jurisdiction; the registry keeps it only sealed to the fund ledger's public key.
+ */
+export interface RecordPayeeAccount {
+  /** the institution, enterprise or worker id */
+  readonly payeeId: string;
+  readonly payeeKind: 'institution' | 'enterprise' | 'worker';
+  /** the account holder's name as the bank has it (no comma, quote or line break: it goes into a CSV line) */
+  readonly accountName: string;
+  /** the account number: 8 to 32 digits */
+  readonly accountNumber: string;
+  /** the bank's code (e.g. its 12-digit CNAPS bank code) */
+  readonly bankCode: string;
+}
+
+export const RecordPayeeAccountSchema: JsonSchema = {
+  $id: 'jineng.registry.v1.RecordPayeeAccount',
+  description:
+    "A payee's bank account (an institution, an enterprise or a worker), which the fund ledger pays subsidies into. Recorded by the payee itself (its own record only) or by an officer of its jurisdiction; the registry keeps it only sealed to the fund ledger's public key.",
+  type: 'object',
+  properties: {
+    payeeId: {
+      description: 'the institution, enterprise or worker id',
+      type: 'string',
+      format: 'uuid',
+    },
+    payeeKind: {
+      type: 'string',
+      enum: ['institution', 'enterprise', 'worker'],
+    },
+    accountName: {
+      description:
+        "the account holder's name as the bank has it (no comma, quote or line break: it goes into a CSV line)",
+      type: 'string',
+      pattern: '^[^,"\\r\\n]+$',
+      minLength: 2,
+      maxLength: 100,
+    },
+    accountNumber: {
+      description: 'the account number: 8 to 32 digits',
+      type: 'string',
+      pattern: '^[0-9]{8,32}$',
+    },
+    bankCode: {
+      description: "the bank's code (e.g. its 12-digit CNAPS bank code)",
+      type: 'string',
+      pattern: '^[0-9A-Z]{3,12}$',
+    },
+  },
+  required: ['payeeId', 'payeeKind', 'accountName', 'accountNumber', 'bankCode'],
   additionalProperties: false,
 };
 
@@ -4063,6 +4159,16 @@ export const contracts: readonly Contract[] = [
     schema: OccupationViewSchema,
   },
   {
+    typeName: 'jineng.registry.v1.PayeeAccountSealed',
+    kind: 'event',
+    service: 'registry',
+    name: 'PayeeAccountSealed',
+    subject: 'jineng.evt.registry.PayeeAccountSealed.v1',
+    eventType: 'PayeeAccountSealed.v1',
+    source: 'proto/jineng/registry/v1/payees.proto',
+    schema: PayeeAccountSealedSchema,
+  },
+  {
     typeName: 'jineng.registry.v1.RecordEmployment',
     kind: 'command',
     service: 'registry',
@@ -4070,6 +4176,15 @@ export const contracts: readonly Contract[] = [
     subject: 'jineng.cmd.registry.RecordEmployment',
     source: 'proto/jineng/registry/v1/workers.proto',
     schema: RecordEmploymentSchema,
+  },
+  {
+    typeName: 'jineng.registry.v1.RecordPayeeAccount',
+    kind: 'command',
+    service: 'registry',
+    name: 'RecordPayeeAccount',
+    subject: 'jineng.cmd.registry.RecordPayeeAccount',
+    source: 'proto/jineng/registry/v1/payees.proto',
+    schema: RecordPayeeAccountSchema,
   },
   {
     typeName: 'jineng.registry.v1.RecordSiteEvaluation',

@@ -20,6 +20,7 @@ import { Pool } from 'pg';
 import { TestBus } from './bus';
 import { databaseUrl } from './endpoints';
 import { envelopeKeyEnv } from './envelope-keys';
+import { payeeSealingKeyEnv } from './payee-sealing-keys';
 import { dropRoles } from './postgres';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
@@ -116,6 +117,8 @@ export async function startPlatform(
             LOG_LEVEL: 'warn',
             // the gateway signs with the test key pair, the services verify with it
             ...envelopeKeyEnv(),
+            // the registry seals payees' accounts, the fund ledger opens them
+            ...payeeSealingKeyEnv(),
             ...common,
             ...app.env,
           },

@@ -31,7 +31,7 @@ it('reads a statement line, and names the field of a bad one', () => {
   expect(parseStatementLine('JNAB12,1050,2026-11-30,lost,', 4)).toMatchObject({ problem: 'status' });
 });
 
-it('writes a payment file line with fen and yuan', () => {
+it("writes a payment file line with fen and yuan and the payee's account", () => {
   expect(yuanOf(123_405)).toBe('1234.05');
   expect(
     paymentFileRow({
@@ -43,8 +43,13 @@ it('writes a payment file line with fen and yuan', () => {
       jurisdictionCode: '530302',
       fundSource: 'skills_upgrading_account',
       amountFen: 5,
+      accountName: '宏达机械有限公司',
+      accountNumber: '6222020200112233445',
+      bankCode: '102100099996',
     }),
-  ).toBe('JN1,p,c,institution,i,530302,skills_upgrading_account,5,0.05');
+  ).toBe(
+    'JN1,p,c,institution,i,530302,skills_upgrading_account,5,0.05,宏达机械有限公司,6222020200112233445,102100099996',
+  );
 });
 
 it('scopes a jurisdiction by its code prefix', () => {

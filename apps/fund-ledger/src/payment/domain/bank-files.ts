@@ -12,7 +12,7 @@
 import { isIsoDate } from '@jineng/kernel';
 
 export const PAYMENT_FILE_HEADER =
-  'reference,payment_id,claim_id,payee_kind,payee_id,jurisdiction_code,fund_source,amount_fen,amount_yuan';
+  'reference,payment_id,claim_id,payee_kind,payee_id,jurisdiction_code,fund_source,amount_fen,amount_yuan,account_name,account_number,bank_code';
 export const STATEMENT_HEADER = 'reference,amount_fen,value_date,status,reason';
 
 export interface PaymentFileLine {
@@ -24,6 +24,10 @@ export interface PaymentFileLine {
   readonly jurisdictionCode: string;
   readonly fundSource: string;
   readonly amountFen: number;
+  /** the payee's bank account, opened from its sealed box as the file is written (ADR 0012) */
+  readonly accountName: string;
+  readonly accountNumber: string;
+  readonly bankCode: string;
 }
 
 export const yuanOf = (fen: number): string =>
@@ -40,6 +44,9 @@ export function paymentFileRow(line: PaymentFileLine): string {
     line.fundSource,
     String(line.amountFen),
     yuanOf(line.amountFen),
+    line.accountName,
+    line.accountNumber,
+    line.bankCode,
   ].join(',');
 }
 

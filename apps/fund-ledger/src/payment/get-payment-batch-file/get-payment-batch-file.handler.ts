@@ -6,6 +6,7 @@ import { FILE_STORE } from '@jineng/service-runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { assertFinance } from '../../funds/domain/funds.decide';
 import { writePaymentFile } from '../issue-payment-batch/issue-payment-batch.handler';
+import { PayeeAccountOpener } from '../../payee/payee-account-opener';
 import { PaymentStore } from '../payment.store';
 
 export class BatchNotFound extends defineDomainError<{ batchId: string }>({
@@ -20,6 +21,7 @@ export class GetPaymentBatchFileHandler {
   constructor(
     private readonly payments: PaymentStore,
     @Inject(FILE_STORE) private readonly files: FileStore,
+    private readonly opener: PayeeAccountOpener,
   ) {}
 
   async handle({ envelope, payload }: RpcRequest<fundLedgerV1.GetPaymentBatchFile>): Promise<FileReply> {
@@ -28,6 +30,6 @@ export class GetPaymentBatchFileHandler {
     for (const jurisdiction of batch.jurisdictions) {
       assertFinance(envelope.principal, envelope.principal.jurisdiction, jurisdiction);
     }
-    return writePaymentFile(this.files, this.payments, payload.batchId, batch.paymentIds);
+    return writePaymentFile(this.files, this.payments, this.opener, payload.batchId, batch.paymentIds);
   }
 }
