@@ -54,6 +54,21 @@ interface Intake {
 
 type Judged = ReturnType<typeof judgeCheckIn>;
 
+/** A class's check-in facts as the one read answers them (JSON). */
+interface ClassRow {
+  class_id: string;
+  institution_id: string;
+  status: string;
+  site: CheckInClass['site'];
+  start_date: string;
+  end_date: string;
+  total_hours: number;
+  lesson_minutes: number;
+  daily_start_time: string;
+  min_face_match_score: number | null;
+  max_geofence_radius_metres: number | null;
+}
+
 @Injectable()
 export class CheckInIntake {
   private readonly S: string;
@@ -235,7 +250,7 @@ export class CheckInIntake {
     const workerIds = [...new Set(items.map((i) => i.reading.workerId))];
     const { rows } = await this.pool.query<{
       known: { check_in_id: string; accepted: boolean; reasons: string[]; session_no: number | null }[];
-      classes: Record<string, never>[];
+      classes: ClassRow[];
       roster: [string, string][];
       accepted: [string, string, number][];
     }>(
@@ -270,8 +285,7 @@ export class CheckInIntake {
         ]),
       ),
       classes: new Map<string, CheckInClass>(
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        classes.map((c: any) => [
+        classes.map((c) => [
           c.class_id,
           {
             classId: c.class_id,
