@@ -305,4 +305,74 @@ export const eventStoreMigrations: readonly Migration[] = [
       alter function ${S}.find_appended(text, uuid[], text[]) set search_path = pg_catalog, pg_temp;
     `,
   },
+  {
+    // Many new streams of one event each in one statement (ADR 0008: a check-in is a stream of its own,
+    // and a device's batch starts hundreds at once). The same rules as append_events with 'no_stream',
+    // set-based: the heads inserted in stream order (no cycle between concurrent callers), the recorded
+    // time from next_recorded_at, the chain's first link. An item it cannot start that way — several
+    // events, another expected version, its first event id stored already, its stream existing or
+    // started concurrently, its stream named twice in the call — goes through append_events as before
+    // (idempotent, conflict or appended), in its place.
+    id: '0004-start-streams',
+    sql: (S) => `
+      create function ${S}.start_streams(p_appends json) returns json
+        language plpgsql security definer set search_path = pg_catalog, pg_temp as $$
+      declare
+        v_recorded timestamptz := ${S}.next_recorded_at(null);
+        v_ms       text := (extract(epoch from v_recorded) * 1000)::bigint::text;
+        v_xact     text := pg_current_xact_id()::text;
+        v_started  json;
+        v_item     record;
+        v_result   record;
+        v_position text;
+        v_results  json[] := '{}';
+      begin
+        with items as (
+          select a.o, a.value->>'streamId' as stream_id, e.id, e.type, e.data, e.metadata, e.digest,
+                 row_number() over (partition by a.value->>'streamId' order by a.o) as nth
+            from json_array_elements(p_appends) with ordinality as a(value, o)
+            cross join lateral json_to_recordset(a.value->'events')
+                 as e(id uuid, type text, data json, metadata json, digest text)
+           where a.value->>'kind' = 'no_stream' and json_array_length(a.value->'events') = 1
+        ),
+        candidates as (
+          select i.o, i.stream_id, i.id, i.type, i.data, i.metadata, i.digest,
+                 sha256(convert_to(repeat('0', 64) || '|' || i.stream_id || '|1|' || v_ms || '|' || i.digest, 'UTF8')) as hash
+            from items i
+           where i.nth = 1
+             and not exists (select 1 from items twice where twice.stream_id = i.stream_id and twice.nth = 2)
+             and not exists (select 1 from ${S}.events x where x.event_id = i.id)
+        ),
+        heads as (
+          insert into ${S}.streams (stream_id, version, last_hash, last_recorded_at)
+          select c.stream_id, 1, c.hash, v_recorded from candidates c order by c.stream_id
+          on conflict do nothing
+          returning stream_id
+        ),
+        inserted as (
+          insert into ${S}.events (event_id, stream_id, version, type, data, metadata, content_digest, hash, recorded_at)
+          select c.id, c.stream_id, 1, c.type, c.data, c.metadata, decode(c.digest, 'hex'), c.hash, v_recorded
+            from candidates c join heads h on h.stream_id = c.stream_id
+           order by c.o
+          returning stream_id, global_position
+        )
+        select coalesce(json_object_agg(c.o::text, i.global_position), '{}') into v_started
+          from inserted i join candidates c on c.stream_id = i.stream_id;
+
+        for v_item in select a.o, a.value from json_array_elements(p_appends) with ordinality as a(value, o) order by a.o loop
+          v_position := v_started->>(v_item.o::text);
+          if v_position is not null then
+            v_results := v_results || json_build_object('status', 'ok', 'stream_version', 1,
+              'transaction_id', v_xact, 'positions', json_build_array(v_position::bigint));
+          else
+            select * into v_result from ${S}.append_events(
+              v_item.value->>'streamId', v_item.value->>'kind', (v_item.value->>'expected')::bigint, v_item.value->'events');
+            v_results := v_results || json_build_object('status', v_result.status, 'stream_version', v_result.stream_version,
+              'transaction_id', v_result.transaction_id, 'positions', v_result.positions);
+          end if;
+        end loop;
+        return array_to_json(v_results);
+      end $$;
+    `,
+  },
 ];

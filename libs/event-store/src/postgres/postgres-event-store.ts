@@ -193,7 +193,12 @@ export class PostgresEventStore implements EventStore {
     });
     let rows: AppendRow[];
     try {
-      rows = await this.sendAppends(queued, on);
+      // new streams only (e.g. a check-in each): started set-based, in one statement (ADR 0008)
+      rows = await this.sendAppends(
+        queued,
+        on,
+        queued.every((a) => a.kind === 'no_stream') ? 'start_streams' : 'append_many',
+      );
     } catch (error) {
       throw this.translate(error, appends[0].events);
     }
@@ -287,19 +292,23 @@ export class PostgresEventStore implements EventStore {
     return (await this.pool.query<AppendRow>({ name: `${this.schema}.append_events`, text, values })).rows[0];
   }
 
-  private async sendAppends(appends: readonly QueuedAppend[], on?: Queryable): Promise<AppendRow[]> {
+  private async sendAppends(
+    appends: readonly QueuedAppend[],
+    on?: Queryable,
+    fn: 'append_many' | 'start_streams' = 'append_many',
+  ): Promise<AppendRow[]> {
     const payload = `[${appends
       .map(
         (a) =>
           `{"streamId":${JSON.stringify(a.streamId)},"kind":"${a.kind}","expected":${a.expected},"events":${a.payload}}`,
       )
       .join(',')}]`;
-    const text = `select ${this.S}.append_many($1) as results`;
+    const text = `select ${this.S}.${fn}($1) as results`;
     const rows = on
       ? rowsOf<{ results: AppendRow[] }>(await on.query(text, [payload]))
       : (
           await this.pool.query<{ results: AppendRow[] }>({
-            name: `${this.schema}.append_many`,
+            name: `${this.schema}.${fn}`,
             text,
             values: [payload],
           })
