@@ -1,9 +1,8 @@
 // appendToStreams: several streams in one round trip inside the caller's transaction (bulk writers
 // such as the registry's roster import), each append decided on its own.
 import { connectTestDatabase, type TestDatabase } from '@jineng/testing';
-import { WrongExpectedVersionError, type AppendResult } from '../event-store.port';
+import { WrongExpectedVersionError } from '../event-store.port';
 import { PostgresEventStore } from './postgres-event-store';
-import { ChainVerifier } from '../chain/chain-verifier';
 import { anEvent } from './test-events';
 
 let db: TestDatabase;
@@ -62,85 +61,4 @@ it('rolls back with the caller: nothing of a rolled-back transaction is stored',
   await tx.query('rollback');
   tx.release();
   expect((await store.readStream('gone')).events).toHaveLength(0);
-});
-
-describe('new streams of one event each (start_streams, set-based)', () => {
-  const inTx = async <T>(work: (tx: import('pg').PoolClient) => Promise<T>): Promise<T> => {
-    const tx = await db.pool.connect();
-    try {
-      await tx.query('begin');
-      const result = await work(tx);
-      await tx.query('commit');
-      return result;
-    } finally {
-      tx.release();
-    }
-  };
-
-  it('starts each stream as append_events would: version 1, its own position, a valid chain; a retry is idempotent', async () => {
-    const items = Array.from({ length: 200 }, (_, i) => ({
-      streamId: `start-${i}`,
-      events: [anEvent({ i })],
-      expectedVersion: 'no_stream' as const,
-    }));
-    const results = await inTx((tx) => store.appendToStreams(items, { on: tx }));
-    expect(results.every((r) => !(r instanceof WrongExpectedVersionError) && !r.idempotent)).toBe(true);
-    const positions = results.map((r) => (r as AppendResult).positions[0].position);
-    expect([...positions].sort((a, b) => (a < b ? -1 : 1))).toEqual(positions); // in the order given
-    expect((await store.readStream('start-7')).events.map((e) => [e.id, e.version])).toEqual([
-      [items[7].events[0].id, 1],
-    ]);
-    const report = await new ChainVerifier(db.pool, db.schema).verifyAll();
-    expect(report).toMatchObject({ ok: true, broken: [] });
-    const again = await inTx((tx) => store.appendToStreams(items.slice(0, 3), { on: tx }));
-    expect(again.map((r) => (r as { idempotent: boolean }).idempotent)).toEqual([true, true, true]);
-    expect(await store.countEvents()).toBeGreaterThanOrEqual(200);
-  });
-
-  it('answers each in its place: an existing stream is a conflict, a stream named twice keeps the first, a later event appends to the started stream', async () => {
-    await store.appendToStream('start-existing', [anEvent({})], { expectedVersion: 'no_stream' });
-    const fresh = anEvent({ fresh: true });
-    const results = await inTx((tx) =>
-      store.appendToStreams(
-        [
-          { streamId: 'start-existing', events: [anEvent({ n: 1 })], expectedVersion: 'no_stream' },
-          { streamId: 'start-twice', events: [fresh], expectedVersion: 'no_stream' },
-          { streamId: 'start-twice', events: [anEvent({ n: 2 })], expectedVersion: 'no_stream' },
-        ],
-        { on: tx },
-      ),
-    );
-    expect(results[0]).toBeInstanceOf(WrongExpectedVersionError);
-    expect(results[1]).toMatchObject({ streamId: 'start-twice', nextExpectedVersion: 1, idempotent: false });
-    expect(results[2]).toBeInstanceOf(WrongExpectedVersionError);
-    await store.appendToStream('start-twice', [anEvent({ n: 3 })], { expectedVersion: 1 });
-    expect((await store.readStream('start-twice')).events.map((e) => e.version)).toEqual([1, 2]);
-    expect((await new ChainVerifier(db.pool, db.schema).verifyStream('start-twice')).ok).toBe(true);
-  });
-
-  it('two transactions starting the same stream at once: one records it, the other is told it conflicts', async () => {
-    const a = await db.pool.connect();
-    const b = await db.pool.connect();
-    try {
-      await a.query('begin');
-      await b.query('begin');
-      const first = await store.appendToStreams(
-        [{ streamId: 'start-raced', events: [anEvent({ by: 'a' })], expectedVersion: 'no_stream' }],
-        { on: a },
-      );
-      const second = store.appendToStreams(
-        [{ streamId: 'start-raced', events: [anEvent({ by: 'b' })], expectedVersion: 'no_stream' }],
-        { on: b },
-      );
-      await new Promise((r) => setTimeout(r, 100)); // b waits on a's head
-      await a.query('commit');
-      expect(first[0]).toMatchObject({ nextExpectedVersion: 1, idempotent: false });
-      expect((await second)[0]).toBeInstanceOf(WrongExpectedVersionError);
-      await b.query('commit');
-    } finally {
-      a.release();
-      b.release();
-    }
-    expect((await store.readStream('start-raced')).events).toHaveLength(1);
-  });
 });

@@ -193,12 +193,7 @@ export class PostgresEventStore implements EventStore {
     });
     let rows: AppendRow[];
     try {
-      // new streams only (e.g. a check-in each): started set-based, in one statement (ADR 0008)
-      rows = await this.sendAppends(
-        queued,
-        on,
-        queued.every((a) => a.kind === 'no_stream') ? 'start_streams' : 'append_many',
-      );
+      rows = await this.sendAppends(queued, on);
     } catch (error) {
       throw this.translate(error, appends[0].events);
     }
@@ -292,23 +287,19 @@ export class PostgresEventStore implements EventStore {
     return (await this.pool.query<AppendRow>({ name: `${this.schema}.append_events`, text, values })).rows[0];
   }
 
-  private async sendAppends(
-    appends: readonly QueuedAppend[],
-    on?: Queryable,
-    fn: 'append_many' | 'start_streams' = 'append_many',
-  ): Promise<AppendRow[]> {
+  private async sendAppends(appends: readonly QueuedAppend[], on?: Queryable): Promise<AppendRow[]> {
     const payload = `[${appends
       .map(
         (a) =>
           `{"streamId":${JSON.stringify(a.streamId)},"kind":"${a.kind}","expected":${a.expected},"events":${a.payload}}`,
       )
       .join(',')}]`;
-    const text = `select ${this.S}.${fn}($1) as results`;
+    const text = `select ${this.S}.append_many($1) as results`;
     const rows = on
       ? rowsOf<{ results: AppendRow[] }>(await on.query(text, [payload]))
       : (
           await this.pool.query<{ results: AppendRow[] }>({
-            name: `${this.schema}.${fn}`,
+            name: `${this.schema}.append_many`,
             text,
             values: [payload],
           })
