@@ -13,3 +13,4 @@ export * from './create-service-app';
 export * from './run-service';
 export * from './database/service-database';
 export * from './commands/command-runner';
+export * from './commands/request-grouper';

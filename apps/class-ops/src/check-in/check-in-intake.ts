@@ -5,11 +5,21 @@
 // others are judged on the facts read in the transaction, their rows inserted — the unique index on
 // (class, session, worker) among accepted check-ins settles a race with a concurrent request, the
 // loser recorded as refused ALREADY_CHECKED_IN — and their events appended in one round trip
-// (CommandRunner.startStreams).
+// (CommandRunner.startStreams). Concurrent single check-ins (RecordCheckIn) arriving within a few
+// milliseconds are judged and recorded together as one chunk (RequestGrouper), each caller answered
+// its own outcome; a chunk that fails as a whole is done again check-in by check-in, so one at fault
+// fails alone. Per chunk: one read of everything it needs, then one transaction of one multi-row
+// insert and one multi-stream append.
 import type { classOpsV1 } from '@jineng/contracts';
 import type { CommandMetadata } from '@jineng/ddd';
 import type { Principal } from '@jineng/messaging';
-import { CommandRunner, PG_POOL, SERVICE_CONFIG, type ServiceConfig } from '@jineng/service-runtime';
+import {
+  CommandRunner,
+  PG_POOL,
+  RequestGrouper,
+  SERVICE_CONFIG,
+  type ServiceConfig,
+} from '@jineng/service-runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
 import { ClassAccessDenied } from '../shared/class-access';
@@ -24,13 +34,45 @@ import { checkInIdOf, checkInStreamId } from './domain/check-in.events';
 
 /** check-ins per transaction */
 export const CHECK_IN_CHUNK = 500;
+/** single check-ins: chunks in flight at once, and how long a free one waits to gather more */
+export const SINGLE_CHECK_IN_LANES = 4;
+export const SINGLE_CHECK_IN_LINGER_MS = 2;
 
 type Reading = classOpsV1.CheckInReading;
 type Outcome = classOpsV1.CheckInOutcome;
+type Origin = Omit<CommandMetadata, 'commandId' | 'now' | 'requestDigest'>;
+
+/** One check-in to judge, with what its request says about it. */
+interface Intake {
+  readonly origin: Origin;
+  readonly receivedAt: string;
+  readonly deviceId: string;
+  readonly device: CheckInDevice | undefined;
+  readonly reading: Reading;
+  readonly checkInId: string;
+}
+
+type Judged = ReturnType<typeof judgeCheckIn>;
+
+/** A class's check-in facts as the one read answers them (JSON). */
+interface ClassRow {
+  class_id: string;
+  institution_id: string;
+  status: string;
+  site: CheckInClass['site'];
+  start_date: string;
+  end_date: string;
+  total_hours: number;
+  lesson_minutes: number;
+  daily_start_time: string;
+  min_face_match_score: number | null;
+  max_geofence_radius_metres: number | null;
+}
 
 @Injectable()
 export class CheckInIntake {
   private readonly S: string;
+  private readonly singles: RequestGrouper<Intake, Outcome>;
 
   constructor(
     private readonly commands: CommandRunner,
@@ -38,6 +80,11 @@ export class CheckInIntake {
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
   ) {
     this.S = `"${config.schema}"`;
+    this.singles = new RequestGrouper((items) => this.chunk(items), {
+      maxInFlight: SINGLE_CHECK_IN_LANES,
+      maxGroupSize: CHECK_IN_CHUNK,
+      lingerMs: SINGLE_CHECK_IN_LINGER_MS,
+    });
   }
 
   /** Only the device's own institution sends its check-ins (an unknown device's are recorded as refused). */
@@ -70,134 +117,175 @@ export class CheckInIntake {
     };
   }
 
+  /** One check-in sent online: grouped with the others arriving at the same moment. */
+  recordOne(
+    metadata: CommandMetadata,
+    deviceId: string,
+    device: CheckInDevice | undefined,
+    reading: Reading,
+  ): Promise<Outcome> {
+    return this.singles.submit(this.intakeOf(metadata, deviceId, device, reading));
+  }
+
+  /** A device's batch: chunk by chunk, in the order sent. */
   async record(
     metadata: CommandMetadata,
     deviceId: string,
     device: CheckInDevice | undefined,
     readings: readonly Reading[],
   ): Promise<Outcome[]> {
-    const { commandId: _c, now, requestDigest: _r, ...origin } = metadata;
+    const items = readings.map((reading) => this.intakeOf(metadata, deviceId, device, reading));
     const outcomes: Outcome[] = [];
-    for (let i = 0; i < readings.length; i += CHECK_IN_CHUNK)
-      outcomes.push(
-        ...(await this.chunk(origin, now, deviceId, device, readings.slice(i, i + CHECK_IN_CHUNK))),
-      );
+    for (let i = 0; i < items.length; i += CHECK_IN_CHUNK)
+      outcomes.push(...(await this.chunk(items.slice(i, i + CHECK_IN_CHUNK))));
     return outcomes;
   }
 
-  private async chunk(
-    origin: Omit<CommandMetadata, 'commandId' | 'now' | 'requestDigest'>,
-    receivedAt: string,
+  private intakeOf(
+    metadata: CommandMetadata,
     deviceId: string,
     device: CheckInDevice | undefined,
-    readings: readonly Reading[],
-  ): Promise<Outcome[]> {
-    const ids = readings.map((r) => checkInIdOf(deviceId, r.deviceEventId));
-    const tx = await this.pool.connect();
-    try {
-      await tx.query('begin');
-      const known = await this.known(tx, ids);
-      const fresh = new Map<string, { reading: Reading; data: RecordCheckIn['data'] }>();
-      const facts = await this.facts(tx, readings);
-      const taken = new Set(facts.accepted); // `class:worker:session` accepted so far, this chunk included
-      readings.forEach((reading, i) => {
-        if (known.has(ids[i]) || fresh.has(ids[i])) return; // recorded before, or twice in this batch
-        const data = this.commandData(ids[i], receivedAt, deviceId, device, reading, facts, taken);
-        const judged = judgeCheckIn(data);
-        if (judged.reasons.length === 0)
-          taken.add(`${reading.classId}:${reading.workerId}:${judged.sessionNo}`);
-        fresh.set(ids[i], { reading, data });
-      });
-      const items = [...fresh.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
-      // rows first, in one order (no deadlock between concurrent chunks): the accepted ones that lose a
-      // race for their (class, session, worker) to a concurrent request are refused ALREADY_CHECKED_IN
-      const rows = items.map(([checkInId, { data }]) => ({ checkInId, data, judged: judgeCheckIn(data) }));
-      const inserted = await this.insert(tx, rows, deviceId);
-      for (const row of rows)
-        if (!inserted.has(row.checkInId) && row.judged.reasons.length === 0) {
-          row.data = {
-            ...row.data,
-            checkedInSessions: [...row.data.checkedInSessions, row.judged.sessionNo!],
-          };
-          row.judged = judgeCheckIn(row.data);
-          const again = await this.insert(tx, [row], deviceId);
-          if (!again.has(row.checkInId)) throw new Error(`check-in ${row.checkInId} recorded concurrently`);
-        }
-      const started = await this.commands.startStreams(
-        tx,
-        origin,
-        checkInDecider,
-        rows.map(({ checkInId, data }) => ({
-          streamId: checkInStreamId(checkInId),
-          commandId: checkInId,
-          command: { type: 'RecordCheckIn' as const, data },
-        })),
-      );
-      const conflict = started.find((s) => s.status === 'conflict');
-      if (conflict) throw new Error(`${conflict.streamId} holds another check-in`);
-      await tx.query('commit');
-      const decided = new Map(rows.map((r) => [r.checkInId, r.judged]));
-      return readings.map((reading, i): Outcome => {
-        const first = known.get(ids[i]);
-        if (first) return { ...first, deviceEventId: reading.deviceEventId, idempotent: true };
-        const judged = decided.get(ids[i])!;
-        return {
-          checkInId: ids[i],
-          deviceEventId: reading.deviceEventId,
-          outcome: judged.reasons.length === 0 ? 'accepted' : 'rejected',
-          ...(judged.reasons.length > 0 ? { reasons: judged.reasons } : {}),
-          ...(judged.sessionNo ? { sessionNo: judged.sessionNo } : {}),
-          idempotent: readings.findIndex((r) => r.deviceEventId === reading.deviceEventId) !== i,
-        };
-      });
-    } catch (error) {
-      await tx.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      tx.release();
-    }
-  }
-
-  private async known(
-    tx: PoolClient,
-    ids: readonly string[],
-  ): Promise<Map<string, Omit<Outcome, 'deviceEventId' | 'idempotent'>>> {
-    const { rows } = await tx.query(
-      `select check_in_id, accepted, reasons, session_no from ${this.S}.check_ins where check_in_id = any($1::uuid[])`,
-      [ids],
-    );
-    return new Map(
-      rows.map((r) => [
-        r.check_in_id,
-        {
-          checkInId: r.check_in_id,
-          outcome: r.accepted ? ('accepted' as const) : ('rejected' as const),
-          ...(r.accepted ? {} : { reasons: r.reasons }),
-          ...(r.session_no ? { sessionNo: r.session_no } : {}),
-        },
-      ]),
-    );
-  }
-
-  private async facts(tx: PoolClient, readings: readonly Reading[]) {
-    const S = this.S;
-    const classIds = [...new Set(readings.map((r) => r.classId))];
-    const workerIds = [...new Set(readings.map((r) => r.workerId))];
-    const [classes, roster, accepted] = await Promise.all([
-      tx.query(`select * from ${S}.classes where class_id = any($1::uuid[])`, [classIds]),
-      tx.query(
-        `select class_id, worker_id from ${S}.class_trainees where class_id = any($1::uuid[]) and worker_id = any($2::uuid[])`,
-        [classIds, workerIds],
-      ),
-      tx.query(
-        `select class_id, worker_id, session_no from ${S}.check_ins
-          where accepted and class_id = any($1::uuid[]) and worker_id = any($2::uuid[])`,
-        [classIds, workerIds],
-      ),
-    ]);
+    reading: Reading,
+  ): Intake {
+    const { commandId: _c, now, requestDigest: _r, ...origin } = metadata;
     return {
+      origin,
+      receivedAt: now,
+      deviceId,
+      device,
+      reading,
+      checkInId: checkInIdOf(deviceId, reading.deviceEventId),
+    };
+  }
+
+  private async chunk(items: readonly Intake[]): Promise<Outcome[]> {
+    const ids = items.map((item) => item.checkInId);
+    // one read of all it needs (outside the transaction: it takes no lock, and a concurrent request
+    // recording the same check-in or slot meanwhile is settled by the inserts below)
+    const facts = await this.facts(items);
+    const { known } = facts;
+    const accepted = new Map<string, number[]>(); // `class:worker` → sessions accepted, this chunk included
+    for (const [key, session] of facts.accepted) {
+      const sessions = accepted.get(key);
+      if (sessions) sessions.push(session);
+      else accepted.set(key, [session]);
+    }
+    const fresh = new Map<string, { item: Intake; data: RecordCheckIn['data']; judged: Judged }>();
+    items.forEach((item, i) => {
+      if (known.has(ids[i]) || fresh.has(ids[i])) return; // recorded before, or twice in this chunk
+      const data = this.commandData(item, facts, accepted);
+      const judged = judgeCheckIn(data);
+      if (judged.reasons.length === 0) {
+        const key = `${item.reading.classId}:${item.reading.workerId}`;
+        const sessions = accepted.get(key);
+        if (sessions) sessions.push(judged.sessionNo!);
+        else accepted.set(key, [judged.sessionNo!]);
+      }
+      fresh.set(ids[i], { item, data, judged });
+    });
+    const rows = [...fresh.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([checkInId, row]) => ({ checkInId, ...row }));
+    if (rows.length > 0) {
+      const tx = await this.pool.connect();
+      try {
+        await tx.query('begin');
+        // rows first, in one order (no deadlock between concurrent chunks): the accepted ones that lose a
+        // race for their (class, session, worker) to a concurrent request are refused ALREADY_CHECKED_IN
+        const inserted = await this.insert(tx, rows);
+        for (const row of rows)
+          if (!inserted.has(row.checkInId) && row.judged.reasons.length === 0) {
+            row.data = {
+              ...row.data,
+              checkedInSessions: [...row.data.checkedInSessions, row.judged.sessionNo!],
+            };
+            row.judged = judgeCheckIn(row.data);
+            const again = await this.insert(tx, [row]);
+            if (!again.has(row.checkInId)) throw new Error(`check-in ${row.checkInId} recorded concurrently`);
+          }
+        const started = await this.commands.startStreams(
+          tx,
+          rows[0].item.origin,
+          checkInDecider,
+          rows.map(({ checkInId, data, item }) => ({
+            streamId: checkInStreamId(checkInId),
+            commandId: checkInId,
+            command: { type: 'RecordCheckIn' as const, data },
+            origin: item.origin,
+          })),
+        );
+        const conflict = started.find((s) => s.status === 'conflict');
+        if (conflict) throw new Error(`${conflict.streamId} holds another check-in`);
+        await tx.query('commit');
+      } catch (error) {
+        await tx.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        tx.release();
+      }
+    }
+    const decided = new Map(rows.map((r) => [r.checkInId, r.judged]));
+    return items.map(({ reading }, i): Outcome => {
+      const first = known.get(ids[i]);
+      if (first) return { ...first, deviceEventId: reading.deviceEventId, idempotent: true };
+      const judged = decided.get(ids[i])!;
+      return {
+        checkInId: ids[i],
+        deviceEventId: reading.deviceEventId,
+        outcome: judged.reasons.length === 0 ? 'accepted' : 'rejected',
+        ...(judged.reasons.length > 0 ? { reasons: judged.reasons } : {}),
+        ...(judged.sessionNo ? { sessionNo: judged.sessionNo } : {}),
+        idempotent: ids.indexOf(ids[i]) !== i,
+      };
+    });
+  }
+
+  /**
+   * In one statement: the check-ins recorded before (answered as they were), the classes named, their
+   * roster entries and the accepted check-ins of the workers named.
+   */
+  private async facts(items: readonly Intake[]) {
+    const S = this.S;
+    const classIds = [...new Set(items.map((i) => i.reading.classId))];
+    const workerIds = [...new Set(items.map((i) => i.reading.workerId))];
+    const { rows } = await this.pool.query<{
+      known: { check_in_id: string; accepted: boolean; reasons: string[]; session_no: number | null }[];
+      classes: ClassRow[];
+      roster: [string, string][];
+      accepted: [string, string, number][];
+    }>(
+      `select
+         (select coalesce(json_agg(json_build_object('check_in_id', k.check_in_id, 'accepted', k.accepted,
+                   'reasons', k.reasons, 'session_no', k.session_no)), '[]')
+            from ${S}.check_ins k where k.check_in_id = any($1::uuid[])) as known,
+         (select coalesce(json_agg(json_build_object('class_id', c.class_id, 'institution_id', c.institution_id,
+                   'status', c.status, 'site', c.site, 'start_date', c.start_date, 'end_date', c.end_date,
+                   'total_hours', c.total_hours, 'lesson_minutes', c.lesson_minutes,
+                   'daily_start_time', c.daily_start_time, 'min_face_match_score', c.min_face_match_score,
+                   'max_geofence_radius_metres', c.max_geofence_radius_metres)), '[]')
+            from ${S}.classes c where c.class_id = any($2::uuid[])) as classes,
+         (select coalesce(json_agg(json_build_array(t.class_id, t.worker_id)), '[]')
+            from ${S}.class_trainees t where t.class_id = any($2::uuid[]) and t.worker_id = any($3::uuid[])) as roster,
+         (select coalesce(json_agg(json_build_array(a.class_id, a.worker_id, a.session_no)), '[]')
+            from ${S}.check_ins a
+           where a.accepted and a.class_id = any($2::uuid[]) and a.worker_id = any($3::uuid[])) as accepted`,
+      [ids(items), classIds, workerIds],
+    );
+    const { known, classes, roster, accepted } = rows[0];
+    return {
+      known: new Map<string, Omit<Outcome, 'deviceEventId' | 'idempotent'>>(
+        known.map((r) => [
+          r.check_in_id,
+          {
+            checkInId: r.check_in_id,
+            outcome: r.accepted ? ('accepted' as const) : ('rejected' as const),
+            ...(r.accepted ? {} : { reasons: r.reasons }),
+            ...(r.session_no ? { sessionNo: r.session_no } : {}),
+          },
+        ]),
+      ),
       classes: new Map<string, CheckInClass>(
-        classes.rows.map((c) => [
+        classes.map((c) => [
           c.class_id,
           {
             classId: c.class_id,
@@ -216,22 +304,17 @@ export class CheckInIntake {
           },
         ]),
       ),
-      roster: new Set(roster.rows.map((r) => `${r.class_id}:${r.worker_id}`)),
-      accepted: accepted.rows.map((r) => `${r.class_id}:${r.worker_id}:${r.session_no}`),
+      roster: new Set(roster.map(([classId, workerId]) => `${classId}:${workerId}`)),
+      accepted: accepted.map(([classId, workerId, session]) => [`${classId}:${workerId}`, session] as const),
     };
   }
 
   private commandData(
-    checkInId: string,
-    receivedAt: string,
-    deviceId: string,
-    device: CheckInDevice | undefined,
-    r: Reading,
+    { checkInId, receivedAt, deviceId, device, reading: r }: Intake,
     facts: Awaited<ReturnType<CheckInIntake['facts']>>,
-    taken: ReadonlySet<string>,
+    accepted: ReadonlyMap<string, readonly number[]>,
   ): RecordCheckIn['data'] {
     const cls = facts.classes.get(r.classId);
-    const prefix = `${r.classId}:${r.workerId}:`;
     return {
       checkInId,
       deviceId,
@@ -246,21 +329,14 @@ export class CheckInIntake {
       ...(device ? { device } : {}),
       ...(cls ? { cls } : {}),
       onRoster: facts.roster.has(`${r.classId}:${r.workerId}`),
-      checkedInSessions: [...taken]
-        .filter((k) => k.startsWith(prefix))
-        .map((k) => Number(k.slice(prefix.length))),
+      checkedInSessions: [...(accepted.get(`${r.classId}:${r.workerId}`) ?? [])],
     };
   }
 
   /** Inserts the rows; answers the ids that went in (a taken slot or id leaves its row out). */
   private async insert(
     tx: PoolClient,
-    rows: readonly {
-      checkInId: string;
-      data: RecordCheckIn['data'];
-      judged: ReturnType<typeof judgeCheckIn>;
-    }[],
-    deviceId: string,
+    rows: readonly { checkInId: string; item: Intake; data: RecordCheckIn['data']; judged: Judged }[],
   ): Promise<Set<string>> {
     if (rows.length === 0) return new Set();
     const { rows: inserted } = await tx.query<{ check_in_id: string }>(
@@ -271,7 +347,7 @@ export class CheckInIntake {
        returning check_in_id`,
       [
         rows.map((r) => r.checkInId),
-        rows.map(() => deviceId),
+        rows.map((r) => r.item.deviceId),
         rows.map((r) => r.data.deviceEventId),
         rows.map((r) => r.data.classId),
         rows.map((r) => r.data.workerId),
@@ -286,3 +362,5 @@ export class CheckInIntake {
     return new Set(inserted.map((r) => r.check_in_id));
   }
 }
+
+const ids = (items: readonly Intake[]): string[] => items.map((i) => i.checkInId);

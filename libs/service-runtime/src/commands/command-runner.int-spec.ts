@@ -209,6 +209,26 @@ describe('startStreams: many commands, each starting its own stream, in the call
     expect((await inTx((tx) => runner.startStreams(tx, origin, notes, other)))[0].status).toBe('conflict');
   });
 
+  it('an item with its own origin (grouped requests) records that origin, the others the common one', async () => {
+    const ids = [randomUUID(), randomUUID()];
+    const own = {
+      actor: { userId: 'another-device', roles: ['institution'] },
+      jurisdiction: '140803',
+      correlationId: randomUUID(),
+    };
+    const [first, second] = items(ids);
+    await inTx((tx) => runner.startStreams(tx, origin, notes, [first, { ...second, origin: own }]));
+    const [a] = (await store.readStream(`note-${ids[0]}`)).events;
+    const [b] = (await store.readStream(`note-${ids[1]}`)).events;
+    expect(a.metadata).toMatchObject({ actor: origin.actor, correlationId: origin.correlationId });
+    expect(b.metadata).toMatchObject({
+      actor: own.actor,
+      jurisdiction: '140803',
+      correlationId: own.correlationId,
+      commandId: ids[1],
+    });
+  });
+
   it('commits with the caller’s transaction, or not at all', async () => {
     const ids = [randomUUID(), randomUUID()];
     await inTx((tx) => runner.startStreams(tx, origin, notes, items(ids)), false);

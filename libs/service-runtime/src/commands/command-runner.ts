@@ -182,13 +182,20 @@ export class CommandRunner {
       readonly streamId: string;
       readonly commandId: string;
       readonly command: CommandBody<C>;
+      /** this item's own origin, when the items come from different requests (grouped intake) */
+      readonly origin?: Omit<CommandMetadata, 'commandId' | 'now' | 'requestDigest'>;
     }[],
   ): Promise<StartedStream<E>[]> {
     const now = this.clock.now().toISOString();
-    const decided = items.map(({ streamId, commandId, command: body }) => {
+    const decided = items.map(({ streamId, commandId, command: body, origin: own }) => {
       const command = {
         ...body,
-        metadata: { ...origin, commandId, now, requestDigest: jsonDigest(body.data as ReadonlyJsonObject) },
+        metadata: {
+          ...(own ?? origin),
+          commandId,
+          now,
+          requestDigest: jsonDigest(body.data as ReadonlyJsonObject),
+        },
       } as C;
       const events = [...decisionEvents(decider.decide(command, decider.initialState()))];
       const metadata = eventMetadataOf(command) as unknown as EventToAppend['metadata'];

@@ -1,4 +1,5 @@
-// RecordCheckIn: one check-in from a device online, judged at once; its outcome answered.
+// RecordCheckIn: one check-in from a device online, judged at once (grouped with the check-ins arriving at
+// the same moment, ADR 0008); its own outcome answered.
 import type { classOpsV1 } from '@jineng/contracts';
 import type { RpcRequest } from '@jineng/messaging';
 import { CommandRunner } from '@jineng/service-runtime';
@@ -15,12 +16,11 @@ export class RecordCheckInHandler {
   async handle(request: RpcRequest<classOpsV1.RecordCheckIn>): Promise<classOpsV1.CheckInOutcome> {
     const { envelope, payload } = request;
     const { device, jurisdiction } = await this.intake.authorize(envelope.principal, payload.deviceId);
-    const [outcome] = await this.intake.record(
+    return this.intake.recordOne(
       this.commands.metadataOf(request, jurisdiction),
       payload.deviceId,
       device,
-      [payload.checkIn],
+      payload.checkIn,
     );
-    return outcome;
   }
 }

@@ -1,0 +1,209 @@
+// The check-in intake on the real PostgreSQL (ADR 0008): concurrent single check-ins are recorded as one
+// chunk, each answered its own outcome with its own request's metadata; one at fault in a group fails
+// alone; a re-sent one answers its first outcome; a race for one slot inside a group is settled as
+// when the check-ins come one after the other.
+import { randomUUID } from 'node:crypto';
+import type { CommandMetadata } from '@jineng/ddd';
+import { migrate, PostgresEventStore } from '@jineng/event-store';
+import { fixedClock } from '@jineng/kernel';
+import { CommandRunner, serviceMigrations, type ServiceConfig } from '@jineng/service-runtime';
+import { connectTestDatabase, type TestDatabase } from '@jineng/testing';
+import { classOpsMigrations } from '../persistence/class-ops.migrations';
+import { CheckInIntake } from './check-in-intake';
+import type { CheckInDevice } from './domain/check-in.decide';
+import { checkInIdOf, checkInStreamId } from './domain/check-in.events';
+
+const START = '2026-03-02';
+/** the first session starts 08:30 in Shanghai (00:30Z); the service's clock is at 08:40 */
+const NOW = '2026-03-02T00:40:00.000Z';
+const AT = '2026-03-02T00:35:00.000Z';
+const site = { name: '实训基地', lat: 35.02, lng: 111.0, radiusMetres: 200 };
+
+let db: TestDatabase;
+let store: PostgresEventStore;
+let intake: CheckInIntake;
+const institutionId = randomUUID();
+const classId = randomUUID();
+const deviceId = randomUUID();
+const workers = Array.from({ length: 30 }, () => randomUUID());
+const device: CheckInDevice = { institutionId, siteName: site.name, status: 'active' };
+
+beforeAll(async () => {
+  db = await connectTestDatabase('class_ops_check_in_intake');
+  await migrate(db.pool, db.schema, serviceMigrations(classOpsMigrations));
+  store = PostgresEventStore.open({ pool: db.pool, schema: db.schema });
+  intake = new CheckInIntake(new CommandRunner(store, db.pool, fixedClock(NOW)), db.pool, {
+    schema: db.schema,
+  } as ServiceConfig);
+  const S = `"${db.schema}"`;
+  await db.pool.query(
+    `insert into ${S}.classes (class_id, institution_id, jurisdiction, status, occupation_code, level,
+       training_type, start_date, end_date, fund_source, planned_headcount, key_group, applied_at,
+       updated_at, site, daily_start_time, total_hours, lesson_minutes, min_face_match_score)
+     values ($1, $2, '140802', 'approved', '4-01-02-01', 5, 'employment', $3, '2026-03-11',
+       'unemployment_insurance', 30, false, now(), now(), $4, '08:30', 80, 45, 0.8)`,
+    [classId, institutionId, START, JSON.stringify(site)],
+  );
+  await db.pool.query(`insert into ${S}.class_trainees select $1, unnest($2::uuid[])`, [classId, workers]);
+}, 60_000);
+afterAll(async () => {
+  await db?.dispose();
+});
+
+const metadataOf = (userId: string): CommandMetadata => ({
+  commandId: randomUUID(),
+  actor: { userId, roles: ['institution'], institutionId },
+  jurisdiction: '140802',
+  correlationId: randomUUID(),
+  now: NOW,
+  requestDigest: 'digest',
+});
+const reading = (deviceEventId: string, workerId: string, overrides: Record<string, unknown> = {}) => ({
+  deviceEventId,
+  classId,
+  workerId,
+  at: AT,
+  lat: site.lat + 0.0001,
+  lng: site.lng,
+  faceMatchScore: 0.92,
+  ...overrides,
+});
+const rows = async (sql: string, params: unknown[] = []) =>
+  (await db.pool.query(sql.replaceAll('S.', `"${db.schema}".`), params)).rows;
+
+it('records concurrent single check-ins in one chunk, each answered its own outcome and recorded with its own request', async () => {
+  const sent = workers.slice(0, 20).map((workerId, i) => ({
+    metadata: metadataOf(`device-user-${i}`),
+    reading: reading(`grouped-${i}`, workerId, i === 7 ? { faceMatchScore: 0.5 } : {}),
+  }));
+  const outcomes = await Promise.all(
+    sent.map(({ metadata, reading: r }) => intake.recordOne(metadata, deviceId, device, r)),
+  );
+  outcomes.forEach((outcome, i) =>
+    expect(outcome).toEqual({
+      checkInId: checkInIdOf(deviceId, `grouped-${i}`),
+      deviceEventId: `grouped-${i}`,
+      sessionNo: 1,
+      idempotent: false,
+      ...(i === 7
+        ? { outcome: 'rejected', reasons: ['CHECK_IN.FACE_MATCH_TOO_LOW'] }
+        : { outcome: 'accepted' }),
+    }),
+  );
+  const events = await rows(
+    `select stream_id, type, metadata, transaction_id::text as tx from S.events where stream_id = any($1)`,
+    [outcomes.map((o) => checkInStreamId(o.checkInId))],
+  );
+  expect(events).toHaveLength(20);
+  // grouped: far fewer transactions than check-ins
+  expect(new Set(events.map((e) => e.tx)).size).toBeLessThanOrEqual(5);
+  for (const [i, { metadata }] of sent.entries()) {
+    const event = events.find((e) => e.stream_id === checkInStreamId(outcomes[i].checkInId))!;
+    expect(event.type).toBe(i === 7 ? 'CheckInRejected.v1' : 'CheckInRecorded.v1');
+    expect(event.metadata).toMatchObject({
+      actor: metadata.actor,
+      correlationId: metadata.correlationId,
+      commandId: outcomes[i].checkInId,
+    });
+  }
+  expect(
+    await rows(`select count(*)::int as n from S.check_ins where class_id = $1 and accepted`, [classId]),
+  ).toEqual([{ n: 19 }]);
+});
+
+it('answers a re-sent check-in its first outcome, alone or twice at once, and records nothing more', async () => {
+  const again = await Promise.all([
+    intake.recordOne(metadataOf('again-1'), deviceId, device, reading('grouped-3', workers[3])),
+    intake.recordOne(metadataOf('again-2'), deviceId, device, reading('grouped-7', workers[7])),
+  ]);
+  expect(again).toEqual([
+    expect.objectContaining({ outcome: 'accepted', sessionNo: 1, idempotent: true }),
+    expect.objectContaining({
+      outcome: 'rejected',
+      reasons: ['CHECK_IN.FACE_MATCH_TOO_LOW'],
+      idempotent: true,
+    }),
+  ]);
+  // a new reading sent twice at the same moment: recorded once, the second answered as the first
+  const twice = await Promise.all(
+    [1, 2].map((n) =>
+      intake.recordOne(metadataOf(`twice-${n}`), deviceId, device, reading('twice', workers[20])),
+    ),
+  );
+  expect(twice.map((o) => [o.outcome, o.checkInId, o.idempotent])).toEqual([
+    ['accepted', checkInIdOf(deviceId, 'twice'), false],
+    ['accepted', checkInIdOf(deviceId, 'twice'), true],
+  ]);
+  expect(
+    await rows(`select count(*)::int as n from S.events where stream_id = $1`, [
+      checkInStreamId(checkInIdOf(deviceId, 'twice')),
+    ]),
+  ).toEqual([{ n: 1 }]);
+});
+
+it('settles two readings of one worker and session arriving together: one accepted, the other ALREADY_CHECKED_IN', async () => {
+  const both = await Promise.all(
+    ['slot-a', 'slot-b'].map((id) =>
+      intake.recordOne(metadataOf(id), deviceId, device, reading(id, workers[21])),
+    ),
+  );
+  expect(both.map((o) => o.outcome).sort()).toEqual(['accepted', 'rejected']);
+  expect(both.find((o) => o.outcome === 'rejected')!.reasons).toEqual(['CHECK_IN.ALREADY_CHECKED_IN']);
+  expect(
+    await rows(`select accepted from S.check_ins where worker_id = $1 order by accepted desc`, [workers[21]]),
+  ).toEqual([{ accepted: true }, { accepted: false }]);
+});
+
+it('one check-in failing in a group fails alone: the others are recorded and answered', async () => {
+  // the stream of one check-in already holds another decision (as if written by someone else)
+  const broken = checkInIdOf(deviceId, 'broken');
+  await store.appendToStream(
+    checkInStreamId(broken),
+    [{ id: randomUUID(), type: 'CheckInRejected.v1', data: { checkInId: broken }, metadata: {} }],
+    { expectedVersion: 'no_stream' },
+  );
+  const settled = await Promise.allSettled(
+    [22, 23, 24, 25].map((w) =>
+      intake.recordOne(
+        metadataOf(`w${w}`),
+        deviceId,
+        device,
+        reading(w === 24 ? 'broken' : `fine-${w}`, workers[w]),
+      ),
+    ),
+  );
+  expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+  expect((settled[2] as PromiseRejectedResult).reason.message).toContain('holds another check-in');
+  for (const i of [0, 1, 3])
+    expect((settled[i] as PromiseFulfilledResult<{ outcome: string }>).value.outcome).toBe('accepted');
+  expect(
+    await rows(`select worker_id from S.check_ins where worker_id = any($1) order by worker_id`, [
+      [22, 23, 24, 25].map((w) => workers[w]),
+    ]),
+  ).toEqual(
+    [22, 23, 25]
+      .map((w) => workers[w])
+      .sort()
+      .map((workerId) => ({ worker_id: workerId })),
+  );
+});
+
+it('a batch and single check-ins give the same outcomes as before: a batch re-sent changes nothing', async () => {
+  const batch = [
+    reading('batch-0', workers[26]),
+    reading('batch-1', workers[26]),
+    reading('batch-2', randomUUID()),
+    reading('batch-0', workers[26]),
+  ];
+  const first = await intake.record(metadataOf('batch'), deviceId, device, batch);
+  expect(first.map((o) => [o.outcome, o.reasons?.[0], o.idempotent])).toEqual([
+    ['accepted', undefined, false],
+    ['rejected', 'CHECK_IN.ALREADY_CHECKED_IN', false],
+    ['rejected', 'CHECK_IN.NOT_ON_ROSTER', false],
+    ['accepted', undefined, true],
+  ]);
+  const again = await intake.record(metadataOf('batch-again'), deviceId, device, batch);
+  expect(again.map((o) => [o.checkInId, o.outcome, o.idempotent])).toEqual(
+    first.map((o) => [o.checkInId, o.outcome, true]),
+  );
+});
