@@ -160,9 +160,11 @@ async function shot(page: Page, name: string) {
 
 /** the success message, or the test fails with what the page said instead */
 async function succeeded(page: Page, message: RegExp) {
-  const success = page.getByText(message);
+  // the message may be shown twice (a toast and the page), and a refusal may sit beside it: wait for the
+  // first of them, then ask whether the success is there
+  const success = page.getByText(message).first();
   const refused = page.locator('.ant-form-item-explain-error, [role="alert"] .ant-alert-description');
-  await success.or(refused.first()).waitFor();
+  await success.or(refused.first()).first().waitFor();
   if (!(await success.isVisible()))
     throw new Error(`refused: ${(await refused.allTextContents()).join(' | ')}`);
 }
