@@ -3,9 +3,7 @@
 // nats-server of its own (its queue group must not meet another test file's), commands and queries
 // over NATS request/reply with any principal, signed as the gateway signs them.
 import { randomUUID } from 'node:crypto';
-import { validateContract } from '@jineng/contracts';
-import { ReceivedDomainError } from '@jineng/ddd';
-import { eventSubject, type Envelope, type Principal, type RpcClient } from '@jineng/messaging';
+import { eventSubject, type Principal, type RpcClient } from '@jineng/messaging';
 import { jetstream } from '@nats-io/jetstream';
 import { JsonLogger } from '@jineng/observability';
 import { createServiceApp, serviceConfigFromEnv } from '@jineng/service-runtime';
@@ -19,6 +17,7 @@ import {
   payeeSealingKeyEnv,
   signingRpcClient,
   type TestDatabase,
+  testEnvelope,
 } from '@jineng/testing';
 import type { INestApplication, Type } from '@nestjs/common';
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
@@ -149,12 +148,7 @@ export class FundLedgerTestService {
   }
 }
 
-const envelope = (principal: Principal, commandId?: string): Envelope => ({
-  principal,
-  correlationId: randomUUID(),
-  ...(commandId ? { commandId } : {}),
-  sentAt: new Date().toISOString(),
-});
+const envelope = testEnvelope;
 
 export const admin = (jurisdiction: string): Principal => ({
   userId: `admin-${jurisdiction}`,
@@ -162,18 +156,5 @@ export const admin = (jurisdiction: string): Principal => ({
   jurisdiction,
 });
 
-/** The domain error a request was answered with (fails when it succeeded or failed otherwise). */
-export async function rejection(promise: Promise<unknown>): Promise<ReceivedDomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ReceivedDomainError);
-  return error as ReceivedDomainError;
-}
-
-/** Every reply is what its contract says. */
-export function expectContract(typeName: string, value: unknown): void {
-  const result = validateContract(typeName, value);
-  expect(result.ok ? [] : result.violations).toEqual([]);
-}
+// the replies' checks every service fixture shares
+export { expectContract, rejection } from '@jineng/testing';

@@ -3,9 +3,7 @@
 // nats-server of its own (its queue group must not meet another test file's), commands and queries
 // over NATS request/reply with any principal, signed as the gateway signs them.
 import { randomUUID } from 'node:crypto';
-import { validateContract } from '@jineng/contracts';
-import { ReceivedDomainError } from '@jineng/ddd';
-import type { Envelope, Principal, RpcClient } from '@jineng/messaging';
+import type { Principal, RpcClient } from '@jineng/messaging';
 import { JsonLogger } from '@jineng/observability';
 import { createServiceApp, serviceConfigFromEnv } from '@jineng/service-runtime';
 import {
@@ -14,6 +12,7 @@ import {
   envelopeKeyEnv,
   signingRpcClient,
   type TestDatabase,
+  testEnvelope,
 } from '@jineng/testing';
 import type { INestApplication, Type } from '@nestjs/common';
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
@@ -118,12 +117,7 @@ export class SubsidyTestService {
   }
 }
 
-const envelope = (principal: Principal, commandId?: string): Envelope => ({
-  principal,
-  correlationId: randomUUID(),
-  ...(commandId ? { commandId } : {}),
-  sentAt: new Date().toISOString(),
-});
+const envelope = testEnvelope;
 
 export const admin = (jurisdiction: string): Principal => ({
   userId: `admin-${jurisdiction}`,
@@ -131,18 +125,5 @@ export const admin = (jurisdiction: string): Principal => ({
   jurisdiction,
 });
 
-/** The domain error a request was answered with (fails when it succeeded or failed otherwise). */
-export async function rejection(promise: Promise<unknown>): Promise<ReceivedDomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ReceivedDomainError);
-  return error as ReceivedDomainError;
-}
-
-/** Every reply is what its contract says. */
-export function expectContract(typeName: string, value: unknown): void {
-  const result = validateContract(typeName, value);
-  expect(result.ok ? [] : result.violations).toEqual([]);
-}
+// the replies' checks every service fixture shares
+export { expectContract, rejection } from '@jineng/testing';

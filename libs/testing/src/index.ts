@@ -10,3 +10,4 @@ export * from './infrastructure/payee-sealing-keys';
 export * from './zip-archive';
 export * from './test-clock';
 export * from './infrastructure/upstream-bus';
+export * from './service-replies';

@@ -6,12 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { validateContract, type ContractTypeName } from '@jineng/contracts';
-import { ReceivedDomainError } from '@jineng/ddd';
 import {
   EVENTS_STREAM,
   eventSubject,
-  type Envelope,
   type IntegrationEvent,
   type Principal,
   type RpcClient,
@@ -26,6 +23,7 @@ import {
   setTestClock,
   signingRpcClient,
   type TestDatabase,
+  testEnvelope,
 } from '@jineng/testing';
 import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -165,24 +163,7 @@ export class CertificationTestService {
   }
 }
 
-const envelope = (principal: Principal, commandId?: string): Envelope => ({
-  principal,
-  correlationId: randomUUID(),
-  ...(commandId ? { commandId } : {}),
-  sentAt: new Date().toISOString(),
-});
+const envelope = testEnvelope;
 
-/** The domain error a request was answered with (fails when it succeeded or failed otherwise). */
-export async function rejection(promise: Promise<unknown>): Promise<ReceivedDomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ReceivedDomainError);
-  return error as ReceivedDomainError;
-}
-
-export function expectContract(typeName: string, value: unknown): void {
-  const result = validateContract(typeName as ContractTypeName, JSON.parse(JSON.stringify(value)));
-  expect(result.ok ? [] : result.violations).toEqual([]);
-}
+// the replies' checks every service fixture shares
+export { expectContract, rejection } from '@jineng/testing';
