@@ -160,13 +160,15 @@ async function shot(page: Page, name: string) {
 
 /** the success message, or the test fails with what the page said instead */
 async function succeeded(page: Page, message: RegExp) {
-  // the message may be shown twice (a toast and the page), and a refusal may sit beside it: wait for the
-  // first of them, then ask whether the success is there
+  // the message may be shown twice (a toast and the page); the previous submission's refusals stay on
+  // screen until the answer comes, so wait for the success itself and show the refusals if it never comes
   const success = page.getByText(message).first();
   const refused = page.locator('.ant-form-item-explain-error, [role="alert"] .ant-alert-description');
-  await success.or(refused.first()).first().waitFor();
-  if (!(await success.isVisible()))
+  try {
+    await success.waitFor({ timeout: 20_000 });
+  } catch {
     throw new Error(`refused: ${(await refused.allTextContents()).join(' | ')}`);
+  }
 }
 
 /** the messages Ant Design shows under the form control labelled `label` */
