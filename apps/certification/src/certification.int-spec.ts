@@ -440,6 +440,21 @@ it('results by sheet: each row judged by the rules of RecordResults, a per-row r
     }),
   );
   expect(foreign.category).toBe('forbidden');
+  // past the sheet's cap of 500 data rows: refused at row 501 by the lists lib's reader, nothing read on
+  const tooLong = await rejection(
+    service.command('RecordResultsSheet', officer, {
+      assessmentId: ASSESSMENT_A,
+      fileName: 'results.csv',
+      contentBase64: Buffer.from(
+        `workerId,theoryScore,practicalScore,outcome\n${`${W1},60,60,passed\n`.repeat(501)}`,
+      ).toString('base64'),
+    }),
+  );
+  expect(tooLong).toMatchObject({
+    code: 'SHEET.TOO_LARGE',
+    category: 'too_large',
+    details: { limit: 500, actual: 501, unit: 'rows' },
+  });
 });
 
 it('certificates: only for a pass, of a kind the policy accepts, revoked with a reason', async () => {
