@@ -310,6 +310,42 @@ it('applies too late (409), then in time; schedules; records the results', async
   await api('county_officer', 'POST', `/api/v1/assessments/${ASSESSMENT_B}/results`, {
     results: [{ workerId: workers[0], theoryScore: 85, practicalScore: 90, outcome: 'passed' }],
   });
+  // results by sheet: each row judged as RecordResults judges it, a per-row report; the result
+  // already recorded is unchanged, a worker off the roster refused with the reason in zh and en
+  const stranger = randomUUID();
+  const csv = `工人编号,理论成绩,实操成绩,考核结果\n${workers[0]},85,90,合格\n${stranger},70,70,passed\n`;
+  const bySheet = await api('county_officer', 'POST', `/api/v1/assessments/${ASSESSMENT_B}/results/sheet`, {
+    fileName: 'results.csv',
+    contentBase64: Buffer.from(csv).toString('base64'),
+  });
+  expect(bySheet.status).toBe(200);
+  expect(bySheet.body).toMatchObject({
+    assessmentId: ASSESSMENT_B,
+    recorded: 0,
+    unchanged: 1,
+    rejected: 1,
+    rows: [
+      { row: 2, outcome: 'unchanged', workerId: workers[0], problems: [] },
+      {
+        row: 3,
+        outcome: 'rejected',
+        workerId: stranger,
+        problems: [
+          {
+            field: '',
+            code: 'CERTIFICATION.TRAINEE_NOT_ON_ROSTER',
+            reason: expect.stringContaining('花名册'),
+            reasonEn: expect.stringContaining('roster'),
+          },
+        ],
+      },
+    ],
+  });
+  const notASheet = await api('county_officer', 'POST', `/api/v1/assessments/${ASSESSMENT_B}/results/sheet`, {
+    fileName: 'results.pdf',
+    contentBase64: Buffer.from(csv).toString('base64'),
+  });
+  expect(notASheet.status).toBe(400);
   const view = await api('institution', 'GET', `/api/v1/assessments/${ASSESSMENT_A}`);
   expect(view.body).toMatchObject({ status: 'results_recorded', results: expect.any(Array) });
 });

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { certificationV1 } from '@jineng/contracts';
 import type { Principal } from '@jineng/messaging';
 import { eventually } from '@jineng/testing';
+import writeXlsxFile from 'write-excel-file/node';
 import { certificateIdOf } from './certificate/domain/certificate';
 import { CertificationTestService, expectContract, rejection } from './testing/certification-service.fixture';
 
@@ -337,6 +338,122 @@ it('results per trainee on the roster (amendments included), on the assessment d
   await service.command('RecordResults', officer, {
     assessmentId: ASSESSMENT_C,
     results: [{ workerId: W4, theoryScore: 80, practicalScore: 80, outcome: 'passed' }],
+  });
+});
+
+it('results by sheet: each row judged by the rules of RecordResults, a per-row report, the same sheet again changes nothing', async () => {
+  const title = (value: string) => ({ value, type: String });
+  const sheet = await writeXlsxFile([
+    [title('工人编号'), title('理论成绩'), title('实操成绩'), title('考核结果')],
+    [title(W1), { value: 52, type: Number }, { value: 58, type: Number }, title('不合格')],
+    [title(W2), { value: 70, type: Number }, { value: 65, type: Number }, title('failed')],
+    [title(W4), { value: 80, type: Number }, { value: 80, type: Number }, title('passed')],
+    [title(W3), { value: 86, type: Number }, { value: 91, type: Number }, title('合格')],
+    [title('not-an-id'), { value: 101, type: Number }, null, title('maybe')],
+    [title(W2), null, null, title('缺考')],
+  ] as never).toBuffer();
+  const upload = (extra: object = {}) =>
+    service.command<certificationV1.ResultsSheetReport>('RecordResultsSheet', officer, {
+      assessmentId: ASSESSMENT_A,
+      fileName: '成绩表.xlsx',
+      contentBase64: sheet.toString('base64'),
+      ...extra,
+    });
+  // W2 was absent: a score now is a correction, which needs its reason — that row alone is refused
+  const unexplained = await upload();
+  expectContract('jineng.certification.v1.ResultsSheetReport', unexplained);
+  expect(unexplained.rows[1]).toMatchObject({
+    row: 3,
+    outcome: 'rejected',
+    problems: [{ code: 'CERTIFICATION.CORRECTION_REASON_REQUIRED' }],
+  });
+  expect(unexplained.recorded).toBe(0);
+
+  const report = await upload({ correctionReason: '缺考登记有误，学员实际参加考核' });
+  expectContract('jineng.certification.v1.ResultsSheetReport', report);
+  expect(report).toMatchObject({ assessmentId: ASSESSMENT_A, recorded: 1, unchanged: 2, rejected: 3 });
+  const codes = (row: certificationV1.ResultsSheetRow) => row.problems.map((p) => p.code);
+  expect(report.rows.map((row) => [row.row, row.outcome, row.workerId ?? null, codes(row)])).toEqual([
+    [2, 'unchanged', W1, []],
+    [3, 'recorded', W2, []],
+    [4, 'rejected', W4, ['CERTIFICATION.TRAINEE_NOT_ON_ROSTER']],
+    [5, 'unchanged', W3, []],
+    [
+      6,
+      'rejected',
+      null,
+      [
+        'CERTIFICATION.RESULTS_SHEET_CELL_INVALID',
+        'CERTIFICATION.RESULTS_SHEET_CELL_INVALID',
+        'CERTIFICATION.RESULTS_SHEET_CELL_INVALID',
+      ],
+    ],
+    [7, 'rejected', W2, ['CERTIFICATION.DUPLICATE_RESULT']],
+  ]);
+  expect(report.rows[4]!.problems.map((p) => p.field)).toEqual(['workerId', 'theoryScore', 'outcome']);
+  expect(report.rows[4]!.problems[1]).toMatchObject({
+    reason: expect.stringContaining('0–100'),
+    reasonEn: expect.stringContaining('from 0 to 100'),
+  });
+  // the recorded row is the event RecordResults appends
+  const event = await eventually(async () => {
+    const found = await service.lastPublished('AssessmentResultsRecorded.v1');
+    expect(found?.data.results).toEqual([
+      { workerId: W2, theoryScore: 70, practicalScore: 65, outcome: 'failed' },
+    ]);
+    return found!;
+  });
+  expectContract('jineng.certification.v1.AssessmentResultsRecorded', event.data);
+  expect(event.data).toMatchObject({
+    correctionReason: '缺考登记有误，学员实际参加考核',
+    recordedBy: officer.userId,
+  });
+  const before = await service.query<certificationV1.Assessment>('GetAssessment', officer, {
+    assessmentId: ASSESSMENT_A,
+  });
+
+  // the same sheet again: nothing recorded, nothing appended
+  const again = await upload({ correctionReason: '缺考登记有误，学员实际参加考核' });
+  expect(again).toMatchObject({ recorded: 0, unchanged: 3, rejected: 3 });
+  expect((await service.lastPublished('AssessmentResultsRecorded.v1'))?.id).toBe(event.id);
+  expect(
+    await service.query<certificationV1.Assessment>('GetAssessment', officer, { assessmentId: ASSESSMENT_A }),
+  ).toEqual(before);
+
+  // a sheet without the columns, or from another jurisdiction's officer: refused, nothing changed
+  const noColumns = await rejection(
+    service.command('RecordResultsSheet', officer, {
+      assessmentId: ASSESSMENT_A,
+      fileName: 'results.csv',
+      contentBase64: Buffer.from(`workerId,theory\n${W1},50\n`).toString('base64'),
+    }),
+  );
+  expect(noColumns).toMatchObject({
+    code: 'CERTIFICATION.RESULTS_SHEET_COLUMNS_MISSING',
+    details: { missing: ['practicalScore', 'outcome'] },
+  });
+  const foreign = await rejection(
+    service.command('RecordResultsSheet', foreignOfficer, {
+      assessmentId: ASSESSMENT_A,
+      fileName: 'results.xlsx',
+      contentBase64: sheet.toString('base64'),
+    }),
+  );
+  expect(foreign.category).toBe('forbidden');
+  // past the sheet's cap of 500 data rows: refused at row 501 by the lists lib's reader, nothing read on
+  const tooLong = await rejection(
+    service.command('RecordResultsSheet', officer, {
+      assessmentId: ASSESSMENT_A,
+      fileName: 'results.csv',
+      contentBase64: Buffer.from(
+        `workerId,theoryScore,practicalScore,outcome\n${`${W1},60,60,passed\n`.repeat(501)}`,
+      ).toString('base64'),
+    }),
+  );
+  expect(tooLong).toMatchObject({
+    code: 'SHEET.TOO_LARGE',
+    category: 'too_large',
+    details: { limit: 500, actual: 501, unit: 'rows' },
   });
 });
 

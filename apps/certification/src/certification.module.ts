@@ -7,6 +7,8 @@ import { GetAssessmentHandler } from './assessment/get-assessment/get-assessment
 import { GetAssessmentNatsController } from './assessment/get-assessment/get-assessment.nats.controller';
 import { RecordResultsHandler } from './assessment/record-results/record-results.handler';
 import { RecordResultsNatsController } from './assessment/record-results/record-results.nats.controller';
+import { RecordResultsSheetHandler } from './assessment/record-results-sheet/record-results-sheet.handler';
+import { RecordResultsSheetNatsController } from './assessment/record-results-sheet/record-results-sheet.nats.controller';
 import { ScheduleAssessmentHandler } from './assessment/schedule-assessment/schedule-assessment.handler';
 import { ScheduleAssessmentNatsController } from './assessment/schedule-assessment/schedule-assessment.nats.controller';
 import { GetCertificateHandler } from './certificate/get-certificate/get-certificate.handler';
@@ -50,6 +52,7 @@ const USE_CASES: readonly [Type, Type][] = [
   [ApplyForAssessmentNatsController, ApplyForAssessmentHandler],
   [ScheduleAssessmentNatsController, ScheduleAssessmentHandler],
   [RecordResultsNatsController, RecordResultsHandler],
+  [RecordResultsSheetNatsController, RecordResultsSheetHandler],
   [GetAssessmentNatsController, GetAssessmentHandler],
   [IssueCertificateNatsController, IssueCertificateHandler],
   [RevokeCertificateNatsController, RevokeCertificateHandler],

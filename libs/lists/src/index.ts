@@ -5,3 +5,4 @@ export * from './list-definition';
 export * from './list-query';
 export * from './export/xlsx-stream';
 export * from './export/list-export';
+export * from './sheets';

@@ -70,6 +70,19 @@ export const CERTIFICATION_ROUTES: readonly RouteDefinition[] = [
   },
   {
     method: 'POST',
+    path: '/api/v1/assessments/:assessmentId/results/sheet',
+    summary: {
+      zh: '上传成绩表（.xlsx/.csv）录入考核成绩，逐行报告',
+      en: 'Record results from an uploaded sheet (.xlsx/.csv), with a per-row report',
+    },
+    tags,
+    roles: OFFICERS,
+    request: 'jineng.certification.v1.RecordResultsSheet',
+    response: 'jineng.certification.v1.ResultsSheetReport',
+    target: { kind: 'command', service: 'certification', name: 'RecordResultsSheet' },
+  },
+  {
+    method: 'POST',
     path: '/api/v1/assessments/:assessmentId/certificates',
     summary: { zh: '为考核合格的学员颁发证书', en: 'Issue the certificate of a trainee who passed' },
     tags,

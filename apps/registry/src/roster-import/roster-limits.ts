@@ -27,8 +27,8 @@ export const DEFAULT_ROSTER_LIMITS: RosterLimits = {
   maxImports: 4,
 };
 
-/** A part's ratio is judged once it inflated this much: the first blocks of any deflate stream vary. */
-export const RATIO_GRACE_BYTES = 1024 * 1024;
+/** A part's ratio is judged once it inflated this much (the lists lib's sheet reader decides it). */
+export { RATIO_GRACE_BYTES } from '@jineng/lists';
 
 const VARIABLES: Readonly<Record<keyof RosterLimits, string>> = {
   maxFileBytes: 'JINENG_ROSTER_MAX_FILE_BYTES',

@@ -1984,6 +1984,55 @@ export const RecordResultsSchema: JsonSchema = {
 };
 
 /**
+ * Records results from an uploaded sheet (.xlsx, first sheet, or .csv; a header row, then one row a
+ * trainee: worker id, theory score, practical score, outcome). Each row is judged by the rules of
+ * RecordResults; the rows that pass are recorded as one RecordResults would record them, the others
+ * are reported with their reasons. The same sheet again records nothing.
+ */
+export interface RecordResultsSheet {
+  readonly assessmentId: string;
+  /** decides the format: .xlsx or .csv */
+  readonly fileName: string;
+  readonly contentBase64: string;
+  /** why results already recorded change */
+  readonly correctionReason?: string;
+}
+
+export const RecordResultsSheetSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.RecordResultsSheet',
+  description:
+    'Records results from an uploaded sheet (.xlsx, first sheet, or .csv; a header row, then one row a trainee: worker id, theory score, practical score, outcome). Each row is judged by the rules of RecordResults; the rows that pass are recorded as one RecordResults would record them, the others are reported with their reasons. The same sheet again records nothing.',
+  type: 'object',
+  properties: {
+    assessmentId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    fileName: {
+      description: 'decides the format: .xlsx or .csv',
+      type: 'string',
+      pattern: '^.+\\.([xX][lL][sS][xX]|[cC][sS][vV])$',
+      minLength: 5,
+      maxLength: 255,
+    },
+    contentBase64: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9+/]*={0,2}$',
+      minLength: 4,
+      maxLength: 700000,
+    },
+    correctionReason: {
+      description: 'why results already recorded change',
+      type: 'string',
+      minLength: 1,
+      maxLength: 500,
+    },
+  },
+  required: ['assessmentId', 'fileName', 'contentBase64'],
+  additionalProperties: false,
+};
+
+/**
  * Records trainees' answers to the satisfaction survey after their class (satisfied or not); a
  * trainee's later answer replaces the earlier one. Trainees on the roster only.
  */
@@ -2012,6 +2061,122 @@ export const RecordSatisfactionSchema: JsonSchema = {
     },
   },
   required: ['classId', 'responses'],
+  additionalProperties: false,
+};
+
+export interface ResultsSheetProblem {
+  /** the column's field, e.g. theoryScore; '' for the row as a whole */
+  readonly field: string;
+  /** the rule, e.g. CERTIFICATION.TRAINEE_NOT_ON_ROSTER */
+  readonly code: string;
+  readonly reason: string;
+  readonly reasonEn: string;
+}
+
+export const ResultsSheetProblemSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.ResultsSheetProblem',
+  type: 'object',
+  properties: {
+    field: {
+      description: "the column's field, e.g. theoryScore; '' for the row as a whole",
+      type: 'string',
+    },
+    code: {
+      description: 'the rule, e.g. CERTIFICATION.TRAINEE_NOT_ON_ROSTER',
+      type: 'string',
+    },
+    reason: {
+      type: 'string',
+    },
+    reasonEn: {
+      type: 'string',
+    },
+  },
+  required: ['field', 'code', 'reason', 'reasonEn'],
+  additionalProperties: false,
+};
+
+export interface ResultsSheetReport {
+  readonly assessmentId: string;
+  readonly recorded: number;
+  readonly unchanged: number;
+  readonly rejected: number;
+  readonly rows: readonly ResultsSheetRow[];
+}
+
+export const ResultsSheetReportSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.ResultsSheetReport',
+  type: 'object',
+  properties: {
+    assessmentId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    recorded: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 2147483647,
+    },
+    unchanged: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 2147483647,
+    },
+    rejected: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 2147483647,
+    },
+    rows: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.certification.v1.ResultsSheetRow',
+      },
+    },
+  },
+  required: ['assessmentId', 'recorded', 'unchanged', 'rejected', 'rows'],
+  additionalProperties: false,
+};
+
+export interface ResultsSheetRow {
+  /** the row number as the spreadsheet shows it (the header is row 1) */
+  readonly row: number;
+  /** recorded by this upload; unchanged: that very result was already recorded; rejected: see problems */
+  readonly outcome: 'recorded' | 'unchanged' | 'rejected';
+  /** when the row's worker id could be read */
+  readonly workerId?: string;
+  readonly problems: readonly ResultsSheetProblem[];
+}
+
+export const ResultsSheetRowSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.ResultsSheetRow',
+  type: 'object',
+  properties: {
+    row: {
+      description: 'the row number as the spreadsheet shows it (the header is row 1)',
+      type: 'integer',
+      minimum: 2,
+      maximum: 2147483647,
+    },
+    outcome: {
+      description:
+        'recorded by this upload; unchanged: that very result was already recorded; rejected: see problems',
+      type: 'string',
+      enum: ['recorded', 'unchanged', 'rejected'],
+    },
+    workerId: {
+      description: "when the row's worker id could be read",
+      type: 'string',
+      format: 'uuid',
+    },
+    problems: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.certification.v1.ResultsSheetProblem',
+      },
+    },
+  },
+  required: ['row', 'outcome', 'problems'],
   additionalProperties: false,
 };
 
@@ -2777,6 +2942,15 @@ export const contracts: readonly Contract[] = [
     schema: RecordResultsSchema,
   },
   {
+    typeName: 'jineng.certification.v1.RecordResultsSheet',
+    kind: 'command',
+    service: 'certification',
+    name: 'RecordResultsSheet',
+    subject: 'jineng.cmd.certification.RecordResultsSheet',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: RecordResultsSheetSchema,
+  },
+  {
     typeName: 'jineng.certification.v1.RecordSatisfaction',
     kind: 'command',
     service: 'certification',
@@ -2784,6 +2958,24 @@ export const contracts: readonly Contract[] = [
     subject: 'jineng.cmd.certification.RecordSatisfaction',
     source: 'proto/jineng/certification/v1/certification.proto',
     schema: RecordSatisfactionSchema,
+  },
+  {
+    typeName: 'jineng.certification.v1.ResultsSheetProblem',
+    kind: 'type',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: ResultsSheetProblemSchema,
+  },
+  {
+    typeName: 'jineng.certification.v1.ResultsSheetReport',
+    kind: 'reply',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: ResultsSheetReportSchema,
+  },
+  {
+    typeName: 'jineng.certification.v1.ResultsSheetRow',
+    kind: 'type',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: ResultsSheetRowSchema,
   },
   {
     typeName: 'jineng.certification.v1.RevokeCertificate',

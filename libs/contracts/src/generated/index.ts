@@ -70,7 +70,11 @@ export interface ContractTypes {
   'jineng.certification.v1.RecogniseEvaluationBody': certificationV1.RecogniseEvaluationBody;
   'jineng.certification.v1.Recognition': certificationV1.Recognition;
   'jineng.certification.v1.RecordResults': certificationV1.RecordResults;
+  'jineng.certification.v1.RecordResultsSheet': certificationV1.RecordResultsSheet;
   'jineng.certification.v1.RecordSatisfaction': certificationV1.RecordSatisfaction;
+  'jineng.certification.v1.ResultsSheetProblem': certificationV1.ResultsSheetProblem;
+  'jineng.certification.v1.ResultsSheetReport': certificationV1.ResultsSheetReport;
+  'jineng.certification.v1.ResultsSheetRow': certificationV1.ResultsSheetRow;
   'jineng.certification.v1.RevokeCertificate': certificationV1.RevokeCertificate;
   'jineng.certification.v1.SatisfactionRecorded': certificationV1.SatisfactionRecorded;
   'jineng.certification.v1.SatisfactionResponse': certificationV1.SatisfactionResponse;

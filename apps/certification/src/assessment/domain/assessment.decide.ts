@@ -156,20 +156,7 @@ function record(command: RecordResults, state: KnownAssessment): AssessmentEvent
   const seen = new Set<string>();
   const results: TraineeResult[] = [];
   data.results.forEach((result, index) => {
-    if (!data.rosterWorkerIds.includes(result.workerId))
-      throw new TraineeNotOnRoster({ index, workerId: result.workerId });
-    if (seen.has(result.workerId)) throw new DuplicateResult({ index, workerId: result.workerId });
-    seen.add(result.workerId);
-    const scored = result.theoryScore !== undefined && result.practicalScore !== undefined;
-    const unscored = result.theoryScore === undefined && result.practicalScore === undefined;
-    if (result.outcome === 'absent' ? !unscored : !scored)
-      throw new InvalidResult({ index, outcome: result.outcome });
-    results.push({
-      workerId: result.workerId,
-      ...(result.theoryScore !== undefined ? { theoryScore: result.theoryScore } : {}),
-      ...(result.practicalScore !== undefined ? { practicalScore: result.practicalScore } : {}),
-      outcome: result.outcome,
-    });
+    results.push(checkedResult(result, index, data.rosterWorkerIds, seen));
   });
   const changed = results.filter((result) => !sameResult(state.results.get(result.workerId), result));
   if (changed.length === 0) return [];
@@ -196,7 +183,34 @@ function record(command: RecordResults, state: KnownAssessment): AssessmentEvent
   ];
 }
 
-function sameResult(a: TraineeResult | undefined, b: TraineeResult): boolean {
+/**
+ * One trainee's result by the rules of RecordResults: on the roster, once each (`seen` collects the
+ * workers already taken), scores with passed / failed and none with absent. The results sheet judges
+ * its rows with this same function.
+ */
+export function checkedResult(
+  result: TraineeResult,
+  index: number,
+  rosterWorkerIds: readonly string[],
+  seen: Set<string>,
+): TraineeResult {
+  if (!rosterWorkerIds.includes(result.workerId))
+    throw new TraineeNotOnRoster({ index, workerId: result.workerId });
+  if (seen.has(result.workerId)) throw new DuplicateResult({ index, workerId: result.workerId });
+  seen.add(result.workerId);
+  const scored = result.theoryScore !== undefined && result.practicalScore !== undefined;
+  const unscored = result.theoryScore === undefined && result.practicalScore === undefined;
+  if (result.outcome === 'absent' ? !unscored : !scored)
+    throw new InvalidResult({ index, outcome: result.outcome });
+  return {
+    workerId: result.workerId,
+    ...(result.theoryScore !== undefined ? { theoryScore: result.theoryScore } : {}),
+    ...(result.practicalScore !== undefined ? { practicalScore: result.practicalScore } : {}),
+    outcome: result.outcome,
+  };
+}
+
+export function sameResult(a: TraineeResult | undefined, b: TraineeResult): boolean {
   return (
     a !== undefined &&
     a.outcome === b.outcome &&

@@ -116,3 +116,30 @@ export class CorrectionReasonRequired extends defineDomainError<{ workerIds: str
   zh: (d) => `学员 ${d.workerIds.join('、')} 已有成绩，更正须填写原因（correctionReason）`,
   en: (d) => `workers ${d.workerIds.join(', ')} have results: a correction needs a reason (correctionReason)`,
 }) {}
+
+export class ResultsSheetColumnsMissing extends defineDomainError<{ field: string; missing: string[] }>({
+  code: 'CERTIFICATION.RESULTS_SHEET_COLUMNS_MISSING',
+  category: 'validation',
+  zh: (d) => `${d.field}：第 1 行缺少必填列：${d.missing.join('、')}`,
+  en: (d) => `${d.field}: the header row lacks required columns: ${d.missing.join(', ')}`,
+}) {}
+
+export class ResultsSheetCellInvalid extends defineDomainError<{
+  column: 'workerId' | 'theoryScore' | 'practicalScore' | 'outcome';
+  value: string;
+}>({
+  code: 'CERTIFICATION.RESULTS_SHEET_CELL_INVALID',
+  category: 'validation',
+  zh: (d) =>
+    d.column === 'workerId'
+      ? `工人编号“${d.value}”不是有效的编号（UUID）`
+      : d.column === 'outcome'
+        ? `考核结果“${d.value}”须为 合格 / 不合格 / 缺考（passed / failed / absent）`
+        : `${d.column === 'theoryScore' ? '理论' : '实操'}成绩“${d.value}”须为 0–100 的数`,
+  en: (d) =>
+    d.column === 'workerId'
+      ? `worker id '${d.value}' is not a valid id (UUID)`
+      : d.column === 'outcome'
+        ? `outcome '${d.value}' must be passed / failed / absent (合格 / 不合格 / 缺考)`
+        : `${d.column === 'theoryScore' ? 'theory' : 'practical'} score '${d.value}' must be a number from 0 to 100`,
+}) {}

@@ -7,7 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { CertificationReads } from '../../local/certification-reads';
 import { OFFICERS } from '../../shared/access';
 import { assessmentFor, runOnAssessment } from '../assessment-access';
-import type { AssessmentResultsRecorded } from '../domain/assessment';
+import type { AssessmentResultsRecorded, KnownAssessment } from '../domain/assessment';
 import { ClassNotKnown } from '../domain/assessment.errors';
 
 @Injectable()
@@ -22,12 +22,25 @@ export class RecordResultsHandler {
     const assessment = await assessmentFor(this.commands, envelope.principal, OFFICERS, payload.assessmentId);
     const cls = await this.reads.classFacts(assessment.classId);
     if (!cls) throw new ClassNotKnown({ classId: assessment.classId });
+    return this.record(request, assessment, payload, cls.workerIds);
+  }
+
+  /**
+   * Runs RecordResults on the assessment for `request` (its command id, principal and digest):
+   * the results sheet records its accepted rows through here too.
+   */
+  record(
+    request: RpcRequest,
+    assessment: KnownAssessment,
+    data: certificationV1.RecordResults,
+    rosterWorkerIds: readonly string[],
+  ): Promise<certificationV1.CommandAccepted> {
     const S = `"${this.reads.schema}"`;
     return runOnAssessment(
       this.commands,
       request,
       assessment,
-      { type: 'RecordResults', data: { ...payload, rosterWorkerIds: cls.workerIds } },
+      { type: 'RecordResults', data: { ...data, rosterWorkerIds: [...rosterWorkerIds] } },
       // each trainee's latest result, for the pass rates
       async (tx, { events }) => {
         for (const event of events) {

@@ -1,17 +1,28 @@
-// Reads a roster file into its header and data rows, within the roster limits: .xlsx (the first
-// sheet, streamed out of the archive with caps on what it inflates) or .csv (UTF-8 or GB18030).
-// A file past a cap is refused with a domain error as soon as the cap is passed; a file that cannot
-// be read is ROSTER.FILE_UNREADABLE.
-import { isDomainError } from '@jineng/ddd';
-import { RosterFileUnreadable } from '../domain/roster-import.errors';
+// Reads a roster file into its header and data rows, within the roster limits, with the lists lib's
+// bounded sheet reader (libs/lists/src/sheets: .xlsx streamed with caps on what it inflates, .csv in
+// UTF-8 or GB18030). Its typed refusals are reported as the roster import's own (ROSTER.TOO_LARGE,
+// ROSTER.EXPANDS_TOO_LARGE, ROSTER.COMPRESSION_RATIO_TOO_HIGH, ROSTER.FILE_UNREADABLE), same details.
+import {
+  readSheetFile,
+  sheetFormatOf,
+  SheetCompressionRatioTooHigh,
+  SheetExpandsTooLarge,
+  SheetFileUnreadable,
+  SheetTooLarge,
+  type SheetFormat,
+} from '@jineng/lists';
+import {
+  RosterCompressionRatioTooHigh,
+  RosterExpandsTooLarge,
+  RosterFileUnreadable,
+  RosterTooLarge,
+} from '../domain/roster-import.errors';
 import type { RosterLimits } from '../roster-limits';
-import { readCsvRoster } from './csv-roster-reader';
 import type { RosterSheet } from './roster-rows';
-import { readXlsxRoster } from './xlsx-roster-reader';
 
-export type RosterFormat = 'xlsx' | 'csv';
+export type RosterFormat = SheetFormat;
 
-export const formatOf = (fileName: string): RosterFormat => (/\.xlsx$/i.test(fileName) ? 'xlsx' : 'csv');
+export const formatOf = (fileName: string): RosterFormat => sheetFormatOf(fileName);
 
 export async function readRosterFile(
   content: Buffer,
@@ -20,11 +31,17 @@ export async function readRosterFile(
   field: string,
 ): Promise<RosterSheet> {
   try {
-    return format === 'xlsx'
-      ? await readXlsxRoster(content, limits, field)
-      : readCsvRoster(content, limits, field);
+    return await readSheetFile(content, format, limits, field);
   } catch (error) {
-    if (isDomainError(error)) throw error;
-    throw new RosterFileUnreadable({ field, format, reason: (error as Error).message.slice(0, 200) });
+    throw asRosterError(error);
   }
+}
+
+/** The sheet reader's refusal as the roster import's, with the same details; anything else as it is. */
+export function asRosterError(error: unknown): unknown {
+  if (error instanceof SheetTooLarge) return new RosterTooLarge(error.details);
+  if (error instanceof SheetExpandsTooLarge) return new RosterExpandsTooLarge(error.details);
+  if (error instanceof SheetCompressionRatioTooHigh) return new RosterCompressionRatioTooHigh(error.details);
+  if (error instanceof SheetFileUnreadable) return new RosterFileUnreadable(error.details);
+  return error;
 }

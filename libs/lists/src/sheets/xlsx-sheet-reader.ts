@@ -1,20 +1,15 @@
-// The first sheet of an .xlsx roster, read as a stream: the archive through BoundedZip (caps on what
+// The first sheet of an .xlsx file, read as a stream: the archive through BoundedZip (caps on what
 // it inflates and by how much), the sheet's XML through a SAX pass, rows handed to the collector as
 // they close (which stops at the row cap). Cells read as Excel shows them: shared and inline strings,
 // numbers (an ID number typed as a number stays a number, for the columns to name), booleans, and
 // numbers in a date style as dates.
-import type { Cell } from '../domain/roster-columns';
-import type { RosterLimits } from '../roster-limits';
 import { BoundedZip } from './bounded-zip';
-import { MAX_COLUMNS, RosterRowCollector, type RosterSheet } from './roster-rows';
+import type { SheetLimits } from './sheet-limits';
+import { MAX_COLUMNS, SheetRowCollector, type SheetCell, type Sheet } from './sheet-rows';
 import { dateStyles, excelSerialToDate, sharedStrings, unescapeXlsx, workbookParts } from './xlsx-workbook';
 import { parseXml } from './xml-stream';
 
-export async function readXlsxRoster(
-  content: Buffer,
-  limits: RosterLimits,
-  field: string,
-): Promise<RosterSheet> {
+export async function readXlsxSheet(content: Buffer, limits: SheetLimits, field: string): Promise<Sheet> {
   const zip = await BoundedZip.open(content, limits, field);
   try {
     const parts = await workbookParts(zip);
@@ -23,7 +18,7 @@ export async function readXlsxRoster(
       dateStyles: parts.styles ? await dateStyles(zip, parts.styles) : [],
       date1904: parts.date1904,
     };
-    const collector = new RosterRowCollector(limits.maxRows, field);
+    const collector = new SheetRowCollector(limits.maxRows, field);
     await readSheet(zip, parts.sheet, context, collector);
     return collector.sheet();
   } finally {
@@ -42,10 +37,10 @@ async function readSheet(
   zip: BoundedZip,
   path: string,
   context: CellContext,
-  collector: RosterRowCollector,
+  collector: SheetRowCollector,
 ): Promise<void> {
   let rowNumber = 0;
-  let cells: Cell[] = [];
+  let cells: SheetCell[] = [];
   let column = -1;
   let type = 'n';
   let style = 0;
@@ -122,7 +117,7 @@ function columnIndexOf(reference: string): number {
   return index - 1;
 }
 
-function cellValue(type: string, style: number, value: string | undefined, context: CellContext): Cell {
+function cellValue(type: string, style: number, value: string | undefined, context: CellContext): SheetCell {
   if (value === undefined || value === '') return null;
   switch (type) {
     case 's': {
