@@ -360,7 +360,8 @@ it('replays a dead letter an operator asks for through the inbox: once, however 
   await publish(poison);
   await publish(good);
   await eventually(async () => expect(await readDeadLetters(nc, name)).toHaveLength(1));
-  expect((await effects(name)).map((r) => r.event_id)).toEqual([good.id]);
+  // the good event is handled on its own delivery, which may commit after the poison was dead-lettered
+  await eventually(async () => expect((await effects(name)).map((r) => r.event_id)).toEqual([good.id]));
 
   const [stored] = await readDeadLetters(nc, name);
   // still broken: the replay fails and the request is parked again with the error
