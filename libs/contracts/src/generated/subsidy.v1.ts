@@ -57,6 +57,11 @@ export interface AssessmentRules {
   readonly trainingCertificate?: TrainingCertificateRule;
   /** employers that must set up their own skills evaluation body (技能人才评价机构), and by when */
   readonly ownEvaluationBody?: OwnEvaluationBodyRule;
+  /**
+   * a trainee who attended less than this share of the class's sessions cannot be marked passed (no
+   * seed states one: not set until a jurisdiction publishes it)
+   */
+  readonly minAttendanceShareToPass?: number;
 }
 
 export const AssessmentRulesSchema: JsonSchema = {
@@ -90,6 +95,13 @@ export const AssessmentRulesSchema: JsonSchema = {
     },
     ownEvaluationBody: {
       $ref: 'jineng.subsidy.v1.OwnEvaluationBodyRule',
+    },
+    minAttendanceShareToPass: {
+      description:
+        "a trainee who attended less than this share of the class's sessions cannot be marked passed (no seed states one: not set until a jurisdiction publishes it)",
+      type: 'number',
+      minimum: 0,
+      maximum: 1,
     },
   },
   additionalProperties: false,

@@ -22,6 +22,8 @@ import {
   HrOfficeQuestionSetRequired,
   InvalidResult,
   ResultsBeforeAssessmentDate,
+  AttendanceBelowMinimum,
+  AttendanceNotYetKnown,
   TraineeNotOnRoster,
 } from './assessment.errors';
 
@@ -324,5 +326,47 @@ describe('RecordResults', () => {
       .given(applied, scheduled, recorded([passed]))
       .when(record([passed], '2026-12-02'))
       .thenNothingHappened();
+  });
+
+  describe('where the policy sets an attendance minimum to pass (80 % here)', () => {
+    const w2Failed = { workerId: w2, theoryScore: 40, practicalScore: 50, outcome: 'failed' as const };
+    const rule = (w1Attended: number, w2Attended = 2) => ({
+      passRule: {
+        minAttendanceShare: 0.8,
+        attendance: { [w1]: { attended: w1Attended, total: 10 }, [w2]: { attended: w2Attended, total: 10 } },
+      },
+    });
+
+    it('exactly at the minimum (8 of 10 sessions): passed', () => {
+      spec
+        .given(applied, scheduled)
+        .when(record([passed], '2026-12-01', rule(8)))
+        .then(recorded([passed]));
+    });
+
+    it('one session short (7 of 10): not passed, with the figures; failed stays allowed', () => {
+      spec
+        .given(applied, scheduled)
+        .when(record([passed], '2026-12-01', rule(7)))
+        .thenThrows(
+          AttendanceBelowMinimum,
+          (e) => e.details.workerId === w1 && e.details.attended === 7 && e.details.total === 10,
+        );
+      spec
+        .given(applied, scheduled)
+        .when(record([w2Failed], '2026-12-01', rule(8, 2)))
+        .then(recorded([w2Failed]));
+    });
+
+    it('while the class has not completed (attendance unknown), nobody can be marked passed yet', () => {
+      spec
+        .given(applied, scheduled)
+        .when(record([passed], '2026-12-01', { passRule: { minAttendanceShare: 0.8, attendance: null } }))
+        .thenThrows(AttendanceNotYetKnown, (e) => e.details.workerId === w1);
+      spec
+        .given(applied, scheduled)
+        .when(record([absent], '2026-12-01', { passRule: { minAttendanceShare: 0.8, attendance: null } }))
+        .then(recorded([absent]));
+    });
   });
 });

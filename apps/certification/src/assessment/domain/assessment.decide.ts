@@ -12,6 +12,7 @@ import {
   type AssessmentEvent,
   type AssessmentState,
   type KnownAssessment,
+  type PassRule,
   type RecordResults,
   type ScheduleAssessment,
   type TraineeResult,
@@ -23,6 +24,8 @@ import {
   AssessmentDateOutOfRange,
   AssessmentNotFound,
   AssessmentNotScheduled,
+  AttendanceBelowMinimum,
+  AttendanceNotYetKnown,
   ClassNotRunning,
   CorrectionReasonRequired,
   DuplicateResult,
@@ -156,7 +159,7 @@ function record(command: RecordResults, state: KnownAssessment): AssessmentEvent
   const seen = new Set<string>();
   const results: TraineeResult[] = [];
   data.results.forEach((result, index) => {
-    results.push(checkedResult(result, index, data.rosterWorkerIds, seen));
+    results.push(checkedResult(result, index, data.rosterWorkerIds, seen, data.passRule));
   });
   const changed = results.filter((result) => !sameResult(state.results.get(result.workerId), result));
   if (changed.length === 0) return [];
@@ -185,14 +188,16 @@ function record(command: RecordResults, state: KnownAssessment): AssessmentEvent
 
 /**
  * One trainee's result by the rules of RecordResults: on the roster, once each (`seen` collects the
- * workers already taken), scores with passed / failed and none with absent. The results sheet judges
- * its rows with this same function.
+ * workers already taken), scores with passed / failed and none with absent, and — where the policy sets
+ * an attendance minimum — passed only at or above it. The results sheet judges its rows with this same
+ * function.
  */
 export function checkedResult(
   result: TraineeResult,
   index: number,
   rosterWorkerIds: readonly string[],
   seen: Set<string>,
+  passRule?: PassRule,
 ): TraineeResult {
   if (!rosterWorkerIds.includes(result.workerId))
     throw new TraineeNotOnRoster({ index, workerId: result.workerId });
@@ -202,12 +207,30 @@ export function checkedResult(
   const unscored = result.theoryScore === undefined && result.practicalScore === undefined;
   if (result.outcome === 'absent' ? !unscored : !scored)
     throw new InvalidResult({ index, outcome: result.outcome });
+  if (result.outcome === 'passed' && passRule) checkAttendance(result.workerId, index, passRule);
   return {
     workerId: result.workerId,
     ...(result.theoryScore !== undefined ? { theoryScore: result.theoryScore } : {}),
     ...(result.practicalScore !== undefined ? { practicalScore: result.practicalScore } : {}),
     outcome: result.outcome,
   };
+}
+
+// 「出勤率低于…不得参加考核/不予合格」 is a rule some jurisdictions set; none of the seeds does, so it
+// applies only where a published version sets assessment.minAttendanceShareToPass (issue 12).
+function checkAttendance(workerId: string, index: number, rule: PassRule): void {
+  if (rule.attendance === null) throw new AttendanceNotYetKnown({ index, workerId });
+  const { attended, total } = rule.attendance[workerId] ?? { attended: 0, total: 0 };
+  // attended / total < minimum, in integers (no rounding): attended * 10 000 < minimum (4 decimals) * total
+  const minimum = Math.round(rule.minAttendanceShare * 10_000);
+  if (total === 0 || attended * 10_000 < minimum * total)
+    throw new AttendanceBelowMinimum({
+      index,
+      workerId,
+      attended,
+      total,
+      minimumShare: rule.minAttendanceShare,
+    });
 }
 
 export function sameResult(a: TraineeResult | undefined, b: TraineeResult): boolean {

@@ -143,3 +143,27 @@ export class ResultsSheetCellInvalid extends defineDomainError<{
         ? `outcome '${d.value}' must be passed / failed / absent (合格 / 不合格 / 缺考)`
         : `${d.column === 'theoryScore' ? 'theory' : 'practical'} score '${d.value}' must be a number from 0 to 100`,
 }) {}
+
+export class AttendanceBelowMinimum extends defineDomainError<{
+  index: number;
+  workerId: string;
+  attended: number;
+  total: number;
+  minimumShare: number;
+}>({
+  code: 'CERTIFICATION.ATTENDANCE_BELOW_MINIMUM',
+  category: 'validation',
+  zh: (d) =>
+    `第 ${d.index + 1} 条：学员 ${d.workerId} 出勤 ${d.attended}/${d.total} 次课，低于政策规定的 ${Math.round(d.minimumShare * 100)}%，不能判定合格`,
+  en: (d) =>
+    `result ${d.index + 1}: trainee ${d.workerId} attended ${d.attended} of ${d.total} sessions, below the policy's ${Math.round(d.minimumShare * 100)} %: cannot be marked passed`,
+}) {}
+
+export class AttendanceNotYetKnown extends defineDomainError<{ index: number; workerId: string }>({
+  code: 'CERTIFICATION.ATTENDANCE_NOT_YET_KNOWN',
+  category: 'illegal_state',
+  zh: (d) =>
+    `第 ${d.index + 1} 条：政策规定了合格所需的出勤比例，班级尚未结业、出勤未知，学员 ${d.workerId} 暂不能判定合格`,
+  en: (d) =>
+    `result ${d.index + 1}: the policy sets an attendance minimum to pass and the class has not completed (attendance unknown): trainee ${d.workerId} cannot be marked passed yet`,
+}) {}

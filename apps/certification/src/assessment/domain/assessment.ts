@@ -52,8 +52,21 @@ export type RecordResults = Command<
   JsonData<certificationV1.RecordResults> & {
     /** the class's roster now (after amendments) */
     readonly rosterWorkerIds: readonly string[];
+    /** the policy's attendance minimum to pass, where it is set (pass-rule.ts) */
+    readonly passRule?: PassRule;
   }
 >;
+
+/**
+ * The policy's attendance minimum for a pass (`assessment.minAttendanceShareToPass`, where set) and each
+ * trainee's attendance from class-ops' ClassCompleted — `null` while the class has not completed.
+ */
+export type PassRule = {
+  readonly minAttendanceShare: number;
+  readonly attendance: {
+    readonly [workerId: string]: { readonly attended: number; readonly total: number };
+  } | null;
+};
 
 export type AssessmentCommand = ApplyForAssessment | ScheduleAssessment | RecordResults;
 

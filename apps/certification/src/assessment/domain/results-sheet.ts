@@ -7,7 +7,7 @@
 import { isDomainError, type DomainError } from '@jineng/ddd';
 import type { Sheet, SheetCell, SheetLimits } from '@jineng/lists';
 import { checkedResult, sameResult } from './assessment.decide';
-import type { KnownAssessment, TraineeResult } from './assessment';
+import type { KnownAssessment, PassRule, TraineeResult } from './assessment';
 import {
   CorrectionReasonRequired,
   ResultsSheetCellInvalid,
@@ -86,6 +86,7 @@ export function judgeResultsSheet(
   rosterWorkerIds: readonly string[],
   correctionReason: string | undefined,
   field: string,
+  passRule?: PassRule,
 ): JudgedResultsSheet {
   const columns = resultColumns(sheet.header, field);
   const reason = correctionReason?.trim() || undefined;
@@ -122,6 +123,7 @@ export function judgeResultsSheet(
         index,
         rosterWorkerIds,
         seen,
+        passRule,
       );
     } catch (error) {
       if (!isDomainError(error)) throw error;

@@ -12,6 +12,7 @@ import { Injectable } from '@nestjs/common';
 import { CertificationReads } from '../../local/certification-reads';
 import { OFFICERS } from '../../shared/access';
 import { assessmentFor } from '../assessment-access';
+import { passRuleFor } from '../pass-rule';
 import { ClassNotKnown } from '../domain/assessment.errors';
 import { judgeResultsSheet, RESULTS_SHEET_LIMITS } from '../domain/results-sheet';
 import { RecordResultsHandler } from '../record-results/record-results.handler';
@@ -37,12 +38,14 @@ export class RecordResultsSheetHandler {
       RESULTS_SHEET_LIMITS,
       'contentBase64',
     );
+    const passRule = await passRuleFor(this.reads, cls);
     const judged = judgeResultsSheet(
       sheet,
       assessment,
       cls.workerIds,
       payload.correctionReason,
       'contentBase64',
+      passRule,
     );
     await this.recordResults.record(
       request,
@@ -53,6 +56,7 @@ export class RecordResultsSheetHandler {
         ...(payload.correctionReason !== undefined ? { correctionReason: payload.correctionReason } : {}),
       },
       cls.workerIds,
+      passRule,
     );
     const count = (outcome: string) => judged.rows.filter((row) => row.outcome === outcome).length;
     return {

@@ -7,7 +7,8 @@ import { Injectable } from '@nestjs/common';
 import { CertificationReads } from '../../local/certification-reads';
 import { OFFICERS } from '../../shared/access';
 import { assessmentFor, runOnAssessment } from '../assessment-access';
-import type { AssessmentResultsRecorded, KnownAssessment } from '../domain/assessment';
+import type { AssessmentResultsRecorded, KnownAssessment, PassRule } from '../domain/assessment';
+import { passRuleFor } from '../pass-rule';
 import { ClassNotKnown } from '../domain/assessment.errors';
 
 @Injectable()
@@ -22,7 +23,7 @@ export class RecordResultsHandler {
     const assessment = await assessmentFor(this.commands, envelope.principal, OFFICERS, payload.assessmentId);
     const cls = await this.reads.classFacts(assessment.classId);
     if (!cls) throw new ClassNotKnown({ classId: assessment.classId });
-    return this.record(request, assessment, payload, cls.workerIds);
+    return this.record(request, assessment, payload, cls.workerIds, await passRuleFor(this.reads, cls));
   }
 
   /**
@@ -34,13 +35,17 @@ export class RecordResultsHandler {
     assessment: KnownAssessment,
     data: certificationV1.RecordResults,
     rosterWorkerIds: readonly string[],
+    passRule: PassRule | undefined,
   ): Promise<certificationV1.CommandAccepted> {
     const S = `"${this.reads.schema}"`;
     return runOnAssessment(
       this.commands,
       request,
       assessment,
-      { type: 'RecordResults', data: { ...data, rosterWorkerIds: [...rosterWorkerIds] } },
+      {
+        type: 'RecordResults',
+        data: { ...data, rosterWorkerIds: [...rosterWorkerIds], ...(passRule ? { passRule } : {}) },
+      },
       // each trainee's latest result, for the pass rates
       async (tx, { events }) => {
         for (const event of events) {

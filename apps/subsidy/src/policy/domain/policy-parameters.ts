@@ -90,6 +90,7 @@ export const PARAMETER_CATALOGUE: Catalogue = {
       '须自主成立技能人才评价机构的用人单位及期限',
       'employers that must set up their own skills evaluation body, and by when',
     ),
+    minAttendanceShareToPass: l('判定合格所需的最低出勤比例', 'minimum share of sessions attended to pass'),
   },
   institutionQuality: {
     minYearlyPassRate: l('年度培训合格率下限', 'minimum yearly pass rate'),
