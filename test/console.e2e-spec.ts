@@ -135,8 +135,20 @@ async function signIn(page: Page, role: RegExp) {
 
 /** axe-core on the page as it is: the serious and critical violations */
 async function axe(page: Page): Promise<string[]> {
-  // what axe sees is the page at rest: no control under the mouse
+  // what axe sees is the page at rest: no control under the mouse, and no message still fading in (a
+  // help text mid-animation has a lighter colour than at rest); endless ones (spinners) are not waited for
   await page.mouse.move(0, 0);
+  await page.waitForFunction(
+    () => {
+      type Animation = { playState: string; effect: { getTiming(): { iterations: number } } | null };
+      const document = (globalThis as unknown as { document: { getAnimations(): Animation[] } }).document;
+      return document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity);
+    },
+    undefined,
+    { timeout: 10_000 },
+  );
   // evaluated over the DevTools protocol: the page's policy (no inline script) stays as it is
   await page.evaluate(AXE_SOURCE);
   // runs in the page (this file is typed without the DOM library)
