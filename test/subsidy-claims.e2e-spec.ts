@@ -152,6 +152,18 @@ async function completedClass(
       },
     );
   }
+  // the service learns the class and the certificates through two consumers, in no fixed order:
+  // probe its read model until every certificate is there, so the claim is computed on all of them
+  await eventually(
+    async () => {
+      const { rows } = await db.pool.query<{ n: number }>(
+        `select count(*)::int as n from ${db.schema}.claim_certificates where class_id = $1`,
+        [classId],
+      );
+      expect(rows[0]?.n).toBe(workers.length);
+    },
+    { timeoutMs: 20_000 },
+  );
   return classId;
 }
 
