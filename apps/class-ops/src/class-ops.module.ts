@@ -24,7 +24,10 @@ import { RecordInspectionNatsController } from './class/record-inspection/record
 import { RecordVideoEvidenceHandler } from './class/record-video-evidence/record-video-evidence.handler';
 import { RecordVideoEvidenceNatsController } from './class/record-video-evidence/record-video-evidence.nats.controller';
 import { classStreamId } from './class/domain/class.events';
+import { FundsGateDeadline } from './class/funds-gate/funds-gate.deadline';
 import { OpeningDayDeadline } from './class/opening-day/opening-day.deadline';
+import { ReapproveClassHandler } from './class/reapprove-class/reapprove-class.handler';
+import { ReapproveClassNatsController } from './class/reapprove-class/reapprove-class.nats.controller';
 import { RejectClassHandler } from './class/reject-class/reject-class.handler';
 import { RejectClassNatsController } from './class/reject-class/reject-class.nats.controller';
 import { WithdrawApplicationHandler } from './class/withdraw-application/withdraw-application.handler';
@@ -34,7 +37,13 @@ import {
   onEarmarkRefused,
   type EarmarkRefusedData,
 } from './integration/earmark-refused.process';
-import { certificationReadModel, registryReadModel, subsidyReadModel } from './integration/local-read-models';
+import {
+  certificatesReadModel,
+  certificationReadModel,
+  fundLedgerReadModel,
+  registryReadModel,
+  subsidyReadModel,
+} from './integration/local-read-models';
 import { GetClassHandler } from './queries/get-class/get-class.handler';
 import { GetClassNatsController } from './queries/get-class/get-class.nats.controller';
 import { ClassLists } from './queries/list-handlers';
@@ -48,6 +57,7 @@ import { ClassStore } from './shared/class-store';
 const USE_CASES: readonly [Type, Type][] = [
   [ApplyToOpenClassNatsController, ApplyToOpenClassHandler],
   [ApproveClassNatsController, ApproveClassHandler],
+  [ReapproveClassNatsController, ReapproveClassHandler],
   [RejectClassNatsController, RejectClassHandler],
   [AmendRosterNatsController, AmendRosterHandler],
   [WithdrawApplicationNatsController, WithdrawApplicationHandler],
@@ -70,6 +80,7 @@ const USE_CASES: readonly [Type, Type][] = [
     QueryScopes,
     CheckInIntake,
     OpeningDayDeadline,
+    FundsGateDeadline,
     ...USE_CASES.map(([, handler]) => handler),
   ],
 })
@@ -79,14 +90,18 @@ export class ClassOpsModule implements OnModuleInit {
     private readonly commands: CommandRunner,
     private readonly store: ClassStore,
     private readonly openingDay: OpeningDayDeadline,
+    private readonly fundsGate: FundsGateDeadline,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
   onModuleInit(): void {
     this.openingDay.register();
+    this.fundsGate.register();
     this.lifecycle.readModel(registryReadModel(this.config.schema));
     this.lifecycle.readModel(subsidyReadModel(this.config.schema));
     this.lifecycle.readModel(certificationReadModel(this.config.schema));
+    this.lifecycle.readModel(certificatesReadModel(this.config.schema));
+    this.lifecycle.readModel(fundLedgerReadModel(this.config.schema));
     this.lifecycle.consume({
       name: 'class-ops-earmark-refusals',
       filterSubjects: [eventSubject('fund-ledger', EARMARK_REFUSED)],

@@ -207,3 +207,50 @@ it('a batch and single check-ins give the same outcomes as before: a batch re-se
     first.map((o) => [o.checkInId, o.outcome, true]),
   );
 });
+
+it('looks up the devices of concurrent requests together, each answered its own device, jurisdiction or refusal', async () => {
+  const S = `"${db.schema}"`;
+  const otherInstitutionId = randomUUID();
+  const [own, revoked, foreign, unknown] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  await db.pool.query(
+    `insert into ${S}.rm_institutions (institution_id, jurisdiction, type, credit_code, status, scope)
+     values ($1, '140802', 'technical_school', '91140802MA0DEVICE1', 'listed', '[]')`,
+    [institutionId],
+  );
+  await db.pool.query(
+    `insert into ${S}.rm_devices values ($1, $4, '实训基地', 'active'), ($2, $4, '实训基地', 'revoked'),
+       ($3, $5, '别处', 'active')`,
+    [own, revoked, foreign, institutionId, otherInstitutionId],
+  );
+  const principal = {
+    userId: 'institution-user',
+    roles: ['institution' as const],
+    jurisdiction: '140800',
+    institutionId,
+  };
+  // count the look-ups: five requests at once, two lanes — two go alone, the three queued meanwhile as one
+  const query = db.pool.query.bind(db.pool);
+  let lookups = 0;
+  const counting = (...args: Parameters<typeof query>) => {
+    if (String(args[0]).includes('rm_devices')) lookups++;
+    return query(...args);
+  };
+  db.pool.query = counting as typeof db.pool.query;
+  const answers = await Promise.allSettled(
+    [own, revoked, foreign, unknown, own.toUpperCase()].map((deviceId) =>
+      intake.authorize(principal, deviceId),
+    ),
+  );
+  expect(
+    answers.map((a) => (a.status === 'fulfilled' ? a.value : (a.reason as { code: string }).code)),
+  ).toEqual([
+    { device: { institutionId, siteName: '实训基地', status: 'active' }, jurisdiction: '140802' },
+    { device: { institutionId, siteName: '实训基地', status: 'revoked' }, jurisdiction: '140802' },
+    'CLASS.ACCESS_DENIED',
+    // a device the registry never told of: its check-ins are recorded as refused, in the user's jurisdiction
+    { jurisdiction: '140800' },
+    { device: { institutionId, siteName: '实训基地', status: 'active' }, jurisdiction: '140802' },
+  ]);
+  db.pool.query = query as typeof db.pool.query;
+  expect(lookups).toBe(3);
+});

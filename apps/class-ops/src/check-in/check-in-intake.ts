@@ -37,6 +37,8 @@ export const CHECK_IN_CHUNK = 500;
 /** single check-ins: chunks in flight at once, and how long a free one waits to gather more */
 export const SINGLE_CHECK_IN_LANES = 4;
 export const SINGLE_CHECK_IN_LINGER_MS = 2;
+/** device look-ups (one per request) in flight at once; the others queue and go as one query */
+export const DEVICE_LOOKUP_LANES = 2;
 
 type Reading = classOpsV1.CheckInReading;
 type Outcome = classOpsV1.CheckInOutcome;
@@ -53,6 +55,15 @@ interface Intake {
 }
 
 type Judged = ReturnType<typeof judgeCheckIn>;
+
+/** A device as the registry told class-ops, with its institution's jurisdiction. */
+interface DeviceRow {
+  device_id: string;
+  institution_id: string;
+  site_name: string;
+  status: string;
+  jurisdiction: string | null;
+}
 
 /** A class's check-in facts as the one read answers them (JSON). */
 interface ClassRow {
@@ -73,6 +84,7 @@ interface ClassRow {
 export class CheckInIntake {
   private readonly S: string;
   private readonly singles: RequestGrouper<Intake, Outcome>;
+  private readonly devices: RequestGrouper<string, DeviceRow | undefined>;
 
   constructor(
     private readonly commands: CommandRunner,
@@ -84,6 +96,12 @@ export class CheckInIntake {
       maxInFlight: SINGLE_CHECK_IN_LANES,
       maxGroupSize: CHECK_IN_CHUNK,
       lingerMs: SINGLE_CHECK_IN_LINGER_MS,
+    });
+    // every RecordCheckIn looks its device up before it is grouped: concurrent look-ups share one query
+    // (they were one round trip each, as many as the check-ins of a chunk)
+    this.devices = new RequestGrouper((deviceIds) => this.lookUpDevices(deviceIds), {
+      maxInFlight: DEVICE_LOOKUP_LANES,
+      maxGroupSize: CHECK_IN_CHUNK,
     });
   }
 
@@ -97,13 +115,7 @@ export class CheckInIntake {
         reason: 'check-ins come from an institution’s devices',
         roles: [...principal.roles],
       });
-    const { rows } = await this.pool.query(
-      `select d.institution_id, d.site_name, d.status, i.jurisdiction
-         from ${this.S}.rm_devices d left join ${this.S}.rm_institutions i using (institution_id)
-        where d.device_id = $1`,
-      [deviceId],
-    );
-    const row = rows[0];
+    const row = await this.devices.submit(deviceId);
     if (row && row.institution_id.toLowerCase() !== principal.institutionId.toLowerCase())
       throw new ClassAccessDenied({
         reason: `device ${deviceId} belongs to another institution`,
@@ -115,6 +127,18 @@ export class CheckInIntake {
         : {}),
       jurisdiction: row?.jurisdiction ?? principal.jurisdiction,
     };
+  }
+
+  /** The devices named, in the order asked (undefined: a device the registry has not told of). */
+  private async lookUpDevices(deviceIds: readonly string[]): Promise<(DeviceRow | undefined)[]> {
+    const { rows } = await this.pool.query<DeviceRow>(
+      `select d.device_id, d.institution_id, d.site_name, d.status, i.jurisdiction
+         from ${this.S}.rm_devices d left join ${this.S}.rm_institutions i using (institution_id)
+        where d.device_id = any($1::uuid[])`,
+      [[...new Set(deviceIds)]],
+    );
+    const byId = new Map(rows.map((row) => [row.device_id.toLowerCase(), row]));
+    return deviceIds.map((id) => byId.get(id.toLowerCase()));
   }
 
   /** One check-in sent online: grouped with the others arriving at the same moment. */
@@ -225,6 +249,10 @@ export class CheckInIntake {
       }
     }
     const decided = new Map(rows.map((r) => [r.checkInId, r.judged]));
+    const firstIndex = new Map<string, number>();
+    ids.forEach((id, i) => {
+      if (!firstIndex.has(id)) firstIndex.set(id, i);
+    });
     return items.map(({ reading }, i): Outcome => {
       const first = known.get(ids[i]);
       if (first) return { ...first, deviceEventId: reading.deviceEventId, idempotent: true };
@@ -235,7 +263,7 @@ export class CheckInIntake {
         outcome: judged.reasons.length === 0 ? 'accepted' : 'rejected',
         ...(judged.reasons.length > 0 ? { reasons: judged.reasons } : {}),
         ...(judged.sessionNo ? { sessionNo: judged.sessionNo } : {}),
-        idempotent: ids.indexOf(ids[i]) !== i,
+        idempotent: firstIndex.get(ids[i]) !== i,
       };
     });
   }

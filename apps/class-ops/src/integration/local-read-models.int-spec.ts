@@ -1,6 +1,7 @@
 // class-ops' local read models on the real NATS and PostgreSQL: the registry's and the subsidy
 // service's events become the rows the opening rules read; a restart of the consumers and of NATS, and
-// events published again, lose nothing and apply nothing twice.
+// events published again, lose nothing and apply nothing twice. Likewise certification's certificates
+// and the fund ledger's earmarks.
 import { randomUUID } from 'node:crypto';
 import { migrate } from '@jineng/event-store';
 import {
@@ -14,7 +15,12 @@ import { connectTestDatabase, DedicatedNatsServer, eventually, type TestDatabase
 import { jetstream } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { classOpsMigrations } from '../persistence/class-ops.migrations';
-import { registryReadModel, subsidyReadModel } from './local-read-models';
+import {
+  certificatesReadModel,
+  fundLedgerReadModel,
+  registryReadModel,
+  subsidyReadModel,
+} from './local-read-models';
 
 let db: TestDatabase;
 let server: DedicatedNatsServer;
@@ -200,5 +206,97 @@ it('keeps workers, institutions, teachers, devices, policy versions and the cale
   );
   expect(await rows(`select count(*)::int as n from S.rm_teachers`)).toEqual([{ n: 1 }]);
   expect(await rows(`select count(*)::int as n from S.rm_policy_versions`)).toEqual([{ n: 1 }]);
+  for (const consumer of running) await consumer.stop();
+}, 60_000);
+
+it('keeps the certificates workers hold and the last word of the ledger on each earmark, in stream order, across restarts', async () => {
+  const workerId = randomUUID();
+  const [kept, revoked] = [randomUUID(), randomUUID()];
+  const [refusedThenEarmarked, refusedOnly] = [randomUUID(), randomUUID()];
+  const ledgerAndCertificates = () =>
+    [certificatesReadModel(db.schema), fundLedgerReadModel(db.schema)].map(
+      (definition) =>
+        new LocalReadModelConsumer({ definition, nc, pool: db.pool, schema: db.schema, pollMs: 50 }),
+    );
+  const issued = (certificateId: string, level: number) =>
+    eventOf('certification', `certificate-${certificateId}`, 'CertificateIssued.v1', {
+      certificateId,
+      certificateNumber: `CERT-${certificateId.slice(0, 8)}`,
+      workerId,
+      institutionId: randomUUID(),
+      jurisdictionCode: '530302',
+      occupationCode: '6-18-02-04',
+      level,
+      kind: 'skill_level',
+      evaluationBodyId: randomUUID(),
+      issuedOn: '2025-06-30',
+    });
+  const refusal = (classId: string) =>
+    eventOf('fund-ledger', `earmark-${classId}`, 'EarmarkRefused.v1', {
+      classId,
+      jurisdictionCode: '530302',
+      fundSource: 'skills_upgrading_account',
+      requestedFen: 7_500_000,
+      availableFen: 1_000_000,
+      reason: 'LEDGER.INSUFFICIENT_FUNDS',
+    });
+  const first = [issued(kept, 5), issued(revoked, 4), refusal(refusedThenEarmarked), refusal(refusedOnly)];
+  let running = ledgerAndCertificates();
+  for (const consumer of running) await consumer.start();
+  for (const event of first) await publish(event);
+  await eventually(async () => {
+    expect(await rows(`select count(*)::int as n from S.rm_certificates where not revoked`)).toEqual([
+      { n: 2 },
+    ]);
+    expect(await rows(`select count(*)::int as n from S.rm_earmarks where status = 'refused'`)).toEqual([
+      { n: 2 },
+    ]);
+  });
+
+  // stopped; NATS down hard and back; the later events arrive in reverse, the earlier ones again
+  for (const consumer of running) await consumer.stop();
+  await nc.close();
+  await server.kill();
+  await server.restart();
+  nc = await connect({ servers: server.url });
+  const later = [
+    eventOf('certification', `certificate-${revoked}`, 'CertificateRevoked.v1', {
+      certificateId: revoked,
+      certificateNumber: `CERT-${revoked.slice(0, 8)}`,
+      workerId,
+      reason: '考核舞弊',
+      revokedBy: 'officer-1',
+    }),
+    eventOf('fund-ledger', `earmark-${refusedThenEarmarked}`, 'ClassEarmarked.v1', {
+      classId: refusedThenEarmarked,
+      earmarkId: randomUUID(),
+      jurisdictionCode: '530302',
+      fundSource: 'skills_upgrading_account',
+      amountFen: 7_500_000,
+    }),
+  ];
+  for (const event of [...later].reverse()) await publish(event);
+  for (const event of first) await publish(event, randomUUID());
+  running = ledgerAndCertificates();
+  for (const consumer of running) await consumer.start();
+  await eventually(
+    async () => {
+      expect(
+        await rows(`select certificate_id, level, revoked from S.rm_certificates order by level desc`),
+      ).toEqual([
+        { certificate_id: kept, level: 5, revoked: false },
+        { certificate_id: revoked, level: 4, revoked: true },
+      ]);
+      expect(
+        await rows(
+          `select class_id, status, amount_fen::int, available_fen::int from S.rm_earmarks order by status`,
+        ),
+      ).toEqual([
+        { class_id: refusedThenEarmarked, status: 'earmarked', amount_fen: 7_500_000, available_fen: null },
+        { class_id: refusedOnly, status: 'refused', amount_fen: 7_500_000, available_fen: 1_000_000 },
+      ]);
+    },
+    { timeoutMs: 20_000 },
+  );
   for (const consumer of running) await consumer.stop();
 }, 60_000);

@@ -190,3 +190,67 @@ export function certificationReadModel(schema: string) {
     },
   });
 }
+
+/**
+ * The certificates a worker holds (certification's CertificateIssued / CertificateRevoked, docs/contracts.md):
+ * a trainee who already holds the class's occupation at its level is not subsidised again (Qujing 2019:
+ * 「同一职业同一等级不可重复享受」), which the opening warns of. A revocation keeps the row, marked.
+ */
+export function certificatesReadModel(schema: string) {
+  const S = `"${schema}"`;
+  return defineLocalReadModel({
+    name: 'class-ops-certificates',
+    from: {
+      certification: {
+        'CertificateIssued.v1': async (event, tx) => {
+          const c = d(event);
+          await tx.query(
+            `insert into ${S}.rm_certificates
+               (certificate_id, worker_id, class_id, occupation_code, level, kind, issued_on)
+             values ($1, $2, $3, $4, $5, $6, $7) on conflict (certificate_id) do nothing`,
+            [c.certificateId, c.workerId, c.classId ?? null, c.occupationCode, c.level, c.kind, c.issuedOn],
+          );
+        },
+        'CertificateRevoked.v1': async (event, tx) => {
+          await tx.query(`update ${S}.rm_certificates set revoked = true where certificate_id = $1`, [
+            d(event).certificateId,
+          ]);
+        },
+      },
+    },
+  });
+}
+
+/**
+ * The fund ledger's last word on each class's earmark (ClassEarmarked / EarmarkRefused, stream
+ * `earmark-<classId>`, applied in order): a refusal followed by an earmark once funds came leaves
+ * `earmarked`. Re-approval out of "awaiting funds" and the dedicated account's start gate read it.
+ */
+export function fundLedgerReadModel(schema: string) {
+  const S = `"${schema}"`;
+  return defineLocalReadModel({
+    name: 'class-ops-fund-ledger',
+    from: {
+      'fund-ledger': {
+        'ClassEarmarked.v1': async (event, tx) => {
+          const e = d(event);
+          await tx.query(
+            `insert into ${S}.rm_earmarks values ($1, 'earmarked', $2, $3, null, null)
+             on conflict (class_id) do update set status = 'earmarked', fund_source = $2, amount_fen = $3,
+               available_fen = null, reason = null`,
+            [e.classId, e.fundSource, e.amountFen],
+          );
+        },
+        'EarmarkRefused.v1': async (event, tx) => {
+          const e = d(event);
+          await tx.query(
+            `insert into ${S}.rm_earmarks values ($1, 'refused', $2, $3, $4, $5)
+             on conflict (class_id) do update set status = 'refused', fund_source = $2, amount_fen = $3,
+               available_fen = $4, reason = $5`,
+            [e.classId, e.fundSource, e.requestedFen, e.availableFen, e.reason ?? null],
+          );
+        },
+      },
+    },
+  });
+}

@@ -158,4 +158,37 @@ export const classOpsMigrations: readonly Migration[] = [
         where rectified_by_event is null;
     `,
   },
+  {
+    // certification's CertificateIssued / CertificateRevoked (read model class-ops-certificates): the
+    // certificates a worker holds, for the opening warning on a certificate already held
+    id: 'class-ops-007-certificates-held',
+    sql: (S) => `
+      create table ${S}.rm_certificates (
+        certificate_id uuid primary key,
+        worker_id uuid not null,
+        class_id uuid,
+        occupation_code text not null,
+        level int not null,
+        kind text not null,
+        issued_on text not null,
+        revoked boolean not null default false
+      );
+      create index rm_certificates_worker on ${S}.rm_certificates (worker_id) where not revoked;
+    `,
+  },
+  {
+    // the fund ledger's ClassEarmarked / EarmarkRefused (read model class-ops-fund-ledger): the last word of
+    // the ledger on each class's earmark, for re-approval and the dedicated account's start gate
+    id: 'class-ops-008-earmarks',
+    sql: (S) => `
+      create table ${S}.rm_earmarks (
+        class_id uuid primary key,
+        status text not null check (status in ('earmarked', 'refused')),
+        fund_source text not null,
+        amount_fen bigint not null,
+        available_fen bigint,
+        reason text
+      );
+    `,
+  },
 ];

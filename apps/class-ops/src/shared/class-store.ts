@@ -14,6 +14,7 @@ import type {
 } from '../class/domain/opening-rules';
 
 type StoredEventLike = { readonly id: string; readonly type: string; readonly data: unknown };
+import type { EarmarkFact } from '../class/domain/funds-gate';
 import { chainOf, type PolicyVersionFact } from '../class/domain/policy-in-force';
 
 /** Statuses whose trainees count as "in a class" (a rejected, withdrawn or cancelled class does not). */
@@ -86,6 +87,24 @@ export class ClassStore {
     }));
   }
 
+  /** The fund ledger's last word on the class's earmark (read model class-ops-fund-ledger), if any. */
+  async earmarkOf(classId: string): Promise<EarmarkFact | undefined> {
+    const { rows } = await this.pool.query(
+      `select status, amount_fen, available_fen, reason from ${this.S}.rm_earmarks where class_id = $1`,
+      [classId],
+    );
+    const r = rows[0];
+    if (!r) return undefined;
+    return r.status === 'earmarked'
+      ? { status: 'earmarked', amountFen: Number(r.amount_fen) }
+      : {
+          status: 'refused',
+          amountFen: Number(r.amount_fen),
+          availableFen: Number(r.available_fen),
+          ...(r.reason ? { reason: r.reason } : {}),
+        };
+  }
+
   /** RecordRectification, in the transaction of its event: the failures it answers are closed. */
   async markRectified(tx: PoolClient, events: readonly StoredEventLike[]): Promise<void> {
     for (const event of events)
@@ -106,31 +125,46 @@ export class ClassStore {
     startDate: string;
   }): Promise<OpeningFacts> {
     const S = this.S;
-    const [institutions, teachers, workers, employments, classes, versions, calendar, rectifying] =
-      await Promise.all([
-        this.pool.query(`select * from ${S}.rm_institutions where institution_id = $1`, [q.institutionId]),
-        this.pool.query(
-          `select teacher_id, institution_id from ${S}.rm_teachers where teacher_id = any($1::uuid[])`,
-          [q.teacherIds],
-        ),
-        this.pool.query(`select * from ${S}.rm_workers where worker_id = any($1::uuid[])`, [q.workerIds]),
-        this.pool.query(
-          `select worker_id, employer_credit_code from ${S}.rm_employments
+    const [
+      institutions,
+      teachers,
+      workers,
+      employments,
+      classes,
+      versions,
+      calendar,
+      rectifying,
+      certificates,
+    ] = await Promise.all([
+      this.pool.query(`select * from ${S}.rm_institutions where institution_id = $1`, [q.institutionId]),
+      this.pool.query(
+        `select teacher_id, institution_id from ${S}.rm_teachers where teacher_id = any($1::uuid[])`,
+        [q.teacherIds],
+      ),
+      this.pool.query(`select * from ${S}.rm_workers where worker_id = any($1::uuid[])`, [q.workerIds]),
+      this.pool.query(
+        `select worker_id, employer_credit_code from ${S}.rm_employments
           where worker_id = any($1::uuid[]) and start_date <= $2 and (end_date is null or end_date >= $2)`,
-          [q.workerIds, q.startDate],
-        ),
-        this.pool.query(
-          `select t.worker_id, c.class_id, c.start_date, c.end_date, c.occupation_code, c.level
+        [q.workerIds, q.startDate],
+      ),
+      this.pool.query(
+        `select t.worker_id, c.class_id, c.start_date, c.end_date, c.occupation_code, c.level
            from ${S}.class_trainees t join ${S}.classes c using (class_id)
           where t.worker_id = any($1::uuid[]) and c.status = any($2::text[])`,
-          [q.workerIds, LIVE_STATUSES],
-        ),
-        this.pool.query(`select * from ${S}.rm_policy_versions where jurisdiction = any($1::text[])`, [
-          chainOf(q.jurisdiction),
-        ]),
-        this.pool.query<{ data: CalendarYear }>(`select data from ${S}.rm_holiday_calendar`),
-        this.openSatisfactionFailures(q.institutionId),
-      ]);
+        [q.workerIds, LIVE_STATUSES],
+      ),
+      this.pool.query(`select * from ${S}.rm_policy_versions where jurisdiction = any($1::text[])`, [
+        chainOf(q.jurisdiction),
+      ]),
+      this.pool.query<{ data: CalendarYear }>(`select data from ${S}.rm_holiday_calendar`),
+      this.openSatisfactionFailures(q.institutionId),
+      this.pool.query(
+        `select certificate_id, worker_id, class_id, occupation_code, level, kind, issued_on
+             from ${S}.rm_certificates where worker_id = any($1::uuid[]) and not revoked
+            order by issued_on, certificate_id`,
+        [q.workerIds],
+      ),
+    ]);
     const i = institutions.rows[0];
     const classesOf = (workerId: string): OtherClass[] =>
       classes.rows
@@ -173,6 +207,16 @@ export class ClassStore {
           .filter((e) => e.worker_id === w.worker_id)
           .map((e) => e.employer_credit_code),
         classes: classesOf(w.worker_id),
+        certificates: certificates.rows
+          .filter((c) => c.worker_id === w.worker_id)
+          .map((c) => ({
+            certificateId: c.certificate_id,
+            ...(c.class_id ? { classId: c.class_id } : {}),
+            occupationCode: c.occupation_code,
+            level: c.level,
+            kind: c.kind,
+            issuedOn: c.issued_on,
+          })),
       })),
       policyVersions: versions.rows.map((v): PolicyVersionFact => ({
         versionId: v.version_id,
@@ -243,11 +287,15 @@ export class ClassStore {
         case 'ClassApproved.v1':
         case 'ClassRejected.v1':
         case 'ClassAwaitingFunds.v1':
+        case 'ClassReapproved.v1':
+        case 'ClassStartWithheld.v1':
         case 'ClassCancelled.v1': {
           const status = {
             'ClassApproved.v1': 'approved',
+            'ClassReapproved.v1': 'approved',
             'ClassRejected.v1': 'rejected',
             'ClassAwaitingFunds.v1': 'awaiting_funds',
+            'ClassStartWithheld.v1': 'awaiting_funds',
             'ClassCancelled.v1': 'cancelled',
             'ClassCompleted.v1': 'completed',
           }[event.type];

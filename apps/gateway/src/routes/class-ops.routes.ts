@@ -45,6 +45,19 @@ export const CLASS_OPS_ROUTES: readonly RouteDefinition[] = [
   },
   {
     method: 'POST',
+    path: '/api/v1/classes/:classId/reapproval',
+    summary: {
+      zh: '资金预留后重新批准待资金的培训班（开班前，本辖区经办人员）',
+      en: 'Approve again a class awaiting funds once the ledger has earmarked them (before the start)',
+    },
+    tags,
+    roles: OFFICERS,
+    request: contract('ReapproveClass'),
+    response: ACCEPTED,
+    target: command('ReapproveClass'),
+  },
+  {
+    method: 'POST',
     path: '/api/v1/classes/:classId/rejection',
     summary: { zh: '驳回开班申请（须说明理由）', en: 'Reject a class, with a reason' },
     tags,

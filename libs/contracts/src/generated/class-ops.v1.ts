@@ -1170,6 +1170,8 @@ export interface ClassDetail {
   readonly inspections: readonly ClassInspection[];
   readonly averageInspectedHeadcount?: number;
   readonly coverage: VideoCoverage;
+  /** the class's money as the fund ledger last said (ClassEarmarked / EarmarkRefused), with a reason */
+  readonly funding: ClassFunding;
 }
 
 export const ClassDetailSchema: JsonSchema = {
@@ -1215,8 +1217,74 @@ export const ClassDetailSchema: JsonSchema = {
     coverage: {
       $ref: 'jineng.class_ops.v1.VideoCoverage',
     },
+    funding: {
+      $ref: 'jineng.class_ops.v1.ClassFunding',
+    },
   },
-  required: ['class', 'roster', 'policyVersionIds', 'sessions', 'attendance', 'inspections', 'coverage'],
+  required: [
+    'class',
+    'roster',
+    'policyVersionIds',
+    'sessions',
+    'attendance',
+    'inspections',
+    'coverage',
+    'funding',
+  ],
+  additionalProperties: false,
+};
+
+export interface ClassFunding {
+  readonly fundSource: string;
+  /** earmarked, refused (the ledger refused: short funds), none (the ledger has not earmarked) */
+  readonly status: 'earmarked' | 'refused' | 'none';
+  readonly amountFen?: number;
+  readonly availableFen?: number;
+  /** the dedicated account (专账) requires an earmark before the class starts */
+  readonly earmarkRequiredToStart: boolean;
+  /** the start withheld for funds (ClassStartWithheld), where it was */
+  readonly withheldReasonCode?: string;
+  readonly reason: LocalizedMessage;
+}
+
+export const ClassFundingSchema: JsonSchema = {
+  $id: 'jineng.class_ops.v1.ClassFunding',
+  type: 'object',
+  properties: {
+    fundSource: {
+      type: 'string',
+    },
+    status: {
+      description:
+        'earmarked, refused (the ledger refused: short funds), none (the ledger has not earmarked)',
+      type: 'string',
+      enum: ['earmarked', 'refused', 'none'],
+    },
+    amountFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    availableFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    earmarkRequiredToStart: {
+      description: 'the dedicated account (专账) requires an earmark before the class starts',
+      type: 'boolean',
+    },
+    withheldReasonCode: {
+      description: 'the start withheld for funds (ClassStartWithheld), where it was',
+      type: 'string',
+    },
+    reason: {
+      $ref: 'jineng.class_ops.v1.LocalizedMessage',
+    },
+  },
+  required: ['fundSource', 'status', 'earmarkRequiredToStart', 'reason'],
   additionalProperties: false,
 };
 
@@ -1299,6 +1367,55 @@ export const ClassPageSchema: JsonSchema = {
     },
   },
   required: ['total', 'items', 'page', 'pageSize'],
+  additionalProperties: false,
+};
+
+/** A class waiting for funds approved again by an officer once the ledger earmarked them (status approved). */
+export interface ClassReapproved {
+  readonly classId: string;
+  readonly institutionId: string;
+  readonly jurisdictionCode: string;
+  readonly fundSource: string;
+  /** what the ledger's ClassEarmarked reserved */
+  readonly earmarkedFen: number;
+  /** the officer's user id */
+  readonly approvedBy: string;
+}
+
+export const ClassReapprovedSchema: JsonSchema = {
+  $id: 'jineng.class_ops.v1.ClassReapproved',
+  description:
+    'A class waiting for funds approved again by an officer once the ledger earmarked them (status approved).',
+  type: 'object',
+  properties: {
+    classId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    institutionId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    jurisdictionCode: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    fundSource: {
+      type: 'string',
+    },
+    earmarkedFen: {
+      description: "what the ledger's ClassEarmarked reserved",
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    approvedBy: {
+      description: "the officer's user id",
+      type: 'string',
+    },
+  },
+  required: ['classId', 'institutionId', 'jurisdictionCode', 'fundSource', 'earmarkedFen', 'approvedBy'],
   additionalProperties: false,
 };
 
@@ -1499,6 +1616,68 @@ export const ClassSiteSchema: JsonSchema = {
     },
   },
   required: ['name', 'lat', 'lng', 'radiusMetres'],
+  additionalProperties: false,
+};
+
+/**
+ * A class paid from the dedicated account (专账) reached its start with no earmark of the fund ledger:
+ * it does not start (status awaiting funds). The reason says whether the ledger refused or never earmarked.
+ */
+export interface ClassStartWithheld {
+  readonly classId: string;
+  readonly institutionId: string;
+  readonly jurisdictionCode: string;
+  readonly fundSource: string;
+  readonly reasonCode: 'NO_EARMARK' | 'EARMARK_REFUSED';
+  /** the ledger's figures, after its EarmarkRefused */
+  readonly requestedFen?: number;
+  readonly availableFen?: number;
+  readonly reason: LocalizedMessage;
+}
+
+export const ClassStartWithheldSchema: JsonSchema = {
+  $id: 'jineng.class_ops.v1.ClassStartWithheld',
+  description:
+    'A class paid from the dedicated account (专账) reached its start with no earmark of the fund ledger: it does not start (status awaiting funds). The reason says whether the ledger refused or never earmarked.',
+  type: 'object',
+  properties: {
+    classId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    institutionId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    jurisdictionCode: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    fundSource: {
+      type: 'string',
+    },
+    reasonCode: {
+      type: 'string',
+      enum: ['NO_EARMARK', 'EARMARK_REFUSED'],
+    },
+    requestedFen: {
+      description: "the ledger's figures, after its EarmarkRefused",
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    availableFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    reason: {
+      $ref: 'jineng.class_ops.v1.LocalizedMessage',
+    },
+  },
+  required: ['classId', 'institutionId', 'jurisdictionCode', 'fundSource', 'reasonCode', 'reason'],
   additionalProperties: false,
 };
 
@@ -2109,6 +2288,29 @@ export const LocalizedMessageSchema: JsonSchema = {
     },
   },
   required: ['zh', 'en'],
+  additionalProperties: false,
+};
+
+/**
+ * An officer approves again a class that waits for funds, once the fund ledger has earmarked them
+ * (ClassEarmarked after its EarmarkRefused); before the start only.
+ */
+export interface ReapproveClass {
+  readonly classId: string;
+}
+
+export const ReapproveClassSchema: JsonSchema = {
+  $id: 'jineng.class_ops.v1.ReapproveClass',
+  description:
+    'An officer approves again a class that waits for funds, once the fund ledger has earmarked them (ClassEarmarked after its EarmarkRefused); before the start only.',
+  type: 'object',
+  properties: {
+    classId: {
+      type: 'string',
+      format: 'uuid',
+    },
+  },
+  required: ['classId'],
   additionalProperties: false,
 };
 
@@ -2924,6 +3126,12 @@ export const contracts: readonly Contract[] = [
     schema: ClassDetailSchema,
   },
   {
+    typeName: 'jineng.class_ops.v1.ClassFunding',
+    kind: 'type',
+    source: 'proto/jineng/class_ops/v1/class_queries.proto',
+    schema: ClassFundingSchema,
+  },
+  {
     typeName: 'jineng.class_ops.v1.ClassInspection',
     kind: 'type',
     source: 'proto/jineng/class_ops/v1/class_queries.proto',
@@ -2934,6 +3142,16 @@ export const contracts: readonly Contract[] = [
     kind: 'reply',
     source: 'proto/jineng/class_ops/v1/class_queries.proto',
     schema: ClassPageSchema,
+  },
+  {
+    typeName: 'jineng.class_ops.v1.ClassReapproved',
+    kind: 'event',
+    service: 'class-ops',
+    name: 'ClassReapproved',
+    subject: 'jineng.evt.class-ops.ClassReapproved.v1',
+    eventType: 'ClassReapproved.v1',
+    source: 'proto/jineng/class_ops/v1/classes.proto',
+    schema: ClassReapprovedSchema,
   },
   {
     typeName: 'jineng.class_ops.v1.ClassRejected',
@@ -2962,6 +3180,16 @@ export const contracts: readonly Contract[] = [
     kind: 'type',
     source: 'proto/jineng/class_ops/v1/classes.proto',
     schema: ClassSiteSchema,
+  },
+  {
+    typeName: 'jineng.class_ops.v1.ClassStartWithheld',
+    kind: 'event',
+    service: 'class-ops',
+    name: 'ClassStartWithheld',
+    subject: 'jineng.evt.class-ops.ClassStartWithheld.v1',
+    eventType: 'ClassStartWithheld.v1',
+    source: 'proto/jineng/class_ops/v1/classes.proto',
+    schema: ClassStartWithheldSchema,
   },
   {
     typeName: 'jineng.class_ops.v1.ClassStarted',
@@ -3097,6 +3325,15 @@ export const contracts: readonly Contract[] = [
     kind: 'type',
     source: 'proto/jineng/class_ops/v1/classes.proto',
     schema: LocalizedMessageSchema,
+  },
+  {
+    typeName: 'jineng.class_ops.v1.ReapproveClass',
+    kind: 'command',
+    service: 'class-ops',
+    name: 'ReapproveClass',
+    subject: 'jineng.cmd.class-ops.ReapproveClass',
+    source: 'proto/jineng/class_ops/v1/classes.proto',
+    schema: ReapproveClassSchema,
   },
   {
     typeName: 'jineng.class_ops.v1.RecordCheckIn',

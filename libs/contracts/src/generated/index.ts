@@ -102,12 +102,15 @@ export interface ContractTypes {
   'jineng.class_ops.v1.ClassCommandAccepted': classOpsV1.ClassCommandAccepted;
   'jineng.class_ops.v1.ClassCompleted': classOpsV1.ClassCompleted;
   'jineng.class_ops.v1.ClassDetail': classOpsV1.ClassDetail;
+  'jineng.class_ops.v1.ClassFunding': classOpsV1.ClassFunding;
   'jineng.class_ops.v1.ClassInspection': classOpsV1.ClassInspection;
   'jineng.class_ops.v1.ClassPage': classOpsV1.ClassPage;
+  'jineng.class_ops.v1.ClassReapproved': classOpsV1.ClassReapproved;
   'jineng.class_ops.v1.ClassRejected': classOpsV1.ClassRejected;
   'jineng.class_ops.v1.ClassRow': classOpsV1.ClassRow;
   'jineng.class_ops.v1.ClassSession': classOpsV1.ClassSession;
   'jineng.class_ops.v1.ClassSite': classOpsV1.ClassSite;
+  'jineng.class_ops.v1.ClassStartWithheld': classOpsV1.ClassStartWithheld;
   'jineng.class_ops.v1.ClassStarted': classOpsV1.ClassStarted;
   'jineng.class_ops.v1.ClassVideoCoverage': classOpsV1.ClassVideoCoverage;
   'jineng.class_ops.v1.ClassWarning': classOpsV1.ClassWarning;
@@ -124,6 +127,7 @@ export interface ContractTypes {
   'jineng.class_ops.v1.ListRejectedCheckIns': classOpsV1.ListRejectedCheckIns;
   'jineng.class_ops.v1.ListTrainingHistory': classOpsV1.ListTrainingHistory;
   'jineng.class_ops.v1.LocalizedMessage': classOpsV1.LocalizedMessage;
+  'jineng.class_ops.v1.ReapproveClass': classOpsV1.ReapproveClass;
   'jineng.class_ops.v1.RecordCheckIn': classOpsV1.RecordCheckIn;
   'jineng.class_ops.v1.RecordInspection': classOpsV1.RecordInspection;
   'jineng.class_ops.v1.RecordRectification': classOpsV1.RecordRectification;

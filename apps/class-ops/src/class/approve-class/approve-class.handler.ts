@@ -1,5 +1,5 @@
 // ApproveClass: an officer of the class's jurisdiction approves it; an approved class starts on its date
-// (its opening-day deadline is scheduled in the same transaction).
+// (its opening-day deadline, and for the dedicated account its funds gate, scheduled in the same transaction).
 import type { classOpsV1 } from '@jineng/contracts';
 import type { RpcRequest } from '@jineng/messaging';
 import { CommandRunner } from '@jineng/service-runtime';
@@ -10,6 +10,7 @@ import { ClassStore } from '../../shared/class-store';
 import { classDecider } from '../domain/class.decide';
 import { ClassNotFound } from '../domain/class.errors';
 import { classStreamId } from '../domain/class.events';
+import { FundsGateDeadline } from '../funds-gate/funds-gate.deadline';
 import { OpeningDayDeadline } from '../opening-day/opening-day.deadline';
 
 @Injectable()
@@ -18,6 +19,7 @@ export class ApproveClassHandler {
     private readonly commands: CommandRunner,
     private readonly store: ClassStore,
     private readonly openingDay: OpeningDayDeadline,
+    private readonly fundsGate: FundsGateDeadline,
   ) {}
 
   async handle(request: RpcRequest<classOpsV1.ApproveClass>): Promise<classOpsV1.ClassCommandAccepted> {
@@ -35,6 +37,8 @@ export class ApproveClassHandler {
       withEvents: async (tx, { events }) => {
         await this.store.record(tx, events, new Date().toISOString());
         await this.openingDay.schedule(tx, cls.applied);
+        // a class of the dedicated account starts only with the ledger's earmark (funds-gate.ts)
+        await this.fundsGate.schedule(tx, cls.applied);
       },
     });
     return classAccepted(payload.classId, result);

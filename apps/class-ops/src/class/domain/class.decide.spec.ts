@@ -16,6 +16,7 @@ import {
   VideoOutsideSession,
 } from './class.errors';
 import type { ClassApplied, ClassPlan } from './class.events';
+import type { EarmarkFact } from './funds-gate';
 import type { InstitutionFact, OpeningFacts, WorkerFact } from './opening-rules';
 import type { PolicyVersionFact } from './policy-in-force';
 
@@ -97,6 +98,7 @@ const worker = (id: string, overrides: Partial<WorkerFact> = {}): WorkerFact => 
   willingToWork: true,
   employerCreditCodes: [],
   classes: [],
+  certificates: [],
   ...overrides,
 });
 
@@ -496,6 +498,82 @@ describe('ApplyToOpenClass', () => {
     expectEventsMatchContracts([warned]);
   });
 
+  it('warns of a trainee who already holds a certificate of the occupation at the level (Qujing: 同一职业同一等级不可重复享受)', () => {
+    const ids = roster(3);
+    const certificate = (n: number, level: number, occupationCode = '6-18-02-04') => ({
+      certificateId: `66666666-6666-4666-8666-00000000000${n}`,
+      occupationCode,
+      level,
+      kind: 'skill_level',
+      issuedOn: '2020-06-30',
+    });
+    const p = plan({ workerIds: ids, plannedHeadcount: 3 });
+    const held = certificate(1, 5);
+    const warned = applied(p, [
+      {
+        code: 'CLASS.WARN_CERTIFICATE_ALREADY_HELD',
+        workerId: ids[0],
+        message: {
+          zh: '学员已持有职业 6-18-02-04 5 级证书（2020-06-30 颁发），同一职业同一等级不可重复享受补贴（申领补贴时核定）',
+          en: 'the trainee already holds a certificate of occupation 6-18-02-04 at level 5 (issued 2020-06-30): not subsidised twice for the same occupation and level (decided at claim time)',
+        },
+      },
+    ]);
+    // the same occupation at level 4 (the next level up: progression) and another occupation at level 5 are not warned of
+    const workers = [
+      worker(ids[0], { certificates: [certificate(2, 4), held] }),
+      worker(ids[1], { certificates: [certificate(3, 4)] }),
+      worker(ids[2], { certificates: [certificate(4, 5, '4-01-02-01')] }),
+    ];
+    spec
+      .given()
+      .when(apply(p, facts({ workers })))
+      .then(warned);
+    expectEventsMatchContracts([warned]);
+    // where the policy allows the same occupation and level again, nothing is warned of
+    const lenient: PolicyVersionFact = {
+      ...province,
+      parameters: { ...province.parameters, claims: { sameOccupationLevelAgainAllowed: true } },
+    };
+    spec
+      .given()
+      .when(apply(p, facts({ workers, policyVersions: [jiyuan, lenient] })))
+      .then(applied(p));
+  });
+
+  it('warns of a certificate held when the roster is amended with the holder', () => {
+    const p = plan({ workerIds: roster(2), plannedHeadcount: 2 });
+    const holder = workerId(3);
+    const cert = {
+      certificateId: '66666666-6666-4666-8666-000000000009',
+      occupationCode: '6-18-02-04',
+      level: 5,
+      kind: 'vocational_qualification',
+      issuedOn: '2019-12-01',
+    };
+    const events = decisionEvents(
+      classDecider.decide(
+        {
+          type: 'AmendRoster',
+          data: {
+            classId,
+            workerIds: [...roster(2), holder],
+            facts: facts({
+              workers: [...roster(2).map((id) => worker(id)), worker(holder, { certificates: [cert] })],
+            }),
+          },
+          metadata: metadataAt(SEP_30),
+        },
+        classDecider.evolve(classDecider.initialState(), applied(p)),
+      ),
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0].data).toMatchObject({
+      addedWorkerIds: [holder],
+      warnings: [expect.objectContaining({ code: 'CLASS.WARN_CERTIFICATE_ALREADY_HELD', workerId: holder })],
+    });
+  });
+
   it('refuses a class with no policy in force on its start date', () => {
     expect(codesOf(apply(plan(), facts({ policyVersions: [] })))).toEqual(['CLASS.NO_POLICY_IN_FORCE']);
     // an ended version is not in force, and the level above still counts
@@ -624,6 +702,149 @@ describe('after the application', () => {
       .given(base, cancelled)
       .when({ type: 'MarkAwaitingFunds', data: refusal, metadata: officer() })
       .then();
+  });
+});
+
+describe('funds: re-approval out of "awaiting funds" and the dedicated account\'s start gate', () => {
+  const officer = (now = '2021-10-08T10:00:00+08:00') =>
+    metadataAt(now, { actor: { userId: 'officer-7', roles: ['county_officer'] } });
+  const base = applied();
+  const approved = {
+    type: 'ClassApproved.v1',
+    data: { ...base.data, approvedBy: 'officer-7' },
+  } as unknown as ClassApplied;
+  const waiting = {
+    type: 'ClassAwaitingFunds.v1',
+    data: {
+      classId,
+      fundSource: 'skills_upgrading_account',
+      requestedFen: 7_500_000,
+      availableFen: 1_000_000,
+    },
+  } as unknown as ClassApplied;
+  const earmarked = { status: 'earmarked', amountFen: 7_500_000 } as const;
+  const refused = { status: 'refused', amountFen: 7_500_000, availableFen: 1_000_000 } as const;
+  const reapprove = (earmark?: EarmarkFact, now?: string): ClassCommand => ({
+    type: 'ReapproveClass',
+    data: { classId, ...(earmark ? { earmark } : {}) },
+    metadata: officer(now),
+  });
+  /** 08:00 in Shanghai on the start date: the first session's check-in window opens */
+  const gate = (earmark?: EarmarkFact, p: ClassApplied = base): ClassCommand => ({
+    type: 'ApplyFundsGate',
+    data: { classId: p.data.classId, ...(earmark ? { earmark } : {}) },
+    metadata: metadataAt('2021-10-11T08:00:00+08:00', {
+      actor: { userId: 'system:class-ops', roles: ['system'] },
+    }),
+  });
+  const reapproved = {
+    type: 'ClassReapproved.v1',
+    data: {
+      classId,
+      institutionId,
+      jurisdictionCode: JIYUAN,
+      fundSource: 'skills_upgrading_account',
+      earmarkedFen: 7_500_000,
+      approvedBy: 'officer-7',
+    },
+  } as const;
+
+  it('is approved again by an officer once the ledger has earmarked the funds, before the start', () => {
+    spec.given(base, approved, waiting).when(reapprove(earmarked)).then(reapproved);
+    expectEventsMatchContracts([reapproved]);
+    // approved again: it opens like any approved class (the opening-day rule starts it)
+    spec
+      .given(base, approved, waiting, reapproved as unknown as ClassApplied)
+      .when({
+        type: 'ApplyOpeningDayRule',
+        data: { classId, presentCount: 50 },
+        metadata: metadataAt('2021-10-11T15:00:00+08:00'),
+      })
+      .then({
+        type: 'ClassStarted.v1',
+        data: { classId, openingDayHeadcount: 50, plannedHeadcount: 50 },
+      });
+  });
+
+  it('is not approved again while the ledger refuses or has not earmarked, after the start, or when not waiting', () => {
+    const thrown = (command: ClassCommand, ...history: ClassApplied[]) => {
+      try {
+        classDecider.decide(command, history.reduce(classDecider.evolve, classDecider.initialState()));
+      } catch (error) {
+        return error as { code: string; details: unknown; message: { zh: string; en: string } };
+      }
+      throw new Error('not refused');
+    };
+    const stillShort = thrown(reapprove(refused), base, approved, waiting);
+    expect(stillShort.code).toBe('CLASS.FUNDS_NOT_EARMARKED');
+    expect(stillShort.details).toMatchObject({
+      ledger: 'refused',
+      requestedFen: 7_500_000,
+      availableFen: 1_000_000,
+    });
+    expect(thrown(reapprove(), base, approved, waiting).details).toMatchObject({ ledger: 'none' });
+    spec
+      .given(base, approved, waiting)
+      .when(reapprove(earmarked, '2021-10-11T07:00:00+08:00'))
+      .thenThrows(ClassAlreadyStarted);
+    spec.given(base, approved).when(reapprove(earmarked)).thenThrows(ClassNotInStatus);
+    spec.given(base).when(reapprove(earmarked)).thenThrows(ClassNotInStatus);
+  });
+
+  it('withholds the start of a dedicated-account class with no earmark, or a refused one, with the reason in zh and en', () => {
+    const withheld = {
+      type: 'ClassStartWithheld.v1',
+      data: {
+        classId,
+        institutionId,
+        jurisdictionCode: JIYUAN,
+        fundSource: 'skills_upgrading_account',
+        reasonCode: 'NO_EARMARK',
+        reason: {
+          zh: '专账资金（skills_upgrading_account）尚未预留，分账核算、专款专用，未预留不得开班',
+          en: 'no earmark yet on the dedicated account (skills_upgrading_account): its money is kept apart and spent only on its purpose, so the class does not start without one',
+        },
+      },
+    } as const;
+    spec.given(base, approved).when(gate()).then(withheld);
+    const refusedWithheld = {
+      type: 'ClassStartWithheld.v1',
+      data: {
+        ...withheld.data,
+        reasonCode: 'EARMARK_REFUSED',
+        requestedFen: 7_500_000,
+        availableFen: 1_000_000,
+        reason: {
+          zh: '资金来源 skills_upgrading_account 余额 10000.00 元，不足预留 75000.00 元，待资金到位',
+          en: 'skills_upgrading_account has 10000.00 yuan available, short of the 75000.00 yuan to earmark: awaiting funds',
+        },
+      },
+    } as const;
+    spec.given(base, approved).when(gate(refused)).then(refusedWithheld);
+    expectEventsMatchContracts([withheld, refusedWithheld]);
+    // withheld: it waits for funds, so the opening-day rule leaves it, and check-ins find it not running
+    const after = [base, approved, withheld as unknown as ClassApplied];
+    expect(after.reduce(classDecider.evolve, classDecider.initialState()).status).toBe('awaiting_funds');
+    spec
+      .given(...after)
+      .when({
+        type: 'ApplyOpeningDayRule',
+        data: { classId, presentCount: 50 },
+        metadata: metadataAt('2021-10-11T15:00:00+08:00'),
+      })
+      .then();
+  });
+
+  it('lets an earmarked dedicated-account class, a class of another source, and a class not approved start as before', () => {
+    spec.given(base, approved).when(gate(earmarked)).then();
+    const other = applied(plan({ fundSource: 'employment_subsidy_fund' }));
+    const otherApproved = {
+      type: 'ClassApproved.v1',
+      data: { ...other.data, approvedBy: 'officer-7' },
+    } as unknown as ClassApplied;
+    spec.given(other, otherApproved).when(gate(undefined, other)).then();
+    spec.given(base, approved, waiting).when(gate()).then();
+    spec.given(base).when(gate()).then();
   });
 });
 

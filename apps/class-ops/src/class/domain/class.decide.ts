@@ -8,6 +8,7 @@ import { daysOf, sessionOn } from '../../check-in/domain/sessions';
 import {
   ClassAlreadyApplied,
   ClassAlreadyStarted,
+  ClassFundsNotEarmarked,
   ClassNotEnded,
   ClassNotFound,
   ClassNotInStatus,
@@ -24,6 +25,7 @@ import {
   type ClassStatus,
   type KnownClass,
 } from './class.state';
+import { earmarkRequiredToStart, fundingReason, type EarmarkFact } from './funds-gate';
 import { judgeOpening, judgeRoster, type OpeningFacts } from './opening-rules';
 import { classPolicy } from './policy-in-force';
 import { videoCoverage } from './video-coverage';
@@ -55,6 +57,25 @@ export type MarkAwaitingFunds = Command<
     readonly requestedFen: number;
     readonly availableFen: number;
   }
+>;
+
+/**
+ * Re-approval out of "awaiting funds" (flow.md, money step 1: the ledger refused the earmark and the
+ * class waits, visible to the officer): an officer approves it again once the ledger has earmarked the
+ * funds (ClassEarmarked, kept by class-ops), before the start. The ledger's last word comes with it.
+ */
+export type ReapproveClass = Command<
+  'ReapproveClass',
+  { readonly classId: string; readonly earmark?: EarmarkFact }
+>;
+
+/**
+ * The dedicated account's start gate, from the scheduler when the first session's check-in window opens:
+ * a class paid from 专账 without the ledger's earmark does not start (ClassStartWithheld).
+ */
+export type ApplyFundsGate = Command<
+  'ApplyFundsGate',
+  { readonly classId: string; readonly earmark?: EarmarkFact }
 >;
 
 /**
@@ -112,6 +133,8 @@ export type ClassCommand =
   | AmendRoster
   | WithdrawApplication
   | MarkAwaitingFunds
+  | ReapproveClass
+  | ApplyFundsGate
   | ApplyOpeningDayRule
   | RecordVideoEvidence
   | RecordInspection
@@ -445,6 +468,55 @@ export function decideClass(command: ClassCommand, state: ClassState): ClassEven
               gaps: coverage.gaps.map((g) => ({ ...g })),
             },
             policyVersionIds: [...a.policyVersionIds],
+          },
+        },
+      ];
+    }
+    case 'ReapproveClass': {
+      const cls = known(state, command.data.classId);
+      inStatus(cls, ['awaiting_funds'], 'approved again');
+      notStarted(cls, today);
+      const { classId, institutionId, jurisdictionCode, fundSource } = cls.applied;
+      const earmark = command.data.earmark;
+      if (earmark?.status !== 'earmarked')
+        throw new ClassFundsNotEarmarked({
+          classId,
+          fundSource,
+          ledger: earmark ? 'refused' : 'none',
+          ...(earmark ? { requestedFen: earmark.amountFen, availableFen: earmark.availableFen } : {}),
+        });
+      return [
+        {
+          type: 'ClassReapproved.v1',
+          data: {
+            classId,
+            institutionId,
+            jurisdictionCode,
+            fundSource,
+            earmarkedFen: earmark.amountFen,
+            approvedBy: command.metadata.actor.userId,
+          },
+        },
+      ];
+    }
+    case 'ApplyFundsGate': {
+      const cls = known(state, command.data.classId);
+      const { classId, institutionId, jurisdictionCode, fundSource } = cls.applied;
+      const earmark = command.data.earmark;
+      // only an approved class starts; only the dedicated account waits for its earmark
+      if (cls.status !== 'approved' || !earmarkRequiredToStart(fundSource) || earmark?.status === 'earmarked')
+        return [];
+      return [
+        {
+          type: 'ClassStartWithheld.v1',
+          data: {
+            classId,
+            institutionId,
+            jurisdictionCode,
+            fundSource,
+            reasonCode: earmark ? 'EARMARK_REFUSED' : 'NO_EARMARK',
+            ...(earmark ? { requestedFen: earmark.amountFen, availableFen: earmark.availableFen } : {}),
+            reason: fundingReason(fundSource, earmark),
           },
         },
       ];

@@ -83,3 +83,23 @@ export class InspectionOutsideClass extends defineDomainError<{
   zh: (d) => `抽查时间 ${d.at} 不在培训期 ${d.startDate}–${d.endDate} 内`,
   en: (d) => `the inspection at ${d.at} is outside the class's dates ${d.startDate}–${d.endDate}`,
 }) {}
+
+/** Re-approval out of "awaiting funds" waits for the ledger's earmark (409). */
+export class ClassFundsNotEarmarked extends defineDomainError<{
+  classId: string;
+  fundSource: string;
+  ledger: 'refused' | 'none';
+  requestedFen?: number;
+  availableFen?: number;
+}>({
+  code: 'CLASS.FUNDS_NOT_EARMARKED',
+  category: 'illegal_state',
+  zh: (d) =>
+    d.ledger === 'refused'
+      ? `培训班 ${d.classId} 的资金（${d.fundSource}）仍未预留：余额 ${d.availableFen} 分，需 ${d.requestedFen} 分，资金到位并预留后方可重新批准`
+      : `培训班 ${d.classId} 的资金（${d.fundSource}）尚未预留，预留后方可重新批准`,
+  en: (d) =>
+    d.ledger === 'refused'
+      ? `class ${d.classId} still has no earmark on ${d.fundSource}: ${d.availableFen} fen available of ${d.requestedFen} needed; it is approved again once the ledger has earmarked the funds`
+      : `class ${d.classId} has no earmark on ${d.fundSource} yet; it is approved again once the ledger has earmarked the funds`,
+}) {}

@@ -29,6 +29,11 @@ export type InspectionRecorded = DomainEvent<
 >;
 export type ClassCompleted = DomainEvent<'ClassCompleted.v1', JsonData<classOpsV1.ClassCompleted>>;
 export type ClassStarted = DomainEvent<'ClassStarted.v1', JsonData<classOpsV1.ClassStarted>>;
+export type ClassReapproved = DomainEvent<'ClassReapproved.v1', JsonData<classOpsV1.ClassReapproved>>;
+export type ClassStartWithheld = DomainEvent<
+  'ClassStartWithheld.v1',
+  JsonData<classOpsV1.ClassStartWithheld>
+>;
 
 export type ClassEvent =
   | ClassApplied
@@ -36,6 +41,8 @@ export type ClassEvent =
   | ClassRejected
   | RosterAmended
   | ClassAwaitingFunds
+  | ClassReapproved
+  | ClassStartWithheld
   | ClassCancelled
   | ClassStarted
   | VideoEvidenceRecorded

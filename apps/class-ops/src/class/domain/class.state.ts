@@ -1,4 +1,10 @@
-import type { ClassApplied, ClassEvent, InspectionRecorded, VideoEvidenceRecorded } from './class.events';
+import type {
+  ClassApplied,
+  ClassEvent,
+  ClassStartWithheld,
+  InspectionRecorded,
+  VideoEvidenceRecorded,
+} from './class.events';
 
 export type ClassStatus =
   'applied' | 'approved' | 'rejected' | 'awaiting_funds' | 'cancelled' | 'running' | 'completed';
@@ -14,6 +20,8 @@ export type ClassState =
       readonly openingDayHeadcount?: number;
       readonly videos: readonly VideoEvidenceRecorded['data'][];
       readonly inspections: readonly InspectionRecorded['data'][];
+      /** the start withheld for funds (dedicated account), until approved again */
+      readonly startWithheld?: ClassStartWithheld['data'];
     };
 
 export type KnownClass = Exclude<ClassState, { status: 'none' }>;
@@ -40,6 +48,12 @@ export function evolveClass(state: ClassState, event: ClassEvent): ClassState {
       return { ...state, workerIds: event.data.workerIds, plannedHeadcount: event.data.workerIds.length };
     case 'ClassAwaitingFunds.v1':
       return { ...state, status: 'awaiting_funds' };
+    case 'ClassStartWithheld.v1':
+      return { ...state, status: 'awaiting_funds', startWithheld: event.data };
+    case 'ClassReapproved.v1': {
+      const { startWithheld: _withheld, ...rest } = state;
+      return { ...rest, status: 'approved' };
+    }
     case 'ClassCancelled.v1':
       return { ...state, status: 'cancelled' };
     case 'VideoEvidenceRecorded.v1':

@@ -14,7 +14,9 @@
 //   「职业技能提升行动专账资金不得培训无就业能力、无就业意愿…的人员」 (fund source exclusions)
 // Qujing 2019: 「户籍地、常住地、求职就业地在曲靖」, 「不具有按月领取养老金资格的人员」 (eligibility);
 // 「原则上每人每年可享受不超过3次」「同一职业同一等级不可重复享受」 — subsidy limits: a warning here,
-// enforced when a claim is computed.
+// enforced when a claim is computed. The subsidy follows the certificate (「参加培训并取得证书…按照规定
+// 给予职业培训补贴」), so a trainee who already holds one of the class's occupation and level is warned
+// of too (CLASS.WARN_CERTIFICATE_ALREADY_HELD).
 import {
   JurisdictionCode,
   WorkingDayCalendar,
@@ -50,6 +52,18 @@ export type WorkerFact = {
   readonly employerCreditCodes: readonly string[];
   /** the worker's other live classes (applied, approved, awaiting funds, running, completed), any institution */
   readonly classes: readonly OtherClass[];
+  /** the certificates the worker holds, not revoked (certification's CertificateIssued / Revoked) */
+  readonly certificates: readonly HeldCertificate[];
+};
+
+export type HeldCertificate = {
+  readonly certificateId: string;
+  /** the class it was earned in; absent for a certificate not from a class */
+  readonly classId?: string;
+  readonly occupationCode: string;
+  readonly level: number;
+  readonly kind: string;
+  readonly issuedOn: string;
 };
 
 export type InstitutionFact = {
@@ -254,6 +268,13 @@ export const RULES: Readonly<Record<string, Rule>> = {
     en: (v) =>
       `this would be the trainee's subsidised training no. ${v.count} in ${v.year}, above ${v.max} a year (decided at claim time)`,
     summary: (v) => `${v.count} > ${v.max}`,
+  },
+  'CLASS.WARN_CERTIFICATE_ALREADY_HELD': {
+    zh: (v) =>
+      `学员已持有职业 ${v.occupationCode} ${v.level} 级证书（${v.issuedOn} 颁发），同一职业同一等级不可重复享受补贴（申领补贴时核定）`,
+    en: (v) =>
+      `the trainee already holds a certificate of occupation ${v.occupationCode} at level ${v.level} (issued ${v.issuedOn}): not subsidised twice for the same occupation and level (decided at claim time)`,
+    summary: (v) => `${v.certificateId}`,
   },
   'CLASS.WARN_SAME_OCCUPATION_LEVEL': {
     zh: (v) => `学员已参加同一职业同一等级的培训班 ${v.otherClassId}，不可重复享受补贴（申领补贴时核定）`,
@@ -510,6 +531,24 @@ export function judgeRoster(
       const same = others.find((c) => c.occupationCode === plan.occupationCode && c.level === plan.level);
       if (same)
         warnings.push(warning('CLASS.WARN_SAME_OCCUPATION_LEVEL', { otherClassId: same.classId }, workerId));
+      // Qujing 2019 「同一职业同一等级不可重复享受」: the certificate held, whichever class (or none) it came from
+      const held = worker.certificates.find(
+        (c) => c.occupationCode === plan.occupationCode && c.level === plan.level && c.classId !== ownClassId,
+      );
+      if (held)
+        warnings.push(
+          warning(
+            'CLASS.WARN_CERTIFICATE_ALREADY_HELD',
+            {
+              certificateId: held.certificateId,
+              occupationCode: held.occupationCode,
+              level: held.level,
+              kind: held.kind,
+              issuedOn: held.issuedOn,
+            },
+            workerId,
+          ),
+        );
     }
   }
   return { failures, warnings };

@@ -1,5 +1,5 @@
 // GetClass: one class in full — its row, roster, sessions with who was present, the attendance
-// matrix, the inspections and the video coverage.
+// matrix, the inspections, the video coverage and the funding (the ledger's earmark, a start withheld).
 import type { classOpsV1 } from '@jineng/contracts';
 import type { RpcRequest } from '@jineng/messaging';
 import { PG_POOL, SERVICE_CONFIG, type ServiceConfig } from '@jineng/service-runtime';
@@ -7,6 +7,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { allSessions } from '../../check-in/domain/sessions';
 import { ClassCommands } from '../../class/class-command';
+import { classFunding } from '../../class/domain/funds-gate';
 import { videoCoverage } from '../../class/domain/video-coverage';
 import { authorizeReader } from '../../shared/class-access';
 import { ClassStore } from '../../shared/class-store';
@@ -26,12 +27,13 @@ export class GetClassHandler {
     const { classId } = request.payload;
     const cls = await this.classes.load(classId);
     authorizeReader(request.envelope.principal, cls.applied);
-    const [row, attendance, policy] = await Promise.all([
+    const [row, attendance, policy, earmark] = await Promise.all([
       queryPage(this.pool, classList, this.config.schema, {}, [
         { filter: { sql: 'class_id', op: 'eq' }, value: classId },
       ]),
       this.store.attendanceOf(classId),
       this.store.classOpeningPolicyOf(classId),
+      this.store.earmarkOf(classId),
     ]);
     const perHour = policy?.minPracticalVideoMinutesPerHour;
     const coverage = videoCoverage(
@@ -63,6 +65,7 @@ export class GetClassHandler {
           }
         : {}),
       coverage: { ...coverage, gaps: coverage.gaps.map((g) => ({ ...g })) },
+      funding: classFunding(cls.applied.fundSource, earmark, cls.startWithheld),
     };
   }
 }
