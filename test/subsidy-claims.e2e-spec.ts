@@ -439,6 +439,10 @@ it('the what-if runs as a job: started by the admin, followed to done of total, 
   });
   expect(drafted.status).toBe(201);
   const draftVersionId = String(drafted.body.versionId);
+  // the policy's read model follows its events: wait until the draft is there
+  await eventually(async () =>
+    expect((await call('admin', 'GET', `/api/v1/policy-versions/${draftVersionId}`)).status).toBe(200),
+  );
   const started = await call('admin', 'POST', `/api/v1/policy-versions/${draftVersionId}/simulations`, {
     jurisdiction: '140800',
     periodFrom: '2019-01-01',
