@@ -43,7 +43,7 @@ beforeAll(async () => {
     60_000,
     { producers: ['class-ops', 'certification'] },
   );
-  for (const user of ['admin', 'county_officer', 'city_approver', 'institution', 'worker'])
+  for (const user of ['admin', 'county_officer', 'city_approver', 'finance_officer', 'institution', 'worker'])
     tokens[user] = await devToken(platform.urls.gateway!, user);
   for (const producer of ['class-ops', 'certification', 'registry']) {
     const nc = await platform.bus.connect(producer);
@@ -382,6 +382,25 @@ it('objections — from anyone without login, and from a trainee named in the cl
     ).toBe(200);
   const approved = await call('city_approver', 'POST', `/api/v1/claims/${claimId}/approval`, {});
   expect([approved.status, approved.body.events]).toEqual([200, ['ClaimApproved.v1']]);
+});
+
+it('the approved claim’s payment voucher downloads for the finance officer: the basis line by line and its total', async () => {
+  const voucher = await download('finance_officer', `/api/v1/claims/${claimId}/voucher?format=json`);
+  expect([voucher.status, voucher.fileName]).toEqual([200, `拨付凭证-${claimId}.json`]);
+  const document = JSON.parse(voucher.bytes.toString('utf8')) as {
+    voucher: { en: string; value: unknown }[];
+    lines: { workerId: string; amountFen: number }[];
+    totalFen: number;
+  };
+  expect(document.voucher.find((h) => h.en === 'approved (fen)')?.value).toBe(408_000);
+  // Yuncheng 12 days: 10 × 150 + 2 × 100 = 1 700 ¥, 80 % = 1 360 ¥ a trainee, in two tier lines each
+  expect([document.lines.length, document.totalFen]).toEqual([6, 408_000]);
+  const xlsx = await download('institution', `/api/v1/claims/${claimId}/voucher?format=xlsx`);
+  expect([xlsx.status, xlsx.contentType]).toEqual([
+    200,
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ]);
+  expect((await download('worker', `/api/v1/claims/${claimId}/voucher?format=xlsx`)).status).toBe(404);
 });
 
 it('a 4th subsidy in a year is refused with the rule named, then accepted with an officer’s reason', async () => {

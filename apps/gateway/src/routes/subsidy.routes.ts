@@ -180,6 +180,19 @@ const CLAIM_ROUTES: readonly RouteDefinition[] = [
   },
   {
     method: 'GET',
+    path: '/api/v1/claims/:claimId/voucher',
+    summary: {
+      zh: '补贴拨付凭证：核准申领的金额依据逐行列明（.xlsx 或 JSON）',
+      en: 'The payment voucher of an approved claim: the basis of its amount line by line (.xlsx or JSON)',
+    },
+    tags: CLAIM_TAGS,
+    roles: [...OFFICERS, 'auditor', 'finance_officer', 'institution', 'enterprise', 'worker'],
+    request: 'jineng.subsidy.v1.ExportClaimVoucher',
+    file: EXPORT_FILE,
+    target: claimQuery('ExportClaimVoucher'),
+  },
+  {
+    method: 'GET',
     path: '/api/v1/claims/:claimId',
     summary: {
       zh: '一项申领：核算明细、审核、公示、异议、拨付',

@@ -288,6 +288,71 @@ describe('ExportMyClaims: a trainee’s own claims with the amount in their name
   });
 });
 
+describe('ExportClaimVoucher: the payment voucher of an approved claim', () => {
+  it('is refused before approval, then filed for officers, the finance officer and the claimant — not a trainee', async () => {
+    await at('2021-10-11T09:00:00+08:00');
+    const early = await rejection(
+      service.query('ExportClaimVoucher', officerA, { claimId: onNotice, format: 'xlsx' }),
+    );
+    expect([early.code, early.details.status]).toEqual(['CLAIM.WRONG_STAGE', 'on_notice']);
+    await service.command('ApproveClaim', officerB, { claimId: onNotice });
+
+    const reply = await service.query<commonV1.FileReply>('ExportClaimVoucher', officerA, {
+      claimId: onNotice,
+      format: 'xlsx',
+    });
+    expect(reply.fileName).toBe(`拨付凭证-${onNotice}.xlsx`);
+    const [sheet] = await readXlsxFile(await bytesOf(reply.fileId));
+    const rows = sheet.data;
+    const headOf = (en: string) => rows.find((r) => String(r[0]).endsWith(` ${en}`))?.[1];
+    expect([headOf('claim'), headOf('status'), headOf('approved (fen)'), headOf('fund source')]).toEqual([
+      onNotice,
+      'approved',
+      300_000,
+      'employment_subsidy_fund',
+    ]);
+    expect([headOf('first review'), headOf('second review')]).toEqual([
+      'officer-a 2021-09-30',
+      'officer-b 2021-09-30',
+    ]);
+    const titles = rows.findIndex((r) => r[0] === 'trainee');
+    const amount = rows[titles].indexOf('amount (fen)');
+    const reference = rows[titles].indexOf('reference');
+    const lines = rows.slice(titles + 1);
+    expect(lines.map((r) => [r[0], r[amount], r[reference]])).toEqual([
+      ...trainees.map((w) => [w, 100_000, tender.reference]),
+      ['合计 Total', 300_000, null],
+    ]);
+
+    const finance: Principal = { userId: 'finance-1', roles: ['finance_officer'], jurisdiction: '419001' };
+    const json = JSON.parse(
+      (
+        await bytesOf(
+          (
+            await service.query<commonV1.FileReply>('ExportClaimVoucher', finance, {
+              claimId: onNotice,
+              format: 'json',
+            })
+          ).fileId,
+        )
+      ).toString('utf8'),
+    ) as { totalFen: number; lines: unknown[] };
+    expect([json.totalFen, json.lines.length]).toEqual([300_000, 3]);
+    await service.query('ExportClaimVoucher', jiyuanClerk, { claimId: onNotice, format: 'json' });
+
+    const trainee: Principal = { userId: trainees[0], roles: ['worker'], jurisdiction: '419001' };
+    const farFinance: Principal = { userId: 'finance-2', roles: ['finance_officer'], jurisdiction: '140802' };
+    for (const principal of [trainee, farFinance])
+      expect(
+        (
+          await rejection(
+            service.query('ExportClaimVoucher', principal, { claimId: onNotice, format: 'json' }),
+          )
+        ).code,
+      ).toBe('CLAIM.NOT_FOUND');
+  });
+});
+
 describe('StartPolicySimulation: the what-if as a job with progress and a file', () => {
   let draftVersionId: string;
   const period = { jurisdiction: '140800', periodFrom: '2019-01-01', periodTo: '2019-12-31' };

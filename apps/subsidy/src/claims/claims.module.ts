@@ -11,6 +11,8 @@ import { ClawbackConsumer } from './clawback/clawback.consumer';
 import { ClassEstimateConsumer } from './class-estimate/class-estimate.consumer';
 import { ConfirmClaimHandler } from './confirm-claim/confirm-claim.handler';
 import { ConfirmClaimNatsController } from './confirm-claim/confirm-claim.nats.controller';
+import { ExportClaimVoucherHandler } from './export-claim-voucher/export-claim-voucher.handler';
+import { ExportClaimVoucherNatsController } from './export-claim-voucher/export-claim-voucher.nats.controller';
 import { ExportClaimsHandler } from './export-claims/export-claims.handler';
 import { ExportClaimsNatsController } from './export-claims/export-claims.nats.controller';
 import { EmploymentTranches } from './employment-tranche/employment-tranches';
@@ -68,6 +70,7 @@ export class ClaimFactsStartup implements OnModuleInit {
     GetClaimNatsController,
     ListClaimsNatsController,
     ExportClaimsNatsController,
+    ExportClaimVoucherNatsController,
     SimulatePolicyNatsController,
     StartPolicySimulationNatsController,
   ],
@@ -91,6 +94,7 @@ export class ClaimFactsStartup implements OnModuleInit {
     GetClaimHandler,
     ListClaimsHandler,
     ExportClaimsHandler,
+    ExportClaimVoucherHandler,
     SimulatePolicyHandler,
     PolicySimulation,
     StartPolicySimulationHandler,

@@ -312,6 +312,7 @@ export interface ContractTypes {
   'jineng.subsidy.v1.EstimateReason': subsidyV1.EstimateReason;
   'jineng.subsidy.v1.EstimateTier': subsidyV1.EstimateTier;
   'jineng.subsidy.v1.ExcludedTrainee': subsidyV1.ExcludedTrainee;
+  'jineng.subsidy.v1.ExportClaimVoucher': subsidyV1.ExportClaimVoucher;
   'jineng.subsidy.v1.ExportClaims': subsidyV1.ExportClaims;
   'jineng.subsidy.v1.ExportMyClaims': subsidyV1.ExportMyClaims;
   'jineng.subsidy.v1.ExportPublicNotices': subsidyV1.ExportPublicNotices;

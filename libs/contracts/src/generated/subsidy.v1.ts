@@ -2040,6 +2040,35 @@ export const ExcludedTraineeSchema: JsonSchema = {
 };
 
 /**
+ * The payment voucher (拨付凭证) of a claim approved for payment: the claim, claimant, fund source,
+ * computed and approved amounts, reviews, notice and payments, then the basis of the amount line by
+ * line (trainee by registry id, rule, days × rate, share, evidence, policy version, clause) and the total.
+ */
+export interface ExportClaimVoucher {
+  readonly claimId: string;
+  readonly format: 'xlsx' | 'json';
+}
+
+export const ExportClaimVoucherSchema: JsonSchema = {
+  $id: 'jineng.subsidy.v1.ExportClaimVoucher',
+  description:
+    'The payment voucher (拨付凭证) of a claim approved for payment: the claim, claimant, fund source, computed and approved amounts, reviews, notice and payments, then the basis of the amount line by line (trainee by registry id, rule, days × rate, share, evidence, policy version, clause) and the total.',
+  type: 'object',
+  properties: {
+    claimId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    format: {
+      type: 'string',
+      enum: ['xlsx', 'json'],
+    },
+  },
+  required: ['claimId', 'format'],
+  additionalProperties: false,
+};
+
+/**
  * ExportClaims: the officers' claims list (ListClaims), every row with the same filters and sort, as a
  * file: .xlsx (titles in Chinese and English) or JSON. At most 10 000 rows; narrow the filters for more.
  */
@@ -6633,6 +6662,15 @@ export const contracts: readonly Contract[] = [
     kind: 'type',
     source: 'proto/jineng/subsidy/v1/claims.proto',
     schema: ExcludedTraineeSchema,
+  },
+  {
+    typeName: 'jineng.subsidy.v1.ExportClaimVoucher',
+    kind: 'query',
+    service: 'subsidy',
+    name: 'ExportClaimVoucher',
+    subject: 'jineng.qry.subsidy.ExportClaimVoucher',
+    source: 'proto/jineng/subsidy/v1/claims.proto',
+    schema: ExportClaimVoucherSchema,
   },
   {
     typeName: 'jineng.subsidy.v1.ExportClaims',
