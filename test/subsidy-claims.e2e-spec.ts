@@ -19,6 +19,7 @@ import {
   UpstreamBus,
 } from '@jineng/testing';
 import type { NatsConnection } from '@nats-io/transport-node';
+import readXlsxFile from 'read-excel-file/node';
 
 const DEMO_INSTITUTION_ID = '5b1f3c2e-8a4d-4c6b-9e1f-0a2b3c4d5e6f';
 const DEMO_WORKER_ID = '0b6e1f2a-0001-4a00-8000-000000000001';
@@ -42,7 +43,7 @@ beforeAll(async () => {
     60_000,
     { producers: ['class-ops', 'certification'] },
   );
-  for (const user of ['admin', 'county_officer', 'city_approver', 'institution', 'worker'])
+  for (const user of ['admin', 'county_officer', 'city_approver', 'finance_officer', 'institution', 'worker'])
     tokens[user] = await devToken(platform.urls.gateway!, user);
   for (const producer of ['class-ops', 'certification', 'registry']) {
     const nc = await platform.bus.connect(producer);
@@ -83,6 +84,28 @@ async function at(iso: string): Promise<void> {
   setTestClock(clockFile, iso);
   // the service re-reads the file within 50 ms; a claim's deadlines below are computed on its next command
   await new Promise<void>((resolve) => setTimeout(resolve, 200));
+}
+
+/** A file route: the status, the headers that matter, the bytes. */
+async function download(user: string | undefined, url: string) {
+  const response = await fetch(`${platform.urls.gateway}${url}`, {
+    headers: user ? { Authorization: `Bearer ${tokens[user]}` } : {},
+  });
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const disposition = response.headers.get('content-disposition') ?? '';
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    fileName: disposition.includes("UTF-8''") ? decodeURIComponent(disposition.split("UTF-8''")[1]) : '',
+    bytes,
+  };
+}
+
+/** An .xlsx's rows as { English title: cell }, after its two header rows. */
+async function sheetRows(bytes: Buffer): Promise<Record<string, unknown>[]> {
+  const [sheet] = await readXlsxFile(bytes);
+  const [, en, ...rows] = sheet.data;
+  return rows.map((row) => Object.fromEntries(en.map((title, i) => [String(title), row[i]])));
 }
 
 async function completedClass(
@@ -277,6 +300,41 @@ it('the notice counts working days across National Day 2019, and the public page
   expect(JSON.stringify(page.body)).not.toMatch(/workerId|name|idNumber/i);
 });
 
+it('the claims lists export with their filters: the officers’ .xlsx, the public notices without login, a trainee’s own', async () => {
+  const officers = await download('county_officer', '/api/v1/claims/export?format=xlsx&status=on_notice');
+  expect([officers.status, officers.contentType]).toEqual([
+    200,
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ]);
+  expect(officers.fileName).toBe('补贴申领-140802-2019-09-30.xlsx');
+  expect((await sheetRows(officers.bytes)).map((r) => [r.claim, r.status, r['computed (fen)']])).toEqual([
+    [claimId, 'on_notice', 408_000],
+  ]);
+  const none = await download('county_officer', '/api/v1/claims/export?format=json&status=paid');
+  expect(JSON.parse(none.bytes.toString('utf8')).rows).toEqual([]);
+
+  const notices = await download(
+    undefined,
+    '/api/v1/public/jurisdictions/140800/claim-notices/export?format=json',
+  );
+  expect([notices.status, notices.contentType]).toEqual([200, 'application/json; charset=utf-8']);
+  const document = JSON.parse(notices.bytes.toString('utf8')) as { rows: Record<string, unknown>[] };
+  expect(document.rows).toEqual([expect.objectContaining({ claimId, headcount: 3, amountFen: 408_000 })]);
+  expect(notices.bytes.toString('utf8')).not.toContain(DEMO_WORKER_ID);
+  expect(notices.bytes.toString('utf8')).not.toMatch(/workerId|name|idNumber/i);
+
+  const mine = await download('worker', '/api/v1/my/claims/export?format=xlsx');
+  expect(mine.status).toBe(200);
+  expect((await sheetRows(mine.bytes)).map((r) => [r.claim, r['amount in my name (fen)']])).toEqual([
+    [claimId, 136_000],
+  ]);
+
+  const bad = await call('county_officer', 'GET', '/api/v1/claims/export?format=pdf');
+  expect(bad.status).toBe(400);
+  expect(JSON.stringify(bad.body)).toContain('format');
+  expect((await call('worker', 'GET', '/api/v1/claims/export?format=xlsx')).status).toBe(403);
+});
+
 it('objections — from anyone without login, and from a trainee named in the claim — block approval until resolved', async () => {
   const anyone = await call(
     undefined,
@@ -326,6 +384,25 @@ it('objections — from anyone without login, and from a trainee named in the cl
   expect([approved.status, approved.body.events]).toEqual([200, ['ClaimApproved.v1']]);
 });
 
+it('the approved claim’s payment voucher downloads for the finance officer: the basis line by line and its total', async () => {
+  const voucher = await download('finance_officer', `/api/v1/claims/${claimId}/voucher?format=json`);
+  expect([voucher.status, voucher.fileName]).toEqual([200, `拨付凭证-${claimId}.json`]);
+  const document = JSON.parse(voucher.bytes.toString('utf8')) as {
+    voucher: { en: string; value: unknown }[];
+    lines: { workerId: string; amountFen: number }[];
+    totalFen: number;
+  };
+  expect(document.voucher.find((h) => h.en === 'approved (fen)')?.value).toBe(408_000);
+  // Yuncheng 12 days: 10 × 150 + 2 × 100 = 1 700 ¥, 80 % = 1 360 ¥ a trainee, in two tier lines each
+  expect([document.lines.length, document.totalFen]).toEqual([6, 408_000]);
+  const xlsx = await download('institution', `/api/v1/claims/${claimId}/voucher?format=xlsx`);
+  expect([xlsx.status, xlsx.contentType]).toEqual([
+    200,
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ]);
+  expect((await download('worker', `/api/v1/claims/${claimId}/voucher?format=xlsx`)).status).toBe(404);
+});
+
 it('a 4th subsidy in a year is refused with the rule named, then accepted with an officer’s reason', async () => {
   const worker = randomUUID();
   const classes = [];
@@ -358,4 +435,58 @@ it('a 4th subsidy in a year is refused with the rule named, then accepted with a
       officerId: '0b6e1f2a-0004-4a00-8000-000000000004',
     },
   ]);
+});
+
+it('the what-if runs as a job: started by the admin, followed to done of total, its .xlsx downloaded', async () => {
+  const drafted = await call('admin', 'POST', '/api/v1/policy-versions', {
+    jurisdiction: '140800',
+    effectiveFrom: '2018-03-29',
+    title: '运城市培训补贴标准（草案，测试用）',
+    document: { title: '运城市培训补贴标准（草案）', issuer: '运城市人民政府', number: '草案' },
+    parameters: {
+      subsidies: {
+        perDayTraining: {
+          tiers: [
+            { fromDay: 1, toDay: 10, amountFen: 16_000 },
+            { fromDay: 11, toDay: 15, amountFen: 10_000 },
+          ],
+          maxDays: 15,
+        },
+        tranches: { onCertificateShare: 0.8, onEmploymentShare: 0.2, employmentWithinMonths: 3 },
+      },
+    },
+  });
+  expect(drafted.status).toBe(201);
+  const draftVersionId = String(drafted.body.versionId);
+  // the policy's read model follows its events: wait until the draft is there
+  await eventually(async () =>
+    expect((await call('admin', 'GET', `/api/v1/policy-versions/${draftVersionId}`)).status).toBe(200),
+  );
+  const started = await call('admin', 'POST', `/api/v1/policy-versions/${draftVersionId}/simulations`, {
+    jurisdiction: '140800',
+    periodFrom: '2019-01-01',
+    periodTo: '2019-12-31',
+    format: 'xlsx',
+  });
+  expect(started.status).toBe(202);
+  const jobId = String(started.body.jobId);
+  const job = await eventually(
+    async () => {
+      const answer = await call('admin', 'GET', `/api/v1/subsidy/jobs/${jobId}`);
+      expect(answer.body.status).toBe('succeeded');
+      return answer.body;
+    },
+    { timeoutMs: 30_000 },
+  );
+  // the five completed classes of 2019, each claimed (the certificate tranche, nothing paid yet)
+  expect(job).toMatchObject({ kind: 'policy-simulation', done: 5, total: 5, result: { classes: 5 } });
+  expect((await call('county_officer', 'GET', `/api/v1/subsidy/jobs/${jobId}`)).status).toBe(404);
+  const file = await download('admin', `/api/v1/subsidy/jobs/${jobId}/file`);
+  expect(file.status).toBe(200);
+  expect(file.fileName).toBe(`政策测算-${draftVersionId}-140800-2019-01-01-2019-12-31.xlsx`);
+  const rows = await sheetRows(file.bytes);
+  expect(rows).toEqual([
+    expect.objectContaining({ kind: 'training_per_day', county: '140802', classes: 5, 'paid (fen)': 0 }),
+  ]);
+  expect(rows[0]['under the draft (fen)']).toBe((job.result as { draftFen: number }).draftFen);
 });

@@ -6,6 +6,7 @@
 // seed documents are published openly — so every role may read it, within its own jurisdiction: the
 // effective policy of its jurisdiction or one below, the versions that apply there. Drafts are shown
 // to the admins who may edit them only.
+import { EXPORT_CONTENT_TYPES } from '@jineng/lists';
 import { ROLES } from '@jineng/messaging';
 import type { RouteDefinition } from '../routing/route-definition';
 
@@ -16,6 +17,7 @@ const PARTIES = ['institution', 'enterprise', 'worker'] as const;
 const claimCommand = (name: string) => ({ kind: 'command', service: 'subsidy', name }) as const;
 const claimQuery = (name: string) => ({ kind: 'query', service: 'subsidy', name }) as const;
 const CALENDAR_TAGS = ['subsidy: holiday calendar'];
+const EXPORT_FILE = { contentTypes: Object.values(EXPORT_CONTENT_TYPES) };
 
 // Subsidy claims (issue 13). The claimant is the principal's own institution, enterprise or worker
 // record; officers act within the claim's jurisdiction (the service checks, it alone knows the claim's);
@@ -164,6 +166,33 @@ const CLAIM_ROUTES: readonly RouteDefinition[] = [
   },
   {
     method: 'GET',
+    path: '/api/v1/claims/export',
+    summary: {
+      zh: '导出辖区内的申领（.xlsx 或 JSON，同列表的筛选与排序）',
+      en: 'Export the claims of a jurisdiction (.xlsx or JSON, with the list filters and sort)',
+    },
+    tags: CLAIM_TAGS,
+    roles: OFFICERS,
+    jurisdiction: { in: 'query', name: 'jurisdiction' },
+    request: 'jineng.subsidy.v1.ExportClaims',
+    file: EXPORT_FILE,
+    target: { ...claimQuery('ExportClaims'), timeoutMs: 60_000 },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/claims/:claimId/voucher',
+    summary: {
+      zh: '补贴拨付凭证：核准申领的金额依据逐行列明（.xlsx 或 JSON）',
+      en: 'The payment voucher of an approved claim: the basis of its amount line by line (.xlsx or JSON)',
+    },
+    tags: CLAIM_TAGS,
+    roles: [...OFFICERS, 'auditor', 'finance_officer', 'institution', 'enterprise', 'worker'],
+    request: 'jineng.subsidy.v1.ExportClaimVoucher',
+    file: EXPORT_FILE,
+    target: claimQuery('ExportClaimVoucher'),
+  },
+  {
+    method: 'GET',
     path: '/api/v1/claims/:claimId',
     summary: {
       zh: '一项申领：核算明细、审核、公示、异议、拨付',
@@ -204,6 +233,54 @@ const CLAIM_ROUTES: readonly RouteDefinition[] = [
     target: claimQuery('SimulatePolicy'),
   },
   {
+    method: 'POST',
+    path: '/api/v1/policy-versions/:draftVersionId/simulations',
+    summary: {
+      zh: '启动政策草案测算任务（进度见任务查询，结果可下载 .xlsx 或 JSON）',
+      en: 'Start a what-if job under a draft (follow it as a job; download its .xlsx or JSON)',
+    },
+    tags: CLAIM_TAGS,
+    roles: ['admin'],
+    jurisdiction: { in: 'body', name: 'jurisdiction' },
+    request: 'jineng.subsidy.v1.StartPolicySimulation',
+    response: 'jineng.common.v1.JobAccepted',
+    successStatus: 202,
+    target: claimCommand('StartPolicySimulation'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/subsidy/jobs/:jobId',
+    summary: { zh: '查询补贴服务的长任务进度', en: 'A long job of the subsidy service and its progress' },
+    tags: CLAIM_TAGS,
+    roles: ROLES,
+    request: 'jineng.common.v1.GetJob',
+    response: 'jineng.common.v1.JobView',
+    target: claimQuery('GetJob'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/subsidy/jobs/:jobId/file',
+    summary: { zh: '下载补贴服务任务生成的文件', en: 'Download the file a subsidy job produced' },
+    tags: CLAIM_TAGS,
+    roles: ROLES,
+    request: 'jineng.common.v1.GetJobFile',
+    file: EXPORT_FILE,
+    target: claimQuery('GetJobFile'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/my/claims/export',
+    summary: {
+      zh: '导出涉及本人的申领及本人名下金额（.xlsx 或 JSON）',
+      en: 'Export the claims that name me, with the amount in my name (.xlsx or JSON)',
+    },
+    tags: CLAIM_TAGS,
+    roles: ['worker'],
+    request: 'jineng.subsidy.v1.ExportMyClaims',
+    file: EXPORT_FILE,
+    target: claimQuery('ExportMyClaims'),
+  },
+  {
     method: 'GET',
     path: '/api/v1/my/claims',
     summary: { zh: '涉及本人的申领及本人名下金额', en: 'The claims that name me, and the amount in my name' },
@@ -212,6 +289,21 @@ const CLAIM_ROUTES: readonly RouteDefinition[] = [
     request: 'jineng.subsidy.v1.ListMyClaims',
     response: 'jineng.subsidy.v1.ClaimList',
     target: claimQuery('ListMyClaims'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/public/jurisdictions/:jurisdiction/claim-notices/export',
+    summary: {
+      zh: '导出补贴公示（.xlsx 或 JSON；无需登录；不含姓名和身份证号）',
+      en: 'Export the subsidy notices (.xlsx or JSON; no login; no names, no ID numbers)',
+    },
+    tags: CLAIM_TAGS,
+    roles: 'public',
+    allowAnonymous: { jurisdiction: { in: 'path', name: 'jurisdiction' } },
+    rateLimit: { requests: 10, perSeconds: 60 },
+    request: 'jineng.subsidy.v1.ExportPublicNotices',
+    file: EXPORT_FILE,
+    target: claimQuery('ExportPublicNotices'),
   },
   {
     method: 'GET',

@@ -11,6 +11,10 @@ import { ClawbackConsumer } from './clawback/clawback.consumer';
 import { ClassEstimateConsumer } from './class-estimate/class-estimate.consumer';
 import { ConfirmClaimHandler } from './confirm-claim/confirm-claim.handler';
 import { ConfirmClaimNatsController } from './confirm-claim/confirm-claim.nats.controller';
+import { ExportClaimVoucherHandler } from './export-claim-voucher/export-claim-voucher.handler';
+import { ExportClaimVoucherNatsController } from './export-claim-voucher/export-claim-voucher.nats.controller';
+import { ExportClaimsHandler } from './export-claims/export-claims.handler';
+import { ExportClaimsNatsController } from './export-claims/export-claims.nats.controller';
 import { EmploymentTranches } from './employment-tranche/employment-tranches';
 import { GetClaimHandler } from './get-claim/get-claim.handler';
 import { GetClaimNatsController } from './get-claim/get-claim.nats.controller';
@@ -33,6 +37,9 @@ import { ReviewClaimHandler } from './review-claim/review-claim.handler';
 import { ReviewClaimNatsController } from './review-claim/review-claim.nats.controller';
 import { SimulatePolicyHandler } from './simulate-policy/simulate-policy.handler';
 import { SimulatePolicyNatsController } from './simulate-policy/simulate-policy.nats.controller';
+import { PolicySimulation } from './simulate-policy/policy-simulation';
+import { StartPolicySimulationHandler } from './start-policy-simulation/start-policy-simulation.handler';
+import { StartPolicySimulationNatsController } from './start-policy-simulation/start-policy-simulation.nats.controller';
 import { SubmitClaimHandler } from './submit-claim/submit-claim.handler';
 import { SubmitClaimNatsController } from './submit-claim/submit-claim.nats.controller';
 
@@ -62,7 +69,10 @@ export class ClaimFactsStartup implements OnModuleInit {
     RequestRecoveryNatsController,
     GetClaimNatsController,
     ListClaimsNatsController,
+    ExportClaimsNatsController,
+    ExportClaimVoucherNatsController,
     SimulatePolicyNatsController,
+    StartPolicySimulationNatsController,
   ],
   providers: [
     ClaimFactsStartup,
@@ -83,7 +93,11 @@ export class ClaimFactsStartup implements OnModuleInit {
     RecordLimitExceptionHandler,
     GetClaimHandler,
     ListClaimsHandler,
+    ExportClaimsHandler,
+    ExportClaimVoucherHandler,
     SimulatePolicyHandler,
+    PolicySimulation,
+    StartPolicySimulationHandler,
   ],
   exports: [ClaimFactsReader],
 })

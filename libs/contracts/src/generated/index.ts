@@ -316,6 +316,10 @@ export interface ContractTypes {
   'jineng.subsidy.v1.EstimateReason': subsidyV1.EstimateReason;
   'jineng.subsidy.v1.EstimateTier': subsidyV1.EstimateTier;
   'jineng.subsidy.v1.ExcludedTrainee': subsidyV1.ExcludedTrainee;
+  'jineng.subsidy.v1.ExportClaimVoucher': subsidyV1.ExportClaimVoucher;
+  'jineng.subsidy.v1.ExportClaims': subsidyV1.ExportClaims;
+  'jineng.subsidy.v1.ExportMyClaims': subsidyV1.ExportMyClaims;
+  'jineng.subsidy.v1.ExportPublicNotices': subsidyV1.ExportPublicNotices;
   'jineng.subsidy.v1.FlatPerPersonSubsidy': subsidyV1.FlatPerPersonSubsidy;
   'jineng.subsidy.v1.FreeTraining': subsidyV1.FreeTraining;
   'jineng.subsidy.v1.FundSourceLimit': subsidyV1.FundSourceLimit;
@@ -379,6 +383,7 @@ export interface ContractTypes {
   'jineng.subsidy.v1.SimulatePolicy': subsidyV1.SimulatePolicy;
   'jineng.subsidy.v1.SkillEvaluationSubsidy': subsidyV1.SkillEvaluationSubsidy;
   'jineng.subsidy.v1.SmallMicroNewHireSubsidy': subsidyV1.SmallMicroNewHireSubsidy;
+  'jineng.subsidy.v1.StartPolicySimulation': subsidyV1.StartPolicySimulation;
   'jineng.subsidy.v1.SubmitClaim': subsidyV1.SubmitClaim;
   'jineng.subsidy.v1.SubsidyRules': subsidyV1.SubsidyRules;
   'jineng.subsidy.v1.TargetConstraint': subsidyV1.TargetConstraint;

@@ -2039,6 +2039,134 @@ export const ExcludedTraineeSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+/**
+ * The payment voucher (拨付凭证) of a claim approved for payment: the claim, claimant, fund source,
+ * computed and approved amounts, reviews, notice and payments, then the basis of the amount line by
+ * line (trainee by registry id, rule, days × rate, share, evidence, policy version, clause) and the total.
+ */
+export interface ExportClaimVoucher {
+  readonly claimId: string;
+  readonly format: 'xlsx' | 'json';
+}
+
+export const ExportClaimVoucherSchema: JsonSchema = {
+  $id: 'jineng.subsidy.v1.ExportClaimVoucher',
+  description:
+    'The payment voucher (拨付凭证) of a claim approved for payment: the claim, claimant, fund source, computed and approved amounts, reviews, notice and payments, then the basis of the amount line by line (trainee by registry id, rule, days × rate, share, evidence, policy version, clause) and the total.',
+  type: 'object',
+  properties: {
+    claimId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    format: {
+      type: 'string',
+      enum: ['xlsx', 'json'],
+    },
+  },
+  required: ['claimId', 'format'],
+  additionalProperties: false,
+};
+
+/**
+ * ExportClaims: the officers' claims list (ListClaims), every row with the same filters and sort, as a
+ * file: .xlsx (titles in Chinese and English) or JSON. At most 10 000 rows; narrow the filters for more.
+ */
+export interface ExportClaims {
+  readonly format: 'xlsx' | 'json';
+  readonly jurisdiction?: string;
+  readonly status?: string;
+  readonly overdue?: boolean;
+  readonly classId?: string;
+  readonly sort?: string;
+}
+
+export const ExportClaimsSchema: JsonSchema = {
+  $id: 'jineng.subsidy.v1.ExportClaims',
+  description:
+    "ExportClaims: the officers' claims list (ListClaims), every row with the same filters and sort, as a file: .xlsx (titles in Chinese and English) or JSON. At most 10 000 rows; narrow the filters for more.",
+  type: 'object',
+  properties: {
+    format: {
+      type: 'string',
+      enum: ['xlsx', 'json'],
+    },
+    jurisdiction: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    status: {
+      type: 'string',
+    },
+    overdue: {
+      type: 'boolean',
+    },
+    classId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    sort: {
+      type: 'string',
+      maxLength: 100,
+    },
+  },
+  required: ['format'],
+  additionalProperties: false,
+};
+
+/** ExportMyClaims: a trainee's own claims (ListMyClaims), with the amount in their name, as a file. */
+export interface ExportMyClaims {
+  readonly format: 'xlsx' | 'json';
+  readonly sort?: string;
+}
+
+export const ExportMyClaimsSchema: JsonSchema = {
+  $id: 'jineng.subsidy.v1.ExportMyClaims',
+  description:
+    "ExportMyClaims: a trainee's own claims (ListMyClaims), with the amount in their name, as a file.",
+  type: 'object',
+  properties: {
+    format: {
+      type: 'string',
+      enum: ['xlsx', 'json'],
+    },
+    sort: {
+      type: 'string',
+      maxLength: 100,
+    },
+  },
+  required: ['format'],
+  additionalProperties: false,
+};
+
+/**
+ * ExportPublicNotices: the public notice page (ListPublicNotices) of today as a file — the same columns,
+ * no trainee, no name, no ID number.
+ */
+export interface ExportPublicNotices {
+  readonly format: 'xlsx' | 'json';
+  readonly jurisdiction: string;
+}
+
+export const ExportPublicNoticesSchema: JsonSchema = {
+  $id: 'jineng.subsidy.v1.ExportPublicNotices',
+  description:
+    'ExportPublicNotices: the public notice page (ListPublicNotices) of today as a file — the same columns, no trainee, no name, no ID number.',
+  type: 'object',
+  properties: {
+    format: {
+      type: 'string',
+      enum: ['xlsx', 'json'],
+    },
+    jurisdiction: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+  },
+  required: ['format', 'jurisdiction'],
+  additionalProperties: false,
+};
+
 /** A flat amount per trainee for one training type. */
 export interface FlatPerPersonSubsidy {
   /**
@@ -5274,6 +5402,51 @@ export const SmallMicroNewHireSubsidySchema: JsonSchema = {
   additionalProperties: false,
 };
 
+/**
+ * The what-if as a long job: answers a JobAccepted at once; the job reports the classes re-computed of
+ * how many (GET /api/v1/subsidy/jobs/:jobId), its result holds the totals and its file (.xlsx or JSON:
+ * one row per kind and county) comes from GET /api/v1/subsidy/jobs/:jobId/file. Read-only: nothing is
+ * appended. The Idempotency-Key is the job id: a retry starts nothing new.
+ */
+export interface StartPolicySimulation {
+  readonly draftVersionId: string;
+  readonly jurisdiction: string;
+  readonly periodFrom: string;
+  readonly periodTo: string;
+  readonly format: 'xlsx' | 'json';
+}
+
+export const StartPolicySimulationSchema: JsonSchema = {
+  $id: 'jineng.subsidy.v1.StartPolicySimulation',
+  description:
+    'The what-if as a long job: answers a JobAccepted at once; the job reports the classes re-computed of how many (GET /api/v1/subsidy/jobs/:jobId), its result holds the totals and its file (.xlsx or JSON: one row per kind and county) comes from GET /api/v1/subsidy/jobs/:jobId/file. Read-only: nothing is appended. The Idempotency-Key is the job id: a retry starts nothing new.',
+  type: 'object',
+  properties: {
+    draftVersionId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    jurisdiction: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    periodFrom: {
+      type: 'string',
+      format: 'date',
+    },
+    periodTo: {
+      type: 'string',
+      format: 'date',
+    },
+    format: {
+      type: 'string',
+      enum: ['xlsx', 'json'],
+    },
+  },
+  required: ['draftVersionId', 'jurisdiction', 'periodFrom', 'periodTo', 'format'],
+  additionalProperties: false,
+};
+
 export interface SubmitClaim {
   /** default: derived from the command id (a retried submission is the same claim) */
   readonly claimId?: string;
@@ -6491,6 +6664,42 @@ export const contracts: readonly Contract[] = [
     schema: ExcludedTraineeSchema,
   },
   {
+    typeName: 'jineng.subsidy.v1.ExportClaimVoucher',
+    kind: 'query',
+    service: 'subsidy',
+    name: 'ExportClaimVoucher',
+    subject: 'jineng.qry.subsidy.ExportClaimVoucher',
+    source: 'proto/jineng/subsidy/v1/claims.proto',
+    schema: ExportClaimVoucherSchema,
+  },
+  {
+    typeName: 'jineng.subsidy.v1.ExportClaims',
+    kind: 'query',
+    service: 'subsidy',
+    name: 'ExportClaims',
+    subject: 'jineng.qry.subsidy.ExportClaims',
+    source: 'proto/jineng/subsidy/v1/claims.proto',
+    schema: ExportClaimsSchema,
+  },
+  {
+    typeName: 'jineng.subsidy.v1.ExportMyClaims',
+    kind: 'query',
+    service: 'subsidy',
+    name: 'ExportMyClaims',
+    subject: 'jineng.qry.subsidy.ExportMyClaims',
+    source: 'proto/jineng/subsidy/v1/claims.proto',
+    schema: ExportMyClaimsSchema,
+  },
+  {
+    typeName: 'jineng.subsidy.v1.ExportPublicNotices',
+    kind: 'query',
+    service: 'subsidy',
+    name: 'ExportPublicNotices',
+    subject: 'jineng.qry.subsidy.ExportPublicNotices',
+    source: 'proto/jineng/subsidy/v1/claims.proto',
+    schema: ExportPublicNoticesSchema,
+  },
+  {
     typeName: 'jineng.subsidy.v1.FlatPerPersonSubsidy',
     kind: 'type',
     source: 'proto/jineng/subsidy/v1/policy_parameters.proto',
@@ -6938,6 +7147,15 @@ export const contracts: readonly Contract[] = [
     kind: 'type',
     source: 'proto/jineng/subsidy/v1/policy_parameters.proto',
     schema: SmallMicroNewHireSubsidySchema,
+  },
+  {
+    typeName: 'jineng.subsidy.v1.StartPolicySimulation',
+    kind: 'command',
+    service: 'subsidy',
+    name: 'StartPolicySimulation',
+    subject: 'jineng.cmd.subsidy.StartPolicySimulation',
+    source: 'proto/jineng/subsidy/v1/claims.proto',
+    schema: StartPolicySimulationSchema,
   },
   {
     typeName: 'jineng.subsidy.v1.SubmitClaim',

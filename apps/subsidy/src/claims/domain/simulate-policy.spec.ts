@@ -3,7 +3,7 @@ import { resolvePolicy, type PublishedVersion } from '../../policy/domain/resolv
 import { POLICY_SEEDS } from '../../policy/seeds/policy-seeds';
 import { seedVersionId } from '../../policy/seeds/seed-ids';
 import type { CompletedClassFacts } from './claim-facts';
-import { simulatePolicy } from './simulate-policy';
+import { mergeSimulationRows, simulatePolicy, type SimulatedClass } from './simulate-policy';
 
 const published: PublishedVersion[] = POLICY_SEEDS.map((seed) => ({
   ...seed,
@@ -99,4 +99,51 @@ it('answers per kind and county: paid, the draft’s amount, the difference and 
       traineesAffected: ['w3'],
     },
   ]);
+});
+
+it('run batch by batch (the job), the merged parts equal the whole: classes and amounts add up, trainees unite', () => {
+  const classes = [
+    cls('a', '140802', ['w1', 'w2'], 12),
+    cls('b', '140802', ['w2', 'w3'], 16),
+    cls('c', '140821', ['w4'], 12),
+  ];
+  const certificates = classes.flatMap((c) =>
+    c.trainees.map((t) => ({
+      certificateId: `cert-${c.classId}-${t.workerId}`,
+      workerId: t.workerId,
+      classId: c.classId,
+      occupationCode: c.occupationCode,
+      level: 5,
+      kind: 'skill_level',
+      issuedOn: c.endDate,
+      revoked: false,
+    })),
+  );
+  const simulated: SimulatedClass[] = classes.map((facts, i) => ({
+    facts,
+    claims: [{ kind: 'training_per_day', tranche: 'certificate', paidFen: 100_000 * (i + 1) }],
+  }));
+  const run = (part: SimulatedClass[]) =>
+    simulatePolicy(
+      part,
+      { workers: new Map(), certificates, employments: [] },
+      {
+        current: (c) => resolvePolicy(c.jurisdictionCode, c.startDate, published),
+        draft: (c) => resolvePolicy(c.jurisdictionCode, c.startDate, [...published, draft]),
+      },
+    );
+  const whole = run(simulated);
+  const merged = mergeSimulationRows(
+    mergeSimulationRows([], run(simulated.slice(0, 1))),
+    run(simulated.slice(1)),
+  );
+  expect(merged).toEqual(whole);
+  expect(merged[0]).toMatchObject({
+    county: '140802',
+    classes: 2,
+    paidFen: 300_000,
+    traineesAffected: ['w1', 'w2', 'w3'],
+  });
+  // 16 days cap at 15: 10 × 160 + 5 × 100 = 2 100 ¥, 80 % = 1 680 ¥; 12 days: 1 440 ¥
+  expect(merged[0].draftFen).toBe(2 * 144_000 + 2 * 168_000);
 });

@@ -141,3 +141,35 @@ function groupByWorker<T extends { readonly workerId: string }>(items: readonly 
   }
   return out;
 }
+
+/**
+ * The rows of two parts of the same what-if merged (a long simulation runs class batch by class batch:
+ * each class is computed on its own, so the parts add up — classes, amounts — and the trainees unite).
+ */
+export function mergeSimulationRows(
+  a: readonly SimulationRow[],
+  b: readonly SimulationRow[],
+): SimulationRow[] {
+  const merged = new Map<string, SimulationRow>();
+  for (const row of [...a, ...b]) {
+    const key = `${row.kind}|${row.county}`;
+    const seen = merged.get(key);
+    merged.set(
+      key,
+      seen
+        ? {
+            kind: row.kind,
+            county: row.county,
+            classes: seen.classes + row.classes,
+            paidFen: seen.paidFen + row.paidFen,
+            draftFen: seen.draftFen + row.draftFen,
+            differenceFen: seen.differenceFen + row.differenceFen,
+            traineesAffected: [...new Set([...seen.traineesAffected, ...row.traineesAffected])].sort(),
+          }
+        : row,
+    );
+  }
+  return [...merged.values()].sort((x, y) =>
+    x.kind === y.kind ? (x.county < y.county ? -1 : 1) : x.kind < y.kind ? -1 : 1,
+  );
+}

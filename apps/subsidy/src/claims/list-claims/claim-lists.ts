@@ -1,6 +1,6 @@
 // The claims' lists (libs/lists): per jurisdiction, status and deadline for officers; the public
 // notice page; a trainee's own claims.
-import { defineList } from '@jineng/lists';
+import { defineList, type FixedCondition } from '@jineng/lists';
 
 const t = (zh: string, en: string) => ({ zh, en });
 
@@ -62,3 +62,42 @@ export const NOTICE_LIST = defineList({
 
 /** 140000 → '14', 140800 → '1408', 140802 → '140802': the codes within a jurisdiction start so. */
 export const jurisdictionPrefix = (code: string): string => code.replace(/(00)+$/, '');
+
+const PENDING = ['submitted', 'first_reviewed'];
+
+/** Whether a claim's review in hand is past its due date (computed on the service's today). */
+export const isOverdue = (dueOn: string | undefined, status: string, today: string): boolean =>
+  dueOn !== undefined && dueOn < today && PENDING.includes(status);
+
+/**
+ * The officers' list as a page or an export sees it: the caller's jurisdiction (and those below) is a
+ * fixed condition; `overdue` narrows to the pending claims due before today.
+ */
+export function officerListOf(
+  payload: { status?: string; classId?: string; overdue?: boolean },
+  jurisdiction: string,
+  yesterday: string,
+): { readonly filters: { status?: string; classId?: string }; readonly fixed: FixedCondition[] } {
+  const fixed: FixedCondition[] = [
+    { filter: CLAIM_LIST.filters.jurisdictionPrefix, value: jurisdictionPrefix(jurisdiction) },
+  ];
+  if (payload.overdue)
+    fixed.push(
+      { filter: CLAIM_LIST.filters.dueBefore, value: yesterday },
+      { filter: CLAIM_LIST.filters.statusIn, value: PENDING },
+    );
+  return {
+    filters: {
+      ...(payload.status ? { status: payload.status } : {}),
+      ...(payload.classId ? { classId: payload.classId } : {}),
+    },
+    fixed,
+  };
+}
+
+/** The notice page of a jurisdiction: the claims whose notice runs today. */
+export const noticesOf = (jurisdiction: string, today: string) => ({
+  jurisdictionPrefix: jurisdictionPrefix(jurisdiction),
+  startedBy: today,
+  endsFrom: today,
+});

@@ -3,17 +3,16 @@
 // ListMyClaims (a trainee: every claim that names them, with the amount in their name).
 import type { subsidyV1 } from '@jineng/contracts';
 import { addCalendarDays } from '@jineng/kernel';
-import { queryPage, type FixedCondition } from '@jineng/lists';
-import type { RpcRequest } from '@jineng/messaging';
+import { queryPage } from '@jineng/lists';
+import type { Principal, RpcRequest } from '@jineng/messaging';
 import { PG_POOL } from '@jineng/service-runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { assertOfficerFor, ClaimsContext, workerOf } from '../claims-context';
 import { ClaimForbidden } from '../domain/claim.errors';
-import { CLAIM_LIST, NOTICE_LIST, jurisdictionPrefix } from './claim-lists';
+import { CLAIM_LIST, NOTICE_LIST, isOverdue, noticesOf, officerListOf } from './claim-lists';
 
 type Row = Record<string, unknown>;
-const PENDING = ['submitted', 'first_reviewed'];
 
 @Injectable()
 export class ListClaimsHandler {
@@ -27,23 +26,12 @@ export class ListClaimsHandler {
     const jurisdiction = payload.jurisdiction ?? envelope.principal.jurisdiction;
     assertOfficerFor(envelope.principal, jurisdiction);
     const today = this.context.today();
-    const fixed: FixedCondition[] = [
-      { filter: CLAIM_LIST.filters.jurisdictionPrefix, value: jurisdictionPrefix(jurisdiction) },
-    ];
-    if (payload.overdue)
-      fixed.push(
-        { filter: CLAIM_LIST.filters.dueBefore, value: addCalendarDays(today, -1) },
-        { filter: CLAIM_LIST.filters.statusIn, value: PENDING },
-      );
+    const { filters, fixed } = officerListOf(payload, jurisdiction, addCalendarDays(today, -1));
     const page = await queryPage(
       this.pool,
       CLAIM_LIST,
       this.context.config.schema,
-      {
-        ...(payload.status ? { status: payload.status } : {}),
-        ...(payload.classId ? { classId: payload.classId } : {}),
-        ...paging(payload),
-      },
+      { ...filters, ...paging(payload) },
       fixed,
     );
     return { ...page, items: page.items.map((row) => summaryOf(row, today)) };
@@ -53,9 +41,7 @@ export class ListClaimsHandler {
     const { payload } = request;
     const today = this.context.today();
     const page = await queryPage(this.pool, NOTICE_LIST, this.context.config.schema, {
-      jurisdictionPrefix: jurisdictionPrefix(payload.jurisdiction),
-      startedBy: today,
-      endsFrom: today,
+      ...noticesOf(payload.jurisdiction, today),
       ...paging(payload),
     });
     return {
@@ -78,18 +64,8 @@ export class ListClaimsHandler {
 
   async mine(request: RpcRequest<subsidyV1.ListMyClaims>): Promise<subsidyV1.ClaimList> {
     const { payload, envelope } = request;
-    const workerId = workerOf(envelope.principal);
-    if (!workerId)
-      throw new ClaimForbidden({
-        reason: '学员本人查看涉及自己的申领',
-        reasonEn: 'a trainee sees the claims that name them',
-      });
-    const S = `"${this.context.config.schema}"`;
-    const { rows } = await this.pool.query<{ claim_id: string; amount_fen: string }>(
-      `select claim_id, amount_fen from ${S}.claim_trainees where worker_id = $1`,
-      [workerId],
-    );
-    const own = new Map(rows.map((r) => [r.claim_id, Number(r.amount_fen)]));
+    const workerId = traineeOf(envelope.principal);
+    const own = await ownAmountsOf(this.pool, this.context.config.schema, workerId);
     const today = this.context.today();
     const page = await queryPage(this.pool, CLAIM_LIST, this.context.config.schema, paging(payload), [
       { filter: CLAIM_LIST.filters.claimIds, value: [...own.keys()] },
@@ -102,6 +78,30 @@ export class ListClaimsHandler {
       })),
     };
   }
+}
+
+/** The claims that name a trainee, and the amount in their name in each. */
+export async function ownAmountsOf(
+  pool: Pool,
+  schema: string,
+  workerId: string,
+): Promise<Map<string, number>> {
+  const { rows } = await pool.query<{ claim_id: string; amount_fen: string }>(
+    `select claim_id, amount_fen from "${schema}".claim_trainees where worker_id = $1`,
+    [workerId],
+  );
+  return new Map(rows.map((r) => [r.claim_id, Number(r.amount_fen)]));
+}
+
+/** A worker principal's own record only. */
+export function traineeOf(principal: Principal): string {
+  const workerId = workerOf(principal);
+  if (!workerId)
+    throw new ClaimForbidden({
+      reason: '学员本人查看涉及自己的申领',
+      reasonEn: 'a trainee sees the claims that name them',
+    });
+  return workerId;
 }
 
 const paging = (p: { page?: number; pageSize?: number; sort?: string }) => ({
@@ -125,6 +125,6 @@ function summaryOf(r: Row, today: string): subsidyV1.ClaimSummary {
     computedFen: Number(r.computedFen),
     submittedOn: String(r.submittedOn),
     ...(dueOn ? { dueOn } : {}),
-    overdue: dueOn !== undefined && dueOn < today && PENDING.includes(String(r.status)),
+    overdue: isOverdue(dueOn, String(r.status), today),
   };
 }
