@@ -8,6 +8,7 @@ import { PostgresEventStore } from '@jineng/event-store';
 import { OutboxRelay } from '@jineng/messaging';
 import {
   connectTestDatabase,
+  devToken,
   eventually,
   startPlatform,
   type RunningPlatform,
@@ -164,6 +165,29 @@ it('recompute: equal for the claim paid right, the difference to the fen and a f
   ]);
   expect(run.stderr).toContain('] 2/2 100% claims');
   expect(run.stderr).toContain('2 claims recomputed, 1 differ');
+}, 60_000);
+
+it("one trainee's line through the claim's route; bad input over HTTP is a 400 naming the field", async () => {
+  const [, w2] = paid.ids.workers;
+  const line = await cli(['explain', '--claim', paid.ids.claimId, '--worker', w2]);
+  expect(line.code).toBe(0);
+  const explanation = JSON.parse(line.stdout) as {
+    explainedFen: number;
+    links: { step: string; workerId?: string }[];
+  };
+  expect(explanation.explainedFen).toBe(120_000);
+  expect(explanation.links.filter((l) => l.step === 'breakdown_line').map((l) => l.workerId)).toEqual([w2]);
+
+  const token = await devToken(platform.urls.gateway!, 'auditor');
+  const bad = await fetch(
+    `${platform.urls.gateway}/api/v1/audit/claims/${paid.ids.claimId}/as-of?asOf=yesterday`,
+    {
+      headers: { Authorization: `Bearer ${token}` },
+    },
+  );
+  const body = (await bad.json()) as { code: string; violations: { path: string }[] };
+  expect([bad.status, body.code]).toEqual([400, 'GATEWAY.INVALID_REQUEST']);
+  expect(body.violations.map((v) => v.path)).toEqual(['asOf']);
 }, 60_000);
 
 it('refusals: another role is refused by the gateway, a bad argument before any call', async () => {
