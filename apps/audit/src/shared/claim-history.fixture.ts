@@ -325,7 +325,57 @@ export function claimHistory() {
     },
     claim('ClaimPaid.v1', { paymentId: ids.paymentId, amountFen }),
   ];
-  return { ids, events, computation, amountFen };
+  // the 20 % tranche: trainee 1 employed within the policy's 3 months, trainee 2 not (yet)
+  const employment = {
+    claimId: randomUUID(),
+    employmentId: randomUUID(),
+  };
+  const employed = {
+    workerId: w1,
+    employmentId: employment.employmentId,
+    employerCreditCode: '91140800MA0K12345X',
+    startDate: '2019-08-01',
+    evidenceKind: 'labour_contract',
+    evidenceReference: 'HT-2019-0801',
+  };
+  const trancheComputation = computeClaim({
+    kind: 'training_per_day',
+    tranche: 'employment',
+    policy: resolvePolicy('140802', plan.startDate, [policyVersion]),
+    class: { ...completed, trainees },
+    workers: new Map(
+      ids.workers.map((w) => [w, { workerId: w, categories: policyCategoriesOf('rural_labour', []) }]),
+    ),
+    certificates: [0, 1].map((i) => ({ ...certificate(i as 0 | 1), revoked: false })),
+    employments: [employed],
+    history: [],
+    overrides: [],
+  });
+  const employmentEvents: SourceEvent[] = [
+    { service: 'registry', streamId: `worker-${w1}`, type: 'EmploymentRecorded.v1', data: employed },
+    {
+      service: 'subsidy',
+      streamId: `claim-${employment.claimId}`,
+      type: 'ClaimSubmitted.v1',
+      data: {
+        ...claimSubmitted,
+        claimId: employment.claimId,
+        tranche: 'employment',
+        requestedFen: trancheComputation.totalFen,
+        computedFen: trancheComputation.totalFen,
+        headcount: trancheComputation.workerIds.length,
+        computation: JSON.parse(JSON.stringify(trancheComputation)) as Record<string, unknown>,
+        submittedOn: '2019-08-05',
+      },
+    },
+  ];
+  return {
+    ids,
+    events,
+    computation,
+    amountFen,
+    employmentTranche: { ...employment, events: employmentEvents, amountFen: trancheComputation.totalFen },
+  };
 }
 
 /** The events as the audit copy would hold them: versions per stream, one second apart from `start`. */

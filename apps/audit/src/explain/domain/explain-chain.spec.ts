@@ -127,3 +127,21 @@ it('refuses a payment or claim the copy does not hold', () => {
   );
   expect(error(() => explainChain({ claimId: ids.paymentId, copy })).code).toBe('AUDIT.NOT_IN_COPY');
 });
+
+it('the employment tranche reaches the employment record; unpaid, its payment is missing', () => {
+  const tranche = history.employmentTranche;
+  const withTranche = asAuditRecords([...history.events, ...tranche.events]);
+  const explanation = explainChain({ claimId: tranche.claimId, copy: withTranche });
+  // 20 % of trainee 1's 1 700 ¥; trainee 2 has no employment within the window
+  expect(tranche.amountFen).toBe(34_000);
+  expect(explanation.explainedFen).toBe(34_000);
+  expect(explanation.links.filter((l) => l.step === 'breakdown_line').map((l) => l.workerId)).toEqual([
+    w1,
+    w1,
+  ]);
+  const employment = explanation.links.filter((l) => l.step === 'employment');
+  expect(employment.map((l) => [l.type, l.workerId, l.facts.employmentId, l.facts.evidenceKind])).toEqual([
+    ['EmploymentRecorded.v1', w1, tranche.employmentId, 'labour_contract'],
+  ]);
+  expect(explanation.missing).toEqual(['payment', 'commitment']);
+});

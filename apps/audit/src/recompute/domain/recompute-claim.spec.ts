@@ -144,3 +144,28 @@ it('refuses a kind computed from what the claimant supplied, and a claim the cop
   expect(refusal(() => recomputeClaim(ids.claimId, copy)).code).toBe('AUDIT.RECOMPUTE_INPUTS_NOT_RECORDED');
   expect(refusal(() => recomputeClaim(ids.classId, copy)).code).toBe('AUDIT.NOT_IN_COPY');
 });
+
+it('the employment tranche recomputes equal with the employment record; without it, the difference is its amount', () => {
+  const tranche = history.employmentTranche;
+  const copy = asAuditRecords([...history.events, ...tranche.events]);
+  const result = recomputeClaim(tranche.claimId, copy);
+  expect(result).toMatchObject({
+    tranche: 'employment',
+    recordedFen: 34_000,
+    recomputedFen: 34_000,
+    paidFen: 0,
+  });
+  // not paid yet: all of it is still due
+  expect([result.differenceFen, result.equal]).toEqual([34_000, false]);
+  expect(result.inputEventIds).toContain(copy.find((e) => e.type === 'EmploymentRecorded.v1')!.eventId);
+  // had the employment not been recorded by the submission, nothing would have been due
+  const refused = (() => {
+    try {
+      recomputeClaim(tranche.claimId, asAuditRecords([...history.events, tranche.events[1]]));
+    } catch (error) {
+      return error as DomainError;
+    }
+    throw new Error('expected a refusal');
+  })();
+  expect(refused.code).toBe('CLAIM.NOTHING_TO_CLAIM');
+});
