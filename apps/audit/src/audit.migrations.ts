@@ -60,4 +60,9 @@ export const auditMigrations: readonly Migration[] = [
           from ${S}.audit_entity_refs r join ${S}.audit_events e on e.event_id = r.event_id;
     `,
   },
+  {
+    // explain / replay / recompute (ADR 0018): policy versions are found by type, not by an id
+    id: 'audit-explain-001-type-index',
+    sql: (S) => `create index audit_events_type on ${S}.audit_events (type, recorded_at);`,
+  },
 ];

@@ -10,10 +10,10 @@
  * trainee), policy resolved once per class as the handler does. `simulationClassesPerSec`: each class
  * computed under the policy in force and under a draft (both resolved per class), per kind and county.
  */
-import type { CompletedClassFacts, CertificateFact } from '../src/claims/domain/claim-facts';
-import { computeClaim } from '../src/claims/domain/compute-claim';
+import type { CompletedClassFacts, CertificateFact } from '@jineng/subsidy-computation';
+import { computeClaim } from '@jineng/subsidy-computation';
 import { simulatePolicy, type SimulatedClass } from '../src/claims/domain/simulate-policy';
-import { resolvePolicy, type PublishedVersion } from '../src/policy/domain/resolve-policy';
+import { resolvePolicy, type PublishedVersion } from '@jineng/subsidy-computation';
 import { POLICY_SEEDS } from '../src/policy/seeds/policy-seeds';
 import { seedVersionId } from '../src/policy/seeds/seed-ids';
 

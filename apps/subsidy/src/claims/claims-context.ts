@@ -13,8 +13,8 @@ import {
 } from '@jineng/service-runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import { HolidayCalendarReadModel } from '../holiday-calendar/read-model/holiday-calendar.read-model';
-import { chainOf } from '../jurisdictions/jurisdiction-directory';
-import { resolvePolicy, type ResolvedPolicy } from '../policy/domain/resolve-policy';
+import { chainOf } from '@jineng/subsidy-computation';
+import { resolvePolicy, type ResolvedPolicy } from '@jineng/subsidy-computation';
 import { PolicyVersionsReadModel } from '../policy/read-model/policy-versions.read-model';
 import {
   claimDecider,
@@ -23,7 +23,7 @@ import {
   type ClaimCommand,
   type ClaimState,
 } from './domain/claim';
-import { ClaimForbidden } from './domain/claim.errors';
+import { ClaimForbidden } from '@jineng/subsidy-computation';
 import { projectClaimEvents } from './read-model/claims.projection';
 
 export const OFFICER_ROLES = ['county_officer', 'city_approver'] as const;

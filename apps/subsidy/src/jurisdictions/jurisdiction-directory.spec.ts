@@ -6,8 +6,8 @@ import {
   isWithin,
   jurisdictionName,
   jurisdictionsWithin,
-} from './jurisdiction-directory';
-import { JURISDICTIONS } from './jurisdictions.data';
+} from '@jineng/subsidy-computation';
+import { JURISDICTIONS } from '@jineng/subsidy-computation';
 
 describe('the jurisdiction tree', () => {
   it('lists each code once, well formed, at the level its code says, under a listed parent', () => {

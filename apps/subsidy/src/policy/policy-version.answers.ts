@@ -7,7 +7,7 @@ import type { Principal, RpcRequest } from '@jineng/messaging';
 import type { CommandBody, CommandRunner } from '@jineng/service-runtime';
 import type { PublishPolicyVersion, UpdateDraft } from './domain/policy-version.commands';
 import { policyVersionDecider } from './domain/policy-version.decide';
-import { PolicyVersionNotFound } from './domain/policy-version.errors';
+import { PolicyVersionNotFound } from '@jineng/subsidy-computation';
 import { policyVersionStreamId } from './domain/policy-version.events';
 import type { PolicyVersionState } from './domain/policy-version.state';
 import { policyVersionView, recordOfState } from './policy-version.views';

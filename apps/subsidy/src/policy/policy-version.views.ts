@@ -1,9 +1,9 @@
 // Policy versions as the replies show them (the contract's PolicyVersion and PolicyVersionSummary),
 // from the decider's state after a command or from a read-model row.
 import type { subsidyV1 } from '@jineng/contracts';
-import { jurisdictionName } from '../jurisdictions/jurisdiction-directory';
+import { jurisdictionName } from '@jineng/subsidy-computation';
 import type { DraftState, PublishedState } from './domain/policy-version.state';
-import type { PublishedVersion, Supersession } from './domain/resolve-policy';
+import type { PublishedVersion, Supersession } from '@jineng/subsidy-computation';
 import type { PolicyVersionRow } from './read-model/policy-version.entity';
 
 /** A version as both sources have it: ISO instants, optional fields left out. */

@@ -1,7 +1,7 @@
 // A version a reader may see, or "not found" — a draft or a foreign version is not revealed to exist.
 import type { Principal } from '@jineng/messaging';
 import { mayRead } from './domain/policy-access';
-import { PolicyVersionNotFound } from './domain/policy-version.errors';
+import { PolicyVersionNotFound } from '@jineng/subsidy-computation';
 import type { PolicyVersionRecord } from './policy-version.views';
 import type { PolicyVersionsReadModel } from './read-model/policy-versions.read-model';
 

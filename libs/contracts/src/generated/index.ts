@@ -26,8 +26,16 @@ export const CONTRACTS: readonly Contract[] = [
 export interface ContractTypes {
   'jineng.audit.v1.AuditChainReport': auditV1.AuditChainReport;
   'jineng.audit.v1.BrokenAuditLink': auditV1.BrokenAuditLink;
+  'jineng.audit.v1.ClaimAsOf': auditV1.ClaimAsOf;
+  'jineng.audit.v1.EvidenceLink': auditV1.EvidenceLink;
+  'jineng.audit.v1.ExplainPayment': auditV1.ExplainPayment;
+  'jineng.audit.v1.Explanation': auditV1.Explanation;
   'jineng.audit.v1.ExportEntityTimeline': auditV1.ExportEntityTimeline;
+  'jineng.audit.v1.LineDifference': auditV1.LineDifference;
   'jineng.audit.v1.ListEntityTimeline': auditV1.ListEntityTimeline;
+  'jineng.audit.v1.Recomputation': auditV1.Recomputation;
+  'jineng.audit.v1.RecomputeClaim': auditV1.RecomputeClaim;
+  'jineng.audit.v1.ReplayClaim': auditV1.ReplayClaim;
   'jineng.audit.v1.TimelineEntry': auditV1.TimelineEntry;
   'jineng.audit.v1.TimelinePage': auditV1.TimelinePage;
   'jineng.audit.v1.VerifyAuditCopy': auditV1.VerifyAuditCopy;

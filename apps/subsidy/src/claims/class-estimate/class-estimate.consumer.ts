@@ -5,8 +5,8 @@
 import { eventFilter, type IntegrationEvent } from '@jineng/messaging';
 import { CommandRunner, ServiceLifecycle } from '@jineng/service-runtime';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { chainOf } from '../../jurisdictions/jurisdiction-directory';
-import { resolvePolicy } from '../../policy/domain/resolve-policy';
+import { chainOf } from '@jineng/subsidy-computation';
+import { resolvePolicy } from '@jineng/subsidy-computation';
 import { PolicyVersionsReadModel } from '../../policy/read-model/policy-versions.read-model';
 import { CLAIMS_ACTOR } from '../claims-actor';
 import { classSubsidyDecider, onClassApproved } from './domain/class-subsidy';

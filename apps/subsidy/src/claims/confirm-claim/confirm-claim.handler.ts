@@ -4,7 +4,7 @@ import type { subsidyV1 } from '@jineng/contracts';
 import type { RpcRequest } from '@jineng/messaging';
 import { Injectable } from '@nestjs/common';
 import { ClaimsContext, workerOf } from '../claims-context';
-import { ClaimForbidden } from '../domain/claim.errors';
+import { ClaimForbidden } from '@jineng/subsidy-computation';
 
 @Injectable()
 export class ConfirmClaimHandler {

@@ -13,7 +13,7 @@ import {
   type ClaimEvent,
   type ClaimSubmittedData,
 } from './claim';
-import type { ClaimComputation } from './compute-claim';
+import type { ClaimComputation } from '@jineng/subsidy-computation';
 
 const spec = DeciderSpecification.for(claimDecider);
 const claimId = 'c1a1e000-0000-4000-8000-000000000001';

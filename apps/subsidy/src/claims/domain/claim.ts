@@ -5,7 +5,7 @@
 // command; the decider compares them with the command's `now`.
 import type { Command, Decider, DomainEvent, ReadonlyJsonObject } from '@jineng/ddd';
 import { defineDomainError } from '@jineng/ddd';
-import type { ClaimComputation, SubsidyKind, Tranche } from './compute-claim';
+import type { ClaimComputation, SubsidyKind, Tranche } from '@jineng/subsidy-computation';
 
 export const claimStreamId = (claimId: string): string => `claim-${claimId}`;
 

@@ -2,11 +2,16 @@
 // completed class, when a claim of a kind is computed, then its total and breakdown are the
 // document's numbers, in fen, and the lines add up to the total exactly.
 import { DomainError } from '@jineng/ddd';
-import { resolvePolicy, type PublishedVersion } from '../../policy/domain/resolve-policy';
+import { resolvePolicy, type PublishedVersion } from '@jineng/subsidy-computation';
 import { POLICY_SEEDS } from '../../policy/seeds/policy-seeds';
 import { seedVersionId } from '../../policy/seeds/seed-ids';
-import type { CertificateFact, CompletedClassFacts, EmploymentFact, WorkerFacts } from './claim-facts';
-import { policyCategoriesOf } from './claim-facts';
+import type {
+  CertificateFact,
+  CompletedClassFacts,
+  EmploymentFact,
+  WorkerFacts,
+} from '@jineng/subsidy-computation';
+import { policyCategoriesOf } from '@jineng/subsidy-computation';
 import {
   addMonths,
   assertNotClaimedBefore,
@@ -14,7 +19,7 @@ import {
   type ClaimComputation,
   type ClaimComputationInput,
   type SubsidyHistoryEntry,
-} from './compute-claim';
+} from '@jineng/subsidy-computation';
 
 const published: PublishedVersion[] = POLICY_SEEDS.map((seed) => ({
   ...seed,

@@ -1,8 +1,8 @@
 // The what-if: Yuncheng's classes re-computed under a draft that raises the first tier to 160 ¥.
-import { resolvePolicy, type PublishedVersion } from '../../policy/domain/resolve-policy';
+import { resolvePolicy, type PublishedVersion } from '@jineng/subsidy-computation';
 import { POLICY_SEEDS } from '../../policy/seeds/policy-seeds';
 import { seedVersionId } from '../../policy/seeds/seed-ids';
-import type { CompletedClassFacts } from './claim-facts';
+import type { CompletedClassFacts } from '@jineng/subsidy-computation';
 import { mergeSimulationRows, simulatePolicy, type SimulatedClass } from './simulate-policy';
 
 const published: PublishedVersion[] = POLICY_SEEDS.map((seed) => ({

@@ -1,9 +1,19 @@
 // The policy what-if (read-only): every completed class of a period re-computed under a draft policy
 // version, per subsidy kind and county — what was paid, what the draft would pay, the difference, and
 // the trainees whose amount would change. Pure: the caller resolves both policies per class.
-import type { ResolvedPolicy } from '../../policy/domain/resolve-policy';
-import type { CertificateFact, CompletedClassFacts, EmploymentFact, WorkerFacts } from './claim-facts';
-import { computeClaim, type ClaimComputation, type SubsidyKind, type Tranche } from './compute-claim';
+import type { ResolvedPolicy } from '@jineng/subsidy-computation';
+import type {
+  CertificateFact,
+  CompletedClassFacts,
+  EmploymentFact,
+  WorkerFacts,
+} from '@jineng/subsidy-computation';
+import {
+  computeClaim,
+  type ClaimComputation,
+  type SubsidyKind,
+  type Tranche,
+} from '@jineng/subsidy-computation';
 
 export interface SimulatedClass {
   readonly facts: CompletedClassFacts;

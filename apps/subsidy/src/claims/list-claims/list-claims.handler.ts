@@ -9,7 +9,7 @@ import { PG_POOL } from '@jineng/service-runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { assertOfficerFor, ClaimsContext, workerOf } from '../claims-context';
-import { ClaimForbidden } from '../domain/claim.errors';
+import { ClaimForbidden } from '@jineng/subsidy-computation';
 import { CLAIM_LIST, NOTICE_LIST, isOverdue, noticesOf, officerListOf } from './claim-lists';
 
 type Row = Record<string, unknown>;

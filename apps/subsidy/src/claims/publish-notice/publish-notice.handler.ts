@@ -5,7 +5,7 @@ import type { subsidyV1 } from '@jineng/contracts';
 import type { WorkingDayCalendar } from '@jineng/kernel';
 import type { RpcRequest } from '@jineng/messaging';
 import { Injectable } from '@nestjs/common';
-import { requireParameter } from '../../policy/domain/resolve-policy';
+import { requireParameter } from '@jineng/subsidy-computation';
 import { assertOfficerFor, ClaimsContext } from '../claims-context';
 
 @Injectable()

@@ -2,7 +2,7 @@
 import { PG_POOL, SERVICE_CONFIG, type ServiceConfig } from '@jineng/service-runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
-import type { TrainingType } from '../../policy/domain/policy-parameters';
+import type { TrainingType } from '@jineng/subsidy-computation';
 import {
   policyCategoriesOf,
   type CertificateFact,
@@ -10,7 +10,7 @@ import {
   type EmploymentFact,
   type TraineeAttendance,
   type WorkerFacts,
-} from '../domain/claim-facts';
+} from '@jineng/subsidy-computation';
 
 export interface KnownClass {
   readonly classId: string;

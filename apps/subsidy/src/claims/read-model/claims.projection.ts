@@ -4,7 +4,7 @@ import type { subsidyV1 } from '@jineng/contracts';
 import type { DomainEvent } from '@jineng/ddd';
 import type { PoolClient } from 'pg';
 import type { ClaimEvent, ClaimSubmittedData } from '../domain/claim';
-import { TRAINING_SUBSIDY_KINDS } from '../domain/compute-claim';
+import { TRAINING_SUBSIDY_KINDS } from '@jineng/subsidy-computation';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer I)[] ? I[] : T[K] };
 export type ClaimViewData = Omit<Mutable<subsidyV1.ClaimView>, 'summary'> & {

@@ -6,7 +6,7 @@ import type { RpcRequest } from '@jineng/messaging';
 import { commandAccepted } from '@jineng/service-runtime';
 import { Injectable } from '@nestjs/common';
 import { assertOfficerFor, ClaimsContext } from '../claims-context';
-import { ClassNotKnown } from '../domain/claim.errors';
+import { ClassNotKnown } from '@jineng/subsidy-computation';
 import { limitExceptionDecider, limitExceptionStreamId } from '../domain/limit-exception';
 import { ClaimFactsReader } from '../read-model/claim-facts.reader';
 

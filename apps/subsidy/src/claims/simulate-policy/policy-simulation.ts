@@ -7,13 +7,13 @@ import type { Principal } from '@jineng/messaging';
 import { PG_POOL } from '@jineng/service-runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { chainOf } from '../../jurisdictions/jurisdiction-directory';
+import { chainOf } from '@jineng/subsidy-computation';
 import { assertMayAdminister, assertWithin } from '../../policy/domain/policy-access';
-import { PolicyVersionNotFound } from '../../policy/domain/policy-version.errors';
-import { resolvePolicy, type PublishedVersion } from '../../policy/domain/resolve-policy';
+import { PolicyVersionNotFound } from '@jineng/subsidy-computation';
+import { resolvePolicy, type PublishedVersion } from '@jineng/subsidy-computation';
 import { PolicyVersionsReadModel } from '../../policy/read-model/policy-versions.read-model';
 import { ClaimsContext } from '../claims-context';
-import type { SubsidyKind, Tranche } from '../domain/compute-claim';
+import type { SubsidyKind, Tranche } from '@jineng/subsidy-computation';
 import {
   mergeSimulationRows,
   simulatePolicy,

@@ -7,11 +7,16 @@ import type { RpcRequest } from '@jineng/messaging';
 import { PG_POOL } from '@jineng/service-runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { lookupParameter } from '../../policy/domain/resolve-policy';
+import { lookupParameter } from '@jineng/subsidy-computation';
 import { uuidV5 } from '../../policy/policy-ids';
 import { claimantOf, ClaimsContext } from '../claims-context';
 import type { ClaimDifference, ClaimSubmittedData } from '../domain/claim';
-import { ClassNotCompleted, ClassNotKnown, ClaimForbidden, FundSourceRequired } from '../domain/claim.errors';
+import {
+  ClassNotCompleted,
+  ClassNotKnown,
+  ClaimForbidden,
+  FundSourceRequired,
+} from '@jineng/subsidy-computation';
 import {
   assertNotClaimedBefore,
   computeClaim,
@@ -19,7 +24,7 @@ import {
   type ClaimComputation,
   type SubsidyKind,
   type Tranche,
-} from '../domain/compute-claim';
+} from '@jineng/subsidy-computation';
 import { EmploymentTranches } from '../employment-tranche/employment-tranches';
 import { ClaimFactsReader } from '../read-model/claim-facts.reader';
 

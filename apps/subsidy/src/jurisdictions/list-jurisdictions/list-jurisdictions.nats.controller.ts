@@ -3,7 +3,7 @@ import type { subsidyV1 } from '@jineng/contracts';
 import { parseRpcRequest, rpcSubject } from '@jineng/messaging';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { jurisdictionsWithin, parentOf } from '../jurisdiction-directory';
+import { jurisdictionsWithin, parentOf } from '@jineng/subsidy-computation';
 
 @Controller()
 export class ListJurisdictionsNatsController {

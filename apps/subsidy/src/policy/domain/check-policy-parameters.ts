@@ -2,9 +2,9 @@
 // unknown keys): shares with at most four decimal places, per-day tiers from day 1 without gaps or
 // overlaps, tranches that add up to the whole, no value listed twice, usual ≤ maximum, a living
 // allowance rate with one amount, eligibility ranges that make sense.
-import { chainOf } from '../../jurisdictions/jurisdiction-directory';
-import type { PolicyParameters } from './policy-parameters';
-import { violation, type PolicyViolation } from './policy-violation';
+import { chainOf } from '@jineng/subsidy-computation';
+import type { PolicyParameters } from '@jineng/subsidy-computation';
+import { violation, type PolicyViolation } from '@jineng/subsidy-computation';
 
 /** Four decimal places: a share is exact in basis points, and so converts to an exact Rate. */
 const SHARE = /^(0|1|0\.\d{1,4}|1\.0{1,4})$/;

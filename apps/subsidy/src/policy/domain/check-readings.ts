@@ -1,9 +1,9 @@
 // How a version reads its document: the validity window, the assumptions it takes where the document
 // is silent, the clauses it quotes. Each must be about something the version has: an assumption about
 // the end date needs an end date and says what the date is; a clause names a known parameter, once.
-import { isParameterPath, parameterEntry, valueAt } from './policy-parameters';
+import { isParameterPath, parameterEntry, valueAt } from '@jineng/subsidy-computation';
 import type { PolicyVersionContent } from './policy-version.state';
-import { violation, type PolicyViolation } from './policy-violation';
+import { violation, type PolicyViolation } from '@jineng/subsidy-computation';
 
 export function checkVersionDates(content: PolicyVersionContent): PolicyViolation[] {
   const { effectiveFrom, effectiveUntil } = content;

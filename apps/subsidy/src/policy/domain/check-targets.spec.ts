@@ -1,5 +1,5 @@
 import { checkTargets, linesHolding, linesOf, traineesOf } from './check-targets';
-import type { TargetPlan } from './policy-parameters';
+import type { TargetPlan } from '@jineng/subsidy-computation';
 
 const plan = (over: Partial<TargetPlan> = {}): TargetPlan => ({
   title: '计划目标分解表',

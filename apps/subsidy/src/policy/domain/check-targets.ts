@@ -1,10 +1,10 @@
 // A target table must add up as its document prints it: the lines to the grand total and to every
 // subtotal, each part it names within the lines it belongs to, each line in the plan's years and within
 // the version's jurisdiction, no line counted twice (one inside another); its shares exact.
-import { isWithin, jurisdictionName } from '../../jurisdictions/jurisdiction-directory';
+import { isWithin, jurisdictionName } from '@jineng/subsidy-computation';
 import { checkSharesAndLists } from './check-policy-parameters';
-import type { TargetPlan } from './policy-parameters';
-import { violation, type PolicyViolation } from './policy-violation';
+import type { TargetPlan } from '@jineng/subsidy-computation';
+import { violation, type PolicyViolation } from '@jineng/subsidy-computation';
 
 type Line = TargetPlan['lines'][number];
 type Subtotal = NonNullable<TargetPlan['subtotals']>[number];

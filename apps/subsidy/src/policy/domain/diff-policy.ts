@@ -1,6 +1,6 @@
 // What changed between two policy versions, parameter by parameter (a parameter is compared whole,
 // as it is resolved whole), plus which other fields differ.
-import { PARAMETERS, valueAt, type ParameterPath } from './policy-parameters';
+import { PARAMETERS, valueAt, type ParameterPath } from '@jineng/subsidy-computation';
 import type { PolicyVersionContent } from './policy-version.state';
 import { sameJson } from './same-json';
 

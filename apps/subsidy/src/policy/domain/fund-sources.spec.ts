@@ -1,5 +1,5 @@
 import { fundSourcesFor } from './fund-sources';
-import { resolvePolicy, type PublishedVersion } from './resolve-policy';
+import { resolvePolicy, type PublishedVersion } from '@jineng/subsidy-computation';
 
 const version = (jurisdiction: string, fundSources: PublishedVersion['parameters']['fundSources']) => ({
   versionId: `v-${jurisdiction}`,

@@ -4,8 +4,8 @@
 // Jiyuan's dedicated account never trains those with no ability or wish to work). Each source left
 // out says why.
 import type { subsidyV1 } from '@jineng/contracts';
-import type { FundSource, TraineeCategory, TraineeFinding, TrainingType } from './policy-parameters';
-import { lookupParameter, type ResolvedPolicy } from './resolve-policy';
+import type { FundSource, TraineeCategory, TraineeFinding, TrainingType } from '@jineng/subsidy-computation';
+import { lookupParameter, type ResolvedPolicy } from '@jineng/subsidy-computation';
 
 /** The kinds of subsidy FundSourceRules lists sources for: training, livingAllowance, … */
 export type FundKind = Exclude<keyof subsidyV1.FundSourceRules, 'limits'>;

@@ -1,5 +1,5 @@
-import { livingAllowanceFor } from './living-allowance';
-import { resolvePolicy, type PublishedVersion } from './resolve-policy';
+import { livingAllowanceFor } from '@jineng/subsidy-computation';
+import { resolvePolicy, type PublishedVersion } from '@jineng/subsidy-computation';
 
 const version = (
   versionId: string,

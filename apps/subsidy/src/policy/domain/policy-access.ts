@@ -2,8 +2,8 @@
 // (a province admin for its cities and counties). Reading: a published version is public
 // information (the seed documents are published openly), shown to anyone it applies to or whose
 // jurisdiction covers it; a draft only to those who may write it.
-import { isKnownJurisdiction, isWithin } from '../../jurisdictions/jurisdiction-directory';
-import { ForeignJurisdiction, PolicyAdminRequired, UnknownJurisdiction } from './policy-version.errors';
+import { isKnownJurisdiction, isWithin } from '@jineng/subsidy-computation';
+import { ForeignJurisdiction, PolicyAdminRequired, UnknownJurisdiction } from '@jineng/subsidy-computation';
 
 export interface Reader {
   readonly roles: readonly string[];

@@ -12,7 +12,7 @@ import {
   PolicyVersionNotFound,
   PublishedVersionImmutable,
   UnknownJurisdiction,
-} from './policy-version.errors';
+} from '@jineng/subsidy-computation';
 import type {
   PolicyVersionDrafted,
   PolicyVersionDraftUpdated,

@@ -19,7 +19,7 @@ import {
   PolicyVersionAlreadyExists,
   PolicyVersionNotFound,
   PublishedVersionImmutable,
-} from './policy-version.errors';
+} from '@jineng/subsidy-computation';
 import type { PolicyVersionEvent } from './policy-version.events';
 import {
   contentOf,

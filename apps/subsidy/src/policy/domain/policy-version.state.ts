@@ -5,7 +5,7 @@ import type {
   PolicyDocument,
   PolicyParameters,
   TargetPlan,
-} from './policy-parameters';
+} from '@jineng/subsidy-computation';
 import type { PolicyVersionEvent } from './policy-version.events';
 
 export interface PolicyVersionContent {

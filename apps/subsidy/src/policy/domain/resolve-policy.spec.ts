@@ -1,5 +1,5 @@
-import { PARAMETERS } from './policy-parameters';
-import { PolicyParameterNotSet } from './policy-version.errors';
+import { PARAMETERS } from '@jineng/subsidy-computation';
+import { PolicyParameterNotSet } from '@jineng/subsidy-computation';
 import {
   lookupParameter,
   requireParameter,
@@ -7,7 +7,7 @@ import {
   supersessions,
   versionInForce,
   type PublishedVersion,
-} from './resolve-policy';
+} from '@jineng/subsidy-computation';
 
 const v = (
   versionId: string,

@@ -5,9 +5,9 @@ import { shanghaiToday, type Clock } from '@jineng/kernel';
 import type { Principal } from '@jineng/messaging';
 import { SERVICE_CLOCK } from '@jineng/service-runtime';
 import { Inject, Injectable } from '@nestjs/common';
-import { chainOf, jurisdictionName } from '../../jurisdictions/jurisdiction-directory';
+import { chainOf, jurisdictionName } from '@jineng/subsidy-computation';
 import { assertKnownJurisdiction, assertWithin } from '../domain/policy-access';
-import { resolvePolicy } from '../domain/resolve-policy';
+import { resolvePolicy } from '@jineng/subsidy-computation';
 import { PolicyVersionsReadModel } from '../read-model/policy-versions.read-model';
 
 @Injectable()

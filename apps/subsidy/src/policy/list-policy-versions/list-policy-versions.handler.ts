@@ -3,9 +3,9 @@
 import type { subsidyV1 } from '@jineng/contracts';
 import type { Principal } from '@jineng/messaging';
 import { Injectable } from '@nestjs/common';
-import { chainOf, isWithin } from '../../jurisdictions/jurisdiction-directory';
+import { chainOf, isWithin } from '@jineng/subsidy-computation';
 import { assertKnownJurisdiction, assertWithin, mayRead } from '../domain/policy-access';
-import { supersessions } from '../domain/resolve-policy';
+import { supersessions } from '@jineng/subsidy-computation';
 import { policyVersionSummary, publishedVersionOf } from '../policy-version.views';
 import { PolicyVersionsReadModel } from '../read-model/policy-versions.read-model';
 

@@ -7,7 +7,7 @@ import type {
   PolicyDocument,
   PolicyParameters,
   TargetPlan,
-} from '../domain/policy-parameters';
+} from '@jineng/subsidy-computation';
 
 @Entity({ name: 'policy_versions' })
 export class PolicyVersionRow {

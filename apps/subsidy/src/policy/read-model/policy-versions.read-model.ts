@@ -2,7 +2,7 @@
 // jurisdiction, so the filters that need the jurisdiction tree run in memory.
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { supersessions, type Supersession } from '../domain/resolve-policy';
+import { supersessions, type Supersession } from '@jineng/subsidy-computation';
 import { publishedVersionOf, recordOfRow, type PolicyVersionRecord } from '../policy-version.views';
 import { PolicyVersionRow } from './policy-version.entity';
 

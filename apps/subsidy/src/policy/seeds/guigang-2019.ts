@@ -1,7 +1,7 @@
 // 贵港市职业技能提升行动工作方案(2019—2021年), 贵政办发〔2019〕24号:
 // ../shared/seeds/guigang-2019-2021-action-plan.txt — a few rules, the target table split per county
 // and the targets by kind of training.
-import type { TargetPlan } from '../domain/policy-parameters';
+import type { TargetPlan } from '@jineng/subsidy-computation';
 import type { PolicySeed } from './policy-seed';
 import { notGiven, unquote } from './quoted';
 

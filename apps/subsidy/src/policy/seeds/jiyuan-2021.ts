@@ -1,7 +1,7 @@
 // 2021年济源示范区人力资源和社会保障局职业技能提升行动工作方案, 济管人社〔2021〕6号:
 // ../shared/seeds/jiyuan-2021-hr-work-plan.txt — the most detailed rules of the seeds (class operations,
 // assessment, claims) and the 2021 plan by training kind and institution.
-import type { TargetPlan } from '../domain/policy-parameters';
+import type { TargetPlan } from '@jineng/subsidy-computation';
 import type { PolicySeed } from './policy-seed';
 import { unquote } from './quoted';
 

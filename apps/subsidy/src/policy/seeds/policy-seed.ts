@@ -9,7 +9,7 @@ import type {
   PolicyDocument,
   PolicyParameters,
   TargetPlan,
-} from '../domain/policy-parameters';
+} from '@jineng/subsidy-computation';
 
 export interface PolicySeed {
   /** stable: the version id and the command ids derive from it */

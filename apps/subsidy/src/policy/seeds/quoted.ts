@@ -9,7 +9,7 @@ import {
   type ParameterGroup,
   type ParameterValue,
   type PolicyParameters,
-} from '../domain/policy-parameters';
+} from '@jineng/subsidy-computation';
 
 /** A value and the document's words it comes from, verbatim. */
 export type Quoted<T> = readonly [value: T, quote: string, ...more: string[]];

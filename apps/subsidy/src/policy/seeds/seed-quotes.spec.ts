@@ -3,7 +3,7 @@
 // value), the reasons of its assumptions, and the words between 「」 in the file's comments.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PARAMETERS, valueAt } from '../domain/policy-parameters';
+import { PARAMETERS, valueAt } from '@jineng/subsidy-computation';
 import { POLICY_SEEDS } from './policy-seeds';
 
 /**

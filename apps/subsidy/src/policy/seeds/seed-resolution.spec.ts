@@ -1,8 +1,8 @@
 // The five seeds resolved together: before, inside and after each validity window; each parameter of
 // issue 10 in force in the jurisdictions whose documents set it and "not set" elsewhere.
-import { livingAllowanceFor } from '../domain/living-allowance';
-import type { ParameterPath } from '../domain/policy-parameters';
-import { lookupParameter, resolvePolicy, type PublishedVersion } from '../domain/resolve-policy';
+import { livingAllowanceFor } from '@jineng/subsidy-computation';
+import type { ParameterPath } from '@jineng/subsidy-computation';
+import { lookupParameter, resolvePolicy, type PublishedVersion } from '@jineng/subsidy-computation';
 import { POLICY_SEEDS } from './policy-seeds';
 import { seedVersionId } from './seed-ids';
 

@@ -1,6 +1,6 @@
 // The seeds' targets add up as their documents print them.
 import { checkTargets, linesHolding, linesOf, traineesOf } from '../domain/check-targets';
-import type { TargetPlan } from '../domain/policy-parameters';
+import type { TargetPlan } from '@jineng/subsidy-computation';
 import { GUIGANG_2019 } from './guigang-2019';
 import { JINCHENG_2020 } from './jincheng-2020';
 import { JIYUAN_2021 } from './jiyuan-2021';

@@ -1,7 +1,7 @@
 // 运城市全民技能提升工程实施方案 (运城市人民政府, 2018-03-29): ../shared/seeds/yuncheng-2018-skills-upgrading.txt
 // The money rules of 运城市 (city level), in force from the day the document was issued to the end of
 // its plan period, and its yearly goals by kind of training.
-import type { TargetPlan } from '../domain/policy-parameters';
+import type { TargetPlan } from '@jineng/subsidy-computation';
 import type { PolicySeed } from './policy-seed';
 import { notGiven, unquote } from './quoted';
 

@@ -2,7 +2,7 @@
 // estimated by the policy in force at its start, then the fund ledger is told the maximum, with its basis.
 import { validateContract } from '@jineng/contracts';
 import { DeciderSpecification } from '@jineng/testing';
-import { resolvePolicy, type PublishedVersion } from '../../../policy/domain/resolve-policy';
+import { resolvePolicy, type PublishedVersion } from '@jineng/subsidy-computation';
 import { POLICY_SEEDS } from '../../../policy/seeds/policy-seeds';
 import { seedVersionId } from '../../../policy/seeds/seed-ids';
 import {

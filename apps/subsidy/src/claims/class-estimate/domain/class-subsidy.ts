@@ -5,7 +5,7 @@ import type { subsidyV1 } from '@jineng/contracts';
 import type { Command, Decider, DomainEvent } from '@jineng/ddd';
 import { Money } from '@jineng/kernel';
 import type { JsonData } from '../../../policy/domain/policy-version.events';
-import { lookupParameter, type ResolvedPolicy } from '../../../policy/domain/resolve-policy';
+import { lookupParameter, type ResolvedPolicy } from '@jineng/subsidy-computation';
 
 /** What ClassApproved.v1 carries that the estimate needs (docs/contracts.md). */
 export interface ApprovedClass {
