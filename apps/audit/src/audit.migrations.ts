@@ -3,6 +3,7 @@
 // TRUNCATE on it (the runtime role, which may otherwise change its own tables, cannot, and as it does
 // not own them it cannot drop the trigger either).
 import type { Migration } from '@jineng/event-store';
+import { sealMigrations } from './seals/seals.migrations';
 
 export const auditMigrations: readonly Migration[] = [
   {
@@ -60,4 +61,5 @@ export const auditMigrations: readonly Migration[] = [
           from ${S}.audit_entity_refs r join ${S}.audit_events e on e.event_id = r.event_id;
     `,
   },
+  ...sealMigrations,
 ];

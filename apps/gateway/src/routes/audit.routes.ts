@@ -53,4 +53,32 @@ export const AUDIT_ROUTES: readonly RouteDefinition[] = [
     response: contract('AuditChainReport'),
     target: query('VerifyAuditCopy', 60_000),
   },
+  {
+    method: 'GET',
+    path: '/api/v1/public/audit/seals',
+    summary: {
+      zh: '审计每日封印（默克尔根、链接、Ed25519 签名）及验证公钥，公开、无需登录',
+      en: "The audit service's daily seals (Merkle roots, chained, Ed25519-signed) and the keys that verify them (public, no login)",
+    },
+    tags: ['public'],
+    roles: 'public',
+    allowAnonymous: {},
+    rateLimit: { requests: 30, perSeconds: 60 },
+    request: contract('ListSeals'),
+    response: contract('SealPage'),
+    target: query('ListSeals'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/audit/seals/verification',
+    summary: {
+      zh: '以已公布的封印校验审计副本（各服务或指定服务）：链内哈希全部重算也能发现改写',
+      en: 'Verify the audit copy (every service, or one) against the published seals: a rewrite with its chain recomputed up to the head is found',
+    },
+    tags,
+    roles: AUDITORS,
+    request: contract('VerifySeals'),
+    response: contract('SealVerificationReport'),
+    target: query('VerifySeals', 120_000),
+  },
 ];

@@ -26,11 +26,19 @@ export const CONTRACTS: readonly Contract[] = [
 export interface ContractTypes {
   'jineng.audit.v1.AuditChainReport': auditV1.AuditChainReport;
   'jineng.audit.v1.BrokenAuditLink': auditV1.BrokenAuditLink;
+  'jineng.audit.v1.DailySeal': auditV1.DailySeal;
   'jineng.audit.v1.ExportEntityTimeline': auditV1.ExportEntityTimeline;
   'jineng.audit.v1.ListEntityTimeline': auditV1.ListEntityTimeline;
+  'jineng.audit.v1.ListSeals': auditV1.ListSeals;
+  'jineng.audit.v1.SealPage': auditV1.SealPage;
+  'jineng.audit.v1.SealProblem': auditV1.SealProblem;
+  'jineng.audit.v1.SealPublicKey': auditV1.SealPublicKey;
+  'jineng.audit.v1.SealVerificationReport': auditV1.SealVerificationReport;
+  'jineng.audit.v1.ServiceRoot': auditV1.ServiceRoot;
   'jineng.audit.v1.TimelineEntry': auditV1.TimelineEntry;
   'jineng.audit.v1.TimelinePage': auditV1.TimelinePage;
   'jineng.audit.v1.VerifyAuditCopy': auditV1.VerifyAuditCopy;
+  'jineng.audit.v1.VerifySeals': auditV1.VerifySeals;
   'jineng.certification.v1.ApplyForAssessment': certificationV1.ApplyForAssessment;
   'jineng.certification.v1.Assessment': certificationV1.Assessment;
   'jineng.certification.v1.AssessmentApplied': certificationV1.AssessmentApplied;

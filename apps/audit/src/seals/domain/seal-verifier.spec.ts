@@ -27,7 +27,13 @@ function stream(service: string, streamId: string, times: string[], datas: objec
       metadataText: JSON.stringify({ actor: { userId: 'u' } }),
       recordedAtMillis: Date.parse(at),
     };
-    const hash = chainLink(previous, streamId, row.version, row.recordedAtMillis, contentDigest({ ...row, id: row.eventId }));
+    const hash = chainLink(
+      previous,
+      streamId,
+      row.version,
+      row.recordedAtMillis,
+      contentDigest({ ...row, id: row.eventId }),
+    );
     previous = hash;
     return { ...row, hash };
   });
@@ -37,7 +43,13 @@ function stream(service: string, streamId: string, times: string[], datas: objec
 function rechain(rows: AuditChainRow[]): AuditChainRow[] {
   let previous = GENESIS_HASH;
   return rows.map((row) => {
-    const hash = chainLink(previous, row.streamId, row.version, row.recordedAtMillis, contentDigest({ ...row, id: row.eventId }));
+    const hash = chainLink(
+      previous,
+      row.streamId,
+      row.version,
+      row.recordedAtMillis,
+      contentDigest({ ...row, id: row.eventId }),
+    );
     previous = hash;
     return { ...row, hash };
   });

@@ -27,6 +27,8 @@ export interface SealProblem {
   readonly day: string;
   readonly kind: SealProblemKind;
   readonly detail: string;
+  /** whose events: for stream_chain_broken and events_differ */
+  readonly service?: string;
 }
 
 export interface SealVerificationReport {
@@ -126,6 +128,7 @@ export function verifyAgainstSeals(input: {
         problems.push({
           day: seal.day,
           kind: 'events_differ',
+          service,
           detail: `${service}'s events of ${seal.day} give root ${mine.root} of ${mine.eventCount} events; the seal signed ${sealed.root} of ${sealed.eventCount}`,
         });
     }
@@ -179,6 +182,7 @@ function recomputedRefs(
       broken.push({
         day: sealDayOf(event.recordedAtMillis),
         kind: 'stream_chain_broken',
+        service,
         detail:
           event.version !== expected
             ? `${event.streamId}: expected version ${expected}, found ${event.version}`
