@@ -151,6 +151,17 @@ export class AuditTestService {
     await this.db.dispose();
   }
 
+  /** A command as the gateway sends it (a fresh command id unless one is given). */
+  command<R>(name: string, principal: Principal, payload: object, commandId = randomUUID()): Promise<R> {
+    const envelope: Envelope = {
+      principal,
+      correlationId: randomUUID(),
+      commandId,
+      sentAt: new Date().toISOString(),
+    };
+    return this.client.send<R>({ kind: 'command', service: 'audit', name }, { envelope, payload });
+  }
+
   query<R>(name: string, principal: Principal, payload: object): Promise<R> {
     const envelope: Envelope = {
       principal,
