@@ -3,6 +3,7 @@
 // TRUNCATE on it (the runtime role, which may otherwise change its own tables, cannot, and as it does
 // not own them it cannot drop the trigger either).
 import type { Migration } from '@jineng/event-store';
+import { fraudMigrations } from './fraud/fraud.migrations';
 import { sealMigrations } from './seals/seals.migrations';
 
 export const auditMigrations: readonly Migration[] = [
@@ -62,4 +63,5 @@ export const auditMigrations: readonly Migration[] = [
     `,
   },
   ...sealMigrations,
+  ...fraudMigrations,
 ];
