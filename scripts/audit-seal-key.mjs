@@ -8,6 +8,7 @@
 // `npm start` uses `writeDevelopmentSealKey`: one fixed development key, so the seals of an earlier run
 // on the same database still verify on the next start — never for production.
 import { createHash, createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { Buffer } from 'node:buffer';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
