@@ -98,7 +98,7 @@ it('seals today and the empty day after once the clock passes them, chained and 
   await audit.restart();
   expect((await listSeals()).total).toBe(2);
   const { rows } = await audit.db.pool.query<{ deadline_id: string; status: string }>(
-    `select deadline_id, status from ${S()}.deadlines order by deadline_id`,
+    `select deadline_id, status from ${S()}.deadlines where kind = 'audit-daily-seal' order by deadline_id`,
   );
   expect(rows).toEqual([
     { deadline_id: `audit-seal:${today}`, status: 'fired' },

@@ -1,7 +1,7 @@
 // The rules run on a schedule (issue 15: detective rules over the stream): a deadline of the service's
 // scheduler, driven by the service clock, every JINENG_AUDIT_FRAUD_SCAN_MINUTES (default 15). The
 // deadline of each slot has an id of its own derived from the slot's start, so replicas schedule the
-// same one; each firing schedules the next slot in its transaction.
+// same one; each firing schedules the next slot before it scans.
 import type { Clock } from '@jineng/kernel';
 import { DeadlineScheduler, PG_POOL, SERVICE_CLOCK, type DueDeadline } from '@jineng/service-runtime';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
@@ -37,16 +37,17 @@ export class FraudScanSchedule implements OnModuleInit, OnApplicationBootstrap {
   ) {}
 
   onModuleInit(): void {
-    this.deadlines.handle(FRAUD_SCAN_DEADLINE, (deadline, tx) => this.fire(deadline, tx));
+    this.deadlines.handle(FRAUD_SCAN_DEADLINE, (deadline) => this.fire(deadline));
   }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.scheduleAfter(this.pool, this.clock.now());
   }
 
-  private async fire(deadline: DueDeadline, tx: PoolClient): Promise<void> {
+  private async fire(deadline: DueDeadline): Promise<void> {
+    // the next slot first, on its own: a scan that fails (retried, then parked) does not stop the schedule
+    await this.scheduleAfter(this.pool, deadline.firedAt);
     await this.scanner.scan();
-    await this.scheduleAfter(tx, deadline.firedAt);
   }
 
   private async scheduleAfter(on: Pool | PoolClient, at: Date): Promise<void> {
