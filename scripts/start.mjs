@@ -42,6 +42,7 @@ import { URL } from 'node:url';
 import readline from 'node:readline';
 import { writeEnvelopeKeys } from './envelope-keys.mjs';
 import { writePayeeSealingKeys } from './payee-sealing-keys.mjs';
+import { writeDevelopmentSealKey } from './audit-seal-key.mjs';
 import { ensureInfrastructure } from './infra-up.mjs';
 import { InfraError, redactUrl, repoRoot, run, sleep } from './infra/util.mjs';
 
@@ -216,6 +217,14 @@ async function main() {
     env.JINENG_PAYEE_SEALING_PUBLIC_KEY_FILE = keys.publicKeyFile;
     env.JINENG_PAYEE_SEALING_PRIVATE_KEY_FILE = keys.privateKeyFile;
     log(`payee sealing keys of this run (registry seals, fund ledger opens): ${folder}`);
+  }
+  // …and the audit service's development seal key, the same on every start (seals made by an earlier
+  // run on this database still verify), unless the caller gives one
+  if (!env.JINENG_AUDIT_SEAL_KEY_FILE) {
+    const folder = mkdtempSync(path.join(tmpdir(), 'jineng-seal-key-'));
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+    env.JINENG_AUDIT_SEAL_KEY_FILE = writeDevelopmentSealKey(folder).keyFile;
+    log('audit seals are signed with the development key (scripts/audit-seal-key.mjs makes a real one)');
   }
 
   log('building: npx tsc -p tsconfig.build.json');

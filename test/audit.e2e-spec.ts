@@ -112,3 +112,47 @@ it("an auditor reads and exports a policy version's timeline; others may not", a
   expect([bad.status, badBody.code]).toEqual([400, 'GATEWAY.INVALID_REQUEST']);
   expect(badBody.violations.map((v) => v.path)).toEqual(['recordedFrom']);
 });
+
+it('publishes the daily seals to anyone without a login; auditors run the fraud rules and list the alerts over HTTP', async () => {
+  // no token: the public seal page (no day has ended since the service started: no seal yet, but the key)
+  const seals = await fetch(`${platform.urls.gateway}/api/v1/public/audit/seals`);
+  expect(seals.status).toBe(200);
+  const page = (await seals.json()) as {
+    total: number;
+    items: unknown[];
+    publicKeys: { keyId: string; x: string }[];
+  };
+  expect(page).toMatchObject({ total: 0, items: [] });
+  expect(page.publicKeys).toEqual([
+    { keyId: expect.any(String), x: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) },
+  ]);
+  const badPage = await fetch(`${platform.urls.gateway}/api/v1/public/audit/seals?pageSize=0`);
+  expect(badPage.status).toBe(400);
+
+  const verification = await call('auditor', 'GET', '/api/v1/audit/seals/verification');
+  expect(verification.status).toBe(200);
+  expect(await verification.json()).toMatchObject({ ok: true, seals: 0, problems: [] });
+
+  const run = await call('auditor', 'POST', '/api/v1/audit/fraud-rules/run', {});
+  expect(run.status).toBeLessThan(300);
+  expect(await run.json()).toMatchObject({ findings: 0, raised: 0 });
+  const alerts = await call('auditor', 'GET', '/api/v1/audit/fraud-alerts?status=open');
+  expect(alerts.status).toBe(200);
+  expect(await alerts.json()).toMatchObject({ total: 0, items: [] });
+  const xlsx = await call('auditor', 'GET', '/api/v1/audit/fraud-alerts/export?format=xlsx');
+  expect(xlsx.status).toBe(200);
+  expect((await readXlsxFile(Buffer.from(await xlsx.arrayBuffer())))[0].data[1]).toContain('Rule');
+
+  const confirm = await call(
+    'auditor',
+    'POST',
+    `/api/v1/audit/fraud-alerts/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/confirmation`,
+    {
+      actions: ['clawback'],
+    },
+  );
+  const body = (await confirm.json()) as { code: string; violations: { path: string }[] };
+  expect([confirm.status, body.code]).toEqual([400, 'GATEWAY.INVALID_REQUEST']);
+  expect(body.violations.map((v) => v.path)).toEqual(['reason']);
+  expect((await call('county_officer', 'GET', '/api/v1/audit/fraud-alerts')).status).toBe(403);
+});

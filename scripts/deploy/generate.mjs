@@ -50,6 +50,13 @@ const PAYEE_SEALING_KEYS = {
   },
 };
 
+// The audit service's daily seals (docs/adr/0017-seals-and-fraud-rules.md): its Ed25519 private key.
+const AUDIT_SEAL_KEY = {
+  variable: 'JINENG_AUDIT_SEAL_KEY_FILE',
+  secretName: 'jineng-audit-seal-key',
+  file: 'audit-seal-key.jwk.json',
+};
+
 const containerSecurity = {
   runAsNonRoot: true,
   runAsUser: 65534,
@@ -82,6 +89,8 @@ function deployment(app) {
   );
   const payeeKey = PAYEE_SEALING_KEYS[app.name];
   if (payeeKey) env.push({ name: payeeKey.variable, value: `${SECRETS}/payee-sealing-key/${payeeKey.file}` });
+  const sealKey = app.name === 'audit' ? AUDIT_SEAL_KEY : undefined;
+  if (sealKey) env.push({ name: sealKey.variable, value: `${SECRETS}/audit-seal-key/${sealKey.file}` });
   const volumeMounts = [
     mount('nats-identity', `${SECRETS}/nats`),
     mount('nats-ca', `${SECRETS}/nats-ca`),
@@ -94,6 +103,7 @@ function deployment(app) {
   ];
   if (service) volumeMounts.unshift(mount('database', `${SECRETS}/database`));
   if (payeeKey) volumeMounts.push(mount('payee-sealing-key', `${SECRETS}/payee-sealing-key`));
+  if (sealKey) volumeMounts.push(mount('audit-seal-key', `${SECRETS}/audit-seal-key`));
   const volumes = [
     secretVolume('nats-identity', `jineng-nats-${app.name}`),
     {
@@ -107,6 +117,7 @@ function deployment(app) {
     { name: 'tmp', emptyDir: { sizeLimit: '256Mi' } },
   ];
   if (payeeKey) volumes.push(secretVolume('payee-sealing-key', payeeKey.secretName));
+  if (sealKey) volumes.push(secretVolume('audit-seal-key', sealKey.secretName));
   if (service)
     volumes.unshift(
       secretVolume('database', `jineng-db-${app.name}`, { items: [{ key: 'password', path: 'password' }] }),

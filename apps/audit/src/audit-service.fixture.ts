@@ -76,9 +76,14 @@ export class AuditTestService {
     readonly nc: NatsConnection,
     private readonly proxy: ClientProxy,
     private readonly client: RpcClient,
+    /** more of the service's environment (a test clock file, the seal key…) */
+    private readonly env: Readonly<Record<string, string>> = {},
   ) {}
 
-  static async start(database: string): Promise<AuditTestService> {
+  static async start(
+    database: string,
+    env: Readonly<Record<string, string>> = {},
+  ): Promise<AuditTestService> {
     const db = await connectTestDatabase(database);
     const schema = await db.freshSchema();
     const nats = await DedicatedNatsServer.start();
@@ -92,6 +97,7 @@ export class AuditTestService {
       nc,
       proxy,
       signingRpcClient(proxy, { defaultTimeoutMs: 15_000 }),
+      env,
     );
     await service.restart();
     await proxy.connect();
@@ -111,6 +117,7 @@ export class AuditTestService {
         JINENG_SCHEMA: this.schema,
         LOG_LEVEL: 'error',
         ...envelopeKeyEnv(),
+        ...this.env,
       },
     );
     this.app = await createServiceApp(
@@ -142,6 +149,17 @@ export class AuditTestService {
     await this.nc.close();
     await this.nats.dispose();
     await this.db.dispose();
+  }
+
+  /** A command as the gateway sends it (a fresh command id unless one is given). */
+  command<R>(name: string, principal: Principal, payload: object, commandId = randomUUID()): Promise<R> {
+    const envelope: Envelope = {
+      principal,
+      correlationId: randomUUID(),
+      commandId,
+      sentAt: new Date().toISOString(),
+    };
+    return this.client.send<R>({ kind: 'command', service: 'audit', name }, { envelope, payload });
   }
 
   query<R>(name: string, principal: Principal, payload: object): Promise<R> {

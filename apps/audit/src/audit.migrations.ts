@@ -3,6 +3,8 @@
 // TRUNCATE on it (the runtime role, which may otherwise change its own tables, cannot, and as it does
 // not own them it cannot drop the trigger either).
 import type { Migration } from '@jineng/event-store';
+import { fraudMigrations } from './fraud/fraud.migrations';
+import { sealMigrations } from './seals/seals.migrations';
 
 export const auditMigrations: readonly Migration[] = [
   {
@@ -65,4 +67,6 @@ export const auditMigrations: readonly Migration[] = [
     id: 'audit-explain-001-type-index',
     sql: (S) => `create index audit_events_type on ${S}.audit_events (type, recorded_at);`,
   },
+  ...sealMigrations,
+  ...fraudMigrations,
 ];

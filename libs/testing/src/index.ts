@@ -7,6 +7,7 @@ export * from './infrastructure/platform';
 export * from './infrastructure/bus';
 export * from './infrastructure/envelope-keys';
 export * from './infrastructure/payee-sealing-keys';
+export * from './infrastructure/audit-seal-keys';
 export * from './zip-archive';
 export * from './test-clock';
 export * from './infrastructure/upstream-bus';

@@ -9,6 +9,8 @@ const tags = ['audit'];
 
 const query = (name: string, timeoutMs?: number) =>
   ({ kind: 'query', service: 'audit', name, ...(timeoutMs ? { timeoutMs } : {}) }) as const;
+const command = (name: string, timeoutMs?: number) =>
+  ({ kind: 'command', service: 'audit', name, ...(timeoutMs ? { timeoutMs } : {}) }) as const;
 const contract = (name: string) => `jineng.audit.v1.${name}`;
 
 export const AUDIT_ROUTES: readonly RouteDefinition[] = [
@@ -108,5 +110,107 @@ export const AUDIT_ROUTES: readonly RouteDefinition[] = [
     request: contract('RecomputeClaim'),
     response: contract('Recomputation'),
     target: query('RecomputeClaim', 30_000),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/public/audit/seals',
+    summary: {
+      zh: '审计每日封印（默克尔根、链接、Ed25519 签名）及验证公钥，公开、无需登录',
+      en: "The audit service's daily seals (Merkle roots, chained, Ed25519-signed) and the keys that verify them (public, no login)",
+    },
+    tags: ['public'],
+    roles: 'public',
+    allowAnonymous: {},
+    rateLimit: { requests: 30, perSeconds: 60 },
+    request: contract('ListSeals'),
+    response: contract('SealPage'),
+    target: query('ListSeals'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/audit/seals/verification',
+    summary: {
+      zh: '以已公布的封印校验审计副本（各服务或指定服务）：链内哈希全部重算也能发现改写',
+      en: 'Verify the audit copy (every service, or one) against the published seals: a rewrite with its chain recomputed up to the head is found',
+    },
+    tags,
+    roles: AUDITORS,
+    request: contract('VerifySeals'),
+    response: contract('SealVerificationReport'),
+    target: query('VerifySeals', 120_000),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/audit/fraud-rules/run',
+    summary: {
+      zh: '立即对审计副本运行全部欺诈规则（定时任务也会运行），返回新预警数',
+      en: 'Run every fraud rule over the audit copy now (the schedule runs them too); answers the new alerts',
+    },
+    tags,
+    roles: AUDITORS,
+    request: contract('RunFraudRules'),
+    response: contract('FraudScanResult'),
+    target: command('RunFraudRules', 120_000),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/audit/fraud-alerts',
+    summary: { zh: '欺诈预警列表（分页、筛选、排序）', en: 'The fraud alerts (paged, filtered, sorted)' },
+    tags,
+    roles: AUDITORS,
+    jurisdiction: { in: 'query', name: 'jurisdiction' },
+    request: contract('ListFraudAlerts'),
+    response: contract('FraudAlertPage'),
+    target: query('ListFraudAlerts'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/audit/fraud-alerts/export',
+    summary: {
+      zh: '导出欺诈预警（.xlsx 或 JSON，同列表的筛选与排序）',
+      en: "Export the fraud alerts (.xlsx or JSON, with the list's filters and sort)",
+    },
+    tags,
+    roles: AUDITORS,
+    jurisdiction: { in: 'query', name: 'jurisdiction' },
+    request: contract('ExportFraudAlerts'),
+    file: { contentTypes: Object.values(EXPORT_CONTENT_TYPES) },
+    target: query('ExportFraudAlerts', 60_000),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/audit/fraud-alerts/:alertId/investigation',
+    summary: {
+      zh: '开始核查预警（待处理 → 核查中）',
+      en: 'Start investigating an alert (open → investigating)',
+    },
+    tags,
+    roles: AUDITORS,
+    request: contract('StartFraudInvestigation'),
+    response: contract('FraudAlertChanged'),
+    target: command('StartFraudInvestigation'),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/audit/fraud-alerts/:alertId/confirmation',
+    summary: {
+      zh: '确认预警（核查中 → 已确认），要求追回补贴或暂停机构，须说明理由',
+      en: 'Confirm an alert (investigating → confirmed), asking for a clawback or a suspension, with the reason',
+    },
+    tags,
+    roles: AUDITORS,
+    request: contract('ConfirmFraudAlert'),
+    response: contract('FraudAlertChanged'),
+    target: command('ConfirmFraudAlert'),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/audit/fraud-alerts/:alertId/dismissal',
+    summary: { zh: '排除预警（须说明理由）', en: 'Dismiss an alert, with the reason' },
+    tags,
+    roles: AUDITORS,
+    request: contract('DismissFraudAlert'),
+    response: contract('FraudAlertChanged'),
+    target: command('DismissFraudAlert'),
   },
 ];

@@ -21,6 +21,7 @@ import { TestBus } from './bus';
 import { databaseUrl } from './endpoints';
 import { envelopeKeyEnv } from './envelope-keys';
 import { payeeSealingKeyEnv } from './payee-sealing-keys';
+import { auditSealKeyEnv } from './audit-seal-keys';
 import { dropRoles } from './postgres';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
@@ -119,6 +120,8 @@ export async function startPlatform(
             ...envelopeKeyEnv(),
             // the registry seals payees' accounts, the fund ledger opens them
             ...payeeSealingKeyEnv(),
+            // the audit service signs its daily seals
+            ...auditSealKeyEnv(),
             ...common,
             ...app.env,
           },
