@@ -22,7 +22,9 @@ import { GetFundDisclosureHandler } from './reports/get-fund-disclosure/get-fund
 import { GetFundDisclosureNatsController } from './reports/get-fund-disclosure/get-fund-disclosure.nats.controller';
 import { PayeeAccountOpener } from './payee/payee-account-opener';
 import { PayeeAccountsReadModel } from './payee/payee-accounts.read-model';
+import { ActivityReportQuery } from './reports/get-fund-report/activity-report.query';
 import { FundReportQuery } from './reports/get-fund-report/fund-report.query';
+import { ReportFactsReadModel } from './reports/report-facts/report-facts.read-model';
 import { GetFundReportHandler } from './reports/get-fund-report/get-fund-report.handler';
 import { GetFundReportNatsController } from './reports/get-fund-report/get-fund-report.nats.controller';
 import { GetPaymentBatchFileHandler } from './payment/get-payment-batch-file/get-payment-batch-file.handler';
@@ -71,6 +73,8 @@ import { ReversePaymentNatsController } from './payment/reverse-payment/reverse-
     CloseYearHandler,
     GetPaymentBatchFileHandler,
     FundReportQuery,
+    ActivityReportQuery,
+    ReportFactsReadModel,
     GetFundReportHandler,
     GetFundDisclosureHandler,
     PayeeAccountOpener,

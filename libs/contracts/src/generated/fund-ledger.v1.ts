@@ -4,6 +4,85 @@
 // Do not edit: change the .proto files and run `npm run contracts:generate`.
 import type { Contract, JsonSchema } from '../contract';
 
+/**
+ * Counted in a period and jurisdiction: classes completed (by end date) and their trainees (培训人次),
+ * certificates issued (by issue date; high-skill: level 3 高级工 and above) and revoked, and employment
+ * records of trainees starting within 3 months of their class's end.
+ */
+export interface ActivityRow {
+  readonly period: string;
+  readonly jurisdictionCode: string;
+  readonly classesCompleted: number;
+  readonly trainings: number;
+  readonly keyGroupTrainings: number;
+  readonly certificatesIssued: number;
+  readonly highSkillCertificates: number;
+  readonly certificatesRevoked: number;
+  readonly employments: number;
+}
+
+export const ActivityRowSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.ActivityRow',
+  description:
+    "Counted in a period and jurisdiction: classes completed (by end date) and their trainees (培训人次), certificates issued (by issue date; high-skill: level 3 高级工 and above) and revoked, and employment records of trainees starting within 3 months of their class's end.",
+  type: 'object',
+  properties: {
+    period: {
+      type: 'string',
+    },
+    jurisdictionCode: {
+      type: 'string',
+    },
+    classesCompleted: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    trainings: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    keyGroupTrainings: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    certificatesIssued: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    highSkillCertificates: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    certificatesRevoked: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    employments: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+  },
+  required: [
+    'period',
+    'jurisdictionCode',
+    'classesCompleted',
+    'trainings',
+    'keyGroupTrainings',
+    'certificatesIssued',
+    'highSkillCertificates',
+    'certificatesRevoked',
+    'employments',
+  ],
+  additionalProperties: false,
+};
+
 /** A city's finance allocates part of a source's available money to one of its counties. */
 export interface AllocateToCounty {
   readonly allocationId: string;
@@ -759,6 +838,17 @@ export interface FundReport {
   readonly period: string;
   readonly rows: readonly FundReportRow[];
   readonly byKind: readonly FundReportKindRow[];
+  /**
+   * the counts per period and jurisdiction (the report's and those below it), learned from class-ops,
+   * certification and the registry
+   */
+  readonly activity: readonly ActivityRow[];
+  readonly trainingKinds: readonly TrainingKindRow[];
+  /** progress against the targets of the policy versions in force for the year (from the policy area) */
+  readonly targets: readonly TargetProgressRow[];
+  readonly targetConstraints: readonly TargetConstraintRow[];
+  /** by month: the day of the next month the month's report is due (reporting.monthly_report_due_day) */
+  readonly dueDates: readonly ReportDueDate[];
 }
 
 export const FundReportSchema: JsonSchema = {
@@ -788,8 +878,55 @@ export const FundReportSchema: JsonSchema = {
         $ref: 'jineng.fund_ledger.v1.FundReportKindRow',
       },
     },
+    activity: {
+      description:
+        "the counts per period and jurisdiction (the report's and those below it), learned from class-ops, certification and the registry",
+      type: 'array',
+      items: {
+        $ref: 'jineng.fund_ledger.v1.ActivityRow',
+      },
+    },
+    trainingKinds: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.fund_ledger.v1.TrainingKindRow',
+      },
+    },
+    targets: {
+      description:
+        'progress against the targets of the policy versions in force for the year (from the policy area)',
+      type: 'array',
+      items: {
+        $ref: 'jineng.fund_ledger.v1.TargetProgressRow',
+      },
+    },
+    targetConstraints: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.fund_ledger.v1.TargetConstraintRow',
+      },
+    },
+    dueDates: {
+      description:
+        "by month: the day of the next month the month's report is due (reporting.monthly_report_due_day)",
+      type: 'array',
+      items: {
+        $ref: 'jineng.fund_ledger.v1.ReportDueDate',
+      },
+    },
   },
-  required: ['jurisdictionCode', 'year', 'period', 'rows', 'byKind'],
+  required: [
+    'jurisdictionCode',
+    'year',
+    'period',
+    'rows',
+    'byKind',
+    'activity',
+    'trainingKinds',
+    'targets',
+    'targetConstraints',
+    'dueDates',
+  ],
   additionalProperties: false,
 };
 
@@ -1606,6 +1743,31 @@ export const RecordFundInflowSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface ReportDueDate {
+  readonly period: string;
+  readonly dueOn: string;
+  readonly versionId: string;
+}
+
+export const ReportDueDateSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.ReportDueDate',
+  type: 'object',
+  properties: {
+    period: {
+      type: 'string',
+    },
+    dueOn: {
+      type: 'string',
+      format: 'date',
+    },
+    versionId: {
+      type: 'string',
+    },
+  },
+  required: ['period', 'dueOn', 'versionId'],
+  additionalProperties: false,
+};
+
 /** Money comes back for a paid claim: a clawback or a payment the bank returned after settling it. */
 export interface ReversePayment {
   readonly recoveryId: string;
@@ -1645,6 +1807,153 @@ export const ReversePaymentSchema: JsonSchema = {
     },
   },
   required: ['recoveryId', 'claimId', 'amountFen', 'reason'],
+  additionalProperties: false,
+};
+
+export interface TargetConstraintRow {
+  readonly planTitle: string;
+  readonly versionId: string;
+  readonly programme: string;
+  readonly minShare: string;
+  readonly description: string;
+}
+
+export const TargetConstraintRowSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.TargetConstraintRow',
+  type: 'object',
+  properties: {
+    planTitle: {
+      type: 'string',
+    },
+    versionId: {
+      type: 'string',
+    },
+    programme: {
+      type: 'string',
+    },
+    minShare: {
+      type: 'string',
+    },
+    description: {
+      type: 'string',
+    },
+  },
+  required: ['planTitle', 'versionId', 'programme', 'minShare', 'description'],
+  additionalProperties: false,
+};
+
+/**
+ * A target of a published table within the report's jurisdiction, summed per jurisdiction and span, and
+ * what was counted there for its measure.
+ */
+export interface TargetProgressRow {
+  readonly planTitle: string;
+  readonly versionId: string;
+  readonly measure: 'trainings' | 'certified_trainees' | 'new_high_skill_workers';
+  readonly jurisdictionCode: string;
+  readonly ownLevel: boolean;
+  /** the year, or the plan's years (YYYY-YYYY) for a target the document does not split by year */
+  readonly span: string;
+  readonly targetTrainees: number;
+  readonly actual: number;
+  /** actual / target, 4 decimals */
+  readonly progressShare: string;
+  readonly programmes: string;
+}
+
+export const TargetProgressRowSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.TargetProgressRow',
+  description:
+    "A target of a published table within the report's jurisdiction, summed per jurisdiction and span, and what was counted there for its measure.",
+  type: 'object',
+  properties: {
+    planTitle: {
+      type: 'string',
+    },
+    versionId: {
+      type: 'string',
+    },
+    measure: {
+      type: 'string',
+      enum: ['trainings', 'certified_trainees', 'new_high_skill_workers'],
+    },
+    jurisdictionCode: {
+      type: 'string',
+    },
+    ownLevel: {
+      type: 'boolean',
+    },
+    span: {
+      description:
+        "the year, or the plan's years (YYYY-YYYY) for a target the document does not split by year",
+      type: 'string',
+    },
+    targetTrainees: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    actual: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    progressShare: {
+      description: 'actual / target, 4 decimals',
+      type: 'string',
+    },
+    programmes: {
+      type: 'string',
+    },
+  },
+  required: [
+    'planTitle',
+    'versionId',
+    'measure',
+    'jurisdictionCode',
+    'ownLevel',
+    'span',
+    'targetTrainees',
+    'actual',
+    'progressShare',
+    'programmes',
+  ],
+  additionalProperties: false,
+};
+
+export interface TrainingKindRow {
+  readonly period: string;
+  readonly jurisdictionCode: string;
+  readonly trainingType: string;
+  readonly classesCompleted: number;
+  readonly trainings: number;
+}
+
+export const TrainingKindRowSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.TrainingKindRow',
+  type: 'object',
+  properties: {
+    period: {
+      type: 'string',
+    },
+    jurisdictionCode: {
+      type: 'string',
+    },
+    trainingType: {
+      type: 'string',
+    },
+    classesCompleted: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    trainings: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+  },
+  required: ['period', 'jurisdictionCode', 'trainingType', 'classesCompleted', 'trainings'],
   additionalProperties: false,
 };
 
@@ -1765,6 +2074,12 @@ export const YearClosedSchema: JsonSchema = {
 
 /** The contracts of jineng.fund_ledger.v1. */
 export const contracts: readonly Contract[] = [
+  {
+    typeName: 'jineng.fund_ledger.v1.ActivityRow',
+    kind: 'type',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: ActivityRowSchema,
+  },
   {
     typeName: 'jineng.fund_ledger.v1.AllocateToCounty',
     kind: 'command',
@@ -2061,6 +2376,12 @@ export const contracts: readonly Contract[] = [
     schema: RecordFundInflowSchema,
   },
   {
+    typeName: 'jineng.fund_ledger.v1.ReportDueDate',
+    kind: 'type',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: ReportDueDateSchema,
+  },
+  {
     typeName: 'jineng.fund_ledger.v1.ReversePayment',
     kind: 'command',
     service: 'fund-ledger',
@@ -2068,6 +2389,24 @@ export const contracts: readonly Contract[] = [
     subject: 'jineng.cmd.fund-ledger.ReversePayment',
     source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
     schema: ReversePaymentSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.TargetConstraintRow',
+    kind: 'type',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: TargetConstraintRowSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.TargetProgressRow',
+    kind: 'type',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: TargetProgressRowSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.TrainingKindRow',
+    kind: 'type',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: TrainingKindRowSchema,
   },
   {
     typeName: 'jineng.fund_ledger.v1.VerifyLedger',

@@ -152,6 +152,7 @@ export interface ContractTypes {
   'jineng.common.v1.JobAccepted': commonV1.JobAccepted;
   'jineng.common.v1.JobView': commonV1.JobView;
   'jineng.common.v1.Principal': commonV1.Principal;
+  'jineng.fund_ledger.v1.ActivityRow': fundLedgerV1.ActivityRow;
   'jineng.fund_ledger.v1.AllocateToCounty': fundLedgerV1.AllocateToCounty;
   'jineng.fund_ledger.v1.ClassEarmarked': fundLedgerV1.ClassEarmarked;
   'jineng.fund_ledger.v1.CloseYear': fundLedgerV1.CloseYear;
@@ -188,7 +189,11 @@ export interface ContractTypes {
   'jineng.fund_ledger.v1.PaymentSettled': fundLedgerV1.PaymentSettled;
   'jineng.fund_ledger.v1.RecordBankStatement': fundLedgerV1.RecordBankStatement;
   'jineng.fund_ledger.v1.RecordFundInflow': fundLedgerV1.RecordFundInflow;
+  'jineng.fund_ledger.v1.ReportDueDate': fundLedgerV1.ReportDueDate;
   'jineng.fund_ledger.v1.ReversePayment': fundLedgerV1.ReversePayment;
+  'jineng.fund_ledger.v1.TargetConstraintRow': fundLedgerV1.TargetConstraintRow;
+  'jineng.fund_ledger.v1.TargetProgressRow': fundLedgerV1.TargetProgressRow;
+  'jineng.fund_ledger.v1.TrainingKindRow': fundLedgerV1.TrainingKindRow;
   'jineng.fund_ledger.v1.VerifyLedger': fundLedgerV1.VerifyLedger;
   'jineng.fund_ledger.v1.YearCloseResult': fundLedgerV1.YearCloseResult;
   'jineng.fund_ledger.v1.YearClosed': fundLedgerV1.YearClosed;
