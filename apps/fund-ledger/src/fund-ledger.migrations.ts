@@ -243,4 +243,18 @@ export const fundLedgerMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    // MapTargetProgramme's effect (TargetProgrammeMapped.v1, written with its event): which training
+    // types count toward a programme of a jurisdiction's target tables
+    id: 'fund-ledger-006-programme-mappings',
+    sql: (S) => `
+      create table ${S}.report_programme_mappings (
+        jurisdiction_code text not null,
+        programme text not null,
+        training_types text[] not null,
+        key_group_only boolean not null,
+        primary key (jurisdiction_code, programme)
+      );
+    `,
+  },
 ];

@@ -24,6 +24,8 @@ import { PayeeAccountOpener } from './payee/payee-account-opener';
 import { PayeeAccountsReadModel } from './payee/payee-accounts.read-model';
 import { ActivityReportQuery } from './reports/get-fund-report/activity-report.query';
 import { FundReportQuery } from './reports/get-fund-report/fund-report.query';
+import { MapTargetProgrammeHandler } from './reports/map-target-programme/map-target-programme.handler';
+import { MapTargetProgrammeNatsController } from './reports/map-target-programme/map-target-programme.nats.controller';
 import { ReportFactsReadModel } from './reports/report-facts/report-facts.read-model';
 import { GetFundReportHandler } from './reports/get-fund-report/get-fund-report.handler';
 import { GetFundReportNatsController } from './reports/get-fund-report/get-fund-report.nats.controller';
@@ -54,6 +56,7 @@ import { ReversePaymentNatsController } from './payment/reverse-payment/reverse-
     GetPaymentBatchFileNatsController,
     GetFundReportNatsController,
     GetFundDisclosureNatsController,
+    MapTargetProgrammeNatsController,
   ],
   providers: [
     ledgerBookProvider,
@@ -75,6 +78,7 @@ import { ReversePaymentNatsController } from './payment/reverse-payment/reverse-
     FundReportQuery,
     ActivityReportQuery,
     ReportFactsReadModel,
+    MapTargetProgrammeHandler,
     GetFundReportHandler,
     GetFundDisclosureHandler,
     PayeeAccountOpener,

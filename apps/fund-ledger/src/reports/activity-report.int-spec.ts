@@ -10,7 +10,7 @@ import { connectTestNats, eventually } from '@jineng/testing';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import readXlsxFile from 'read-excel-file/node';
-import { expectContract, FundLedgerTestService } from '../fund-ledger-service.fixture';
+import { expectContract, FundLedgerTestService, rejection } from '../fund-ledger-service.fixture';
 
 let service: FundLedgerTestService;
 let nc: NatsConnection;
@@ -290,8 +290,15 @@ it('counts trainings, certificates and employment per county and month, and meas
     ['trainings', COUNTY, 100, 5, '0.0500'],
   ]);
   expect(county.targetConstraints).toEqual([
-    expect.objectContaining({ programme: '企业职工技能提升培训', minShare: '0.5000', planTitle: PLAN_TITLE }),
+    expect.objectContaining({
+      programme: '企业职工技能提升培训',
+      minShare: '0.5000',
+      planTitle: PLAN_TITLE,
+      jurisdictionCode: COUNTY,
+      status: 'not_mapped',
+    }),
   ]);
+  expect(county.programmeTargets.every((p) => !p.measured)).toBe(true);
   expect(county.dueDates).toHaveLength(12);
   expect(county.dueDates.find((d) => d.period === '2026-03')).toEqual({
     period: '2026-03',
@@ -333,6 +340,55 @@ it('counts trainings, certificates and employment per county and month, and meas
   );
   expect(rows[0].n).toBe(0);
 
+  // finance of the city says which trainings are the enterprise staff's: measured, the constraint judged
+  const map = (payload: object, principal = CITY_FINANCE) =>
+    service.command<fundLedgerV1.TargetProgrammeMapping>('MapTargetProgramme', principal, {
+      jurisdictionCode: CITY,
+      programme: '企业职工技能提升培训',
+      trainingTypes: ['skill_upgrading'],
+      ...payload,
+    });
+  const unknown = await rejection(map({ programme: '企业职工培训' }));
+  expect(unknown).toMatchObject({ code: 'REPORT.PROGRAMME_NOT_IN_TARGETS' });
+  expect(JSON.stringify(unknown)).toContain('programme');
+  expect((await rejection(map({}, COUNTY_FINANCE))).code).toBe('LEDGER.OUTSIDE_JURISDICTION');
+  expect((await rejection(map({ trainingTypes: ['pre_job', 'pre_job'] }))).code).toBe(
+    'REPORT.TRAINING_TYPE_REPEATED',
+  );
+  const noMapping = await service.db.pool.query(
+    `select 1 from "${service.schema}".report_programme_mappings`,
+  );
+  expect(noMapping.rows).toHaveLength(0);
+  const commandId = randomUUID();
+  const mapping = await service.command<fundLedgerV1.TargetProgrammeMapping>(
+    'MapTargetProgramme',
+    CITY_FINANCE,
+    { jurisdictionCode: CITY, programme: '企业职工技能提升培训', trainingTypes: ['skill_upgrading'] },
+    commandId,
+  );
+  expectContract('jineng.fund_ledger.v1.TargetProgrammeMapping', mapping);
+  expect(mapping).toMatchObject({
+    trainingTypes: ['skill_upgrading'],
+    keyGroupOnly: false,
+    idempotent: false,
+  });
+  const again = await service.command<fundLedgerV1.TargetProgrammeMapping>(
+    'MapTargetProgramme',
+    CITY_FINANCE,
+    { jurisdictionCode: CITY, programme: '企业职工技能提升培训', trainingTypes: ['skill_upgrading'] },
+    commandId,
+  );
+  expect(again.idempotent).toBe(true);
+  const mapped = await report();
+  expect(mapped.programmeTargets.map((p) => [p.programme, p.targetTrainees, p.measured, p.actual])).toEqual([
+    ['企业职工技能提升培训', 60, true, 2],
+    ['就业重点群体培训', 40, false, 0],
+  ]);
+  // 2 of the county's 5 trainings were skill upgrading: below the 50 % the table asks
+  expect(mapped.targetConstraints).toEqual([
+    expect.objectContaining({ jurisdictionCode: COUNTY, actualShare: '0.4000', status: 'not_met' }),
+  ]);
+
   // the export: a sheet per section
   const exported = await service.query<{ fileId: string; contentType: string }>(
     'ExportFundReport',
@@ -357,6 +413,7 @@ it('counts trainings, certificates and employment per county and month, and meas
     '培训发证就业',
     '培训类型',
     '目标进度',
+    '项目目标进度',
     '目标约束',
     '报送期限',
   ]);
@@ -369,5 +426,5 @@ it('counts trainings, certificates and employment per county and month, and meas
     ['certified_trainees', 50, 1, '0.0200'],
     ['trainings', 100, 5, '0.0500'],
   ]);
-  expect(sheets[6]!.data[2]).toEqual(['2026-01', '2026-02-05', policy.data['versionId']]);
+  expect(sheets[7]!.data[2]).toEqual(['2026-01', '2026-02-05', policy.data['versionId']]);
 });

@@ -172,6 +172,20 @@ export const FUND_LEDGER_ROUTES: readonly RouteDefinition[] = [
     target: query('GetFundReport'),
   },
   {
+    method: 'POST',
+    path: '/api/v1/fund-ledger/target-programmes',
+    summary: {
+      zh: '目标任务项目对应培训类型（用于统计目标进度与占比约束）',
+      en: "Say which training types count toward a programme of the jurisdiction's target tables",
+    },
+    tags,
+    roles: FINANCE,
+    jurisdiction: { in: 'body', name: 'jurisdictionCode' },
+    request: contract('MapTargetProgramme'),
+    response: contract('TargetProgrammeMapping'),
+    target: command('MapTargetProgramme'),
+  },
+  {
     method: 'GET',
     path: '/api/v1/fund-ledger/reports/:jurisdictionCode/export',
     summary: { zh: '导出资金报表（.xlsx 或 JSON）', en: 'Export the fund report (.xlsx or JSON)' },

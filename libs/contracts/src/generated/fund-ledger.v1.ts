@@ -849,6 +849,8 @@ export interface FundReport {
   readonly targetConstraints: readonly TargetConstraintRow[];
   /** by month: the day of the next month the month's report is due (reporting.monthly_report_due_day) */
   readonly dueDates: readonly ReportDueDate[];
+  /** the targets per programme, measured where finance mapped the programme (MapTargetProgramme) */
+  readonly programmeTargets: readonly ProgrammeProgressRow[];
 }
 
 export const FundReportSchema: JsonSchema = {
@@ -914,6 +916,14 @@ export const FundReportSchema: JsonSchema = {
         $ref: 'jineng.fund_ledger.v1.ReportDueDate',
       },
     },
+    programmeTargets: {
+      description:
+        'the targets per programme, measured where finance mapped the programme (MapTargetProgramme)',
+      type: 'array',
+      items: {
+        $ref: 'jineng.fund_ledger.v1.ProgrammeProgressRow',
+      },
+    },
   },
   required: [
     'jurisdictionCode',
@@ -926,6 +936,7 @@ export const FundReportSchema: JsonSchema = {
     'targets',
     'targetConstraints',
     'dueDates',
+    'programmeTargets',
   ],
   additionalProperties: false,
 };
@@ -1406,6 +1417,73 @@ export const LedgerVerificationSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+/**
+ * Which trainings count toward a programme of a jurisdiction's target tables (as printed, e.g.
+ * 企业职工职业技能培训): the classes of these training types (for key groups only, where set). Set by
+ * finance of the jurisdiction that published the tables; the report then measures that programme's
+ * targets and its constraints (e.g. the enterprise-staff share). A later mapping replaces it.
+ */
+export interface MapTargetProgramme {
+  /** the jurisdiction whose published policy version holds the target tables */
+  readonly jurisdictionCode: string;
+  readonly programme: string;
+  readonly trainingTypes: readonly (
+    | 'employment_skills'
+    | 'skill_upgrading'
+    | 'entrepreneurship'
+    | 'apprenticeship'
+    | 'pre_job'
+    | 'safety_skills'
+    | 'job_transfer'
+    | 'work_based'
+    | 'project_based'
+  )[];
+  readonly keyGroupOnly?: boolean;
+}
+
+export const MapTargetProgrammeSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.MapTargetProgramme',
+  description:
+    "Which trainings count toward a programme of a jurisdiction's target tables (as printed, e.g. 企业职工职业技能培训): the classes of these training types (for key groups only, where set). Set by finance of the jurisdiction that published the tables; the report then measures that programme's targets and its constraints (e.g. the enterprise-staff share). A later mapping replaces it.",
+  type: 'object',
+  properties: {
+    jurisdictionCode: {
+      description: 'the jurisdiction whose published policy version holds the target tables',
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    programme: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 100,
+    },
+    trainingTypes: {
+      type: 'array',
+      items: {
+        type: 'string',
+        enum: [
+          'employment_skills',
+          'skill_upgrading',
+          'entrepreneurship',
+          'apprenticeship',
+          'pre_job',
+          'safety_skills',
+          'job_transfer',
+          'work_based',
+          'project_based',
+        ],
+      },
+      minItems: 1,
+      maxItems: 9,
+    },
+    keyGroupOnly: {
+      type: 'boolean',
+    },
+  },
+  required: ['jurisdictionCode', 'programme', 'trainingTypes'],
+  additionalProperties: false,
+};
+
 export interface PaymentBatch {
   readonly batchId: string;
   readonly lines: number;
@@ -1645,6 +1723,70 @@ export const PaymentSettledSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface ProgrammeProgressRow {
+  readonly planTitle: string;
+  readonly jurisdictionCode: string;
+  readonly ownLevel: boolean;
+  readonly span: string;
+  readonly programme: string;
+  readonly targetTrainees: number;
+  /** false: the programme is not mapped to training types, so nothing is counted toward it */
+  readonly measured: boolean;
+  readonly actual: number;
+  readonly progressShare: string;
+}
+
+export const ProgrammeProgressRowSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.ProgrammeProgressRow',
+  type: 'object',
+  properties: {
+    planTitle: {
+      type: 'string',
+    },
+    jurisdictionCode: {
+      type: 'string',
+    },
+    ownLevel: {
+      type: 'boolean',
+    },
+    span: {
+      type: 'string',
+    },
+    programme: {
+      type: 'string',
+    },
+    targetTrainees: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    measured: {
+      description: 'false: the programme is not mapped to training types, so nothing is counted toward it',
+      type: 'boolean',
+    },
+    actual: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    progressShare: {
+      type: 'string',
+    },
+  },
+  required: [
+    'planTitle',
+    'jurisdictionCode',
+    'ownLevel',
+    'span',
+    'programme',
+    'targetTrainees',
+    'measured',
+    'actual',
+    'progressShare',
+  ],
+  additionalProperties: false,
+};
+
 /**
  * Finance records the bank's statement (CSV, layout in apps/fund-ledger/README.md): read as a stream by
  * a job with progress, reconciled against the payments issued. Answers the job (GetJob for its result).
@@ -1816,6 +1958,11 @@ export interface TargetConstraintRow {
   readonly programme: string;
   readonly minShare: string;
   readonly description: string;
+  /** the jurisdiction it is judged in, over the plan's years to the report's */
+  readonly jurisdictionCode: string;
+  /** the programme's trainings / all trainings there, 4 decimals; empty while the programme is not mapped */
+  readonly actualShare: string;
+  readonly status: 'met' | 'not_met' | 'not_mapped' | 'no_trainings';
 }
 
 export const TargetConstraintRowSchema: JsonSchema = {
@@ -1837,8 +1984,103 @@ export const TargetConstraintRowSchema: JsonSchema = {
     description: {
       type: 'string',
     },
+    jurisdictionCode: {
+      description: "the jurisdiction it is judged in, over the plan's years to the report's",
+      type: 'string',
+    },
+    actualShare: {
+      description:
+        "the programme's trainings / all trainings there, 4 decimals; empty while the programme is not mapped",
+      type: 'string',
+    },
+    status: {
+      type: 'string',
+      enum: ['met', 'not_met', 'not_mapped', 'no_trainings'],
+    },
   },
-  required: ['planTitle', 'versionId', 'programme', 'minShare', 'description'],
+  required: [
+    'planTitle',
+    'versionId',
+    'programme',
+    'minShare',
+    'description',
+    'jurisdictionCode',
+    'actualShare',
+    'status',
+  ],
+  additionalProperties: false,
+};
+
+/**
+ * Trainings of these types (for key groups only, where set) count toward a programme of the
+ * jurisdiction's target tables (stream target-programme-<jurisdiction>-<digest of the programme>).
+ */
+export interface TargetProgrammeMapped {
+  readonly jurisdictionCode: string;
+  readonly programme: string;
+  readonly trainingTypes: readonly string[];
+  readonly keyGroupOnly: boolean;
+}
+
+export const TargetProgrammeMappedSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.TargetProgrammeMapped',
+  description:
+    "Trainings of these types (for key groups only, where set) count toward a programme of the jurisdiction's target tables (stream target-programme-<jurisdiction>-<digest of the programme>).",
+  type: 'object',
+  properties: {
+    jurisdictionCode: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    programme: {
+      type: 'string',
+    },
+    trainingTypes: {
+      type: 'array',
+      items: {
+        type: 'string',
+      },
+    },
+    keyGroupOnly: {
+      type: 'boolean',
+    },
+  },
+  required: ['jurisdictionCode', 'programme', 'trainingTypes', 'keyGroupOnly'],
+  additionalProperties: false,
+};
+
+export interface TargetProgrammeMapping {
+  readonly jurisdictionCode: string;
+  readonly programme: string;
+  readonly trainingTypes: readonly string[];
+  readonly keyGroupOnly: boolean;
+  readonly idempotent: boolean;
+}
+
+export const TargetProgrammeMappingSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.TargetProgrammeMapping',
+  type: 'object',
+  properties: {
+    jurisdictionCode: {
+      type: 'string',
+    },
+    programme: {
+      type: 'string',
+    },
+    trainingTypes: {
+      type: 'array',
+      items: {
+        type: 'string',
+      },
+    },
+    keyGroupOnly: {
+      type: 'boolean',
+    },
+    idempotent: {
+      type: 'boolean',
+    },
+  },
+  required: ['jurisdictionCode', 'programme', 'trainingTypes', 'keyGroupOnly', 'idempotent'],
   additionalProperties: false,
 };
 
@@ -2306,6 +2548,15 @@ export const contracts: readonly Contract[] = [
     schema: LedgerVerificationSchema,
   },
   {
+    typeName: 'jineng.fund_ledger.v1.MapTargetProgramme',
+    kind: 'command',
+    service: 'fund-ledger',
+    name: 'MapTargetProgramme',
+    subject: 'jineng.cmd.fund-ledger.MapTargetProgramme',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: MapTargetProgrammeSchema,
+  },
+  {
     typeName: 'jineng.fund_ledger.v1.PaymentBatch',
     kind: 'reply',
     source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
@@ -2358,6 +2609,12 @@ export const contracts: readonly Contract[] = [
     schema: PaymentSettledSchema,
   },
   {
+    typeName: 'jineng.fund_ledger.v1.ProgrammeProgressRow',
+    kind: 'type',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: ProgrammeProgressRowSchema,
+  },
+  {
     typeName: 'jineng.fund_ledger.v1.RecordBankStatement',
     kind: 'command',
     service: 'fund-ledger',
@@ -2395,6 +2652,22 @@ export const contracts: readonly Contract[] = [
     kind: 'type',
     source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
     schema: TargetConstraintRowSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.TargetProgrammeMapped',
+    kind: 'event',
+    service: 'fund-ledger',
+    name: 'TargetProgrammeMapped',
+    subject: 'jineng.evt.fund-ledger.TargetProgrammeMapped.v1',
+    eventType: 'TargetProgrammeMapped.v1',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_events.proto',
+    schema: TargetProgrammeMappedSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.TargetProgrammeMapping',
+    kind: 'reply',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: TargetProgrammeMappingSchema,
   },
   {
     typeName: 'jineng.fund_ledger.v1.TargetProgressRow',

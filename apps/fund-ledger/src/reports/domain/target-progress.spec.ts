@@ -71,8 +71,113 @@ describe('given Guigang’s table split by county and year', () => {
         programme: '企业职工职业技能培训',
         minShare: '0.5000',
         description: '企业职工职业技能培训人数占当地三年培训总人数的比例不低于50%',
+        jurisdictionCode: GANGBEI,
+        actualShare: '',
+        status: 'not_mapped',
       },
     ]);
+  });
+
+  it('when finance mapped a programme to training types, then it is measured and its constraint judged', () => {
+    const byType: MeasuredYear[] = [
+      {
+        year: 2019,
+        jurisdictionCode: GANGBEI,
+        measure: 'trainings',
+        count: 100,
+        trainingType: 'skill_upgrading',
+        keyGroup: false,
+      },
+      {
+        year: 2020,
+        jurisdictionCode: GANGBEI,
+        measure: 'trainings',
+        count: 600,
+        trainingType: 'skill_upgrading',
+        keyGroup: false,
+      },
+      {
+        year: 2020,
+        jurisdictionCode: GANGBEI,
+        measure: 'trainings',
+        count: 50,
+        trainingType: 'job_transfer',
+        keyGroup: true,
+      },
+      {
+        year: 2020,
+        jurisdictionCode: GANGBEI,
+        measure: 'trainings',
+        count: 500,
+        trainingType: 'pre_job',
+        keyGroup: true,
+      },
+      {
+        year: 2020,
+        jurisdictionCode: GANGNAN,
+        measure: 'trainings',
+        count: 10,
+        trainingType: 'skill_upgrading',
+        keyGroup: false,
+      },
+      {
+        year: 2020,
+        jurisdictionCode: GANGNAN,
+        measure: 'trainings',
+        count: 90,
+        trainingType: 'pre_job',
+        keyGroup: false,
+      },
+    ];
+    const staff = {
+      jurisdictionCode: CITY,
+      programme: '企业职工职业技能培训',
+      trainingTypes: ['skill_upgrading', 'job_transfer'],
+      keyGroupOnly: false,
+    };
+    const { targets, programmeTargets, constraints } = targetProgress(2020, CITY, [guigang], byType, [staff]);
+    expect(targets.find((t) => t.jurisdictionCode === GANGBEI)).toMatchObject({
+      targetTrainees: 5_000,
+      actual: 1_150,
+    });
+    expect(programmeTargets.filter((p) => p.jurisdictionCode === GANGBEI)).toEqual([
+      {
+        planTitle: plan.title,
+        jurisdictionCode: GANGBEI,
+        ownLevel: false,
+        span: '2020',
+        programme: '企业职工职业技能培训',
+        targetTrainees: 3_000,
+        measured: true,
+        actual: 650,
+        progressShare: '0.2167',
+      },
+      {
+        planTitle: plan.title,
+        jurisdictionCode: GANGBEI,
+        ownLevel: false,
+        span: '2020',
+        programme: '其他就业群体培训',
+        targetTrainees: 2_000,
+        measured: false,
+        actual: 0,
+        progressShare: '',
+      },
+    ]);
+    // over the plan's years to 2020: 港北 750 of 1 250, 港南 10 of 100, the city's own level none
+    expect(constraints.map((c) => [c.jurisdictionCode, c.actualShare, c.status])).toEqual([
+      [CITY, '', 'no_trainings'],
+      [GANGBEI, '0.6000', 'met'],
+      [GANGNAN, '0.1000', 'not_met'],
+    ]);
+    // for key groups only: 50 of 港北's
+    const keyOnly = targetProgress(2020, GANGBEI, [guigang], byType, [{ ...staff, keyGroupOnly: true }]);
+    expect(keyOnly.programmeTargets[0]!.actual).toBe(50);
+    // a mapping of another jurisdiction's tables does not apply
+    const elsewhere = targetProgress(2020, GANGBEI, [guigang], byType, [
+      { ...staff, jurisdictionCode: GANGBEI },
+    ]);
+    expect(elsewhere.programmeTargets[0]!.measured).toBe(false);
   });
 
   it('when the city reports, then each county and the city’s own level (本级) is a row of its own', () => {

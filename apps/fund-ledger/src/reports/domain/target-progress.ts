@@ -41,6 +41,31 @@ export interface MeasuredYear {
   readonly jurisdictionCode: string;
   readonly measure: TargetMeasure;
   readonly count: number;
+  /** for trainings: the classes' training type and whether they were for key groups */
+  readonly trainingType?: string;
+  readonly keyGroup?: boolean;
+}
+
+/** Which trainings count toward a programme of a jurisdiction's tables (MapTargetProgramme). */
+export interface ProgrammeMapping {
+  readonly jurisdictionCode: string;
+  readonly programme: string;
+  readonly trainingTypes: readonly string[];
+  readonly keyGroupOnly: boolean;
+}
+
+export interface ProgrammeProgressRow {
+  readonly [key: string]: string | number | boolean;
+  readonly planTitle: string;
+  readonly jurisdictionCode: string;
+  readonly ownLevel: boolean;
+  readonly span: string;
+  readonly programme: string;
+  readonly targetTrainees: number;
+  /** false: not mapped to training types (or not a count of trainings), nothing counted toward it */
+  readonly measured: boolean;
+  readonly actual: number;
+  readonly progressShare: string;
 }
 
 export interface TargetProgressRow {
@@ -69,6 +94,11 @@ export interface TargetConstraintRow {
   readonly minShare: string;
   /** the clause as printed */
   readonly description: string;
+  /** judged in this jurisdiction over the plan's years to the report's */
+  readonly jurisdictionCode: string;
+  /** the programme's trainings / all trainings there; '' while it cannot be judged */
+  readonly actualShare: string;
+  readonly status: 'met' | 'not_met' | 'not_mapped' | 'no_trainings';
 }
 
 const MEASURES: readonly TargetMeasure[] = ['trainings', 'certified_trainees', 'new_high_skill_workers'];
@@ -123,18 +153,66 @@ export function yearsToMeasure(year: number, policies: readonly PublishedPolicy[
   return Array.from({ length: year - from + 1 }, (_, i) => from + i);
 }
 
+const shareOf = (actual: number, target: number) => (target > 0 ? (actual / target).toFixed(4) : '');
+
+/** The years a line covers to `year`: its own, or the plan's from its first year where it has none. */
+const yearsOf = (plan: TargetPlanData, line: TargetLineData | undefined, year: number): number[] =>
+  line?.year !== undefined
+    ? [year]
+    : Array.from({ length: Math.min(year, plan.toYear) - plan.fromYear + 1 }, (_, i) => plan.fromYear + i);
+
+/** What was counted for `measure` in a jurisdiction (or its own level only) in `years`. */
+function countIn(
+  measured: readonly MeasuredYear[],
+  where: { jurisdictionCode: string; ownLevel: boolean },
+  measure: TargetMeasure,
+  years: readonly number[],
+  mapping?: ProgrammeMapping,
+): number {
+  return measured
+    .filter(
+      (m) =>
+        m.measure === measure &&
+        years.includes(m.year) &&
+        (where.ownLevel
+          ? m.jurisdictionCode === where.jurisdictionCode
+          : within(m.jurisdictionCode, where.jurisdictionCode)) &&
+        (!mapping ||
+          (m.trainingType !== undefined &&
+            mapping.trainingTypes.includes(m.trainingType) &&
+            (!mapping.keyGroupOnly || m.keyGroup === true))),
+    )
+    .reduce((t, m) => t + m.count, 0);
+}
+
+/** code-point order of the keys, the same on every machine */
+function byKeys<T>(keys: (row: T) => string[]): (a: T, b: T) => number {
+  return (a, b) => {
+    const [x, y] = [keys(a), keys(b)];
+    const at = x.findIndex((v, i) => v !== y[i]);
+    return at < 0 ? 0 : x[at]! < y[at]! ? -1 : 1;
+  };
+}
+
 /**
  * targetProgress: the target lines of the plans in force for `year` that lie within `scope` (the
  * report's jurisdiction and those below it), summed per plan, measure, jurisdiction and span, each with
  * what was counted there: the year's count, or for a line the document gives for its whole plan period,
- * the count from the plan's first year to `year`.
+ * the count from the plan's first year to `year`. Per programme too, counted where finance mapped the
+ * programme to training types; each constraint of a plan judged in each jurisdiction the plan has lines
+ * for over its years to `year` (DOMAIN §8: "constraints such as 'enterprise staff ≥ 50% of trainees'").
  */
 export function targetProgress(
   year: number,
   scope: string,
   policies: readonly PublishedPolicy[],
   measured: readonly MeasuredYear[],
-): { targets: TargetProgressRow[]; constraints: TargetConstraintRow[] } {
+  mappings: readonly ProgrammeMapping[] = [],
+): {
+  targets: TargetProgressRow[];
+  programmeTargets: ProgrammeProgressRow[];
+  constraints: TargetConstraintRow[];
+} {
   interface Group {
     row: {
       planTitle: string;
@@ -147,10 +225,15 @@ export function targetProgress(
     };
     parts: string[];
     years: number[];
+    mapping?: ProgrammeMapping;
+    programme: string;
   }
   const groups = new Map<string, Group>();
+  const programmeGroups = new Map<string, Group>();
   const constraints: TargetConstraintRow[] = [];
   for (const { policy, plans } of targetsInForce(year, policies)) {
+    const mappingOf = (programme: string) =>
+      mappings.find((m) => m.jurisdictionCode === policy.jurisdictionCode && m.programme === programme);
     for (const plan of plans) {
       const measure = measureOf(plan);
       const lines = plan.lines.filter(
@@ -159,76 +242,97 @@ export function targetProgress(
       for (const line of lines) {
         const ownLevel = line.ownLevel === true;
         const span = line.year === undefined ? `${plan.fromYear}-${plan.toYear}` : String(line.year);
-        const key = [plan.title, policy.versionId, line.jurisdiction, ownLevel, span].join('|');
-        const group: Group = groups.get(key) ?? {
-          row: {
-            planTitle: plan.title,
-            versionId: policy.versionId,
-            measure,
-            jurisdictionCode: line.jurisdiction,
-            ownLevel,
-            span,
-            targetTrainees: 0,
-          },
-          parts: [],
-          years:
-            line.year === undefined
-              ? Array.from(
-                  { length: Math.min(year, plan.toYear) - plan.fromYear + 1 },
-                  (_, i) => plan.fromYear + i,
-                )
-              : [year],
+        const add = (into: Map<string, Group>, programme: string) => {
+          const key = [plan.title, policy.versionId, line.jurisdiction, ownLevel, span, programme].join('|');
+          const group: Group = into.get(key) ?? {
+            row: {
+              planTitle: plan.title,
+              versionId: policy.versionId,
+              measure,
+              jurisdictionCode: line.jurisdiction,
+              ownLevel,
+              span,
+              targetTrainees: 0,
+            },
+            parts: [],
+            years: yearsOf(plan, line, year),
+            programme,
+            ...(measure === 'trainings' && mappingOf(programme) ? { mapping: mappingOf(programme)! } : {}),
+          };
+          group.row = { ...group.row, targetTrainees: group.row.targetTrainees + line.trainees };
+          const label = [line.programme, line.trainingType].filter(Boolean).join('·');
+          group.parts.push(
+            `${label || plan.title}${line.assignee ? `（${line.assignee}）` : ''} ${line.trainees}`,
+          );
+          into.set(key, group);
         };
-        group.row = { ...group.row, targetTrainees: group.row.targetTrainees + line.trainees };
-        const label = [line.programme, line.trainingType].filter(Boolean).join('·');
-        group.parts.push(
-          `${label || plan.title}${line.assignee ? `（${line.assignee}）` : ''} ${line.trainees}`,
-        );
-        groups.set(key, group);
+        add(groups, '');
+        if (line.programme) add(programmeGroups, line.programme);
       }
-      if (lines.length > 0)
-        for (const c of plan.constraints ?? [])
+      const places = new Map<string, { jurisdictionCode: string; ownLevel: boolean }>();
+      for (const l of plan.lines)
+        if (within(l.jurisdiction, scope))
+          places.set(`${l.jurisdiction}|${l.ownLevel === true}`, {
+            jurisdictionCode: l.jurisdiction,
+            ownLevel: l.ownLevel === true,
+          });
+      for (const c of plan.constraints ?? []) {
+        const mapping = mappingOf(c.programme);
+        for (const where of places.values()) {
+          const years = yearsOf(plan, undefined, year);
+          const all = countIn(measured, where, 'trainings', years);
+          const part = mapping ? countIn(measured, where, 'trainings', years, mapping) : 0;
           constraints.push({
             planTitle: plan.title,
             versionId: policy.versionId,
             programme: c.programme,
             minShare: c.minShare.toFixed(4),
             description: c.description,
+            jurisdictionCode: where.jurisdictionCode,
+            actualShare: mapping && all > 0 ? shareOf(part, all) : '',
+            status: !mapping
+              ? 'not_mapped'
+              : all === 0
+                ? 'no_trainings'
+                : part / all >= c.minShare
+                  ? 'met'
+                  : 'not_met',
           });
+        }
+      }
     }
   }
   const targets = [...groups.values()].map(({ row, parts, years }): TargetProgressRow => {
-    const actual = measured
-      .filter(
-        (m) =>
-          m.measure === row.measure &&
-          years.includes(m.year) &&
-          (row.ownLevel
-            ? m.jurisdictionCode === row.jurisdictionCode
-            : within(m.jurisdictionCode, row.jurisdictionCode)),
-      )
-      .reduce((t, m) => t + m.count, 0);
+    const actual = countIn(measured, row, row.measure, years);
     return {
       ...row,
       actual,
-      progressShare: row.targetTrainees > 0 ? (actual / row.targetTrainees).toFixed(4) : '',
+      progressShare: shareOf(actual, row.targetTrainees),
       programmes: parts.join('；'),
     };
   });
-  // by where, then what (code-point order: the same on every machine)
-  const order = (t: TargetProgressRow) => [
-    t.jurisdictionCode,
-    t.ownLevel ? '0' : '1',
-    t.measure,
-    t.planTitle,
-    t.span,
-  ];
-  targets.sort((a, b) => {
-    const [x, y] = [order(a), order(b)];
-    const at = x.findIndex((v, i) => v !== y[i]);
-    return at < 0 ? 0 : x[at]! < y[at]! ? -1 : 1;
-  });
-  return { targets, constraints };
+  targets.sort(byKeys((t) => [t.jurisdictionCode, t.ownLevel ? '0' : '1', t.measure, t.planTitle, t.span]));
+  const programmeTargets = [...programmeGroups.values()].map(
+    ({ row, years, mapping, programme }): ProgrammeProgressRow => {
+      const actual = mapping ? countIn(measured, row, 'trainings', years, mapping) : 0;
+      return {
+        planTitle: row.planTitle,
+        jurisdictionCode: row.jurisdictionCode,
+        ownLevel: row.ownLevel,
+        span: row.span,
+        programme,
+        targetTrainees: row.targetTrainees,
+        measured: mapping !== undefined,
+        actual,
+        progressShare: mapping ? shareOf(actual, row.targetTrainees) : '',
+      };
+    },
+  );
+  programmeTargets.sort(
+    byKeys((t) => [t.jurisdictionCode, t.ownLevel ? '0' : '1', t.planTitle, t.span, t.programme]),
+  );
+  constraints.sort(byKeys((c) => [c.jurisdictionCode, c.planTitle, c.programme]));
+  return { targets, programmeTargets, constraints };
 }
 
 /**

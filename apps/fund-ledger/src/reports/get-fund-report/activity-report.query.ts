@@ -7,7 +7,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { jurisdictionPrefix } from '../../payment/domain/bank-files';
 import { EMPLOYMENT_WINDOW_MONTHS, HIGH_SKILL_MAX_LEVEL, type MonthFact } from '../domain/activity-report';
-import type { MeasuredYear, PublishedPolicy, TargetMeasure, TargetPlanData } from '../domain/target-progress';
+import type {
+  MeasuredYear,
+  ProgrammeMapping,
+  PublishedPolicy,
+  TargetMeasure,
+  TargetPlanData,
+} from '../domain/target-progress';
 
 type Row = Record<string, string | number | null>;
 const n = (v: string | number | null | undefined) => Number(v ?? 0);
@@ -96,18 +102,19 @@ export class ActivityReportQuery {
   async measuredYears(jurisdictionCode: string, years: readonly number[]): Promise<MeasuredYear[]> {
     const S = this.S;
     const { rows } = await this.pool.query<Row>(
-      `select extract(year from c.end_date)::int as year, c.jurisdiction_code, 'trainings' as measure, count(*) as count
+      `select extract(year from c.end_date)::int as year, c.jurisdiction_code, 'trainings' as measure, count(*) as count,
+              c.training_type, c.key_group
        from ${S}.report_classes c join ${S}.report_trainees t using (class_id)
        where starts_with(c.jurisdiction_code, $1) and extract(year from c.end_date)::int = any($2)
-       group by 1, 2
+       group by 1, 2, 5, 6
        union all
-       select extract(year from issued_on)::int, jurisdiction_code, 'certified_trainees', count(*)
+       select extract(year from issued_on)::int, jurisdiction_code, 'certified_trainees', count(*), null, null
        from ${S}.report_certificates
        where class_id is not null and revoked_on is null
          and starts_with(jurisdiction_code, $1) and extract(year from issued_on)::int = any($2)
        group by 1, 2
        union all
-       select extract(year from issued_on)::int, jurisdiction_code, 'new_high_skill_workers', count(*)
+       select extract(year from issued_on)::int, jurisdiction_code, 'new_high_skill_workers', count(*), null, null
        from ${S}.report_certificates
        where level <= ${HIGH_SKILL_MAX_LEVEL} and revoked_on is null
          and starts_with(jurisdiction_code, $1) and extract(year from issued_on)::int = any($2)
@@ -119,7 +126,42 @@ export class ActivityReportQuery {
       jurisdictionCode: String(r.jurisdiction_code),
       measure: String(r.measure) as TargetMeasure,
       count: n(r.count),
+      ...(r.training_type !== null ? { trainingType: String(r.training_type) } : {}),
+      ...(r.key_group !== null ? { keyGroup: (r.key_group as unknown) === true } : {}),
     }));
+  }
+
+  /** Which training types count toward which programme (MapTargetProgramme). */
+  async programmeMappings(): Promise<ProgrammeMapping[]> {
+    const { rows } = await this.pool.query<{
+      jurisdiction_code: string;
+      programme: string;
+      training_types: string[];
+      key_group_only: boolean;
+    }>(
+      `select jurisdiction_code, programme, training_types, key_group_only from ${this.S}.report_programme_mappings`,
+    );
+    return rows.map((r) => ({
+      jurisdictionCode: r.jurisdiction_code,
+      programme: r.programme,
+      trainingTypes: r.training_types,
+      keyGroupOnly: r.key_group_only,
+    }));
+  }
+
+  /** The programmes a jurisdiction's published target tables print (lines and constraints). */
+  async publishedProgrammes(jurisdictionCode: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ programme: string }>(
+      `select distinct programme from (
+         select jsonb_array_elements(plan -> 'lines') ->> 'programme' as programme
+         from ${this.S}.report_target_plans, jsonb_array_elements(targets) plan where jurisdiction_code = $1
+         union all
+         select jsonb_array_elements(plan -> 'constraints') ->> 'programme'
+         from ${this.S}.report_target_plans, jsonb_array_elements(targets) plan where jurisdiction_code = $1
+       ) p where programme is not null`,
+      [jurisdictionCode],
+    );
+    return rows.map((r) => r.programme);
   }
 
   /** Every published policy version the ledger has heard of (a few per jurisdiction). */

@@ -100,10 +100,25 @@ export const targetColumns = section('report_targets', {
   versionId: column('政策版本', 'Policy version'),
 });
 
+export const programmeTargetColumns = section('report_programme_targets', {
+  planTitle: column('目标任务表', 'Target table'),
+  jurisdictionCode: jurisdiction,
+  ownLevel: column('仅本级', 'Own level only'),
+  span: column('年度', 'Years'),
+  programme: column('项目', 'Programme'),
+  targetTrainees: column('目标', 'Target'),
+  measured: column('已对应培训类型', 'Mapped to training types'),
+  actual: column('完成', 'Achieved'),
+  progressShare: column('完成比例', 'Share achieved'),
+});
+
 export const constraintColumns = section('report_target_constraints', {
   planTitle: column('目标任务表', 'Target table'),
+  jurisdictionCode: jurisdiction,
   programme: column('项目', 'Programme'),
   minShare: column('最低占比', 'Minimum share'),
+  actualShare: column('实际占比', 'Actual share'),
+  status: column('结果', 'Result'),
   description: column('条款原文', 'Clause as printed'),
   versionId: column('政策版本', 'Policy version'),
 });
@@ -140,6 +155,7 @@ export class GetFundReportHandler {
         { name: '培训发证就业', definition: activityColumns, rows: rowsOf(report.activity) },
         { name: '培训类型', definition: trainingKindColumns, rows: rowsOf(report.trainingKinds) },
         { name: '目标进度', definition: targetColumns, rows: rowsOf(report.targets) },
+        { name: '项目目标进度', definition: programmeTargetColumns, rows: rowsOf(report.programmeTargets) },
         { name: '目标约束', definition: constraintColumns, rows: rowsOf(report.targetConstraints) },
         { name: '报送期限', definition: dueDateColumns, rows: rowsOf(report.dueDates) },
       ],
@@ -166,15 +182,22 @@ export class GetFundReportHandler {
     }
     const period = payload.period as ReportPeriod;
     const { jurisdictionCode, year } = payload;
-    const [aggregates, facts, policies] = await Promise.all([
+    const [aggregates, facts, policies, mappings] = await Promise.all([
       this.query.aggregates(jurisdictionCode, year, period),
       this.activity.monthFacts(jurisdictionCode, year),
       this.activity.publishedPolicies(),
+      this.activity.programmeMappings(),
     ]);
     const measured = await this.activity.measuredYears(jurisdictionCode, yearsToMeasure(year, policies));
     const { rows, byKind } = fundReport(year, period, aggregates);
     const { activity, trainingKinds } = activityReport(year, period, facts);
-    const { targets, constraints } = targetProgress(year, jurisdictionCode, policies, measured);
+    const { targets, programmeTargets, constraints } = targetProgress(
+      year,
+      jurisdictionCode,
+      policies,
+      measured,
+      mappings,
+    );
     const dueDates =
       period === 'month'
         ? periodsOf(year, 'month').flatMap((month) => {
@@ -191,6 +214,7 @@ export class GetFundReportHandler {
       activity,
       trainingKinds,
       targets,
+      programmeTargets,
       targetConstraints: constraints,
       dueDates,
     };
