@@ -257,4 +257,19 @@ export const fundLedgerMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    // a bank statement uploaded in parts (UploadBankStatementPart): each part kept in the files bucket
+    id: 'fund-ledger-007-statement-parts',
+    sql: (S) => `
+      create table ${S}.statement_parts (
+        statement_id uuid not null,
+        part_number int not null check (part_number between 1 and 1000),
+        jurisdiction_code text not null,
+        file_id text not null,
+        digest text not null,
+        characters int not null,
+        primary key (statement_id, part_number)
+      );
+    `,
+  },
 ];

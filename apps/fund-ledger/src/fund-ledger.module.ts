@@ -24,6 +24,8 @@ import { PayeeAccountOpener } from './payee/payee-account-opener';
 import { PayeeAccountsReadModel } from './payee/payee-accounts.read-model';
 import { ActivityReportQuery } from './reports/get-fund-report/activity-report.query';
 import { FundReportQuery } from './reports/get-fund-report/fund-report.query';
+import { BankStatementPartsHandler } from './payment/bank-statement-parts/bank-statement-parts.handler';
+import { BankStatementPartsNatsController } from './payment/bank-statement-parts/bank-statement-parts.nats.controller';
 import { MapTargetProgrammeHandler } from './reports/map-target-programme/map-target-programme.handler';
 import { MapTargetProgrammeNatsController } from './reports/map-target-programme/map-target-programme.nats.controller';
 import { ReportFactsReadModel } from './reports/report-facts/report-facts.read-model';
@@ -57,6 +59,7 @@ import { ReversePaymentNatsController } from './payment/reverse-payment/reverse-
     GetFundReportNatsController,
     GetFundDisclosureNatsController,
     MapTargetProgrammeNatsController,
+    BankStatementPartsNatsController,
   ],
   providers: [
     ledgerBookProvider,
@@ -79,6 +82,7 @@ import { ReversePaymentNatsController } from './payment/reverse-payment/reverse-
     ActivityReportQuery,
     ReportFactsReadModel,
     MapTargetProgrammeHandler,
+    BankStatementPartsHandler,
     GetFundReportHandler,
     GetFundDisclosureHandler,
     PayeeAccountOpener,

@@ -148,6 +148,67 @@ export const AllocateToCountySchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface BankStatementPart {
+  readonly statementId: string;
+  readonly partNumber: number;
+  /** SHA-256 of the part's text */
+  readonly digest: string;
+  readonly characters: number;
+  readonly idempotent: boolean;
+}
+
+export const BankStatementPartSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.BankStatementPart',
+  type: 'object',
+  properties: {
+    statementId: {
+      type: 'string',
+    },
+    partNumber: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    digest: {
+      description: "SHA-256 of the part's text",
+      type: 'string',
+    },
+    characters: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    idempotent: {
+      type: 'boolean',
+    },
+  },
+  required: ['statementId', 'partNumber', 'digest', 'characters', 'idempotent'],
+  additionalProperties: false,
+};
+
+export interface BankStatementParts {
+  readonly statementId: string;
+  readonly parts: readonly BankStatementPart[];
+}
+
+export const BankStatementPartsSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.BankStatementParts',
+  type: 'object',
+  properties: {
+    statementId: {
+      type: 'string',
+    },
+    parts: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.fund_ledger.v1.BankStatementPart',
+      },
+    },
+  },
+  required: ['statementId', 'parts'],
+  additionalProperties: false,
+};
+
 /** A class's estimated subsidy is reserved on its jurisdiction's source (stream earmark-<classId>). */
 export interface ClassEarmarked {
   readonly classId: string;
@@ -1118,6 +1179,23 @@ export const FundsAllocatedToCountySchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface GetBankStatementParts {
+  readonly statementId: string;
+}
+
+export const GetBankStatementPartsSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.GetBankStatementParts',
+  type: 'object',
+  properties: {
+    statementId: {
+      type: 'string',
+      format: 'uuid',
+    },
+  },
+  required: ['statementId'],
+  additionalProperties: false,
+};
+
 /** The balances of a jurisdiction's sources: available, earmarked, committed (this year), payable, paid out (expense). */
 export interface GetFundBalances {
   readonly jurisdictionCode: string;
@@ -1823,6 +1901,36 @@ export const RecordBankStatementSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface RecordBankStatementParts {
+  readonly statementId: string;
+  readonly jurisdictionCode: string;
+  /** how many parts the statement has: every one of 1..part_count must have been uploaded */
+  readonly partCount: number;
+}
+
+export const RecordBankStatementPartsSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.RecordBankStatementParts',
+  type: 'object',
+  properties: {
+    statementId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    jurisdictionCode: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    partCount: {
+      description: 'how many parts the statement has: every one of 1..part_count must have been uploaded',
+      type: 'integer',
+      minimum: 1,
+      maximum: 1000,
+    },
+  },
+  required: ['statementId', 'jurisdictionCode', 'partCount'],
+  additionalProperties: false,
+};
+
 /**
  * Finance records money arriving in the dedicated account (e.g. the unemployment-insurance surplus
  * transferred in — Qujing: 20 % of the end-2018 rolling balance), with its document reference.
@@ -2200,6 +2308,49 @@ export const TrainingKindRowSchema: JsonSchema = {
 };
 
 /**
+ * A statement larger than one request, uploaded in parts (the file's text cut anywhere, in order: part 1
+ * starts with the header line). Each part is kept in the files bucket as it comes; the same part again
+ * answers the first result, other content for a part already kept is refused. Resumable: the parts
+ * received so far are listed (GetBankStatementParts); RecordBankStatementParts reconciles them, read back
+ * as one stream, as a job with progress.
+ */
+export interface UploadBankStatementPart {
+  readonly statementId: string;
+  readonly jurisdictionCode: string;
+  readonly partNumber: number;
+  readonly csv: string;
+}
+
+export const UploadBankStatementPartSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.UploadBankStatementPart',
+  description:
+    "A statement larger than one request, uploaded in parts (the file's text cut anywhere, in order: part 1 starts with the header line). Each part is kept in the files bucket as it comes; the same part again answers the first result, other content for a part already kept is refused. Resumable: the parts received so far are listed (GetBankStatementParts); RecordBankStatementParts reconciles them, read back as one stream, as a job with progress.",
+  type: 'object',
+  properties: {
+    statementId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    jurisdictionCode: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    partNumber: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 1000,
+    },
+    csv: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 900000,
+    },
+  },
+  required: ['statementId', 'jurisdictionCode', 'partNumber', 'csv'],
+  additionalProperties: false,
+};
+
+/**
  * verifyLedger: every transaction balances, the trial balance is zero, every balance is the fold of its
  * postings, no floored account is below zero. For finance, auditors and administrators.
  */
@@ -2330,6 +2481,18 @@ export const contracts: readonly Contract[] = [
     subject: 'jineng.cmd.fund-ledger.AllocateToCounty',
     source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
     schema: AllocateToCountySchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.BankStatementPart',
+    kind: 'reply',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: BankStatementPartSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.BankStatementParts',
+    kind: 'reply',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: BankStatementPartsSchema,
   },
   {
     typeName: 'jineng.fund_ledger.v1.ClassEarmarked',
@@ -2485,6 +2648,15 @@ export const contracts: readonly Contract[] = [
     schema: FundsAllocatedToCountySchema,
   },
   {
+    typeName: 'jineng.fund_ledger.v1.GetBankStatementParts',
+    kind: 'query',
+    service: 'fund-ledger',
+    name: 'GetBankStatementParts',
+    subject: 'jineng.qry.fund-ledger.GetBankStatementParts',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: GetBankStatementPartsSchema,
+  },
+  {
     typeName: 'jineng.fund_ledger.v1.GetFundBalances',
     kind: 'query',
     service: 'fund-ledger',
@@ -2624,6 +2796,15 @@ export const contracts: readonly Contract[] = [
     schema: RecordBankStatementSchema,
   },
   {
+    typeName: 'jineng.fund_ledger.v1.RecordBankStatementParts',
+    kind: 'command',
+    service: 'fund-ledger',
+    name: 'RecordBankStatementParts',
+    subject: 'jineng.cmd.fund-ledger.RecordBankStatementParts',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: RecordBankStatementPartsSchema,
+  },
+  {
     typeName: 'jineng.fund_ledger.v1.RecordFundInflow',
     kind: 'command',
     service: 'fund-ledger',
@@ -2680,6 +2861,15 @@ export const contracts: readonly Contract[] = [
     kind: 'type',
     source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
     schema: TrainingKindRowSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.UploadBankStatementPart',
+    kind: 'command',
+    service: 'fund-ledger',
+    name: 'UploadBankStatementPart',
+    subject: 'jineng.cmd.fund-ledger.UploadBankStatementPart',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: UploadBankStatementPartSchema,
   },
   {
     typeName: 'jineng.fund_ledger.v1.VerifyLedger',

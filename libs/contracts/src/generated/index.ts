@@ -154,6 +154,8 @@ export interface ContractTypes {
   'jineng.common.v1.Principal': commonV1.Principal;
   'jineng.fund_ledger.v1.ActivityRow': fundLedgerV1.ActivityRow;
   'jineng.fund_ledger.v1.AllocateToCounty': fundLedgerV1.AllocateToCounty;
+  'jineng.fund_ledger.v1.BankStatementPart': fundLedgerV1.BankStatementPart;
+  'jineng.fund_ledger.v1.BankStatementParts': fundLedgerV1.BankStatementParts;
   'jineng.fund_ledger.v1.ClassEarmarked': fundLedgerV1.ClassEarmarked;
   'jineng.fund_ledger.v1.CloseYear': fundLedgerV1.CloseYear;
   'jineng.fund_ledger.v1.CommitForClaim': fundLedgerV1.CommitForClaim;
@@ -173,6 +175,7 @@ export interface ContractTypes {
   'jineng.fund_ledger.v1.FundReportKindRow': fundLedgerV1.FundReportKindRow;
   'jineng.fund_ledger.v1.FundReportRow': fundLedgerV1.FundReportRow;
   'jineng.fund_ledger.v1.FundsAllocatedToCounty': fundLedgerV1.FundsAllocatedToCounty;
+  'jineng.fund_ledger.v1.GetBankStatementParts': fundLedgerV1.GetBankStatementParts;
   'jineng.fund_ledger.v1.GetFundBalances': fundLedgerV1.GetFundBalances;
   'jineng.fund_ledger.v1.GetFundDisclosure': fundLedgerV1.GetFundDisclosure;
   'jineng.fund_ledger.v1.GetFundReport': fundLedgerV1.GetFundReport;
@@ -190,6 +193,7 @@ export interface ContractTypes {
   'jineng.fund_ledger.v1.PaymentSettled': fundLedgerV1.PaymentSettled;
   'jineng.fund_ledger.v1.ProgrammeProgressRow': fundLedgerV1.ProgrammeProgressRow;
   'jineng.fund_ledger.v1.RecordBankStatement': fundLedgerV1.RecordBankStatement;
+  'jineng.fund_ledger.v1.RecordBankStatementParts': fundLedgerV1.RecordBankStatementParts;
   'jineng.fund_ledger.v1.RecordFundInflow': fundLedgerV1.RecordFundInflow;
   'jineng.fund_ledger.v1.ReportDueDate': fundLedgerV1.ReportDueDate;
   'jineng.fund_ledger.v1.ReversePayment': fundLedgerV1.ReversePayment;
@@ -198,6 +202,7 @@ export interface ContractTypes {
   'jineng.fund_ledger.v1.TargetProgrammeMapping': fundLedgerV1.TargetProgrammeMapping;
   'jineng.fund_ledger.v1.TargetProgressRow': fundLedgerV1.TargetProgressRow;
   'jineng.fund_ledger.v1.TrainingKindRow': fundLedgerV1.TrainingKindRow;
+  'jineng.fund_ledger.v1.UploadBankStatementPart': fundLedgerV1.UploadBankStatementPart;
   'jineng.fund_ledger.v1.VerifyLedger': fundLedgerV1.VerifyLedger;
   'jineng.fund_ledger.v1.YearCloseResult': fundLedgerV1.YearCloseResult;
   'jineng.fund_ledger.v1.YearClosed': fundLedgerV1.YearClosed;
