@@ -503,3 +503,58 @@ it("reports a county's trainings against the city's published targets, once fina
   expect(text.subarray(0, 2).toString('latin1')).toBe('PK');
   expect(text.toString('latin1')).toContain('xl/worksheets/sheet8.xml');
 });
+
+it('takes a bank statement in parts through the gateway, resumable, and reconciles it as a job', async () => {
+  const statementId = randomUUID();
+  const reference = () => `JN${randomUUID().replace(/-/g, '').toUpperCase()}`;
+  const text = [
+    'reference,amount_fen,value_date,status,reason',
+    ...[1, 2, 3, 4].map(() => `${reference()},5000,2026-11-30,paid,`),
+  ].join('\n');
+  const cut = Math.floor(text.length / 2) + 3; // in the middle of a line
+  const part = (partNumber: number, csv: string) =>
+    api('POST', '/api/v1/fund-ledger/bank-statement-parts', {
+      statementId,
+      jurisdictionCode: COUNTY,
+      partNumber,
+      csv,
+    });
+
+  const bad = await part(0, text.slice(0, cut));
+  expect(bad.status).toBe(400);
+  expect(bad.text).toContain('partNumber');
+  expect((await part(1, text.slice(0, cut))).status).toBe(200);
+  const early = await api('POST', '/api/v1/fund-ledger/bank-statements/from-parts', {
+    statementId,
+    jurisdictionCode: COUNTY,
+    partCount: 2,
+  });
+  expect([early.status, early.body.code]).toEqual([400, 'STATEMENT.PARTS_MISSING']);
+  const received = await api('GET', `/api/v1/fund-ledger/bank-statement-parts/${statementId}`);
+  expect(received.body.parts.map((p: { partNumber: number }) => p.partNumber)).toEqual([1]);
+  expect((await part(2, text.slice(cut))).body).toMatchObject({ partNumber: 2, idempotent: false });
+  expect((await part(2, text.slice(cut))).body).toMatchObject({ idempotent: true });
+
+  const started = await api('POST', '/api/v1/fund-ledger/bank-statements/from-parts', {
+    statementId,
+    jurisdictionCode: COUNTY,
+    partCount: 2,
+  });
+  expect(started.status).toBe(202);
+  const job = await eventually(
+    async () => {
+      const view = await api('GET', `/api/v1/fund-ledger/jobs/${started.body.jobId}`);
+      expect([view.status, view.body.status, view.body.error]).toEqual([200, 'succeeded', undefined]);
+      return view.body;
+    },
+    { intervalMs: 500, timeoutMs: 20_000 },
+  );
+  expect(job.done).toBe(4);
+  expect(job.result).toMatchObject({
+    statementId,
+    lines: 4,
+    invalidLines: 0,
+    matched: 0,
+    unmatchedLineCount: 4,
+  });
+});

@@ -258,14 +258,16 @@ export const fundLedgerMigrations: readonly Migration[] = [
     `,
   },
   {
-    // a bank statement uploaded in parts (UploadBankStatementPart): each part kept in the files bucket
+    // a bank statement uploaded in parts (UploadBankStatementPart): each part's text kept here as it came
+    // (the service may write its files bucket but not read it back — only the gateway reads it — and the
+    // parts are read back when the whole is reconciled, one part in memory at a time)
     id: 'fund-ledger-007-statement-parts',
     sql: (S) => `
       create table ${S}.statement_parts (
         statement_id uuid not null,
         part_number int not null check (part_number between 1 and 1000),
         jurisdiction_code text not null,
-        file_id text not null,
+        csv text not null,
         digest text not null,
         characters int not null,
         primary key (statement_id, part_number)

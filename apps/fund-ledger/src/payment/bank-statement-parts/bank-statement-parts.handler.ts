@@ -1,13 +1,14 @@
-// A bank statement in parts (../domain/statement-parts.ts): UploadBankStatementPart keeps each part in
-// the files bucket and a row per part (the primary key makes two concurrent uploads of one part keep
-// one); GetBankStatementParts lists what came, so an interrupted upload resumes with the rest;
-// RecordBankStatementParts reconciles the parts read back from the bucket one after the other as one
-// stream of lines — a job with progress, as RecordBankStatement's (its id is the command id).
+// A bank statement in parts (../domain/statement-parts.ts): UploadBankStatementPart keeps each part's text
+// in a row of its own (the primary key makes two concurrent uploads of one part keep one; the service
+// cannot read its files bucket back, so the parts are kept in its schema); GetBankStatementParts lists
+// what came, so an interrupted upload resumes with the rest; RecordBankStatementParts reconciles the
+// parts read back one after the other (one part in memory at a time) as one stream of lines — a job with
+// progress, as RecordBankStatement's (its id is the command id).
 import { createHash } from 'node:crypto';
 import type { commonV1, fundLedgerV1 } from '@jineng/contracts';
 import { quoteSchema } from '@jineng/event-store';
-import type { FileStore, Principal, RpcRequest } from '@jineng/messaging';
-import { FILE_STORE, JobTracker, PG_POOL, SERVICE_CONFIG, type ServiceConfig } from '@jineng/service-runtime';
+import type { Principal, RpcRequest } from '@jineng/messaging';
+import { JobTracker, PG_POOL, SERVICE_CONFIG, type ServiceConfig } from '@jineng/service-runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { assertFinance } from '../../funds/domain/funds.decide';
@@ -16,7 +17,6 @@ import { partDecision, partsToReconcile, type KeptPart } from '../domain/stateme
 import { StatementReconciler } from '../record-bank-statement/statement-reconciler';
 
 interface PartRow extends KeptPart {
-  readonly fileId: string;
   readonly characters: number;
 }
 
@@ -27,7 +27,6 @@ export class BankStatementPartsHandler {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
-    @Inject(FILE_STORE) private readonly files: FileStore,
     private readonly jobs: JobTracker,
     private readonly reconciler: StatementReconciler,
   ) {
@@ -51,18 +50,10 @@ export class BankStatementPartsHandler {
       idempotent,
     });
     if (partDecision(statementId, upload, await this.kept(statementId)) === 'same') return answer(true);
-    const bytes = new TextEncoder().encode(csv);
-    const file = await this.files.put({
-      fileName: `bank-statement-${statementId}-part-${partNumber}.csv`,
-      contentType: 'text/csv; charset=utf-8',
-      bytes: (async function* () {
-        for (let at = 0; at < bytes.length; at += 65_536) yield bytes.subarray(at, at + 65_536);
-      })(),
-    });
     const { rowCount } = await this.pool.query(
-      `insert into ${this.S}.statement_parts (statement_id, part_number, jurisdiction_code, file_id, digest, characters)
+      `insert into ${this.S}.statement_parts (statement_id, part_number, jurisdiction_code, csv, digest, characters)
        values ($1, $2, $3, $4, $5, $6) on conflict do nothing`,
-      [statementId, partNumber, jurisdictionCode, file.fileId, digest, csv.length],
+      [statementId, partNumber, jurisdictionCode, csv, digest, csv.length],
     );
     // a concurrent upload of the same part kept its own first: judged against it
     if (rowCount === 0) partDecision(statementId, upload, await this.kept(statementId));
@@ -96,20 +87,22 @@ export class BankStatementPartsHandler {
     assertFinance(principal, principal.jurisdiction, jurisdictionCode);
     const kept = await this.kept(statementId);
     const order = partsToReconcile(statementId, jurisdictionCode, partCount, kept);
-    const fileIds = order.map((n) => kept.find((p) => p.partNumber === n)!.fileId);
     const { jobId, created } = await this.jobs.create({
       ...(envelope.commandId ? { jobId: envelope.commandId } : {}),
       kind: 'bank-statement',
       requestedBy: principal,
     });
     if (!created) return { jobId };
-    const files = this.files;
+    const { pool, S } = this;
     const bytes = async function* (): AsyncGenerator<Uint8Array> {
-      for (const fileId of fileIds) {
-        const { data, verified } = await files.read(fileId);
-        const reader = data.getReader();
-        for (let read = await reader.read(); !read.done; read = await reader.read()) yield read.value;
-        await verified;
+      const encoder = new TextEncoder();
+      for (const partNumber of order) {
+        const { rows } = await pool.query<{ csv: string }>(
+          `select csv from ${S}.statement_parts where statement_id = $1 and part_number = $2`,
+          [statementId, partNumber],
+        );
+        const part = encoder.encode(rows[0]!.csv);
+        for (let at = 0; at < part.length; at += 65_536) yield part.subarray(at, at + 65_536);
       }
     };
     this.jobs.run(jobId, (progress) =>
@@ -129,10 +122,9 @@ export class BankStatementPartsHandler {
       part_number: number;
       jurisdiction_code: string;
       digest: string;
-      file_id: string;
       characters: number;
     }>(
-      `select part_number, jurisdiction_code, digest, file_id, characters from ${this.S}.statement_parts
+      `select part_number, jurisdiction_code, digest, characters from ${this.S}.statement_parts
        where statement_id = $1 order by part_number`,
       [statementId],
     );
@@ -140,7 +132,6 @@ export class BankStatementPartsHandler {
       partNumber: r.part_number,
       jurisdictionCode: r.jurisdiction_code,
       digest: r.digest,
-      fileId: r.file_id,
       characters: r.characters,
     }));
   }

@@ -1,5 +1,5 @@
 // A statement larger than one request, uploaded in parts on the real bus and PostgreSQL: parts kept in the
-// files bucket, the same part again idempotent, other content for a kept part refused, an interrupted
+// ledger's schema, the same part again idempotent, other content for a kept part refused, an interrupted
 // upload resumed from the list of parts received, a missing part named, and the parts reconciled as one
 // stream (a line cut across two parts read whole) by a job with progress.
 import { randomBytes, randomUUID } from 'node:crypto';
