@@ -315,6 +315,21 @@ it('funds, allocates, earmarks, commits, pays, reconciles, reverses and closes t
 
   const verification = await api('GET', '/api/v1/fund-ledger/verification');
   expect(verification.body).toMatchObject({ ok: true, trialBalanceFen: 0, problems: [] });
+
+  // the ledger against the approved claims: every one committed once, paid at most once
+  // (the approvals reach the ledger's claims read model on their own consumer: probed until there)
+  const claimsCheck = await eventually(
+    async () => {
+      const answer = await api('GET', `/api/v1/fund-ledger/claims-reconciliation/${COUNTY}`);
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({ jurisdictionCode: COUNTY, ok: true, problemCount: 0 });
+      return answer;
+    },
+    { intervalMs: 250, timeoutMs: 20_000 },
+  );
+  expect(claimsCheck.body.totals).toEqual([
+    expect.objectContaining({ fundSource: SOURCE, approvedCount: claims.length, differenceFen: 0 }),
+  ]);
 });
 
 it('discloses the fund usage to anyone, without a token and without claimant-level data', async () => {

@@ -274,4 +274,17 @@ export const fundLedgerMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    // the approved claims the ledger heard of (subsidy's ClaimApproved.v1, in the local read model
+    // fund-ledger-claims): what ReconcileClaims holds the commitments and payments against
+    id: 'fund-ledger-008-approved-claims',
+    sql: (S) => `
+      create table ${S}.approved_claims (
+        claim_id text primary key,
+        jurisdiction_code text not null,
+        fund_source text not null,
+        amount_fen bigint not null
+      );
+    `,
+  },
 ];

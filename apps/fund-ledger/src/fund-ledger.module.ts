@@ -26,6 +26,8 @@ import { ActivityReportQuery } from './reports/get-fund-report/activity-report.q
 import { FundReportQuery } from './reports/get-fund-report/fund-report.query';
 import { BankStatementPartsHandler } from './payment/bank-statement-parts/bank-statement-parts.handler';
 import { BankStatementPartsNatsController } from './payment/bank-statement-parts/bank-statement-parts.nats.controller';
+import { ReconcileClaimsHandler } from './reports/reconcile-claims/reconcile-claims.handler';
+import { ReconcileClaimsNatsController } from './reports/reconcile-claims/reconcile-claims.nats.controller';
 import { MapTargetProgrammeHandler } from './reports/map-target-programme/map-target-programme.handler';
 import { MapTargetProgrammeNatsController } from './reports/map-target-programme/map-target-programme.nats.controller';
 import { ReportFactsReadModel } from './reports/report-facts/report-facts.read-model';
@@ -60,6 +62,7 @@ import { ReversePaymentNatsController } from './payment/reverse-payment/reverse-
     GetFundDisclosureNatsController,
     MapTargetProgrammeNatsController,
     BankStatementPartsNatsController,
+    ReconcileClaimsNatsController,
   ],
   providers: [
     ledgerBookProvider,
@@ -83,6 +86,7 @@ import { ReversePaymentNatsController } from './payment/reverse-payment/reverse-
     ReportFactsReadModel,
     MapTargetProgrammeHandler,
     BankStatementPartsHandler,
+    ReconcileClaimsHandler,
     GetFundReportHandler,
     GetFundDisclosureHandler,
     PayeeAccountOpener,

@@ -211,6 +211,20 @@ export const FUND_LEDGER_ROUTES: readonly RouteDefinition[] = [
     target: query('GetFundReport'),
   },
   {
+    method: 'GET',
+    path: '/api/v1/fund-ledger/claims-reconciliation/:jurisdictionCode',
+    summary: {
+      zh: '专账与补贴申领核对（每个已批准申领恰有一笔承诺、至多一笔到账支付，按来源合计）',
+      en: 'The ledger reconciled against the approved claims (one commitment each, at most one settled payment, totals per source)',
+    },
+    tags,
+    roles: READERS,
+    jurisdiction: { in: 'path', name: 'jurisdictionCode' },
+    request: contract('ReconcileClaims'),
+    response: contract('ClaimsReconciliation'),
+    target: query('ReconcileClaims'),
+  },
+  {
     method: 'POST',
     path: '/api/v1/fund-ledger/target-programmes',
     summary: {

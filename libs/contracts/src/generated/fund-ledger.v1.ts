@@ -209,6 +209,145 @@ export const BankStatementPartsSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface ClaimProblem {
+  readonly claimId: string;
+  readonly problem:
+    'approved_not_committed' | 'committed_not_approved' | 'amount_differs' | 'settled_more_than_once';
+  readonly approvedFen?: number;
+  readonly committedFen?: number;
+}
+
+export const ClaimProblemSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.ClaimProblem',
+  type: 'object',
+  properties: {
+    claimId: {
+      type: 'string',
+    },
+    problem: {
+      type: 'string',
+      enum: ['approved_not_committed', 'committed_not_approved', 'amount_differs', 'settled_more_than_once'],
+    },
+    approvedFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    committedFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+  },
+  required: ['claimId', 'problem'],
+  additionalProperties: false,
+};
+
+export interface ClaimsReconciliation {
+  readonly jurisdictionCode: string;
+  readonly ok: boolean;
+  readonly totals: readonly ClaimsTotal[];
+  /** at most 500, in claim order; problem_count counts them all */
+  readonly problems: readonly ClaimProblem[];
+  readonly problemCount: number;
+}
+
+export const ClaimsReconciliationSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.ClaimsReconciliation',
+  type: 'object',
+  properties: {
+    jurisdictionCode: {
+      type: 'string',
+    },
+    ok: {
+      type: 'boolean',
+    },
+    totals: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.fund_ledger.v1.ClaimsTotal',
+      },
+    },
+    problems: {
+      description: 'at most 500, in claim order; problem_count counts them all',
+      type: 'array',
+      items: {
+        $ref: 'jineng.fund_ledger.v1.ClaimProblem',
+      },
+    },
+    problemCount: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+  },
+  required: ['jurisdictionCode', 'ok', 'totals', 'problems', 'problemCount'],
+  additionalProperties: false,
+};
+
+export interface ClaimsTotal {
+  readonly jurisdictionCode: string;
+  readonly fundSource: string;
+  readonly approvedCount: number;
+  readonly approvedFen: number;
+  readonly committedCount: number;
+  readonly committedFen: number;
+  /** approved − committed: money approved that the ledger has not committed (refused for short funds) */
+  readonly differenceFen: number;
+}
+
+export const ClaimsTotalSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.ClaimsTotal',
+  type: 'object',
+  properties: {
+    jurisdictionCode: {
+      type: 'string',
+    },
+    fundSource: {
+      type: 'string',
+    },
+    approvedCount: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    approvedFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    committedCount: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    committedFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    differenceFen: {
+      description:
+        'approved − committed: money approved that the ledger has not committed (refused for short funds)',
+      type: 'number',
+    },
+  },
+  required: [
+    'jurisdictionCode',
+    'fundSource',
+    'approvedCount',
+    'approvedFen',
+    'committedCount',
+    'committedFen',
+    'differenceFen',
+  ],
+  additionalProperties: false,
+};
+
 /** A class's estimated subsidy is reserved on its jurisdiction's source (stream earmark-<classId>). */
 export interface ClassEarmarked {
   readonly classId: string;
@@ -1866,6 +2005,31 @@ export const ProgrammeProgressRowSchema: JsonSchema = {
 };
 
 /**
+ * The ledger reconciled against the claims (issue 14, reconciliation: "every approved claim has exactly
+ * one commitment and at most one settled payment; totals per source and jurisdiction agree with
+ * subsidy's approved amounts"): the approved claims the ledger heard of (ClaimApproved.v1) against its
+ * commitments and payments, within a jurisdiction and those below it.
+ */
+export interface ReconcileClaims {
+  readonly jurisdictionCode: string;
+}
+
+export const ReconcileClaimsSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.ReconcileClaims',
+  description:
+    'The ledger reconciled against the claims (issue 14, reconciliation: "every approved claim has exactly one commitment and at most one settled payment; totals per source and jurisdiction agree with subsidy\'s approved amounts"): the approved claims the ledger heard of (ClaimApproved.v1) against its commitments and payments, within a jurisdiction and those below it.',
+  type: 'object',
+  properties: {
+    jurisdictionCode: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+  },
+  required: ['jurisdictionCode'],
+  additionalProperties: false,
+};
+
+/**
  * Finance records the bank's statement (CSV, layout in apps/fund-ledger/README.md): read as a stream by
  * a job with progress, reconciled against the payments issued. Answers the job (GetJob for its result).
  */
@@ -2495,6 +2659,24 @@ export const contracts: readonly Contract[] = [
     schema: BankStatementPartsSchema,
   },
   {
+    typeName: 'jineng.fund_ledger.v1.ClaimProblem',
+    kind: 'type',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: ClaimProblemSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.ClaimsReconciliation',
+    kind: 'reply',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: ClaimsReconciliationSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.ClaimsTotal',
+    kind: 'type',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: ClaimsTotalSchema,
+  },
+  {
     typeName: 'jineng.fund_ledger.v1.ClassEarmarked',
     kind: 'event',
     service: 'fund-ledger',
@@ -2785,6 +2967,15 @@ export const contracts: readonly Contract[] = [
     kind: 'type',
     source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
     schema: ProgrammeProgressRowSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.ReconcileClaims',
+    kind: 'query',
+    service: 'fund-ledger',
+    name: 'ReconcileClaims',
+    subject: 'jineng.qry.fund-ledger.ReconcileClaims',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: ReconcileClaimsSchema,
   },
   {
     typeName: 'jineng.fund_ledger.v1.RecordBankStatement',

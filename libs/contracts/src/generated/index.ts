@@ -156,6 +156,9 @@ export interface ContractTypes {
   'jineng.fund_ledger.v1.AllocateToCounty': fundLedgerV1.AllocateToCounty;
   'jineng.fund_ledger.v1.BankStatementPart': fundLedgerV1.BankStatementPart;
   'jineng.fund_ledger.v1.BankStatementParts': fundLedgerV1.BankStatementParts;
+  'jineng.fund_ledger.v1.ClaimProblem': fundLedgerV1.ClaimProblem;
+  'jineng.fund_ledger.v1.ClaimsReconciliation': fundLedgerV1.ClaimsReconciliation;
+  'jineng.fund_ledger.v1.ClaimsTotal': fundLedgerV1.ClaimsTotal;
   'jineng.fund_ledger.v1.ClassEarmarked': fundLedgerV1.ClassEarmarked;
   'jineng.fund_ledger.v1.CloseYear': fundLedgerV1.CloseYear;
   'jineng.fund_ledger.v1.CommitForClaim': fundLedgerV1.CommitForClaim;
@@ -192,6 +195,7 @@ export interface ContractTypes {
   'jineng.fund_ledger.v1.PaymentReversed': fundLedgerV1.PaymentReversed;
   'jineng.fund_ledger.v1.PaymentSettled': fundLedgerV1.PaymentSettled;
   'jineng.fund_ledger.v1.ProgrammeProgressRow': fundLedgerV1.ProgrammeProgressRow;
+  'jineng.fund_ledger.v1.ReconcileClaims': fundLedgerV1.ReconcileClaims;
   'jineng.fund_ledger.v1.RecordBankStatement': fundLedgerV1.RecordBankStatement;
   'jineng.fund_ledger.v1.RecordBankStatementParts': fundLedgerV1.RecordBankStatementParts;
   'jineng.fund_ledger.v1.RecordFundInflow': fundLedgerV1.RecordFundInflow;
