@@ -257,7 +257,11 @@ it('reconciles the ledger against the approved claims: a claim refused for short
     ],
   });
   // another county's finance cannot read it
-  const elsewhere: Principal = { userId: 'finance-530321', roles: ['finance_officer'], jurisdiction: '530321' };
+  const elsewhere: Principal = {
+    userId: 'finance-530321',
+    roles: ['finance_officer'],
+    jurisdiction: '530321',
+  };
   await expect(
     service.query('ReconcileClaims', elsewhere, { jurisdictionCode: COUNTY }),
   ).rejects.toMatchObject({
