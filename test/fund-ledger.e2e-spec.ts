@@ -22,6 +22,7 @@ let platform: RunningPlatform;
 let db: TestDatabase;
 let subsidyBus: NatsConnection;
 let registryBus: NatsConnection;
+let classOpsBus: NatsConnection;
 let token: string;
 
 beforeAll(async () => {
@@ -33,11 +34,13 @@ beforeAll(async () => {
   token = await devToken(platform.urls.gateway!, 'finance_officer');
   subsidyBus = await platform.bus.connect('subsidy');
   registryBus = await platform.bus.connect('registry');
+  classOpsBus = await platform.bus.connect('class-ops');
 });
 
 afterAll(async () => {
   await subsidyBus?.close();
   await registryBus?.close();
+  await classOpsBus?.close();
   await platform?.stop();
   await db?.dispose();
 });
@@ -82,11 +85,22 @@ const balances = async () =>
   );
 
 async function publishAsSubsidy(type: string, streamId: string, streamVersion: number, data: object) {
+  await publishAs(subsidyBus, 'subsidy', type, streamId, streamVersion, data);
+}
+
+async function publishAs(
+  bus: NatsConnection,
+  service: string,
+  type: string,
+  streamId: string,
+  streamVersion: number,
+  data: object,
+) {
   const id = randomUUID();
   const event = {
     id,
     type,
-    service: 'subsidy',
+    service,
     streamId,
     streamVersion,
     recordedAt: new Date().toISOString(),
@@ -103,7 +117,7 @@ async function publishAsSubsidy(type: string, streamId: string, streamVersion: n
       occurredAt: new Date().toISOString(),
     },
   };
-  await jetstream(subsidyBus).publish(eventSubject('subsidy', type), JSON.stringify(event), { msgID: id });
+  await jetstream(bus).publish(eventSubject(service, type), JSON.stringify(event), { msgID: id });
 }
 
 it('funds, allocates, earmarks, commits, pays, reconciles, reverses and closes the year', async () => {
@@ -301,6 +315,21 @@ it('funds, allocates, earmarks, commits, pays, reconciles, reverses and closes t
 
   const verification = await api('GET', '/api/v1/fund-ledger/verification');
   expect(verification.body).toMatchObject({ ok: true, trialBalanceFen: 0, problems: [] });
+
+  // the ledger against the approved claims: every one committed once, paid at most once
+  // (the approvals reach the ledger's claims read model on their own consumer: probed until there)
+  const claimsCheck = await eventually(
+    async () => {
+      const answer = await api('GET', `/api/v1/fund-ledger/claims-reconciliation/${COUNTY}`);
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({ jurisdictionCode: COUNTY, ok: true, problemCount: 0 });
+      return answer;
+    },
+    { intervalMs: 250, timeoutMs: 20_000 },
+  );
+  expect(claimsCheck.body.totals).toEqual([
+    expect.objectContaining({ fundSource: SOURCE, approvedCount: claims.length, differenceFen: 0 }),
+  ]);
 });
 
 it('discloses the fund usage to anyone, without a token and without claimant-level data', async () => {
@@ -367,4 +396,180 @@ it('discloses the fund usage to anyone, without a token and without claimant-lev
     (await fetch(`${platform.urls.gateway}/api/v1/fund-ledger/reports/${COUNTY}?year=2026&period=year`))
       .status,
   ).toBe(401);
+});
+
+it("reports a county's trainings against the city's published targets, once finance maps the programme", async () => {
+  await publishAs(subsidyBus, 'subsidy', 'PolicyVersionPublished.v1', `policy-e2e-${CITY}`, 1, {
+    versionId: randomUUID(),
+    jurisdiction: CITY,
+    effectiveFrom: '2026-01-01',
+    title: '运城市职业技能提升行动',
+    parameters: { reporting: { monthlyReportDueDay: 5 } },
+    targets: [
+      {
+        title: '运城市2026年培训目标',
+        fromYear: 2026,
+        toYear: 2026,
+        lines: [{ jurisdiction: COUNTY, year: 2026, programme: '企业职工技能提升培训', trainees: 20 }],
+        constraints: [
+          { programme: '企业职工技能提升培训', minShare: 0.5, description: '企业职工占比不低于50%' },
+        ],
+      },
+    ],
+    revision: 1,
+    publishedAt: '2026-01-02T00:00:00Z',
+    publishedBy: 'officer-140800',
+  });
+  const classId = randomUUID();
+  await publishAs(classOpsBus, 'class-ops', 'ClassCompleted.v1', `class-${classId}`, 1, {
+    classId,
+    institutionId: randomUUID(),
+    jurisdictionCode: COUNTY,
+    occupationCode: '4-10-01-02',
+    level: 5,
+    trainingType: 'skill_upgrading',
+    mode: 'self_run',
+    keyGroup: false,
+    fundSource: SOURCE,
+    startDate: '2026-05-04',
+    endDate: '2026-05-20',
+    daysDelivered: 12,
+    hoursDelivered: 96,
+    sessionsTotal: 12,
+    plannedHeadcount: 4,
+    openingDayHeadcount: 4,
+    averageRuleApplies: false,
+    trainees: [1, 2, 3, 4].map(() => ({
+      workerId: randomUUID(),
+      sessionsAttended: 12,
+      sessionsTotal: 12,
+      daysAttended: 12,
+    })),
+    videoCoverage: { theoryCoveredInFull: true, practicalMinutesShortfall: 0, gaps: [] },
+    policyVersionIds: [],
+  });
+  const report = async () =>
+    (await api('GET', `/api/v1/fund-ledger/reports/${COUNTY}?year=2026&period=month`)).body;
+  const before = await eventually(
+    async () => {
+      const r = await report();
+      expect(r.activity.find((a: { period: string }) => a.period === '2026-05')).toMatchObject({
+        trainings: 4,
+      });
+      expect(r.targets).toHaveLength(1);
+      return r;
+    },
+    { timeoutMs: 30_000, intervalMs: 250 },
+  );
+  expect(before.targets[0]).toMatchObject({ targetTrainees: 20, actual: 4, progressShare: '0.2000' });
+  expect(before.targetConstraints[0]).toMatchObject({ status: 'not_mapped' });
+  expect(before.dueDates.find((d: { period: string }) => d.period === '2026-05')).toMatchObject({
+    dueOn: '2026-06-05',
+  });
+
+  // bad input: 400 naming the field, nothing changed
+  const unknown = await api('POST', '/api/v1/fund-ledger/target-programmes', {
+    jurisdictionCode: CITY,
+    programme: '没有这个项目',
+    trainingTypes: ['skill_upgrading'],
+  });
+  expect([unknown.status, unknown.body.code]).toEqual([400, 'REPORT.PROGRAMME_NOT_IN_TARGETS']);
+  expect(unknown.text).toContain('programme');
+  const badType = await api('POST', '/api/v1/fund-ledger/target-programmes', {
+    jurisdictionCode: CITY,
+    programme: '企业职工技能提升培训',
+    trainingTypes: ['knitting'],
+  });
+  expect(badType.status).toBe(400);
+  expect(badType.text).toContain('trainingTypes');
+  expect((await report()).targetConstraints[0]).toMatchObject({ status: 'not_mapped' });
+
+  const mapped = await api('POST', '/api/v1/fund-ledger/target-programmes', {
+    jurisdictionCode: CITY,
+    programme: '企业职工技能提升培训',
+    trainingTypes: ['skill_upgrading', 'job_transfer'],
+  });
+  expect(mapped.status).toBe(200);
+  expect(mapped.body).toMatchObject({
+    trainingTypes: ['job_transfer', 'skill_upgrading'],
+    keyGroupOnly: false,
+  });
+  const after = await report();
+  expect(after.programmeTargets[0]).toMatchObject({
+    programme: '企业职工技能提升培训',
+    measured: true,
+    actual: 4,
+  });
+  expect(after.targetConstraints[0]).toMatchObject({
+    jurisdictionCode: COUNTY,
+    actualShare: '1.0000',
+    status: 'met',
+  });
+
+  const xlsx = await fetch(
+    `${platform.urls.gateway}/api/v1/fund-ledger/reports/${COUNTY}/export?year=2026&period=month&format=xlsx`,
+    {
+      headers: { Authorization: `Bearer ${token}` },
+    },
+  );
+  expect(xlsx.status).toBe(200);
+  const text = Buffer.from(await xlsx.arrayBuffer());
+  // a zip whose workbook lists the eight sections
+  expect(text.subarray(0, 2).toString('latin1')).toBe('PK');
+  expect(text.toString('latin1')).toContain('xl/worksheets/sheet8.xml');
+});
+
+it('takes a bank statement in parts through the gateway, resumable, and reconciles it as a job', async () => {
+  const statementId = randomUUID();
+  const reference = () => `JN${randomUUID().replace(/-/g, '').toUpperCase()}`;
+  const text = [
+    'reference,amount_fen,value_date,status,reason',
+    ...[1, 2, 3, 4].map(() => `${reference()},5000,2026-11-30,paid,`),
+  ].join('\n');
+  const cut = Math.floor(text.length / 2) + 3; // in the middle of a line
+  const part = (partNumber: number, csv: string) =>
+    api('POST', '/api/v1/fund-ledger/bank-statement-parts', {
+      statementId,
+      jurisdictionCode: COUNTY,
+      partNumber,
+      csv,
+    });
+
+  const bad = await part(0, text.slice(0, cut));
+  expect(bad.status).toBe(400);
+  expect(bad.text).toContain('partNumber');
+  expect((await part(1, text.slice(0, cut))).status).toBe(200);
+  const early = await api('POST', '/api/v1/fund-ledger/bank-statements/from-parts', {
+    statementId,
+    jurisdictionCode: COUNTY,
+    partCount: 2,
+  });
+  expect([early.status, early.body.code]).toEqual([400, 'STATEMENT.PARTS_MISSING']);
+  const received = await api('GET', `/api/v1/fund-ledger/bank-statement-parts/${statementId}`);
+  expect(received.body.parts.map((p: { partNumber: number }) => p.partNumber)).toEqual([1]);
+  expect((await part(2, text.slice(cut))).body).toMatchObject({ partNumber: 2, idempotent: false });
+  expect((await part(2, text.slice(cut))).body).toMatchObject({ idempotent: true });
+
+  const started = await api('POST', '/api/v1/fund-ledger/bank-statements/from-parts', {
+    statementId,
+    jurisdictionCode: COUNTY,
+    partCount: 2,
+  });
+  expect(started.status).toBe(202);
+  const job = await eventually(
+    async () => {
+      const view = await api('GET', `/api/v1/fund-ledger/jobs/${started.body.jobId}`);
+      expect([view.status, view.body.status, view.body.error]).toEqual([200, 'succeeded', undefined]);
+      return view.body;
+    },
+    { intervalMs: 500, timeoutMs: 20_000 },
+  );
+  expect(job.done).toBe(4);
+  expect(job.result).toMatchObject({
+    statementId,
+    lines: 4,
+    invalidLines: 0,
+    matched: 0,
+    unmatchedLineCount: 4,
+  });
 });

@@ -192,4 +192,99 @@ export const fundLedgerMigrations: readonly Migration[] = [
       alter table ${S}.payments add column payee_account_digest text;
     `,
   },
+  {
+    // the local read model fund-ledger-report-facts (issue 14, reports): what the monthly report counts
+    // and the targets it measures against, learned from class-ops, certification, the registry and the
+    // policy area — worker ids only, never a name or an identity number
+    id: 'fund-ledger-005-report-facts',
+    sql: (S) => `
+      create table ${S}.report_classes (
+        class_id text primary key,
+        jurisdiction_code text not null,
+        training_type text not null,
+        key_group boolean not null,
+        fund_source text not null,
+        end_date date not null
+      );
+      create index report_classes_end on ${S}.report_classes (end_date);
+      create table ${S}.report_trainees (
+        class_id text not null references ${S}.report_classes (class_id),
+        worker_id text not null,
+        primary key (class_id, worker_id)
+      );
+      create index report_trainees_worker on ${S}.report_trainees (worker_id);
+      create table ${S}.report_certificates (
+        certificate_id text primary key,
+        worker_id text not null,
+        jurisdiction_code text not null,
+        kind text not null,
+        level int not null,
+        class_id text,
+        issued_on date not null,
+        revoked_on date
+      );
+      create index report_certificates_issued on ${S}.report_certificates (issued_on);
+      create table ${S}.report_employments (
+        employment_id text primary key,
+        worker_id text not null,
+        start_date date not null
+      );
+      create index report_employments_worker on ${S}.report_employments (worker_id);
+      -- a published policy version's target tables as published and its monthly report's due day
+      -- (PolicyVersionPublished.v1)
+      create table ${S}.report_target_plans (
+        version_id text primary key,
+        jurisdiction_code text not null,
+        effective_from date not null,
+        effective_until date,
+        revision int not null,
+        targets jsonb not null,
+        monthly_report_due_day int
+      );
+    `,
+  },
+  {
+    // MapTargetProgramme's effect (TargetProgrammeMapped.v1, written with its event): which training
+    // types count toward a programme of a jurisdiction's target tables
+    id: 'fund-ledger-006-programme-mappings',
+    sql: (S) => `
+      create table ${S}.report_programme_mappings (
+        jurisdiction_code text not null,
+        programme text not null,
+        training_types text[] not null,
+        key_group_only boolean not null,
+        primary key (jurisdiction_code, programme)
+      );
+    `,
+  },
+  {
+    // a bank statement uploaded in parts (UploadBankStatementPart): each part's text kept here as it came
+    // (the service may write its files bucket but not read it back — only the gateway reads it — and the
+    // parts are read back when the whole is reconciled, one part in memory at a time)
+    id: 'fund-ledger-007-statement-parts',
+    sql: (S) => `
+      create table ${S}.statement_parts (
+        statement_id uuid not null,
+        part_number int not null check (part_number between 1 and 1000),
+        jurisdiction_code text not null,
+        csv text not null,
+        digest text not null,
+        characters int not null,
+        primary key (statement_id, part_number)
+      );
+    `,
+  },
+  {
+    // the approved claims the ledger heard of (subsidy's ClaimApproved.v1, in the local read model
+    // fund-ledger-claims): what ReconcileClaims holds the commitments and payments against
+    id: 'fund-ledger-008-approved-claims',
+    sql: (S) => `
+      create table ${S}.approved_claims (
+        claim_id text primary key,
+        jurisdiction_code text not null,
+        fund_source text not null,
+        amount_fen bigint not null
+      );
+    `,
+  },
 ];

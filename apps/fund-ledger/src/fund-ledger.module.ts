@@ -22,7 +22,15 @@ import { GetFundDisclosureHandler } from './reports/get-fund-disclosure/get-fund
 import { GetFundDisclosureNatsController } from './reports/get-fund-disclosure/get-fund-disclosure.nats.controller';
 import { PayeeAccountOpener } from './payee/payee-account-opener';
 import { PayeeAccountsReadModel } from './payee/payee-accounts.read-model';
+import { ActivityReportQuery } from './reports/get-fund-report/activity-report.query';
 import { FundReportQuery } from './reports/get-fund-report/fund-report.query';
+import { BankStatementPartsHandler } from './payment/bank-statement-parts/bank-statement-parts.handler';
+import { BankStatementPartsNatsController } from './payment/bank-statement-parts/bank-statement-parts.nats.controller';
+import { ReconcileClaimsHandler } from './reports/reconcile-claims/reconcile-claims.handler';
+import { ReconcileClaimsNatsController } from './reports/reconcile-claims/reconcile-claims.nats.controller';
+import { MapTargetProgrammeHandler } from './reports/map-target-programme/map-target-programme.handler';
+import { MapTargetProgrammeNatsController } from './reports/map-target-programme/map-target-programme.nats.controller';
+import { ReportFactsReadModel } from './reports/report-facts/report-facts.read-model';
 import { GetFundReportHandler } from './reports/get-fund-report/get-fund-report.handler';
 import { GetFundReportNatsController } from './reports/get-fund-report/get-fund-report.nats.controller';
 import { GetPaymentBatchFileHandler } from './payment/get-payment-batch-file/get-payment-batch-file.handler';
@@ -52,6 +60,9 @@ import { ReversePaymentNatsController } from './payment/reverse-payment/reverse-
     GetPaymentBatchFileNatsController,
     GetFundReportNatsController,
     GetFundDisclosureNatsController,
+    MapTargetProgrammeNatsController,
+    BankStatementPartsNatsController,
+    ReconcileClaimsNatsController,
   ],
   providers: [
     ledgerBookProvider,
@@ -71,6 +82,11 @@ import { ReversePaymentNatsController } from './payment/reverse-payment/reverse-
     CloseYearHandler,
     GetPaymentBatchFileHandler,
     FundReportQuery,
+    ActivityReportQuery,
+    ReportFactsReadModel,
+    MapTargetProgrammeHandler,
+    BankStatementPartsHandler,
+    ReconcileClaimsHandler,
     GetFundReportHandler,
     GetFundDisclosureHandler,
     PayeeAccountOpener,

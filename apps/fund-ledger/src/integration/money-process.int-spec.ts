@@ -189,3 +189,82 @@ it('earmarks estimated classes, commits approved claims, refuses what the county
   const verification = await service.query<fundLedgerV1.LedgerVerification>('VerifyLedger', FINANCE, {});
   expect(verification).toMatchObject({ ok: true, problems: [] });
 });
+
+it('reconciles the ledger against the approved claims: a claim refused for short funds is named', async () => {
+  const claimId = randomUUID();
+  const fields = {
+    claimId,
+    claimantId: randomUUID(),
+    claimantKind: 'worker',
+    jurisdictionCode: COUNTY,
+    fundSource: SOURCE,
+  };
+  await publish(
+    subsidyEvent(
+      'ClaimSubmitted.v1',
+      `claim-${claimId}`,
+      {
+        ...fields,
+        kind: 'training',
+        requestedFen: 2_000_000,
+        computedFen: 2_000_000,
+        breakdownDigest: 'e'.repeat(64),
+      },
+      1,
+    ),
+  );
+  await publish(
+    subsidyEvent(
+      'ClaimApproved.v1',
+      `claim-${claimId}`,
+      {
+        ...fields,
+        amountFen: 2_000_000,
+        breakdownTotalFen: 2_000_000,
+        policyVersionIds: [randomUUID()],
+        approvedBy: 'officer-2',
+      },
+      2,
+    ),
+  );
+  await eventually(
+    async () => expect(await ledgerEvents('CommitmentRefused', 'claimId', claimId)).toHaveLength(1),
+    {
+      timeoutMs: 20_000,
+    },
+  );
+  const reconciliation = await eventually(async () => {
+    const r = await service.query<fundLedgerV1.ClaimsReconciliation>('ReconcileClaims', FINANCE, {
+      jurisdictionCode: COUNTY,
+    });
+    expect(r.problemCount).toBe(1);
+    return r;
+  });
+  expectContract('jineng.fund_ledger.v1.ClaimsReconciliation', reconciliation);
+  expect(reconciliation).toMatchObject({
+    ok: false,
+    problems: [{ claimId, problem: 'approved_not_committed', approvedFen: 2_000_000 }],
+    totals: [
+      {
+        jurisdictionCode: COUNTY,
+        fundSource: SOURCE,
+        approvedCount: 2,
+        approvedFen: 2_450_000,
+        committedCount: 1,
+        committedFen: 450_000,
+        differenceFen: 2_000_000,
+      },
+    ],
+  });
+  // another county's finance cannot read it
+  const elsewhere: Principal = {
+    userId: 'finance-530321',
+    roles: ['finance_officer'],
+    jurisdiction: '530321',
+  };
+  await expect(
+    service.query('ReconcileClaims', elsewhere, { jurisdictionCode: COUNTY }),
+  ).rejects.toMatchObject({
+    code: 'LEDGER.OUTSIDE_JURISDICTION',
+  });
+});

@@ -47,6 +47,27 @@ export class MoneyProcessManager implements OnModuleInit {
                 [claimId, kind, claimantKind, jurisdictionCode],
               );
             },
+            // what ReconcileClaims holds the ledger against (the commitment itself is the consumer's)
+            'ClaimApproved.v1': async (event, tx) => {
+              const { claimId, jurisdictionCode, fundSource, amountFen } = event.data as Record<
+                string,
+                unknown
+              >;
+              if (
+                typeof claimId !== 'string' ||
+                typeof jurisdictionCode !== 'string' ||
+                typeof fundSource !== 'string' ||
+                !Number.isInteger(amountFen)
+              )
+                throw new TypeError(
+                  `ClaimApproved.v1 without claimId, jurisdictionCode, fundSource or amountFen`,
+                );
+              await tx.query(
+                `insert into ${this.S}.approved_claims (claim_id, jurisdiction_code, fund_source, amount_fen)
+                 values ($1, $2, $3, $4) on conflict (claim_id) do nothing`,
+                [claimId, jurisdictionCode, fundSource, amountFen],
+              );
+            },
           },
         },
       }),

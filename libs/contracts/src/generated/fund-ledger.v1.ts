@@ -4,6 +4,85 @@
 // Do not edit: change the .proto files and run `npm run contracts:generate`.
 import type { Contract, JsonSchema } from '../contract';
 
+/**
+ * Counted in a period and jurisdiction: classes completed (by end date) and their trainees (培训人次),
+ * certificates issued (by issue date; high-skill: level 3 高级工 and above) and revoked, and employment
+ * records of trainees starting within 3 months of their class's end.
+ */
+export interface ActivityRow {
+  readonly period: string;
+  readonly jurisdictionCode: string;
+  readonly classesCompleted: number;
+  readonly trainings: number;
+  readonly keyGroupTrainings: number;
+  readonly certificatesIssued: number;
+  readonly highSkillCertificates: number;
+  readonly certificatesRevoked: number;
+  readonly employments: number;
+}
+
+export const ActivityRowSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.ActivityRow',
+  description:
+    "Counted in a period and jurisdiction: classes completed (by end date) and their trainees (培训人次), certificates issued (by issue date; high-skill: level 3 高级工 and above) and revoked, and employment records of trainees starting within 3 months of their class's end.",
+  type: 'object',
+  properties: {
+    period: {
+      type: 'string',
+    },
+    jurisdictionCode: {
+      type: 'string',
+    },
+    classesCompleted: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    trainings: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    keyGroupTrainings: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    certificatesIssued: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    highSkillCertificates: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    certificatesRevoked: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    employments: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+  },
+  required: [
+    'period',
+    'jurisdictionCode',
+    'classesCompleted',
+    'trainings',
+    'keyGroupTrainings',
+    'certificatesIssued',
+    'highSkillCertificates',
+    'certificatesRevoked',
+    'employments',
+  ],
+  additionalProperties: false,
+};
+
 /** A city's finance allocates part of a source's available money to one of its counties. */
 export interface AllocateToCounty {
   readonly allocationId: string;
@@ -65,6 +144,206 @@ export const AllocateToCountySchema: JsonSchema = {
     'fundSource',
     'amountFen',
     'documentReference',
+  ],
+  additionalProperties: false,
+};
+
+export interface BankStatementPart {
+  readonly statementId: string;
+  readonly partNumber: number;
+  /** SHA-256 of the part's text */
+  readonly digest: string;
+  readonly characters: number;
+  readonly idempotent: boolean;
+}
+
+export const BankStatementPartSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.BankStatementPart',
+  type: 'object',
+  properties: {
+    statementId: {
+      type: 'string',
+    },
+    partNumber: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    digest: {
+      description: "SHA-256 of the part's text",
+      type: 'string',
+    },
+    characters: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    idempotent: {
+      type: 'boolean',
+    },
+  },
+  required: ['statementId', 'partNumber', 'digest', 'characters', 'idempotent'],
+  additionalProperties: false,
+};
+
+export interface BankStatementParts {
+  readonly statementId: string;
+  readonly parts: readonly BankStatementPart[];
+}
+
+export const BankStatementPartsSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.BankStatementParts',
+  type: 'object',
+  properties: {
+    statementId: {
+      type: 'string',
+    },
+    parts: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.fund_ledger.v1.BankStatementPart',
+      },
+    },
+  },
+  required: ['statementId', 'parts'],
+  additionalProperties: false,
+};
+
+export interface ClaimProblem {
+  readonly claimId: string;
+  readonly problem:
+    'approved_not_committed' | 'committed_not_approved' | 'amount_differs' | 'settled_more_than_once';
+  readonly approvedFen?: number;
+  readonly committedFen?: number;
+}
+
+export const ClaimProblemSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.ClaimProblem',
+  type: 'object',
+  properties: {
+    claimId: {
+      type: 'string',
+    },
+    problem: {
+      type: 'string',
+      enum: ['approved_not_committed', 'committed_not_approved', 'amount_differs', 'settled_more_than_once'],
+    },
+    approvedFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    committedFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+  },
+  required: ['claimId', 'problem'],
+  additionalProperties: false,
+};
+
+export interface ClaimsReconciliation {
+  readonly jurisdictionCode: string;
+  readonly ok: boolean;
+  readonly totals: readonly ClaimsTotal[];
+  /** at most 500, in claim order; problem_count counts them all */
+  readonly problems: readonly ClaimProblem[];
+  readonly problemCount: number;
+}
+
+export const ClaimsReconciliationSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.ClaimsReconciliation',
+  type: 'object',
+  properties: {
+    jurisdictionCode: {
+      type: 'string',
+    },
+    ok: {
+      type: 'boolean',
+    },
+    totals: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.fund_ledger.v1.ClaimsTotal',
+      },
+    },
+    problems: {
+      description: 'at most 500, in claim order; problem_count counts them all',
+      type: 'array',
+      items: {
+        $ref: 'jineng.fund_ledger.v1.ClaimProblem',
+      },
+    },
+    problemCount: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+  },
+  required: ['jurisdictionCode', 'ok', 'totals', 'problems', 'problemCount'],
+  additionalProperties: false,
+};
+
+export interface ClaimsTotal {
+  readonly jurisdictionCode: string;
+  readonly fundSource: string;
+  readonly approvedCount: number;
+  readonly approvedFen: number;
+  readonly committedCount: number;
+  readonly committedFen: number;
+  /** approved − committed: money approved that the ledger has not committed (refused for short funds) */
+  readonly differenceFen: number;
+}
+
+export const ClaimsTotalSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.ClaimsTotal',
+  type: 'object',
+  properties: {
+    jurisdictionCode: {
+      type: 'string',
+    },
+    fundSource: {
+      type: 'string',
+    },
+    approvedCount: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    approvedFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    committedCount: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    committedFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    differenceFen: {
+      description:
+        'approved − committed: money approved that the ledger has not committed (refused for short funds)',
+      type: 'number',
+    },
+  },
+  required: [
+    'jurisdictionCode',
+    'fundSource',
+    'approvedCount',
+    'approvedFen',
+    'committedCount',
+    'committedFen',
+    'differenceFen',
   ],
   additionalProperties: false,
 };
@@ -759,6 +1038,19 @@ export interface FundReport {
   readonly period: string;
   readonly rows: readonly FundReportRow[];
   readonly byKind: readonly FundReportKindRow[];
+  /**
+   * the counts per period and jurisdiction (the report's and those below it), learned from class-ops,
+   * certification and the registry
+   */
+  readonly activity: readonly ActivityRow[];
+  readonly trainingKinds: readonly TrainingKindRow[];
+  /** progress against the targets of the policy versions in force for the year (from the policy area) */
+  readonly targets: readonly TargetProgressRow[];
+  readonly targetConstraints: readonly TargetConstraintRow[];
+  /** by month: the day of the next month the month's report is due (reporting.monthly_report_due_day) */
+  readonly dueDates: readonly ReportDueDate[];
+  /** the targets per programme, measured where finance mapped the programme (MapTargetProgramme) */
+  readonly programmeTargets: readonly ProgrammeProgressRow[];
 }
 
 export const FundReportSchema: JsonSchema = {
@@ -788,8 +1080,64 @@ export const FundReportSchema: JsonSchema = {
         $ref: 'jineng.fund_ledger.v1.FundReportKindRow',
       },
     },
+    activity: {
+      description:
+        "the counts per period and jurisdiction (the report's and those below it), learned from class-ops, certification and the registry",
+      type: 'array',
+      items: {
+        $ref: 'jineng.fund_ledger.v1.ActivityRow',
+      },
+    },
+    trainingKinds: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.fund_ledger.v1.TrainingKindRow',
+      },
+    },
+    targets: {
+      description:
+        'progress against the targets of the policy versions in force for the year (from the policy area)',
+      type: 'array',
+      items: {
+        $ref: 'jineng.fund_ledger.v1.TargetProgressRow',
+      },
+    },
+    targetConstraints: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.fund_ledger.v1.TargetConstraintRow',
+      },
+    },
+    dueDates: {
+      description:
+        "by month: the day of the next month the month's report is due (reporting.monthly_report_due_day)",
+      type: 'array',
+      items: {
+        $ref: 'jineng.fund_ledger.v1.ReportDueDate',
+      },
+    },
+    programmeTargets: {
+      description:
+        'the targets per programme, measured where finance mapped the programme (MapTargetProgramme)',
+      type: 'array',
+      items: {
+        $ref: 'jineng.fund_ledger.v1.ProgrammeProgressRow',
+      },
+    },
   },
-  required: ['jurisdictionCode', 'year', 'period', 'rows', 'byKind'],
+  required: [
+    'jurisdictionCode',
+    'year',
+    'period',
+    'rows',
+    'byKind',
+    'activity',
+    'trainingKinds',
+    'targets',
+    'targetConstraints',
+    'dueDates',
+    'programmeTargets',
+  ],
   additionalProperties: false,
 };
 
@@ -967,6 +1315,23 @@ export const FundsAllocatedToCountySchema: JsonSchema = {
     'amountFen',
     'documentReference',
   ],
+  additionalProperties: false,
+};
+
+export interface GetBankStatementParts {
+  readonly statementId: string;
+}
+
+export const GetBankStatementPartsSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.GetBankStatementParts',
+  type: 'object',
+  properties: {
+    statementId: {
+      type: 'string',
+      format: 'uuid',
+    },
+  },
+  required: ['statementId'],
   additionalProperties: false,
 };
 
@@ -1269,6 +1634,73 @@ export const LedgerVerificationSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+/**
+ * Which trainings count toward a programme of a jurisdiction's target tables (as printed, e.g.
+ * 企业职工职业技能培训): the classes of these training types (for key groups only, where set). Set by
+ * finance of the jurisdiction that published the tables; the report then measures that programme's
+ * targets and its constraints (e.g. the enterprise-staff share). A later mapping replaces it.
+ */
+export interface MapTargetProgramme {
+  /** the jurisdiction whose published policy version holds the target tables */
+  readonly jurisdictionCode: string;
+  readonly programme: string;
+  readonly trainingTypes: readonly (
+    | 'employment_skills'
+    | 'skill_upgrading'
+    | 'entrepreneurship'
+    | 'apprenticeship'
+    | 'pre_job'
+    | 'safety_skills'
+    | 'job_transfer'
+    | 'work_based'
+    | 'project_based'
+  )[];
+  readonly keyGroupOnly?: boolean;
+}
+
+export const MapTargetProgrammeSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.MapTargetProgramme',
+  description:
+    "Which trainings count toward a programme of a jurisdiction's target tables (as printed, e.g. 企业职工职业技能培训): the classes of these training types (for key groups only, where set). Set by finance of the jurisdiction that published the tables; the report then measures that programme's targets and its constraints (e.g. the enterprise-staff share). A later mapping replaces it.",
+  type: 'object',
+  properties: {
+    jurisdictionCode: {
+      description: 'the jurisdiction whose published policy version holds the target tables',
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    programme: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 100,
+    },
+    trainingTypes: {
+      type: 'array',
+      items: {
+        type: 'string',
+        enum: [
+          'employment_skills',
+          'skill_upgrading',
+          'entrepreneurship',
+          'apprenticeship',
+          'pre_job',
+          'safety_skills',
+          'job_transfer',
+          'work_based',
+          'project_based',
+        ],
+      },
+      minItems: 1,
+      maxItems: 9,
+    },
+    keyGroupOnly: {
+      type: 'boolean',
+    },
+  },
+  required: ['jurisdictionCode', 'programme', 'trainingTypes'],
+  additionalProperties: false,
+};
+
 export interface PaymentBatch {
   readonly batchId: string;
   readonly lines: number;
@@ -1508,6 +1940,95 @@ export const PaymentSettledSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface ProgrammeProgressRow {
+  readonly planTitle: string;
+  readonly jurisdictionCode: string;
+  readonly ownLevel: boolean;
+  readonly span: string;
+  readonly programme: string;
+  readonly targetTrainees: number;
+  /** false: the programme is not mapped to training types, so nothing is counted toward it */
+  readonly measured: boolean;
+  readonly actual: number;
+  readonly progressShare: string;
+}
+
+export const ProgrammeProgressRowSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.ProgrammeProgressRow',
+  type: 'object',
+  properties: {
+    planTitle: {
+      type: 'string',
+    },
+    jurisdictionCode: {
+      type: 'string',
+    },
+    ownLevel: {
+      type: 'boolean',
+    },
+    span: {
+      type: 'string',
+    },
+    programme: {
+      type: 'string',
+    },
+    targetTrainees: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    measured: {
+      description: 'false: the programme is not mapped to training types, so nothing is counted toward it',
+      type: 'boolean',
+    },
+    actual: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    progressShare: {
+      type: 'string',
+    },
+  },
+  required: [
+    'planTitle',
+    'jurisdictionCode',
+    'ownLevel',
+    'span',
+    'programme',
+    'targetTrainees',
+    'measured',
+    'actual',
+    'progressShare',
+  ],
+  additionalProperties: false,
+};
+
+/**
+ * The ledger reconciled against the claims (issue 14, reconciliation: "every approved claim has exactly
+ * one commitment and at most one settled payment; totals per source and jurisdiction agree with
+ * subsidy's approved amounts"): the approved claims the ledger heard of (ClaimApproved.v1) against its
+ * commitments and payments, within a jurisdiction and those below it.
+ */
+export interface ReconcileClaims {
+  readonly jurisdictionCode: string;
+}
+
+export const ReconcileClaimsSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.ReconcileClaims',
+  description:
+    'The ledger reconciled against the claims (issue 14, reconciliation: "every approved claim has exactly one commitment and at most one settled payment; totals per source and jurisdiction agree with subsidy\'s approved amounts"): the approved claims the ledger heard of (ClaimApproved.v1) against its commitments and payments, within a jurisdiction and those below it.',
+  type: 'object',
+  properties: {
+    jurisdictionCode: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+  },
+  required: ['jurisdictionCode'],
+  additionalProperties: false,
+};
+
 /**
  * Finance records the bank's statement (CSV, layout in apps/fund-ledger/README.md): read as a stream by
  * a job with progress, reconciled against the payments issued. Answers the job (GetJob for its result).
@@ -1541,6 +2062,36 @@ export const RecordBankStatementSchema: JsonSchema = {
     },
   },
   required: ['statementId', 'jurisdictionCode', 'csv'],
+  additionalProperties: false,
+};
+
+export interface RecordBankStatementParts {
+  readonly statementId: string;
+  readonly jurisdictionCode: string;
+  /** how many parts the statement has: every one of 1..part_count must have been uploaded */
+  readonly partCount: number;
+}
+
+export const RecordBankStatementPartsSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.RecordBankStatementParts',
+  type: 'object',
+  properties: {
+    statementId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    jurisdictionCode: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    partCount: {
+      description: 'how many parts the statement has: every one of 1..part_count must have been uploaded',
+      type: 'integer',
+      minimum: 1,
+      maximum: 1000,
+    },
+  },
+  required: ['statementId', 'jurisdictionCode', 'partCount'],
   additionalProperties: false,
 };
 
@@ -1606,6 +2157,31 @@ export const RecordFundInflowSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface ReportDueDate {
+  readonly period: string;
+  readonly dueOn: string;
+  readonly versionId: string;
+}
+
+export const ReportDueDateSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.ReportDueDate',
+  type: 'object',
+  properties: {
+    period: {
+      type: 'string',
+    },
+    dueOn: {
+      type: 'string',
+      format: 'date',
+    },
+    versionId: {
+      type: 'string',
+    },
+  },
+  required: ['period', 'dueOn', 'versionId'],
+  additionalProperties: false,
+};
+
 /** Money comes back for a paid claim: a clawback or a payment the bank returned after settling it. */
 export interface ReversePayment {
   readonly recoveryId: string;
@@ -1645,6 +2221,296 @@ export const ReversePaymentSchema: JsonSchema = {
     },
   },
   required: ['recoveryId', 'claimId', 'amountFen', 'reason'],
+  additionalProperties: false,
+};
+
+export interface TargetConstraintRow {
+  readonly planTitle: string;
+  readonly versionId: string;
+  readonly programme: string;
+  readonly minShare: string;
+  readonly description: string;
+  /** the jurisdiction it is judged in, over the plan's years to the report's */
+  readonly jurisdictionCode: string;
+  /** the programme's trainings / all trainings there, 4 decimals; empty while the programme is not mapped */
+  readonly actualShare: string;
+  readonly status: 'met' | 'not_met' | 'not_mapped' | 'no_trainings';
+}
+
+export const TargetConstraintRowSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.TargetConstraintRow',
+  type: 'object',
+  properties: {
+    planTitle: {
+      type: 'string',
+    },
+    versionId: {
+      type: 'string',
+    },
+    programme: {
+      type: 'string',
+    },
+    minShare: {
+      type: 'string',
+    },
+    description: {
+      type: 'string',
+    },
+    jurisdictionCode: {
+      description: "the jurisdiction it is judged in, over the plan's years to the report's",
+      type: 'string',
+    },
+    actualShare: {
+      description:
+        "the programme's trainings / all trainings there, 4 decimals; empty while the programme is not mapped",
+      type: 'string',
+    },
+    status: {
+      type: 'string',
+      enum: ['met', 'not_met', 'not_mapped', 'no_trainings'],
+    },
+  },
+  required: [
+    'planTitle',
+    'versionId',
+    'programme',
+    'minShare',
+    'description',
+    'jurisdictionCode',
+    'actualShare',
+    'status',
+  ],
+  additionalProperties: false,
+};
+
+/**
+ * Trainings of these types (for key groups only, where set) count toward a programme of the
+ * jurisdiction's target tables (stream target-programme-<jurisdiction>-<digest of the programme>).
+ */
+export interface TargetProgrammeMapped {
+  readonly jurisdictionCode: string;
+  readonly programme: string;
+  readonly trainingTypes: readonly string[];
+  readonly keyGroupOnly: boolean;
+}
+
+export const TargetProgrammeMappedSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.TargetProgrammeMapped',
+  description:
+    "Trainings of these types (for key groups only, where set) count toward a programme of the jurisdiction's target tables (stream target-programme-<jurisdiction>-<digest of the programme>).",
+  type: 'object',
+  properties: {
+    jurisdictionCode: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    programme: {
+      type: 'string',
+    },
+    trainingTypes: {
+      type: 'array',
+      items: {
+        type: 'string',
+      },
+    },
+    keyGroupOnly: {
+      type: 'boolean',
+    },
+  },
+  required: ['jurisdictionCode', 'programme', 'trainingTypes', 'keyGroupOnly'],
+  additionalProperties: false,
+};
+
+export interface TargetProgrammeMapping {
+  readonly jurisdictionCode: string;
+  readonly programme: string;
+  readonly trainingTypes: readonly string[];
+  readonly keyGroupOnly: boolean;
+  readonly idempotent: boolean;
+}
+
+export const TargetProgrammeMappingSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.TargetProgrammeMapping',
+  type: 'object',
+  properties: {
+    jurisdictionCode: {
+      type: 'string',
+    },
+    programme: {
+      type: 'string',
+    },
+    trainingTypes: {
+      type: 'array',
+      items: {
+        type: 'string',
+      },
+    },
+    keyGroupOnly: {
+      type: 'boolean',
+    },
+    idempotent: {
+      type: 'boolean',
+    },
+  },
+  required: ['jurisdictionCode', 'programme', 'trainingTypes', 'keyGroupOnly', 'idempotent'],
+  additionalProperties: false,
+};
+
+/**
+ * A target of a published table within the report's jurisdiction, summed per jurisdiction and span, and
+ * what was counted there for its measure.
+ */
+export interface TargetProgressRow {
+  readonly planTitle: string;
+  readonly versionId: string;
+  readonly measure: 'trainings' | 'certified_trainees' | 'new_high_skill_workers';
+  readonly jurisdictionCode: string;
+  readonly ownLevel: boolean;
+  /** the year, or the plan's years (YYYY-YYYY) for a target the document does not split by year */
+  readonly span: string;
+  readonly targetTrainees: number;
+  readonly actual: number;
+  /** actual / target, 4 decimals */
+  readonly progressShare: string;
+  readonly programmes: string;
+}
+
+export const TargetProgressRowSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.TargetProgressRow',
+  description:
+    "A target of a published table within the report's jurisdiction, summed per jurisdiction and span, and what was counted there for its measure.",
+  type: 'object',
+  properties: {
+    planTitle: {
+      type: 'string',
+    },
+    versionId: {
+      type: 'string',
+    },
+    measure: {
+      type: 'string',
+      enum: ['trainings', 'certified_trainees', 'new_high_skill_workers'],
+    },
+    jurisdictionCode: {
+      type: 'string',
+    },
+    ownLevel: {
+      type: 'boolean',
+    },
+    span: {
+      description:
+        "the year, or the plan's years (YYYY-YYYY) for a target the document does not split by year",
+      type: 'string',
+    },
+    targetTrainees: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    actual: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    progressShare: {
+      description: 'actual / target, 4 decimals',
+      type: 'string',
+    },
+    programmes: {
+      type: 'string',
+    },
+  },
+  required: [
+    'planTitle',
+    'versionId',
+    'measure',
+    'jurisdictionCode',
+    'ownLevel',
+    'span',
+    'targetTrainees',
+    'actual',
+    'progressShare',
+    'programmes',
+  ],
+  additionalProperties: false,
+};
+
+export interface TrainingKindRow {
+  readonly period: string;
+  readonly jurisdictionCode: string;
+  readonly trainingType: string;
+  readonly classesCompleted: number;
+  readonly trainings: number;
+}
+
+export const TrainingKindRowSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.TrainingKindRow',
+  type: 'object',
+  properties: {
+    period: {
+      type: 'string',
+    },
+    jurisdictionCode: {
+      type: 'string',
+    },
+    trainingType: {
+      type: 'string',
+    },
+    classesCompleted: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    trainings: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+  },
+  required: ['period', 'jurisdictionCode', 'trainingType', 'classesCompleted', 'trainings'],
+  additionalProperties: false,
+};
+
+/**
+ * A statement larger than one request, uploaded in parts (the file's text cut anywhere, in order: part 1
+ * starts with the header line). Each part is kept in the files bucket as it comes; the same part again
+ * answers the first result, other content for a part already kept is refused. Resumable: the parts
+ * received so far are listed (GetBankStatementParts); RecordBankStatementParts reconciles them, read back
+ * as one stream, as a job with progress.
+ */
+export interface UploadBankStatementPart {
+  readonly statementId: string;
+  readonly jurisdictionCode: string;
+  readonly partNumber: number;
+  readonly csv: string;
+}
+
+export const UploadBankStatementPartSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.UploadBankStatementPart',
+  description:
+    "A statement larger than one request, uploaded in parts (the file's text cut anywhere, in order: part 1 starts with the header line). Each part is kept in the files bucket as it comes; the same part again answers the first result, other content for a part already kept is refused. Resumable: the parts received so far are listed (GetBankStatementParts); RecordBankStatementParts reconciles them, read back as one stream, as a job with progress.",
+  type: 'object',
+  properties: {
+    statementId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    jurisdictionCode: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    partNumber: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 1000,
+    },
+    csv: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 900000,
+    },
+  },
+  required: ['statementId', 'jurisdictionCode', 'partNumber', 'csv'],
   additionalProperties: false,
 };
 
@@ -1766,6 +2632,12 @@ export const YearClosedSchema: JsonSchema = {
 /** The contracts of jineng.fund_ledger.v1. */
 export const contracts: readonly Contract[] = [
   {
+    typeName: 'jineng.fund_ledger.v1.ActivityRow',
+    kind: 'type',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: ActivityRowSchema,
+  },
+  {
     typeName: 'jineng.fund_ledger.v1.AllocateToCounty',
     kind: 'command',
     service: 'fund-ledger',
@@ -1773,6 +2645,36 @@ export const contracts: readonly Contract[] = [
     subject: 'jineng.cmd.fund-ledger.AllocateToCounty',
     source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
     schema: AllocateToCountySchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.BankStatementPart',
+    kind: 'reply',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: BankStatementPartSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.BankStatementParts',
+    kind: 'reply',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: BankStatementPartsSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.ClaimProblem',
+    kind: 'type',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: ClaimProblemSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.ClaimsReconciliation',
+    kind: 'reply',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: ClaimsReconciliationSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.ClaimsTotal',
+    kind: 'type',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: ClaimsTotalSchema,
   },
   {
     typeName: 'jineng.fund_ledger.v1.ClassEarmarked',
@@ -1928,6 +2830,15 @@ export const contracts: readonly Contract[] = [
     schema: FundsAllocatedToCountySchema,
   },
   {
+    typeName: 'jineng.fund_ledger.v1.GetBankStatementParts',
+    kind: 'query',
+    service: 'fund-ledger',
+    name: 'GetBankStatementParts',
+    subject: 'jineng.qry.fund-ledger.GetBankStatementParts',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: GetBankStatementPartsSchema,
+  },
+  {
     typeName: 'jineng.fund_ledger.v1.GetFundBalances',
     kind: 'query',
     service: 'fund-ledger',
@@ -1991,6 +2902,15 @@ export const contracts: readonly Contract[] = [
     schema: LedgerVerificationSchema,
   },
   {
+    typeName: 'jineng.fund_ledger.v1.MapTargetProgramme',
+    kind: 'command',
+    service: 'fund-ledger',
+    name: 'MapTargetProgramme',
+    subject: 'jineng.cmd.fund-ledger.MapTargetProgramme',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: MapTargetProgrammeSchema,
+  },
+  {
     typeName: 'jineng.fund_ledger.v1.PaymentBatch',
     kind: 'reply',
     source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
@@ -2043,6 +2963,21 @@ export const contracts: readonly Contract[] = [
     schema: PaymentSettledSchema,
   },
   {
+    typeName: 'jineng.fund_ledger.v1.ProgrammeProgressRow',
+    kind: 'type',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: ProgrammeProgressRowSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.ReconcileClaims',
+    kind: 'query',
+    service: 'fund-ledger',
+    name: 'ReconcileClaims',
+    subject: 'jineng.qry.fund-ledger.ReconcileClaims',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: ReconcileClaimsSchema,
+  },
+  {
     typeName: 'jineng.fund_ledger.v1.RecordBankStatement',
     kind: 'command',
     service: 'fund-ledger',
@@ -2050,6 +2985,15 @@ export const contracts: readonly Contract[] = [
     subject: 'jineng.cmd.fund-ledger.RecordBankStatement',
     source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
     schema: RecordBankStatementSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.RecordBankStatementParts',
+    kind: 'command',
+    service: 'fund-ledger',
+    name: 'RecordBankStatementParts',
+    subject: 'jineng.cmd.fund-ledger.RecordBankStatementParts',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: RecordBankStatementPartsSchema,
   },
   {
     typeName: 'jineng.fund_ledger.v1.RecordFundInflow',
@@ -2061,6 +3005,12 @@ export const contracts: readonly Contract[] = [
     schema: RecordFundInflowSchema,
   },
   {
+    typeName: 'jineng.fund_ledger.v1.ReportDueDate',
+    kind: 'type',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: ReportDueDateSchema,
+  },
+  {
     typeName: 'jineng.fund_ledger.v1.ReversePayment',
     kind: 'command',
     service: 'fund-ledger',
@@ -2068,6 +3018,49 @@ export const contracts: readonly Contract[] = [
     subject: 'jineng.cmd.fund-ledger.ReversePayment',
     source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
     schema: ReversePaymentSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.TargetConstraintRow',
+    kind: 'type',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: TargetConstraintRowSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.TargetProgrammeMapped',
+    kind: 'event',
+    service: 'fund-ledger',
+    name: 'TargetProgrammeMapped',
+    subject: 'jineng.evt.fund-ledger.TargetProgrammeMapped.v1',
+    eventType: 'TargetProgrammeMapped.v1',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_events.proto',
+    schema: TargetProgrammeMappedSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.TargetProgrammeMapping',
+    kind: 'reply',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: TargetProgrammeMappingSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.TargetProgressRow',
+    kind: 'type',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: TargetProgressRowSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.TrainingKindRow',
+    kind: 'type',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: TrainingKindRowSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.UploadBankStatementPart',
+    kind: 'command',
+    service: 'fund-ledger',
+    name: 'UploadBankStatementPart',
+    subject: 'jineng.cmd.fund-ledger.UploadBankStatementPart',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: UploadBankStatementPartSchema,
   },
   {
     typeName: 'jineng.fund_ledger.v1.VerifyLedger',

@@ -3,7 +3,7 @@
 // streamed chunk by chunk.
 import type { ListColumn, ListDefinition } from '../list-definition';
 import type { ListRow } from '../list-query';
-import { XLSX_CONTENT_TYPE, xlsxStream, type Cell } from './xlsx-stream';
+import { XLSX_CONTENT_TYPE, xlsxStream, xlsxWorkbookStream, type Cell } from './xlsx-stream';
 
 export type ExportFormat = 'xlsx' | 'json';
 
@@ -49,6 +49,62 @@ export function exportList<C extends string, F extends string>(
     };
   }
   return { fileName, contentType, bytes: jsonStream(columns, rows) };
+}
+
+/** One part of a report exported in sections: a list's columns and its rows, as a sheet of its own. */
+export interface ExportSection {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly definition: ListDefinition<any, any>;
+  readonly rows: readonly ListRow<string>[];
+  /** the sheet's name (≤ 31 characters), and the section's key in JSON */
+  readonly name: string;
+}
+
+/**
+ * A report of several sections: .xlsx with a sheet per section (each with its two header rows), or JSON
+ * `{"sections":[{"name","columns":[{key,zh,en}],"rows":[…]}]}`.
+ */
+export function exportSections(
+  sections: readonly ExportSection[],
+  options: { readonly format: ExportFormat; readonly baseName: string },
+): ExportedFile {
+  const fileName = `${options.baseName}.${options.format}`;
+  const contentType = EXPORT_CONTENT_TYPES[options.format];
+  const parts = sections.map((section) => ({
+    ...section,
+    columns: (Object.entries(section.definition.columns) as [string, ListColumn][]).filter(
+      ([, column]) => column.exported !== false,
+    ),
+  }));
+  if (options.format === 'xlsx') {
+    return {
+      fileName,
+      contentType,
+      bytes: xlsxWorkbookStream(
+        parts.map(({ name, columns, rows }) => ({
+          name,
+          headerRows: [columns.map(([, c]) => c.title.zh), columns.map(([, c]) => c.title.en)],
+          rows: (async function* () {
+            yield rows.map((row) => columns.map(([key]) => cellOf(row[key])));
+          })(),
+        })),
+      ),
+    };
+  }
+  const json = JSON.stringify({
+    sections: parts.map(({ name, columns, rows }) => ({
+      name,
+      columns: columns.map(([key, c]) => ({ key, zh: c.title.zh, en: c.title.en })),
+      rows: rows.map((row) => Object.fromEntries(columns.map(([key]) => [key, row[key] ?? null]))),
+    })),
+  });
+  return {
+    fileName,
+    contentType,
+    bytes: (async function* () {
+      yield new TextEncoder().encode(json);
+    })(),
+  };
 }
 
 async function* mapChunks<T, U>(chunks: AsyncIterable<T[]>, map: (item: T) => U): AsyncGenerator<U[]> {

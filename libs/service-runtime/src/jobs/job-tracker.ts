@@ -124,11 +124,14 @@ export class JobTracker {
 
   private async execute<R extends Record<string, unknown>>(jobId: string, work: JobWork<R>): Promise<void> {
     let lastWrite = 0;
+    // the last figure reported, written at the end even when the throttle held it back
+    let latest: { done: number; total: number | null } | undefined;
     const update = (sql: string, params: unknown[]) => this.pool.query(sql, [jobId, ...params]);
     try {
       await update(`update ${this.T} set status = 'running', updated_at = now() where job_id = $1`, []);
       const result = await work({
         report: async (done, total) => {
+          latest = { done, total: total ?? null };
           if (Date.now() - lastWrite < this.progressIntervalMs) return;
           lastWrite = Date.now();
           await update(
@@ -138,9 +141,10 @@ export class JobTracker {
         },
       });
       await update(
-        `update ${this.T} set status = 'succeeded', result = $2, done = coalesce(total, done),
-           updated_at = now(), finished_at = now() where job_id = $1`,
-        [JSON.stringify(result)],
+        `update ${this.T} set status = 'succeeded', result = $2, total = coalesce($4::bigint, total),
+           done = coalesce($4::bigint, total, $3::bigint, done), updated_at = now(), finished_at = now()
+         where job_id = $1`,
+        [JSON.stringify(result), latest?.done ?? null, latest?.total ?? null],
       );
     } catch (error) {
       const reply: commonV1.DomainErrorReply = isDomainError(error)
