@@ -197,7 +197,7 @@ export const zh = {
   'holiday.source.publication': '管理员发布',
   'holiday.province': '省份（含本省自有假日）',
   // console-money: fund ledger, audit, public pages, trainee
-  'signIn.publicPages': '查看公开信息（无需登录）',
+  'signIn.publicPages': '公开信息：补贴公示、证书查验、资金使用公示',
   'nav.ledger': '资金专账',
   'nav.ledgerBalances': '资金余额',
   'nav.ledgerMoneyIn': '资金到账与划拨',
@@ -620,7 +620,7 @@ export const en: Record<MessageKey, string> = {
   'holiday.source.publication': 'Published by an administrator',
   'holiday.province': "Province (with the province's own holidays)",
   // console-money: fund ledger, audit, public pages, trainee
-  'signIn.publicPages': 'Public information (no sign-in)',
+  'signIn.publicPages': 'Public information: notices, certificate checks, fund usage',
   'nav.ledger': 'Fund ledger',
   'nav.ledgerBalances': 'Balances',
   'nav.ledgerMoneyIn': 'Inflows and allocations',

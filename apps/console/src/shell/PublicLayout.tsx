@@ -49,12 +49,13 @@ export function PublicLayout({
         </nav>
       </Layout.Header>
       <Layout.Content id="main" style={{ margin: 16 }}>
-        <main>
+        {/* Layout.Content is the page's one <main> */}
+        <div>
           <Typography.Title level={3}>{t(screen.title)}</Typography.Title>
           <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
             <Page params={params} />
           </Suspense>
-        </main>
+        </div>
       </Layout.Content>
     </Layout>
   );
