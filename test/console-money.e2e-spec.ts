@@ -49,7 +49,6 @@ let browser: Browser;
 const connections: NatsConnection[] = [];
 const buses: Record<string, UpstreamBus> = {};
 const tokens: Record<string, string> = {};
-const figures: Record<string, unknown> = {};
 
 beforeAll(async () => {
   execFileSync(
@@ -97,7 +96,6 @@ beforeAll(async () => {
 }, 400_000);
 
 afterAll(async () => {
-  process.stdout.write(`console money e2e figures: ${JSON.stringify(figures)}\n`);
   await browser?.close();
   for (const nc of connections) await nc.close();
   await platform?.stop();

@@ -23,7 +23,8 @@ export interface ReportKindRow {
   readonly returnedFen: number;
 }
 
-const COLORS = ['#0958d9', '#389e0d', '#d46b08', '#cf1322', '#531dab', '#08979c'];
+// one colour per amount of the report (eight at most)
+const COLORS = ['#0958d9', '#389e0d', '#d46b08', '#cf1322', '#531dab', '#08979c', '#c41d7f', '#614700'];
 
 /** the rows' amounts summed per key (bigint: no float on the way), as text fen */
 export function sumBy<T extends object>(
