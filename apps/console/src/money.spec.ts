@@ -1,4 +1,4 @@
-import { formatFen } from './money';
+import { formatFen, parseYuanToFen } from './money';
 
 describe('money shown from integer fen', () => {
   it('is ¥ with two decimals and thousands separators, from the integer alone', () => {
@@ -17,5 +17,20 @@ describe('money shown from integer fen', () => {
   it('refuses what is not a whole number of fen rather than rounding it', () => {
     expect(() => formatFen(10.5)).toThrow();
     expect(() => formatFen('12.3')).toThrow();
+  });
+});
+
+describe('an amount typed in yuan', () => {
+  it('becomes integer fen from its digits, with at most two decimals', () => {
+    expect(parseYuanToFen('1500')).toBe(150000);
+    expect(parseYuanToFen('1,500.5')).toBe(150050);
+    expect(parseYuanToFen(' 0.05 ')).toBe(5);
+    expect(parseYuanToFen('0.29')).toBe(29); // 0.29 * 100 is 28.999… as a float
+    expect(parseYuanToFen('9999999999999.99')).toBe(999999999999999);
+  });
+
+  it('is refused when it is not a positive amount of whole fen', () => {
+    for (const bad of ['', '0', '0.00', '-5', '1.234', 'abc', '1e3', '12.'])
+      expect([bad, parseYuanToFen(bad)]).toEqual([bad, undefined]);
   });
 });

@@ -8,3 +8,14 @@ export function formatFen(fen: number | bigint | string): string {
   const cents = (abs % 100n).toString().padStart(2, '0');
   return `${negative ? '-' : ''}¥${yuan}.${cents}`;
 }
+
+/**
+ * An amount typed in yuan (`1500`, `1,500.5`, `0.05`) to integer fen, read as text digit by digit: never
+ * a float. Undefined when it is not a positive amount with at most two decimals.
+ */
+export function parseYuanToFen(text: string): number | undefined {
+  const match = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(text.trim().replace(/,/g, ''));
+  if (!match) return undefined;
+  const fen = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  return fen > 0 ? fen : undefined;
+}

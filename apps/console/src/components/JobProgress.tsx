@@ -1,7 +1,7 @@
 // A long job of a service (libs/service-runtime jobs): its progress polled from the service's job route
 // until it ends, then its file to download, or its error in the chosen language.
 import { Button, Card, Progress, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { ErrorAlert } from './ErrorAlert';
@@ -13,6 +13,8 @@ export interface JobView {
   readonly done: number;
   readonly total?: number;
   readonly error?: { code: string; message: string; messageEn: string };
+  /** what a job without a file answers when it succeeded (e.g. a reconciliation's counts) */
+  readonly result?: unknown;
 }
 
 /** percent of the job done: 0–100, whole numbers, 100 only when it succeeded */
@@ -27,17 +29,22 @@ export function JobProgress({
   jobId,
   intervalMs = 500,
   withFile = true,
+  onEnded,
 }: {
   /** e.g. /api/v1/registry/jobs */
   jobsPath: string;
   jobId: string;
   intervalMs?: number;
   withFile?: boolean;
+  /** called once with the job as it ended (succeeded or failed) */
+  onEnded?: (job: JobView) => void;
 }) {
   const { api } = useSession();
   const { lang, t } = useI18n();
   const [job, setJob] = useState<JobView>();
   const [error, setError] = useState<unknown>();
+  const endedRef = useRef(onEnded);
+  endedRef.current = onEnded;
 
   useEffect(() => {
     let live = true;
@@ -48,6 +55,7 @@ export function JobProgress({
         if (!live) return;
         setJob(next);
         if (next.status === 'queued' || next.status === 'running') timer = setTimeout(poll, intervalMs);
+        else endedRef.current?.(next);
       } catch (caught) {
         if (live) setError(caught);
       }

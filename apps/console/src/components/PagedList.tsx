@@ -1,6 +1,6 @@
 // A list on the services' paged API (libs/lists): one page at a time from the server (never every row),
 // filters as a form whose values go into the query, the total, and the .xlsx export of the same filters.
-import { Button, Form, Space, Table, type TableColumnsType } from 'antd';
+import { Button, Form, Space, Table, type TableColumnsType, type TableProps } from 'antd';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useSession } from '../auth/session';
 import { EmptyText } from './EmptyText';
@@ -26,6 +26,10 @@ export interface PagedListProps<T> {
   readonly initialFilters?: Record<string, unknown>;
   readonly pageSize?: number;
   readonly extra?: ReactNode;
+  /** the export's query from the filters (e.g. a date typed in the form to the API's date-time) */
+  readonly exportQuery?: (filters: Record<string, unknown>) => Record<string, unknown>;
+  /** rows that open to more (the table's own `expandable`) */
+  readonly expandable?: TableProps<T>['expandable'];
   /** bump to load again (after a change) */
   readonly reloadKey?: number;
 }
@@ -68,13 +72,14 @@ export function PagedList<T extends object>(props: PagedListProps<T>) {
     setExporting(true);
     setError(undefined);
     try {
-      await api.download(props.exportPath, { ...filters, format: 'xlsx' } as Record<string, string>);
+      const query = props.exportQuery ? props.exportQuery(filters) : filters;
+      await api.download(props.exportPath, { ...query, format: 'xlsx' } as Record<string, string>);
     } catch (caught) {
       setError(caught);
     } finally {
       setExporting(false);
     }
-  }, [api, filters, props.exportPath]);
+  }, [api, filters, props.exportPath, props.exportQuery]);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -120,6 +125,7 @@ export function PagedList<T extends object>(props: PagedListProps<T>) {
         aria-label={props.caption}
         rowKey={props.rowKey}
         columns={props.columns}
+        expandable={props.expandable}
         dataSource={data.items as T[]}
         loading={loading}
         locale={{ emptyText: <EmptyText /> }}

@@ -5,10 +5,12 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useSession, type DemoUser } from '../auth/session';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useI18n } from '../i18n/i18n';
+import { useRouter } from '../shell/router';
 
 export function SignInPage({ languageToggle }: { languageToggle: ReactNode }) {
   const { t, lang } = useI18n();
   const { signInAsDemoUser } = useSession();
+  const { navigate } = useRouter();
   const [users, setUsers] = useState<DemoUser[] | 'none'>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -75,6 +77,10 @@ export function SignInPage({ languageToggle }: { languageToggle: ReactNode }) {
                 </Button>
               </Form>
             )}
+            {/* console-money: the public pages need no sign-in */}
+            <Button type="link" onClick={() => navigate('/public/notices')}>
+              {t('signIn.publicPages')}
+            </Button>
           </Space>
         </Card>
       </main>

@@ -6,7 +6,8 @@ import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { HomePage } from '../pages/HomePage';
 import { SignInPage } from '../pages/SignInPage';
-import { GROUPS, screensFor } from './modules';
+import { GROUPS, PUBLIC_PAGES, screensFor } from './modules';
+import { PublicLayout } from './PublicLayout';
 import { matchPath, useRouter } from './router';
 
 export function Shell() {
@@ -26,7 +27,15 @@ export function Shell() {
       {t('app.language')}
     </Button>
   );
-  if (!principal) return <SignInPage languageToggle={languageToggle} />;
+  if (!principal) {
+    // console-money: the public pages need no sign-in
+    const open = PUBLIC_PAGES.map((screen) => ({ screen, params: matchPath(screen.path, path) })).find(
+      (entry) => entry.params,
+    );
+    if (open)
+      return <PublicLayout screen={open.screen} params={open.params!} languageToggle={languageToggle} />;
+    return <SignInPage languageToggle={languageToggle} />;
+  }
 
   const current = screens
     .map((screen) => ({ screen, params: matchPath(screen.path, path) }))

@@ -30,8 +30,60 @@ export const ALL_ROLES: readonly Role[] = [
   'admin',
 ];
 
+// console-money: who moves money, who reads it
+const FINANCE: readonly Role[] = ['finance_officer', 'admin'];
+const LEDGER_READERS: readonly Role[] = ['finance_officer', 'auditor', 'admin'];
+
+export interface PublicScreen {
+  readonly path: string;
+  readonly title: MessageKey;
+  readonly menu?: boolean;
+  readonly page: ConsoleScreen['page'];
+}
+
+/**
+ * console-money: pages anyone may open without signing in (the gateway answers their routes to the
+ * anonymous principal, rate-limited). A certificate's number in the path opens its verification.
+ */
+export const PUBLIC_PAGES: readonly PublicScreen[] = [
+  {
+    path: '/public/notices',
+    title: 'nav.publicNotices',
+    page: lazy(() => import('../pages/public/NoticesPage')),
+  },
+  {
+    path: '/public/certificates',
+    title: 'nav.publicCertificates',
+    page: lazy(() => import('../pages/public/CertificateVerificationPage')),
+  },
+  {
+    path: '/public/certificates/:certificateNumber',
+    title: 'nav.publicCertificates',
+    menu: false,
+    page: lazy(() => import('../pages/public/CertificateVerificationPage')),
+  },
+  {
+    path: '/public/fund-disclosure',
+    title: 'nav.publicFundDisclosure',
+    page: lazy(() => import('../pages/public/FundDisclosurePage')),
+  },
+  {
+    path: '/public/scorecard',
+    title: 'nav.publicScorecard',
+    page: lazy(() => import('../pages/public/ScorecardPage')),
+  },
+];
+
 /** The menu groups, in menu order. */
-export const GROUPS: readonly MessageKey[] = ['nav.registry', 'nav.policy'];
+export const GROUPS: readonly MessageKey[] = [
+  'nav.registry',
+  'nav.policy',
+  // console-money: the fund ledger, audit and the trainee's own screens
+  'nav.ledger',
+  'nav.audit',
+  'nav.trainee',
+  'nav.public',
+];
 
 export const SCREENS: readonly ConsoleScreen[] = [
   {
@@ -97,6 +149,65 @@ export const SCREENS: readonly ConsoleScreen[] = [
     roles: ALL_ROLES,
     page: lazy(() => import('../pages/policy/HolidayCalendarPage')),
   },
+  // console-money: the finance officer's ledger, the auditor's timeline, the trainee's claims
+  {
+    path: '/ledger/balances',
+    title: 'nav.ledgerBalances',
+    group: 'nav.ledger',
+    roles: LEDGER_READERS,
+    page: lazy(() => import('../pages/ledger/BalancesPage')),
+  },
+  {
+    path: '/ledger/money-in',
+    title: 'nav.ledgerMoneyIn',
+    group: 'nav.ledger',
+    roles: FINANCE,
+    page: lazy(() => import('../pages/ledger/MoneyInPage')),
+  },
+  {
+    path: '/ledger/reservations',
+    title: 'nav.ledgerReservations',
+    group: 'nav.ledger',
+    roles: FINANCE,
+    page: lazy(() => import('../pages/ledger/ReservationsPage')),
+  },
+  {
+    path: '/ledger/payments',
+    title: 'nav.ledgerPayments',
+    group: 'nav.ledger',
+    roles: FINANCE,
+    page: lazy(() => import('../pages/ledger/PaymentsPage')),
+  },
+  {
+    path: '/ledger/report',
+    title: 'nav.ledgerReport',
+    group: 'nav.ledger',
+    roles: LEDGER_READERS,
+    page: lazy(() => import('../pages/ledger/FundReportPage')),
+  },
+  {
+    path: '/audit/timeline',
+    title: 'nav.auditTimeline',
+    group: 'nav.audit',
+    roles: ['auditor'],
+    page: lazy(() => import('../pages/audit/TimelinePage')),
+  },
+  {
+    path: '/audit/chains',
+    title: 'nav.auditChains',
+    group: 'nav.audit',
+    roles: ['auditor'],
+    page: lazy(() => import('../pages/audit/ChainVerificationPage')),
+  },
+  {
+    path: '/my/claims',
+    title: 'nav.myClaims',
+    group: 'nav.trainee',
+    roles: ['worker'],
+    page: lazy(() => import('../pages/trainee/MyClaimsPage')),
+  },
+  // the public pages, also in the menu of a signed-in user
+  ...PUBLIC_PAGES.map((screen) => ({ ...screen, group: 'nav.public' as const, roles: ALL_ROLES })),
 ];
 
 export const screensFor = (roles: readonly Role[]) =>
