@@ -1,6 +1,8 @@
 // Every string the console itself shows, in Chinese (first) and English. The English dictionary has the
 // type of the Chinese one: a key missing in either is a compile error, and the dictionary test checks
 // no Chinese entry is left in English. Messages from the API come with their own zh/en (api/errors.ts).
+import { OPS_EN, OPS_ZH } from './ops.dictionary';
+
 export const zh = {
   'app.title': '技能培训补贴管理平台',
   'app.language': 'English',
@@ -196,6 +198,8 @@ export const zh = {
   'holiday.source.package': '内置数据包',
   'holiday.source.publication': '管理员发布',
   'holiday.province': '省份（含本省自有假日）',
+  // the class and claim screens (ops.dictionary.ts)
+  ...OPS_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -395,6 +399,7 @@ export const en: Record<MessageKey, string> = {
   'holiday.source.package': 'Built-in package',
   'holiday.source.publication': 'Published by an administrator',
   'holiday.province': "Province (with the province's own holidays)",
+  ...OPS_EN,
 };
 
 export type Lang = 'zh' | 'en';
