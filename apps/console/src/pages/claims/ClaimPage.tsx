@@ -272,13 +272,14 @@ export default function ClaimPage({ params }: { params: Record<string, string> }
             })}
           </Typography.Paragraph>
         )}
-        <Table<BreakdownLine>
+        <Table<BreakdownLine & { key: number }>
           aria-label={t('claim.breakdown')}
           size="small"
-          rowKey={(line) => `${line.workerId ?? ''}-${line.rule}-${line.evidence.certificateId ?? ''}`}
+          rowKey="key"
           pagination={{ pageSize: 20 }}
           locale={{ emptyText: <EmptyText /> }}
-          dataSource={computation.lines}
+          // a worker may have several lines of one rule (tranches): the line's place is its key
+          dataSource={computation.lines.map((line, key) => ({ ...line, key }))}
           summary={() => (
             <Table.Summary.Row>
               <Table.Summary.Cell index={0} colSpan={4}>
