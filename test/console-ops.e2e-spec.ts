@@ -112,7 +112,8 @@ beforeAll(async () => {
   setTestClock(classOpsClock, new Date().toISOString());
   setTestClock(subsidyClock, '2019-09-26T09:00:00+08:00');
   db = await connectTestDatabase('console_ops_e2e');
-  for (const service of ['registry', 'subsidy', 'class-ops']) schemas[service] = await db.freshSchema();
+  for (const service of ['registry', 'subsidy', 'class-ops', 'certification'])
+    schemas[service] = await db.freshSchema();
   platform = await startPlatform(
     [
       { name: 'gateway', env: { JINENG_DEV_AUTH: 'enabled', JINENG_CONSOLE_DIR: consoleDist } },
@@ -122,6 +123,7 @@ beforeAll(async () => {
         name: 'class-ops',
         env: { JINENG_SCHEMA: schemas['class-ops'], JINENG_TEST_CLOCK_FILE: classOpsClock },
       },
+      { name: 'certification', env: { JINENG_SCHEMA: schemas.certification } },
     ],
     {},
     90_000,
@@ -395,6 +397,78 @@ it('county officer: approves the opening, exports the list, records an inspectio
   expect(JSON.stringify(sheet.data)).toContain(classId);
   expect(await axe(page)).toEqual([]);
   await shot(page, 'classes-list');
+
+  // the institution applies for the assessment on the class page; the officer schedules it (through the
+  // API: an evaluation body recognised for the occupation) and uploads the results sheet on its page
+  const clerk = await newPage(/培训机构经办人/);
+  await clerk.page.goto(`${platform.urls.gateway}/classes/${classId}`);
+  await eventually(
+    async () => {
+      await clerk.page.getByRole('button', { name: '申请结业考核' }).click();
+      await clerk.page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/, { timeout: 3000 });
+    },
+    { timeoutMs: 30_000 },
+  );
+  const assessmentId = /\/assessments\/([0-9a-f-]{36})$/.exec(clerk.page.url())![1];
+  await clerk.page.getByText('已申请').first().waitFor();
+  // the clerk uploads no results: the form is the officers'
+  expect(await clerk.page.getByLabel('上传成绩表（.xlsx / .csv）').count()).toBe(0);
+  await clerk.context.close();
+  const body = randomUUID();
+  expect(
+    (
+      await api('county_officer', 'POST', '/api/v1/evaluation-bodies', {
+        evaluationBodyId: body,
+        name: '运城市焊工技能等级认定中心',
+        kind: 'social_organisation',
+        jurisdictionCode: '140802',
+        recognitions: [
+          { occupationCode: OCCUPATION, levels: [5], kinds: ['skill_level'], validFrom: '2020-01-01' },
+        ],
+      })
+    ).status,
+  ).toBe(201);
+  const scheduled = await api('county_officer', 'POST', `/api/v1/assessments/${assessmentId}/schedule`, {
+    date: today,
+    place: '盐湖区实训基地',
+    assessorIds: ['assessor-1'],
+    evaluationBodyId: body,
+  });
+  expect(scheduled.status).toBe(200);
+  await page.goto(`${platform.urls.gateway}/assessments/${assessmentId}`);
+  await page.getByText('已安排').first().waitFor();
+  const stranger = randomUUID();
+  const resultsSheet = path.join(folder, '焊工考核成绩.csv');
+  writeFileSync(
+    resultsSheet,
+    `工人编号,理论成绩,实操成绩,考核结果\n${workerIds.map((w) => `${w},85,90,合格`).join('\n')}\n${stranger},70,70,合格\n`,
+  );
+  await page.getByLabel('上传成绩表（.xlsx / .csv）').setInputFiles(resultsSheet);
+  await page.getByRole('button', { name: '上传成绩', exact: true }).click();
+  const report = page.getByTestId('results-report');
+  await report.waitFor({ timeout: 20_000 });
+  // judged row by row: the three trainees' results recorded, the stranger refused (not on the roster),
+  // its reason in Chinese at its row; the assessment then shows the recorded results
+  expect(await report.textContent()).toBe('已录入 3 行，未变化 0 行，不符合 1 行');
+  const problems = page.getByRole('table', { name: '问题' });
+  expect(await problems.locator('tbody tr.ant-table-row').count()).toBe(4);
+  expect(await problems.locator('tbody tr.ant-table-row', { hasText: stranger }).textContent()).toContain(
+    '花名册',
+  );
+  await eventually(
+    async () =>
+      expect(
+        (await api('county_officer', 'GET', `/api/v1/assessments/${assessmentId}`)).body.results,
+      ).toHaveLength(3),
+    { timeoutMs: 15_000 },
+  );
+  expect(await axe(page)).toEqual([]);
+  await shot(page, 'assessment-results-report');
+  await page.reload();
+  const results = page.getByRole('table', { name: '考核成绩' });
+  await results.getByText(workerIds[0]).waitFor();
+  expect(await results.locator('tbody tr.ant-table-row').count()).toBe(3);
+  expect(await results.getByText('合格', { exact: true }).count()).toBe(3);
 
   // the first day, as the device sends it: three trainees at the site, one far from it; after the first
   // session ends class-ops starts the class (the opening-day rule)
