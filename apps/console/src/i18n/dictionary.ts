@@ -1,6 +1,8 @@
 // Every string the console itself shows, in Chinese (first) and English. The English dictionary has the
 // type of the Chinese one: a key missing in either is a compile error, and the dictionary test checks
 // no Chinese entry is left in English. Messages from the API come with their own zh/en (api/errors.ts).
+import { OPS_EN, OPS_ZH } from './ops.dictionary';
+
 export const zh = {
   'app.title': '技能培训补贴管理平台',
   'app.language': 'English',
@@ -420,6 +422,8 @@ export const zh = {
   'trainee.status.payment_failed': '支付失败',
   'trainee.status.commitment_refused': '资金不足待拨付',
   'trainee.status.closed': '已办结',
+  // the class and claim screens (ops.dictionary.ts)
+  ...OPS_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -843,6 +847,7 @@ export const en: Record<MessageKey, string> = {
   'trainee.status.payment_failed': 'Payment failed',
   'trainee.status.commitment_refused': 'Waiting for funds',
   'trainee.status.closed': 'Closed',
+  ...OPS_EN,
 };
 
 export type Lang = 'zh' | 'en';

@@ -74,9 +74,62 @@ export const PUBLIC_PAGES: readonly PublicScreen[] = [
   },
 ];
 
+const CLASS_OPS_SCREENS: readonly ConsoleScreen[] = [
+  {
+    path: '/classes',
+    title: 'nav.classes',
+    group: 'nav.classOps',
+    roles: ['institution', ...READERS],
+    page: lazy(() => import('../pages/classes/ClassesPage')),
+  },
+  {
+    path: '/classes/new',
+    title: 'nav.classNew',
+    group: 'nav.classOps',
+    roles: ['institution'],
+    page: lazy(() => import('../pages/classes/OpenClassPage')),
+  },
+  {
+    path: '/classes/:classId',
+    title: 'nav.classDetail',
+    menu: false,
+    roles: ['institution', ...READERS],
+    page: lazy(() => import('../pages/classes/ClassPage')),
+  },
+  {
+    path: '/assessments/:assessmentId',
+    title: 'nav.assessment',
+    menu: false,
+    roles: ['institution', ...READERS],
+    page: lazy(() => import('../pages/classes/AssessmentPage')),
+  },
+  {
+    path: '/claims',
+    title: 'nav.claims',
+    group: 'nav.classOps',
+    roles: ['county_officer', 'city_approver'],
+    page: lazy(() => import('../pages/claims/ClaimsPage')),
+  },
+  {
+    path: '/claims/new',
+    title: 'nav.claimNew',
+    group: 'nav.classOps',
+    roles: ['institution', 'enterprise'],
+    page: lazy(() => import('../pages/claims/SubmitClaimPage')),
+  },
+  {
+    path: '/claims/:claimId',
+    title: 'nav.claimDetail',
+    menu: false,
+    roles: ['institution', 'enterprise', 'worker', 'county_officer', 'city_approver', 'auditor'],
+    page: lazy(() => import('../pages/claims/ClaimPage')),
+  },
+];
+
 /** The menu groups, in menu order. */
 export const GROUPS: readonly MessageKey[] = [
   'nav.registry',
+  'nav.classOps',
   'nav.policy',
   // console-money: the fund ledger, audit and the trainee's own screens
   'nav.ledger',
@@ -128,6 +181,8 @@ export const SCREENS: readonly ConsoleScreen[] = [
     roles: ['institution', ...READERS],
     page: lazy(() => import('../pages/devices/DevicesPage')),
   },
+  // classes and claims: institution clerk, county officer, city approver (issue 16)
+  ...CLASS_OPS_SCREENS,
   {
     path: '/policy/effective',
     title: 'nav.effectivePolicy',

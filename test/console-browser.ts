@@ -1,0 +1,77 @@
+// What the console's browser tests do in every journey (the same steps as test/console.e2e-spec.ts):
+// choose in an Ant Design select, sign in as a demo user, run axe on the page at rest, take a screenshot,
+// read the messages under a form control. Used by test/console-ops.e2e-spec.ts.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { eventually } from '@jineng/testing';
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+export const SCREENSHOTS = path.resolve(__dirname, '..', 'docs/screenshots');
+
+/** choose an option of the Ant Design select labelled `label` */
+export async function choose(page: Page, label: string | RegExp, option: string | RegExp) {
+  await page.getByLabel(label, { exact: typeof label === 'string' }).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+    .first()
+    .click();
+  await eventually(async () => expect(await page.locator('.ant-select-dropdown:visible').count()).toBe(0));
+}
+
+export async function signIn(page: Page, baseUrl: string, role: RegExp) {
+  await page.goto(`${baseUrl}/`);
+  await choose(page, '演示用户', role);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('signed-in-as').waitFor();
+}
+
+/** axe-core on the page at rest: the serious and critical violations */
+export async function axe(page: Page): Promise<string[]> {
+  await page.mouse.move(0, 0);
+  await page.waitForFunction(
+    () => {
+      type Animation = { playState: string; effect: { getTiming(): { iterations: number } } | null };
+      const document = (globalThis as unknown as { document: { getAnimations(): Animation[] } }).document;
+      return document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity);
+    },
+    undefined,
+    { timeout: 10_000 },
+  );
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(async () => {
+    const page = globalThis as unknown as {
+      axe: { run(context: unknown): Promise<unknown> };
+      document: unknown;
+    };
+    return (await page.axe.run(page.document)) as {
+      violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+    };
+  });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+export async function shot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** the messages Ant Design shows under the form control labelled `label` */
+export async function errorsAt(page: Page, label: string): Promise<string> {
+  const item = page.locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) });
+  return (await item.locator('.ant-form-item-explain-error').allTextContents()).join(' | ');
+}
+
+/** the success message, or the test fails with what the page said instead */
+export async function succeeded(page: Page, message: RegExp) {
+  const success = page.getByText(message).first();
+  const refused = page.locator('.ant-form-item-explain-error, [role="alert"] .ant-alert-description');
+  try {
+    await success.waitFor({ timeout: 20_000 });
+  } catch {
+    throw new Error(`refused: ${(await refused.allTextContents()).join(' | ')}`);
+  }
+}
