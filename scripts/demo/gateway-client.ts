@@ -36,7 +36,12 @@ export class GatewayClient {
     readonly url: string,
     /** the idempotency keys' namespace: one per flow (a test run, the demo) */
     readonly namespace: string,
+    /** how long a request is retried while its service is away (0: never) */
+    readonly retryForMs = 0,
   ) {}
+
+  /** how many times a request was sent again because its service was away */
+  retries = 0;
 
   id(name: string): string {
     return nameUuid(this.namespace, name);
@@ -57,8 +62,32 @@ export class GatewayClient {
     return token;
   }
 
-  /** One request; a command (not GET) carries the step's derived Idempotency-Key. */
+  /**
+   * One request; a command (not GET) carries the step's derived Idempotency-Key. While a service is
+   * away (no connection, 502/503/504) the same request is sent again for up to `retryForMs`: the key
+   * makes a command that did get through answer as first recorded.
+   */
   async call(
+    user: string | undefined,
+    method: string,
+    path: string,
+    body?: unknown,
+    step?: string,
+  ): Promise<Answer> {
+    const deadline = Date.now() + this.retryForMs;
+    for (;;) {
+      const answer = await this.once(user, method, path, body, step).catch((error: Error) => error);
+      const away = answer instanceof Error || [502, 503, 504].includes(answer.status);
+      if (!away || Date.now() > deadline) {
+        if (answer instanceof Error) throw answer;
+        return answer;
+      }
+      this.retries += 1;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+
+  private async once(
     user: string | undefined,
     method: string,
     path: string,

@@ -57,10 +57,21 @@ export async function startWholePlatform(
       },
     })),
     { name: 'gateway', env: { JINENG_DEV_AUTH: 'enabled' } },
+    ...Object.entries(options.replicas ?? {}).flatMap(([service, count]) =>
+      Array.from({ length: count - 1 }, (_, i) => ({
+        name: service,
+        replicaLabel: `${service}#${i + 2}`,
+        env: {
+          JINENG_SCHEMA: schemas[service]!,
+          JINENG_TEST_CLOCK_FILE: clockFile,
+          ...(service === 'registry' ? DEVELOPMENT_REGISTRY_KEYS : {}),
+        },
+      })),
+    ),
   ];
   let platform: RunningPlatform;
   try {
-    platform = await startPlatform(apps, {}, 120_000, options);
+    platform = await startPlatform(apps, {}, 150_000, { parallel: 2, ...options });
   } catch (error) {
     await db.dispose();
     throw error;
