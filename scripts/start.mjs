@@ -10,9 +10,12 @@
 //      `node dist/<sourceRoot>/<entryFile>.js` (default dist/apps/<name>/src/main.js), with
 //      DATABASE_URL and NATS_URL (and PORT, see below) in its environment; each output line is
 //      prefixed with the app's name; nothing is restarted; SIGINT/SIGTERM stops all of them;
-//   4. runs the demo-data loader scripts/demo-data.mjs if it exists (same environment, plus
-//      JINENG_SERVICE_URLS = JSON {name: url}), after every app with a port accepts connections;
-//   5. prints the URLs: PostgreSQL, NATS, and each app's.
+//   4. loads the demo data (scripts/demo/load.ts → demo-data.ts, the whole flow of scripts/demo/whole-flow.ts)
+//      through the gateway, after every app with a port accepts connections: the services read the demo
+//      clock (JINENG_TEST_CLOCK_FILE, default <tmp>/jineng-demo/clock.json, not with NODE_ENV=production),
+//      which the loader moves through 2019; every step has an Idempotency-Key derived from the demo item,
+//      so a second start appends nothing (JINENG_DEMO_DATA=none: no demo data);
+//   5. prints the URLs: PostgreSQL, NATS, each app's, and the demo users (the console's logins).
 //
 // Trust boundaries (docs/adr/0001, 0002): each service ("jineng": { "bus": "service" } below) runs as
 // its own database role `jineng_<name>` (DATABASE_URL), which its migration step — run at its start

@@ -20,7 +20,22 @@ export function connectionSettings(config: ServiceConfig, max: number): PoolConf
 }
 
 export function createServicePool(config: ServiceConfig): Pool {
-  return new Pool(connectionSettings(config, config.poolSize));
+  const pool = new Pool(connectionSettings(config, config.poolSize));
+  // An idle connection the server ends (a failover, pg_terminate_backend) is an 'error' of the pool,
+  // which pg has already dropped it from; unhandled, that event ended the whole process. The next
+  // query opens a new connection.
+  pool.on('error', (error) => {
+    process.stdout.write(
+      `${JSON.stringify({
+        time: new Date().toISOString(),
+        level: 'warn',
+        service: config.service,
+        context: 'DatabasePool',
+        message: `an idle database connection was closed: ${error.message}`,
+      })}\n`,
+    );
+  });
+  return pool;
 }
 
 export interface ReadModelDataSourceOptions {
