@@ -58,7 +58,7 @@ async function classWithFaults(
   paid.push(outcome.claimIds.certificate!);
   await expectExactlyOnce(whole, client, paid);
   console.log(
-    `${key}: ${moves} clock moves, ${client.retries} requests sent again, ${Date.now() - started} ms`,
+    `${key}: ${moves} clock moves, ${client.retries - retriedBefore} requests sent again, ${Date.now() - started} ms`,
   );
   return outcome;
 }
