@@ -19,7 +19,6 @@ const CI_SEED = 20_261_130;
 const seed = process.env.JINENG_FAULT_SEED ? Number(process.env.JINENG_FAULT_SEED) : CI_SEED;
 /** a class of 10 days to its paid claim moves the clock 20 times (scripts/demo/whole-flow.ts) */
 const CLOCK_MOVES = 20;
-const FAULTS = 4;
 
 let whole: WholePlatform;
 let client: GatewayClient;
@@ -41,13 +40,18 @@ afterAll(async () => {
   await whole?.dispose();
 });
 
-/** The run's faults, from the seed alone. */
+/** The run's faults, from the seed alone: every kind once, in a random order, at random moves. */
 function plan(random: () => number): Map<number, Fault> {
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const kinds = [...FAULT_KINDS];
+  for (let i = kinds.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [kinds[i], kinds[j]] = [kinds[j]!, kinds[i]!];
+  }
   const faults = new Map<number, Fault>();
-  while (faults.size < FAULTS) {
-    const at = 1 + Math.floor(random() * CLOCK_MOVES);
-    const kind = pick(FAULT_KINDS);
+  for (const kind of kinds) {
+    let at = 1 + Math.floor(random() * CLOCK_MOVES);
+    while (faults.has(at)) at = 1 + (at % CLOCK_MOVES);
     const target =
       kind === 'kill-replica'
         ? pick(['fund-ledger', 'fund-ledger#2'])
