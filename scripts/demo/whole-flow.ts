@@ -16,6 +16,7 @@ import { check, GatewayClient, until, type Answer } from './gateway-client';
 export const YANHU = '140802';
 export const YUNCHENG = '140800';
 export const DEMO_INSTITUTION_ID = '5b1f3c2e-8a4d-4c6b-9e1f-0a2b3c4d5e6f';
+export const DEMO_TEACHER_ID = '3c9d2e1f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
 export const FUND_SOURCE = 'employment_subsidy_fund';
 const OCCUPATION = '6-18-02-04';
 const SITE = { name: '盐湖区实训基地', lat: 35.02, lng: 111.0, radiusMetres: 200 };
@@ -165,7 +166,8 @@ export async function prepareGround(
   );
   log('funds: 200 000 ¥ received by 运城市, 100 000 ¥ allocated to 盐湖区');
 
-  const teacherId = client.id('teacher');
+  // the demo institution's teacher of the earlier demo data (a database loaded before keeps it)
+  const teacherId = DEMO_TEACHER_ID;
   await client.must(
     'institution',
     'POST',
@@ -197,6 +199,8 @@ export async function prepareGround(
       ],
     },
     'institution applies',
+    // the demo institution of a database loaded by the earlier demo data
+    ['INSTITUTION.ALREADY_APPLIED'],
   );
   await client.must(
     'county_officer',
@@ -204,6 +208,7 @@ export async function prepareGround(
     `/api/v1/institutions/${DEMO_INSTITUTION_ID}/listing`,
     { publicationBatch: '2019年第1批（演示）' },
     'institution listed',
+    ['INSTITUTION.WRONG_STATUS'],
   );
   const deviceId = client.id('device');
   await client.must(
