@@ -284,7 +284,9 @@ export async function runClass(
   // the trainees are registered
   const workerIds: string[] = [];
   for (let i = 0; i < plan.trainees; i++) {
-    const birthDate = `19${80 + ((i * 7) % 19)}-0${1 + (i % 9)}-1${i % 10}`;
+    // a birth date and serial from the worker's name in the flow: distinct ID numbers across classes
+    const born = Number(digitsOf(client, step(`worker ${i} born`), 6));
+    const birthDate = `${1975 + (born % 25)}-${String(1 + (Math.floor(born / 25) % 12)).padStart(2, '0')}-${String(1 + (Math.floor(born / 300) % 28)).padStart(2, '0')}`;
     // the 17th digit is odd for a man, even for a woman (GB 11643)
     const serial = `${digitsOf(client, step(`worker ${i} id`), 2)}${i % 2 === 0 ? 1 : 2}`;
     const registered = await client.must(
