@@ -1,3 +1,4 @@
+/* global fetch */
 // `npm start`: the whole platform locally, in one command.
 //
 //   1. makes sure PostgreSQL and NATS (JetStream) are up (scripts/infra-up.mjs: reuse running ones,
@@ -9,9 +10,12 @@
 //      `node dist/<sourceRoot>/<entryFile>.js` (default dist/apps/<name>/src/main.js), with
 //      DATABASE_URL and NATS_URL (and PORT, see below) in its environment; each output line is
 //      prefixed with the app's name; nothing is restarted; SIGINT/SIGTERM stops all of them;
-//   4. runs the demo-data loader scripts/demo-data.mjs if it exists (same environment, plus
-//      JINENG_SERVICE_URLS = JSON {name: url}), after every app with a port accepts connections;
-//   5. prints the URLs: PostgreSQL, NATS, and each app's.
+//   4. loads the demo data (scripts/demo/load.ts → demo-data.ts, the whole flow of scripts/demo/whole-flow.ts)
+//      through the gateway, after every app with a port accepts connections: the services read the demo
+//      clock (JINENG_TEST_CLOCK_FILE, default <tmp>/jineng-demo/clock.json, not with NODE_ENV=production),
+//      which the loader moves through 2019; every step has an Idempotency-Key derived from the demo item,
+//      so a second start appends nothing (JINENG_DEMO_DATA=none: no demo data);
+//   5. prints the URLs: PostgreSQL, NATS, each app's, and the demo users (the console's logins).
 //
 // Trust boundaries (docs/adr/0001, 0002): each service ("jineng": { "bus": "service" } below) runs as
 // its own database role `jineng_<name>` (DATABASE_URL), which its migration step — run at its start
@@ -34,7 +38,7 @@
 // The built code's `@jineng/*` imports are resolved to dist/ by scripts/infra/register-paths.cjs.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
@@ -227,6 +231,15 @@ async function main() {
     log('audit seals are signed with the development key (scripts/audit-seal-key.mjs makes a real one)');
   }
 
+  // the demo clock (libs/service-runtime clock/service-clock.ts): the demo data lives in 2019, when
+  // Yuncheng's seed rules were in force; the services read the clock from this file, which stays where
+  // the demo left it across starts (refused by the services with NODE_ENV=production)
+  if (env.NODE_ENV !== 'production' && env.JINENG_DEMO_DATA !== 'none') {
+    env.JINENG_TEST_CLOCK_FILE ??= path.join(tmpdir(), 'jineng-demo', 'clock.json');
+    mkdirSync(path.dirname(env.JINENG_TEST_CLOCK_FILE), { recursive: true });
+    log(`demo clock: ${env.JINENG_TEST_CLOCK_FILE}`);
+  }
+
   log('building: npx tsc -p tsconfig.build.json');
   const build = await run('npx', ['--no', '--', 'tsc', '-p', 'tsconfig.build.json'], {
     inherit: true,
@@ -269,18 +282,25 @@ async function main() {
     log(`${app.name} is listening on port ${app.port}`);
   }
 
-  const demoData = path.join(repoRoot, 'scripts', 'demo-data.mjs');
-  if (existsSync(demoData)) {
-    log('loading demo data: node scripts/demo-data.mjs');
-    const urls = Object.fromEntries(apps.filter((a) => a.url).map((a) => [a.name, a.url]));
-    const loaded = await run(process.execPath, [demoData], {
-      inherit: true,
-      cwd: repoRoot,
-      env: { ...env, JINENG_SERVICE_URLS: JSON.stringify(urls) },
-    });
-    if (loaded.code !== 0) throw new StartError(`the demo-data loader failed (exit ${loaded.code})`);
+  // the demo data (scripts/demo/demo-data.ts), through the gateway only, on the demo clock; every step
+  // has an Idempotency-Key derived from the demo item, so a second start appends nothing
+  if (env.JINENG_DEMO_DATA === 'none') {
+    log('JINENG_DEMO_DATA=none: no demo data');
+  } else if (!env.JINENG_TEST_CLOCK_FILE) {
+    log('no demo clock (NODE_ENV=production): no demo data');
   } else {
-    log('no demo-data loader (scripts/demo-data.mjs) yet; skipping demo data');
+    log('loading demo data: node scripts/demo/load.ts (the demo clock moves through 2019)');
+    const urls = Object.fromEntries(apps.filter((a) => a.url).map((a) => [a.name, a.url]));
+    const loaded = await run(
+      process.execPath,
+      [
+        '-r',
+        path.join(repoRoot, 'scripts', 'ts-register.cjs'),
+        path.join(repoRoot, 'scripts', 'demo', 'load.ts'),
+      ],
+      { inherit: true, cwd: repoRoot, env: { ...env, JINENG_SERVICE_URLS: JSON.stringify(urls) } },
+    );
+    if (loaded.code !== 0) throw new StartError(`the demo-data loader failed (exit ${loaded.code})`);
   }
 
   const roles = apps.filter((app) => app.service).map((app) => runtimeRoleOf(app, infra.databaseUrl).role);
@@ -322,6 +342,12 @@ async function main() {
       console.log(
         `  demo users         ${gateway.url}/api/v1/dev/users  (development issuer: JINENG_DEV_AUTH=enabled)`,
       );
+      // the demo logins: the console's sign-in takes one of these user names
+      const users = await fetch(`${gateway.url}/api/v1/dev/users`)
+        .then((r) => (r.ok ? r.json() : null))
+        .catch(() => null);
+      for (const user of users?.users ?? users?.items ?? (Array.isArray(users) ? users : []))
+        console.log(`    ${String(user.user).padEnd(16)} ${user.displayName ?? ''}`);
       console.log(
         `  a token            curl -s -X POST ${gateway.url}/api/v1/dev/tokens -H 'Content-Type: application/json' -d '{"user":"county_officer"}'`,
       );

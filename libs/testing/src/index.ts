@@ -12,3 +12,4 @@ export * from './zip-archive';
 export * from './test-clock';
 export * from './infrastructure/upstream-bus';
 export * from './service-replies';
+export * from './infrastructure/whole-platform';

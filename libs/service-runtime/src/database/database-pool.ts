@@ -20,7 +20,25 @@ export function connectionSettings(config: ServiceConfig, max: number): PoolConf
 }
 
 export function createServicePool(config: ServiceConfig): Pool {
-  return new Pool(connectionSettings(config, config.poolSize));
+  const pool = new Pool(connectionSettings(config, config.poolSize));
+  // A connection the server ends (a failover, pg_terminate_backend) is an 'error' event; unhandled,
+  // it ended the whole process. An idle one is the pool's, which pg has already dropped it from: the
+  // next query opens a new connection.
+  const closed = (error: Error) =>
+    process.stdout.write(
+      `${JSON.stringify({
+        time: new Date().toISOString(),
+        level: 'warn',
+        service: config.service,
+        context: 'DatabasePool',
+        message: `a database connection was closed: ${error.message}`,
+      })}\n`,
+    );
+  pool.on('error', closed);
+  // …and so is one checked out and between two queries (a transaction waiting on the bus): its own
+  // 'error' event; its next query fails, and the command or consumer that holds it retries
+  pool.on('connect', (client) => client.on('error', closed));
+  return pool;
 }
 
 export interface ReadModelDataSourceOptions {

@@ -31,6 +31,11 @@ export interface PlatformApp {
   readonly name: string;
   /** extra environment (e.g. JINENG_SCHEMA for a fresh schema, keys) */
   readonly env?: Record<string, string>;
+  /**
+   * A second process of the same service (its database role, bus identity and environment), known
+   * under this label (e.g. `fund-ledger#2`) in `urls`, `pids` and `logs`.
+   */
+  readonly replicaLabel?: string;
 }
 
 export interface RunningPlatform {
@@ -46,6 +51,10 @@ export interface RunningPlatform {
   readonly databaseRoles: Readonly<Record<string, string>>;
   /** every JSON log line each app wrote, for assertions on logs */
   readonly logs: Readonly<Record<string, readonly Record<string, unknown>[]>>;
+  /** Kills one app's process (by its name or replica label), as a crash would: SIGKILL by default. */
+  kill(label: string, signal?: NodeJS.Signals): Promise<void>;
+  /** Starts a killed app again, with the same environment and port, and waits until it is ready. */
+  restart(label: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -55,6 +64,11 @@ export interface PlatformOptions {
    * subjects only): they get a bus identity of their own. A name nest-cli.json already has is its.
    */
   readonly producers?: readonly string[];
+  /**
+   * how many apps start at once (each waited for until ready); 1 by default. More than the machine's
+   * cores slows every start past the bus's authentication timeout.
+   */
+  readonly parallel?: number;
 }
 
 export async function startPlatform(
@@ -75,23 +89,57 @@ export async function startPlatform(
   const roles: string[] = [];
   const databaseRoles: Record<string, string> = {};
   const stop = async () => {
-    for (const { child, exited } of children.reverse()) {
-      if (child.exitCode === null) child.kill('SIGTERM');
+    for (const { child, exited } of [...children].reverse()) {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
     }
     await bus.dispose();
     const pool = new Pool({ connectionString: databaseUrl(), max: 1 });
     await dropRoles(pool, roles).finally(() => pool.end());
   };
+  const launched = new Map<string, { env: NodeJS.ProcessEnv; child: ChildProcess; exited: Promise<void> }>();
+  const launch = async (label: string, name: string, env: NodeJS.ProcessEnv): Promise<void> => {
+    const child = spawn(
+      process.execPath,
+      [
+        '-r',
+        path.join(repoRoot, 'scripts', 'ts-register.cjs'),
+        path.join(repoRoot, 'apps', name, 'src', 'main.ts'),
+      ],
+      { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const lines = (logs[label] ??= []);
+    let stderr = '';
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      try {
+        lines.push(JSON.parse(line) as Record<string, unknown>);
+      } catch {
+        lines.push({ notJson: line });
+      }
+    });
+    child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    children.push({ name: label, child, exited });
+    launched.set(label, { env, child, exited });
+    pids[label] = child.pid!;
+    await waitUntilReady(label, urls[label]!, child, () => stderr, lines, readyTimeoutMs);
+  };
+  const starting: Promise<void>[] = [];
   try {
     for (const app of apps) {
+      const label = app.replicaLabel ?? app.name;
+      // a replica starts once its service has migrated its schema
+      if (app.replicaLabel || starting.length % (options.parallel ?? 1) === 0) await Promise.all(starting);
       const port = await freePort();
       const service = described.find((known) => known.name === app.name)?.kind === 'service';
       const database: Record<string, string> = { DATABASE_URL: databaseUrl() };
       if (service) {
-        const role = `t_${app.name.replace(/-/g, '_')}_${randomBytes(4).toString('hex')}`;
-        roles.push(role);
-        databaseRoles[app.name] = role;
+        // a replica runs as the role of the service's first process
+        const role =
+          (app.replicaLabel ? databaseRoles[app.name] : undefined) ??
+          `t_${app.name.replace(/-/g, '_')}_${randomBytes(4).toString('hex')}`;
+        if (!roles.includes(role)) roles.push(role);
+        databaseRoles[app.name] ??= role;
         const url = new URL(databaseUrl());
         url.username = role;
         url.password = '';
@@ -100,56 +148,48 @@ export async function startPlatform(
           JINENG_MIGRATOR_DATABASE_URL: databaseUrl(),
         });
       }
-      const child = spawn(
-        process.execPath,
-        [
-          '-r',
-          path.join(repoRoot, 'scripts', 'ts-register.cjs'),
-          path.join(repoRoot, 'apps', app.name, 'src', 'main.ts'),
-        ],
-        {
-          cwd: repoRoot,
-          env: {
-            PATH: process.env.PATH ?? '',
-            ...database,
-            ...bus.envOf(app.name),
-            HOST: '127.0.0.1',
-            PORT: String(port),
-            LOG_LEVEL: 'warn',
-            // the gateway signs with the test key pair, the services verify with it
-            ...envelopeKeyEnv(),
-            // the registry seals payees' accounts, the fund ledger opens them
-            ...payeeSealingKeyEnv(),
-            // the audit service signs its daily seals
-            ...auditSealKeyEnv(),
-            ...common,
-            ...app.env,
-          },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
-      const lines: Record<string, unknown>[] = [];
-      logs[app.name] = lines;
-      let stderr = '';
-      readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-        try {
-          lines.push(JSON.parse(line) as Record<string, unknown>);
-        } catch {
-          lines.push({ notJson: line });
-        }
+      urls[label] = `http://127.0.0.1:${port}`;
+      const started = launch(label, app.name, {
+        PATH: process.env.PATH ?? '',
+        ...database,
+        ...bus.envOf(app.name),
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        // the gateway signs with the test key pair, the services verify with it
+        ...envelopeKeyEnv(),
+        // the registry seals payees' accounts, the fund ledger opens them
+        ...payeeSealingKeyEnv(),
+        // the audit service signs its daily seals
+        ...auditSealKeyEnv(),
+        ...common,
+        ...app.env,
       });
-      child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      children.push({ name: app.name, child, exited });
-      urls[app.name] = `http://127.0.0.1:${port}`;
-      pids[app.name] = child.pid!;
-      await waitUntilReady(app.name, urls[app.name], child, () => stderr, lines, readyTimeoutMs);
+      starting.push(started);
+      // (never left unhandled while the next ones start: awaited below)
+      started.catch(() => undefined);
     }
+    const failures = (await Promise.allSettled(starting)).filter((r) => r.status === 'rejected');
+    if (failures.length > 0) throw (failures[0] as PromiseRejectedResult).reason;
   } catch (error) {
     await stop();
     throw error;
   }
-  return { urls, pids, natsUrl: bus.url, bus, databaseRoles, logs, stop };
+  const kill = async (label: string, signal: NodeJS.Signals = 'SIGKILL') => {
+    const running = launched.get(label);
+    if (!running) throw new Error(`no app '${label}' in this platform`);
+    if (running.child.exitCode === null && running.child.signalCode === null) running.child.kill(signal);
+    await running.exited;
+  };
+  const restart = async (label: string) => {
+    const running = launched.get(label);
+    if (!running) throw new Error(`no app '${label}' in this platform`);
+    if (running.child.exitCode === null && running.child.signalCode === null)
+      throw new Error(`${label} is still running`);
+    const name = apps.find((app) => (app.replicaLabel ?? app.name) === label)!.name;
+    await launch(label, name, running.env);
+  };
+  return { urls, pids, natsUrl: bus.url, bus, databaseRoles, logs, kill, restart, stop };
 }
 
 async function waitUntilReady(

@@ -1,0 +1,126 @@
+// The demo data of `npm start`, through the gateway only, on the demo clock: the ground of 盐湖区 (the
+// five seed jurisdictions' policies are published by the subsidy service itself at its start), then
+// classes in every state — one through to both tranches paid and reconciled, one with its claim in
+// review, one running, one approved, one applied for, one withdrawn. Every id and Idempotency-Key
+// derives from the demo item's name (namespace DEMO_NAMESPACE): a second load appends nothing.
+import { GatewayClient } from './gateway-client';
+import { prepareGround, runClass, type ClassOutcome, type FlowContext } from './whole-flow';
+
+export const DEMO_ENTERPRISE_ID = '7d2e4f6a-1b3c-4d5e-8f9a-0b1c2d3e4f5a';
+export const DEMO_NAMESPACE = 'jineng-demo-2019';
+
+export interface DemoSummary {
+  readonly classes: Readonly<Record<string, ClassOutcome>>;
+  /** where the demo clock stands at the end */
+  readonly clock: string;
+}
+
+export async function loadDemoData(
+  gatewayUrl: string,
+  moveClock: (iso: string) => Promise<void>,
+  log: (message: string) => void = () => undefined,
+  namespace = DEMO_NAMESPACE,
+): Promise<DemoSummary> {
+  const ctx: FlowContext = { client: new GatewayClient(gatewayUrl, namespace), moveClock, log };
+  const ground = await prepareGround(ctx, '2019-08-01');
+  // the demo enterprise (the console's enterprise user)
+  await ctx.client.must(
+    'enterprise',
+    'POST',
+    '/api/v1/enterprises',
+    {
+      enterpriseId: DEMO_ENTERPRISE_ID,
+      name: '运城市演示机械制造有限公司',
+      creditCode: '91140802MA0DEM001W',
+      jurisdiction: '140802',
+      headcount: 320,
+      small: false,
+      micro: false,
+    },
+    'demo enterprise',
+    ['ENTERPRISE.ALREADY_REGISTERED'],
+  );
+  const classes: Record<string, ClassOutcome> = {};
+  // in the clock's order: each class's steps happen after the previous one's
+  classes.paid = await runClass(
+    ctx,
+    ground,
+    {
+      key: '焊工班 2019-08（已拨付）',
+      startDate: '2019-08-12',
+      days: 12,
+      trainees: 3,
+      employed: 2,
+      until: 'tranche-paid',
+    },
+    '2019-08-01',
+  );
+  classes.inReview = await runClass(
+    ctx,
+    ground,
+    {
+      key: '焊工班 2019-12（申领审核中）',
+      startDate: '2019-12-09',
+      days: 10,
+      trainees: 2,
+      employed: 0,
+      until: 'claim-in-review',
+    },
+    '2019-12-03',
+  );
+  classes.withdrawn = await runClass(
+    ctx,
+    ground,
+    {
+      key: '焊工班 2020-01（已撤回）',
+      startDate: '2020-01-06',
+      days: 10,
+      trainees: 2,
+      employed: 0,
+      until: 'approved',
+      withdraw: true,
+    },
+    '2019-12-23',
+  );
+  classes.applied = await runClass(
+    ctx,
+    ground,
+    {
+      key: '焊工班 2020-01（待审批）',
+      startDate: '2020-01-06',
+      days: 10,
+      trainees: 2,
+      employed: 0,
+      until: 'applied',
+    },
+    '2019-12-23',
+  );
+  classes.approved = await runClass(
+    ctx,
+    ground,
+    {
+      key: '焊工班 2020-01（已批准）',
+      startDate: '2020-01-06',
+      days: 10,
+      trainees: 2,
+      employed: 0,
+      until: 'approved',
+    },
+    '2019-12-23',
+  );
+  classes.running = await runClass(
+    ctx,
+    ground,
+    {
+      key: '焊工班 2019-12（培训中）',
+      startDate: '2019-12-26',
+      days: 10,
+      trainees: 2,
+      employed: 0,
+      until: 'running',
+    },
+    '2019-12-23',
+  );
+  // runClass left the clock on the running class's second day
+  return { classes, clock: '2019-12-27T08:40:00+08:00' };
+}

@@ -1,0 +1,86 @@
+// The demo data of `npm start` (scripts/demo/demo-data.ts) loaded twice against the whole platform:
+// the first load brings classes in every state and a claim paid and reconciled; the second is answered
+// step by step as first recorded and appends no event to any service's store.
+import { startWholePlatform, PLATFORM_SERVICES, type WholePlatform } from '@jineng/testing';
+import { GatewayClient } from '../scripts/demo/gateway-client';
+import { loadDemoData, DEMO_NAMESPACE } from '../scripts/demo/demo-data';
+
+let whole: WholePlatform;
+
+beforeAll(async () => {
+  whole = await startWholePlatform('whole_flow_demo_e2e', '2019-08-01T09:00:00+08:00');
+}, 180_000);
+
+afterAll(async () => {
+  await whole?.dispose();
+});
+
+async function eventCounts(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const service of PLATFORM_SERVICES) {
+    const table = service === 'audit' ? 'audit_events' : 'events';
+    const { rows } = await whole.db.pool.query<{ n: number }>(
+      `select count(*)::int as n from "${whole.schemas[service]}".${table}`,
+    );
+    counts[service] = rows[0]!.n;
+  }
+  return counts;
+}
+
+/** waits until the audit copy has stopped growing (every relay and consumer caught up) */
+async function settled(): Promise<Record<string, number>> {
+  let last = await eventCounts();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const now = await eventCounts();
+    if (JSON.stringify(now) === JSON.stringify(last)) return now;
+    last = now;
+  }
+}
+
+it('loads classes in every state and a claim through to payment; a second load appends nothing', async () => {
+  const moveClock = (iso: string) => whole.moveClock(iso);
+  const gateway = whole.platform.urls.gateway!;
+  const first = Date.now();
+  const summary = await loadDemoData(gateway, moveClock);
+  const firstMs = Date.now() - first;
+  const after = await settled();
+
+  const client = new GatewayClient(gateway, DEMO_NAMESPACE);
+  const statusOf = async (classId: string) =>
+    (await client.get('county_officer', `/api/v1/classes/${classId}`)).body.class.status as string;
+  expect({
+    paid: await statusOf(summary.classes.paid!.classId),
+    inReview: await statusOf(summary.classes.inReview!.classId),
+    withdrawn: await statusOf(summary.classes.withdrawn!.classId),
+    applied: await statusOf(summary.classes.applied!.classId),
+    approved: await statusOf(summary.classes.approved!.classId),
+    running: await statusOf(summary.classes.running!.classId),
+  }).toEqual({
+    paid: 'completed',
+    inReview: 'completed',
+    withdrawn: 'cancelled',
+    applied: 'applied',
+    approved: 'approved',
+    running: 'running',
+  });
+  const paid = await client.get(
+    'county_officer',
+    `/api/v1/claims/${summary.classes.paid!.claimIds.employment}`,
+  );
+  expect(paid.body.summary.status).toBe('paid');
+  const inReview = await client.get(
+    'county_officer',
+    `/api/v1/claims/${summary.classes.inReview!.claimIds.certificate}`,
+  );
+  // 2 trainees × 10 days × 150 ¥ × 80 %
+  expect(inReview.body.summary).toMatchObject({ computedFen: 240_000 });
+  expect(inReview.body.summary.status).not.toBe('paid');
+
+  const second = Date.now();
+  const again = await loadDemoData(gateway, moveClock);
+  const secondMs = Date.now() - second;
+  expect(again.classes).toEqual(summary.classes);
+  expect(await settled()).toEqual(after);
+  console.log(JSON.stringify({ events: after, firstLoadMs: firstMs, secondLoadMs: secondMs }));
+}, 300_000);
