@@ -45,7 +45,11 @@ import path from 'node:path';
 import { URL } from 'node:url';
 import readline from 'node:readline';
 import { writeEnvelopeKeys } from './envelope-keys.mjs';
-import { writePayeeSealingKeys } from './payee-sealing-keys.mjs';
+import {
+  PAYEE_PRIVATE_KEY_FILE,
+  PAYEE_PUBLIC_KEY_FILE,
+  writePayeeSealingKeys,
+} from './payee-sealing-keys.mjs';
 import { writeDevelopmentSealKey } from './audit-seal-key.mjs';
 import { ensureInfrastructure } from './infra-up.mjs';
 import { InfraError, redactUrl, repoRoot, run, sleep } from './infra/util.mjs';
@@ -212,15 +216,22 @@ async function main() {
     env.JINENG_ENVELOPE_VERIFY_KEYS_FILE = keys.verifyKeysFile;
     log(`envelope keys of this run (gateway signs, services verify): ${folder}`);
   }
-  // …and a fresh X25519 pair for payees' bank accounts (the registry seals, the fund ledger opens),
-  // unless the caller gives key files; accounts sealed in one run open only in that run
+  // …and an X25519 pair for payees' bank accounts (the registry seals, the fund ledger opens), unless
+  // the caller gives key files: kept in the demo folder and reused, so that accounts sealed by an
+  // earlier start (the demo data's payees) still open into a later start's payment files
   if (!env.JINENG_PAYEE_SEALING_PUBLIC_KEY_FILE && !env.JINENG_PAYEE_SEALING_PRIVATE_KEY_FILE) {
-    const folder = mkdtempSync(path.join(tmpdir(), 'jineng-payee-keys-'));
-    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
-    const keys = writePayeeSealingKeys(folder);
+    const folder = path.join(tmpdir(), 'jineng-demo', 'payee-keys');
+    const kept = {
+      publicKeyFile: path.join(folder, PAYEE_PUBLIC_KEY_FILE),
+      privateKeyFile: path.join(folder, PAYEE_PRIVATE_KEY_FILE),
+    };
+    const keys =
+      existsSync(kept.publicKeyFile) && existsSync(kept.privateKeyFile)
+        ? kept
+        : writePayeeSealingKeys(folder);
     env.JINENG_PAYEE_SEALING_PUBLIC_KEY_FILE = keys.publicKeyFile;
     env.JINENG_PAYEE_SEALING_PRIVATE_KEY_FILE = keys.privateKeyFile;
-    log(`payee sealing keys of this run (registry seals, fund ledger opens): ${folder}`);
+    log(`payee sealing keys (registry seals, fund ledger opens; kept for the next start): ${folder}`);
   }
   // …and the audit service's development seal key, the same on every start (seals made by an earlier
   // run on this database still verify), unless the caller gives one
