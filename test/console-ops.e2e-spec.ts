@@ -784,6 +784,14 @@ it('city approver: the overdue list shows a claim whose review is past its due d
     expect(await rowsShown.first().textContent()).toContain(String(late.body.id).slice(0, 8));
     expect(await rowsShown.first().textContent()).toContain('已逾期');
   });
+  // the export is the service's, with the same filters: every overdue claim, the late one among them
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出 Excel' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const [sheet] = await readXlsxFile(readFileSync((await download.path())!));
+  expect(JSON.stringify(sheet.data)).toContain(String(late.body.id));
   expect(await axe(page)).toEqual([]);
   await shot(page, 'claims-overdue');
   await context.close();

@@ -1,7 +1,7 @@
 // The claims of the officer's jurisdiction (GET /api/v1/claims, a page at a time), by status, class and
-// overdue — the overdue list of a review stage is this list filtered. The subsidy API offers no export
-// of this list (no /claims/export route): the page says so rather than export a page it fetched.
-import { Alert, Button, Checkbox, Form, Input, Select } from 'antd';
+// overdue — the overdue list of a review stage is this list filtered — and exported to .xlsx with the
+// same filters by the service (GET /api/v1/claims/export), every row, not the page on screen.
+import { Button, Checkbox, Form, Input, Select } from 'antd';
 import { useCallback } from 'react';
 import { useSession } from '../../auth/session';
 import { PagedList } from '../../components/PagedList';
@@ -17,24 +17,31 @@ export default function ClaimsPage() {
   const { api } = useSession();
   const { navigate } = useRouter();
   const initialStatus = new URLSearchParams(window.location.search).get('status') ?? undefined;
+  const listQuery = useCallback(
+    (filters: Record<string, unknown>) => ({
+      status: filters.status as string | undefined,
+      classId: filters.classId as string | undefined,
+      overdue: filters.overdue === true ? true : undefined,
+    }),
+    [],
+  );
   const fetchPage = useCallback(
     async (filters: Record<string, unknown>, page: number, pageSize: number) =>
       api.get<{ items: ClaimSummary[]; total: number }>('/api/v1/claims', {
-        status: filters.status as string | undefined,
-        classId: filters.classId as string | undefined,
-        overdue: filters.overdue === true ? true : undefined,
+        ...listQuery(filters),
         page,
         pageSize,
       }),
-    [api],
+    [api, listQuery],
   );
   return (
     <>
-      <Alert type="info" showIcon title={t('claim.noExport')} style={{ marginBottom: 16 }} />
       <PagedList<ClaimSummary>
         caption={t('nav.claims')}
         rowKey="claimId"
         fetchPage={fetchPage}
+        exportPath="/api/v1/claims/export"
+        exportQuery={listQuery}
         initialFilters={{ status: initialStatus }}
         filters={
           <>
