@@ -662,6 +662,10 @@ it('institution clerk: submits a claim and sees the computed breakdown and the d
   expect(await breakdown.locator('tbody tr.ant-table-row').count()).toBe(
     Math.min(20, view.body.computation.lines.length),
   );
+  // a line reads as its own arithmetic: 10 days × ¥150.00 × 0.8 = ¥1,200.00 (the certificate tranche)
+  const firstTier = breakdown.locator('tbody tr.ant-table-row').first();
+  for (const cell of ['10', '¥150.00', '0.8', '¥1,200.00'])
+    expect(await firstTier.textContent()).toContain(cell);
   await expect(page.getByTestId('claim-status').textContent()).resolves.toBe('待初审');
   // the clerk reviews nothing
   expect(await page.getByTestId('claim-actions').count()).toBe(0);

@@ -282,13 +282,13 @@ export default function ClaimPage({ params }: { params: Record<string, string> }
           dataSource={computation.lines.map((line, key) => ({ ...line, key }))}
           summary={() => (
             <Table.Summary.Row>
-              <Table.Summary.Cell index={0} colSpan={4}>
+              <Table.Summary.Cell index={0} colSpan={5}>
                 {t('claim.computed')}
               </Table.Summary.Cell>
-              <Table.Summary.Cell index={4} align="right">
+              <Table.Summary.Cell index={5} align="right">
                 <strong>{formatFen(computation.totalFen)}</strong>
               </Table.Summary.Cell>
-              <Table.Summary.Cell index={5} />
+              <Table.Summary.Cell index={6} />
             </Table.Summary.Row>
           )}
           columns={[
@@ -301,6 +301,8 @@ export default function ClaimPage({ params }: { params: Record<string, string> }
               align: 'right',
               render: (fen?: number) => (fen === undefined ? '' : formatFen(fen)),
             },
+            // the tranche's (or headcount's) share: 10 days × ¥150 × 0.8 = ¥1,200 reads right
+            { title: t('claim.share'), dataIndex: 'share', align: 'right' },
             {
               title: t('claim.amount'),
               dataIndex: 'amountFen',
