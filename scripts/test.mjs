@@ -16,7 +16,7 @@ const steps = [
   ['deploy policies', 'node', ['--test', 'scripts/deploy/']],
   // the web console has its own compiler settings (DOM, JSX, bundler resolution)
   ['typecheck console', 'npx', ['tsc', '-p', 'apps/console/tsconfig.json']],
-  ['jest', 'npx', ['jest', '--ci', '--forceExit', ...process.argv.slice(2)]],
+  ['jest', 'npx', ['jest', '--ci', ...process.argv.slice(2)]],
 ];
 for (const [name, cmd, args] of steps) {
   process.stdout.write(`\n== ${name}: ${cmd} ${args.join(' ')}\n`);

@@ -29,6 +29,7 @@ import {
   eventually,
   freePort,
   payeeSealingKeyEnv,
+  auditSealKeyEnv,
   TestBus,
   testEnvelopeKeys,
   type TestDatabase,
@@ -151,11 +152,12 @@ beforeAll(async () => {
   // payees' bank accounts (ADR 0012): the registry seals with the public key, the fund ledger opens
   // with the private one — both required with NODE_ENV=production, as the images run
   const payeeKeys = payeeSealingKeyEnv();
-  const payeeKeyDirs: Record<string, { dir: string; variable: string; file: string }> = {
+  const keyDirs: Record<string, { dir: string; mount: string; variable: string; file: string }> = {
     registry: {
       dir: secretDir('payee-public', {
         'key.pem': readFileSync(payeeKeys.JINENG_PAYEE_SEALING_PUBLIC_KEY_FILE, 'utf8'),
       }),
+      mount: '/run/jineng/payee',
       variable: 'JINENG_PAYEE_SEALING_PUBLIC_KEY_FILE',
       file: '/run/jineng/payee/key.pem',
     },
@@ -163,8 +165,18 @@ beforeAll(async () => {
       dir: secretDir('payee-private', {
         'key.pem': readFileSync(payeeKeys.JINENG_PAYEE_SEALING_PRIVATE_KEY_FILE, 'utf8'),
       }),
+      mount: '/run/jineng/payee',
       variable: 'JINENG_PAYEE_SEALING_PRIVATE_KEY_FILE',
       file: '/run/jineng/payee/key.pem',
+    },
+    // the audit service signs its daily seals (ADR 0017): required with NODE_ENV=production too
+    audit: {
+      dir: secretDir('audit-seal-key', {
+        'audit-seal-key.jwk.json': readFileSync(auditSealKeyEnv().JINENG_AUDIT_SEAL_KEY_FILE, 'utf8'),
+      }),
+      mount: '/run/jineng/audit-seal-key',
+      variable: 'JINENG_AUDIT_SEAL_KEY_FILE',
+      file: '/run/jineng/audit-seal-key/audit-seal-key.jwk.json',
     },
   };
 
@@ -219,10 +231,10 @@ beforeAll(async () => {
         JINENG_SCHEMA: app.schema,
         JINENG_ENVELOPE_VERIFY_KEYS_FILE: '/run/jineng/verify/keys.jwks.json',
       };
-      const payeeKey = payeeKeyDirs[app.name];
-      if (payeeKey) {
-        mounts[payeeKey.dir] = '/run/jineng/payee';
-        extra[payeeKey.variable] = payeeKey.file;
+      const key = keyDirs[app.name];
+      if (key) {
+        mounts[key.dir] = key.mount;
+        extra[key.variable] = key.file;
       }
       // the migration step first, as the Deployment's init container does
       const migrate = spawnSync(
