@@ -1,7 +1,6 @@
 // Wires the clawback: a durable consumer of certification's CertificateRevoked.v1 that finds the claims
 // naming the certificate's holder for its class and runs `onCertificateRevoked`'s commands, caused by
-// the event (one cause id per claim, derived from the event's id: a redelivery records nothing new); and
-// of class-ops' ClassCancelled.v1: a class that never completes returns its paid prepayment.
+// the event (one cause id per claim, derived from the event's id: a redelivery records nothing new).
 import { eventFilter, type IntegrationEvent } from '@jineng/messaging';
 import {
   CommandRunner,
@@ -15,7 +14,7 @@ import type { Pool } from 'pg';
 import { CLAIMS_ACTOR } from '../claims-actor';
 import { claimDecider, claimStreamId } from '../domain/claim';
 import { projectClaimEvents } from '../read-model/claims.projection';
-import { onCertificateRevoked, onPrepaidClassCancelled, recoveryIdFor } from './on-certificate-revoked';
+import { onCertificateRevoked, recoveryIdFor } from './on-certificate-revoked';
 
 export const CLAWBACKS_CONSUMER = 'subsidy-clawbacks';
 
@@ -31,35 +30,9 @@ export class ClawbackConsumer implements OnModuleInit {
   onModuleInit(): void {
     this.lifecycle.consume({
       name: CLAWBACKS_CONSUMER,
-      filterSubjects: [
-        eventFilter('certification', 'CertificateRevoked'),
-        eventFilter('class-ops', 'ClassCancelled'),
-      ],
-      handle: (event) =>
-        event.type.startsWith('ClassCancelled') ? this.cancelled(event) : this.handle(event),
+      filterSubjects: [eventFilter('certification', 'CertificateRevoked')],
+      handle: (event) => this.handle(event),
     });
-  }
-
-  /** A class cancelled after its prepayment was paid: the whole prepayment is asked back. */
-  async cancelled(event: IntegrationEvent): Promise<void> {
-    const { rows } = await this.pool.query<{ claim_id: string; jurisdiction_code: string }>(
-      `select claim_id, jurisdiction_code from "${this.config.schema}".claims
-        where class_id = $1 and tranche = 'prepayment' and status = 'paid' order by claim_id`,
-      [String(event.data.classId)],
-    );
-    for (const row of rows) {
-      const command = onPrepaidClassCancelled(event.id, event.data, row.claim_id);
-      await this.commands.runCaused(
-        { id: command.data.recoveryId, correlationId: event.id },
-        { actor: CLAIMS_ACTOR, jurisdiction: row.jurisdiction_code },
-        {
-          decider: claimDecider,
-          streamId: claimStreamId(row.claim_id),
-          command,
-          withEvents: (tx, r) => projectClaimEvents(tx, this.config.schema, row.claim_id, r.events),
-        },
-      );
-    }
   }
 
   async handle(event: IntegrationEvent): Promise<void> {
