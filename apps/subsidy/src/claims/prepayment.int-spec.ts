@@ -281,6 +281,9 @@ it('the class completes with one of three certified: the final claim deducts the
     [null, 'subsidies.prepayment', -80_000],
   ]);
   expect(lines.reduce((sum, l) => sum + Number(l.amountFen), 0)).toBe(Number(view.computation.totalFen));
+  // the deduction line's negative amount is within the contract (signed-money-fen)
+  const checked = validateContract('jineng.subsidy.v1.ClaimView', view);
+  expect(checked.ok ? [] : checked.violations).toEqual([]);
   expect(lines[1].evidence).toMatchObject({ classId, reference: prepaymentId });
   expect(view.computation.settlement).toEqual({
     prepaymentClaimId: prepaymentId,

@@ -137,6 +137,7 @@ export const BreakdownEvidenceSchema: JsonSchema = {
 export interface BreakdownLine {
   readonly workerId?: string;
   readonly rule: string;
+  /** negative on a deduction line only (subsidies.prepayment on the final claim of a prepaid class) */
   readonly amountFen: number;
   readonly days?: number;
   readonly ratePerDayFen?: number;
@@ -162,9 +163,11 @@ export const BreakdownLineSchema: JsonSchema = {
       type: 'string',
     },
     amountFen: {
+      description:
+        'negative on a deduction line only (subsidies.prepayment on the final claim of a prepaid class)',
       type: 'integer',
-      format: 'money-fen',
-      minimum: 0,
+      format: 'signed-money-fen',
+      minimum: -9007199254740991,
       maximum: 9007199254740991,
     },
     days: {
