@@ -36,6 +36,7 @@ const FORMATS = {
   FORMAT_RESIDENT_ID: 'resident-id',
   FORMAT_CREDIT_CODE: 'credit-code',
   FORMAT_MONEY_FEN: 'money-fen',
+  FORMAT_SIGNED_MONEY_FEN: 'signed-money-fen',
 };
 
 const INT32 = { min: -2147483648, max: 2147483647 };
@@ -326,9 +327,12 @@ function checkRules(loaded, at, rules, field) {
   if (rules.format !== undefined) {
     const format = FORMATS[enumName(loaded.root, 'Format', rules.format, at)];
     if (!format) fail(at, 'format FORMAT_UNSPECIFIED means no format: leave it out');
-    if (format === 'money-fen') {
+    if (format === 'money-fen' || format === 'signed-money-fen') {
       if (!(value.kind === 'scalar' && ['int64', 'uint64'].includes(value.protoType))) {
-        fail(at, 'FORMAT_MONEY_FEN is for int64 fields (integer fen)');
+        fail(
+          at,
+          `${format === 'money-fen' ? 'FORMAT_MONEY_FEN' : 'FORMAT_SIGNED_MONEY_FEN'} is for int64 fields (integer fen)`,
+        );
       }
     } else if (!isString) {
       fail(at, `format ${format} is for string fields`);
@@ -336,7 +340,10 @@ function checkRules(loaded, at, rules, field) {
     out.format = format;
   }
   const numeric =
-    value.kind === 'scalar' && (['integer', 'number'].includes(value.json) || out.format === 'money-fen');
+    value.kind === 'scalar' &&
+    (['integer', 'number'].includes(value.json) ||
+      out.format === 'money-fen' ||
+      out.format === 'signed-money-fen');
   for (const key of ['pattern', 'allowed', 'min_length', 'max_length']) {
     if (rules[key] !== undefined && !isString) fail(at, `${key} is for string fields`);
   }

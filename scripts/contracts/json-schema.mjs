@@ -70,6 +70,15 @@ function scalarSchema(value, rules) {
       maximum: Math.min(MAX_SAFE_INTEGER, rules.maximum ?? MAX_SAFE_INTEGER),
     };
   }
+  if (rules.format === 'signed-money-fen') {
+    // integer fen that may be negative (a deduction line), exact within ±(2^53 − 1) like Money
+    return {
+      type: 'integer',
+      format: 'signed-money-fen',
+      minimum: Math.max(-MAX_SAFE_INTEGER, rules.minimum ?? -MAX_SAFE_INTEGER),
+      maximum: Math.min(MAX_SAFE_INTEGER, rules.maximum ?? MAX_SAFE_INTEGER),
+    };
+  }
   switch (value.json) {
     case 'boolean':
       return { type: 'boolean' };

@@ -119,7 +119,7 @@ function valueType(value, rules, pkg) {
     case 'value':
       return 'unknown';
   }
-  if (rules.format === 'money-fen') return 'number';
+  if (rules.format === 'money-fen' || rules.format === 'signed-money-fen') return 'number';
   if (rules.allowed) return rules.allowed.map(literal).join(' | ');
   return { boolean: 'boolean', integer: 'number', number: 'number' }[value.json] ?? 'string';
 }

@@ -19,7 +19,16 @@ const invalid = (format: string, value: unknown) => {
 describe('formats', () => {
   it('covers the proto Format options', () => {
     expect(Object.keys(FORMATS).sort()).toEqual(
-      ['credit-code', 'date', 'date-time', 'jurisdiction', 'money-fen', 'resident-id', 'uuid'].sort(),
+      [
+        'credit-code',
+        'date',
+        'date-time',
+        'jurisdiction',
+        'money-fen',
+        'resident-id',
+        'signed-money-fen',
+        'uuid',
+      ].sort(),
     );
   });
 
@@ -129,6 +138,15 @@ describe('formats', () => {
     it.each([0, 1, 123456, Number.MAX_SAFE_INTEGER])('accepts %d fen', (value) => valid('money-fen', value));
     it.each([-1, 1.5, Number.MAX_SAFE_INTEGER + 1])('rejects %d', (value) =>
       expect(invalid('money-fen', value).zh).toBe('应为不小于 0 的整数金额（单位：分）'),
+    );
+  });
+
+  describe('signed-money-fen (a deduction line)', () => {
+    it.each([-Number.MAX_SAFE_INTEGER, -80_000, 0, 1, Number.MAX_SAFE_INTEGER])('accepts %d fen', (value) =>
+      valid('signed-money-fen', value),
+    );
+    it.each([-1.5, 0.01, Number.MAX_SAFE_INTEGER + 1, -Number.MAX_SAFE_INTEGER - 2])('rejects %d', (value) =>
+      expect(invalid('signed-money-fen', value).zh).toBe('应为整数金额（单位：分，可为负数）'),
     );
   });
 

@@ -80,6 +80,14 @@ export const FORMATS: Readonly<Record<string, Format>> = {
         ? undefined
         : { zh: '应为不小于 0 的整数金额（单位：分）', en: 'must be a non-negative whole number of fen' },
   },
+  // a deduction line's amount: whole fen, negative allowed
+  'signed-money-fen': {
+    type: 'number',
+    problem: (value) =>
+      Number.isSafeInteger(value)
+        ? undefined
+        : { zh: '应为整数金额（单位：分，可为负数）', en: 'must be a whole number of fen (may be negative)' },
+  },
 };
 
 /** Why `value` does not have `format`, or undefined when it does (or when the format is not ours). */

@@ -3,6 +3,7 @@
 // from the audit copy (ADR 0018). It holds business rules, unlike the other libs, because two apps
 // must run the very same function; it is owned by the subsidy service and changed with its tests.
 export * from './claims/domain/compute-claim';
+export * from './claims/domain/prepayment-settlement';
 export * from './claims/domain/claim-facts';
 export * from './claims/domain/claim.errors';
 export * from './policy/domain/policy-parameters';

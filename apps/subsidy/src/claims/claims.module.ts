@@ -8,6 +8,7 @@ import { ApproveClaimHandler } from './approve-claim/approve-claim.handler';
 import { ApproveClaimNatsController } from './approve-claim/approve-claim.nats.controller';
 import { ClaimsContext } from './claims-context';
 import { ClawbackConsumer } from './clawback/clawback.consumer';
+import { PrepaymentClawbackConsumer } from './clawback/prepayment-clawback.consumer';
 import { ClassEstimateConsumer } from './class-estimate/class-estimate.consumer';
 import { ConfirmClaimHandler } from './confirm-claim/confirm-claim.handler';
 import { ConfirmClaimNatsController } from './confirm-claim/confirm-claim.nats.controller';
@@ -80,6 +81,7 @@ export class ClaimFactsStartup implements OnModuleInit {
     ClassEstimateConsumer,
     LedgerOutcomesConsumer,
     ClawbackConsumer,
+    PrepaymentClawbackConsumer,
     EmploymentTranches,
     RequestRecoveryHandler,
     ClaimsContext,

@@ -417,6 +417,7 @@ export interface ContractTypes {
   'jineng.subsidy.v1.PolicyVersionPublished': subsidyV1.PolicyVersionPublished;
   'jineng.subsidy.v1.PolicyVersionSummary': subsidyV1.PolicyVersionSummary;
   'jineng.subsidy.v1.Prepayment': subsidyV1.Prepayment;
+  'jineng.subsidy.v1.PrepaymentSettlement': subsidyV1.PrepaymentSettlement;
   'jineng.subsidy.v1.PublicNotice': subsidyV1.PublicNotice;
   'jineng.subsidy.v1.PublicNoticeList': subsidyV1.PublicNoticeList;
   'jineng.subsidy.v1.PublishHolidayCalendar': subsidyV1.PublishHolidayCalendar;

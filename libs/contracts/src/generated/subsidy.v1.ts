@@ -137,6 +137,7 @@ export const BreakdownEvidenceSchema: JsonSchema = {
 export interface BreakdownLine {
   readonly workerId?: string;
   readonly rule: string;
+  /** negative on a deduction line only (subsidies.prepayment on the final claim of a prepaid class) */
   readonly amountFen: number;
   readonly days?: number;
   readonly ratePerDayFen?: number;
@@ -162,9 +163,11 @@ export const BreakdownLineSchema: JsonSchema = {
       type: 'string',
     },
     amountFen: {
+      description:
+        'negative on a deduction line only (subsidies.prepayment on the final claim of a prepaid class)',
       type: 'integer',
-      format: 'money-fen',
-      minimum: 0,
+      format: 'signed-money-fen',
+      minimum: -9007199254740991,
       maximum: 9007199254740991,
     },
     days: {
@@ -455,6 +458,11 @@ export interface ClaimComputation {
   readonly overrides: readonly LimitOverride[];
   readonly policyVersionIds: readonly string[];
   readonly workerIds: readonly string[];
+  /**
+   * the final claim of a prepaid class: the prepayment deducted (its line has rule subsidies.prepayment
+   * and a negative amount_fen, so the lines still add up to total_fen), and what is asked back
+   */
+  readonly settlement?: PrepaymentSettlement;
 }
 
 export const ClaimComputationSchema: JsonSchema = {
@@ -511,6 +519,9 @@ export const ClaimComputationSchema: JsonSchema = {
       items: {
         type: 'string',
       },
+    },
+    settlement: {
+      $ref: 'jineng.subsidy.v1.PrepaymentSettlement',
     },
   },
   required: [
@@ -4765,6 +4776,55 @@ export const PrepaymentSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface PrepaymentSettlement {
+  readonly prepaymentClaimId: string;
+  readonly prepaidFen: number;
+  /** the final claim before the deduction */
+  readonly grossFen: number;
+  readonly deductedFen: number;
+  /** prepaid beyond the final amount: a recovery on the prepayment claim when the final claim is approved */
+  readonly toRecoverFen: number;
+}
+
+export const PrepaymentSettlementSchema: JsonSchema = {
+  $id: 'jineng.subsidy.v1.PrepaymentSettlement',
+  type: 'object',
+  properties: {
+    prepaymentClaimId: {
+      type: 'string',
+    },
+    prepaidFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    grossFen: {
+      description: 'the final claim before the deduction',
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    deductedFen: {
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    toRecoverFen: {
+      description:
+        'prepaid beyond the final amount: a recovery on the prepayment claim when the final claim is approved',
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+  },
+  required: ['prepaymentClaimId', 'prepaidFen', 'grossFen', 'deductedFen', 'toRecoverFen'],
+  additionalProperties: false,
+};
+
 /**
  * The public notice page (no login): claimant, class, occupation, headcount and amount — no names of
  * trainees, no ID numbers.
@@ -5460,7 +5520,8 @@ export interface SubmitClaim {
     | 'work_based_training'
     | 'living_allowance'
     | 'skill_evaluation';
-  readonly tranche: 'whole' | 'certificate' | 'employment';
+  /** prepayment (预拨): on an approved class before it completes, where the policy sets subsidies.prepayment */
+  readonly tranche: 'whole' | 'certificate' | 'employment' | 'prepayment';
   readonly classId?: string;
   /** who fronted the cost: the principal's institution or enterprise, or the worker themself */
   readonly claimantKind: 'institution' | 'enterprise' | 'worker';
@@ -5503,8 +5564,10 @@ export const SubmitClaimSchema: JsonSchema = {
       ],
     },
     tranche: {
+      description:
+        'prepayment (预拨): on an approved class before it completes, where the policy sets subsidies.prepayment',
       type: 'string',
-      enum: ['whole', 'certificate', 'employment'],
+      enum: ['whole', 'certificate', 'employment', 'prepayment'],
     },
     classId: {
       type: 'string',
@@ -7029,6 +7092,12 @@ export const contracts: readonly Contract[] = [
     kind: 'type',
     source: 'proto/jineng/subsidy/v1/policy_parameters.proto',
     schema: PrepaymentSchema,
+  },
+  {
+    typeName: 'jineng.subsidy.v1.PrepaymentSettlement',
+    kind: 'type',
+    source: 'proto/jineng/subsidy/v1/claims.proto',
+    schema: PrepaymentSettlementSchema,
   },
   {
     typeName: 'jineng.subsidy.v1.PublicNotice',

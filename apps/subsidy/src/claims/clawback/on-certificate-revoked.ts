@@ -29,3 +29,21 @@ export function onCertificateRevoked(
     },
   }));
 }
+
+/** A class that never completes (ClassCancelled.v1, e.g. WITHDRAWN) returns all its paid prepayment. */
+export function onPrepaidClassCancelled(
+  eventId: string,
+  data: Record<string, unknown>,
+  claimId: string,
+): Omit<RequestRecovery, 'metadata'> {
+  if (typeof data.classId !== 'string' || data.classId === '')
+    throw new TypeError('ClassCancelled.v1: classId is not a string');
+  return {
+    type: 'RequestRecovery',
+    data: {
+      claimId,
+      recoveryId: recoveryIdFor(eventId, claimId),
+      reason: `班级 ${data.classId} 已取消（${String(data.reasonCode ?? '')}），未结业，追回预拨资金`,
+    },
+  };
+}

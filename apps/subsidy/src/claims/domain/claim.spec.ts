@@ -457,4 +457,34 @@ describe('recoveries (clawback)', () => {
       .when(recover({ reason: 'x' }, 'officer-b'))
       .thenThrows(ClaimNotInStage);
   });
+  it('a prepayment beyond its settlement asks back only the difference named, never more than is left', () => {
+    spec
+      .given(...paidHistory)
+      .when(
+        command({
+          type: 'RequestRecovery',
+          data: { claimId, recoveryId: 'r3', reason: '预拨超出结算', amountFen: 50_000 },
+        } as never),
+      )
+      .then(
+        expect.objectContaining({
+          type: 'RecoveryRequested.v1',
+          data: expect.objectContaining({ recoveryId: 'r3', amountFen: 50_000 }),
+        }) as ClaimEvent,
+      );
+    spec
+      .given(...paidHistory)
+      .when(
+        command({
+          type: 'RequestRecovery',
+          data: { claimId, recoveryId: 'r4', reason: '预拨超出结算', amountFen: 99_999_999 },
+        } as never),
+      )
+      .then(
+        expect.objectContaining({
+          type: 'RecoveryRequested.v1',
+          data: expect.objectContaining({ amountFen: 272_000 }),
+        }) as ClaimEvent,
+      );
+  });
 });

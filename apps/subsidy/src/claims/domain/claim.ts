@@ -233,10 +233,21 @@ export type RecordLedgerOutcome = Command<
   >
 >;
 
-/** A clawback: a certificate of the claim revoked after payment, or an officer's confirmed fraud finding. */
+/**
+ * A clawback: a certificate of the claim revoked after payment, an officer's confirmed fraud finding, or
+ * a prepayment beyond its settlement (or of a class that never completed).
+ */
 export type RequestRecovery = Command<
   'RequestRecovery',
-  Json<{ claimId: string; recoveryId: string; reason: string; certificateId?: string; workerId?: string }>
+  Json<{
+    claimId: string;
+    recoveryId: string;
+    reason: string;
+    certificateId?: string;
+    workerId?: string;
+    /** at most this much (a prepayment beyond its settlement); otherwise all that is left */
+    amountFen?: number;
+  }>
 >;
 
 export type ClaimCommand =
@@ -549,7 +560,7 @@ export function decideClaim(command: ClaimCommand, state: ClaimState): ClaimEven
       const ofLines = lines.reduce((sum, l) => sum + l.amountFen, 0);
       const amountFen = d.certificateId
         ? Math.min(left, computed === 0 ? 0 : Number((BigInt(ofLines) * BigInt(paid)) / BigInt(computed)))
-        : left;
+        : Math.min(left, d.amountFen ?? left);
       if (amountFen <= 0) return [];
       return [
         {

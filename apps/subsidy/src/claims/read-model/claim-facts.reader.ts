@@ -19,6 +19,8 @@ export interface KnownClass {
   readonly occupationCode: string;
   readonly level: number;
   readonly trainingType: TrainingType;
+  /** self_run or commissioned (ClassApproved.v1's mode), where the event carried it */
+  readonly mode?: string;
   readonly fundSource: string;
   readonly startDate: string;
   readonly endDate: string;
@@ -36,6 +38,7 @@ interface ClassRow {
   occupation_code: string;
   level: number;
   training_type: TrainingType;
+  mode: string | null;
   fund_source: string;
   start_date: string;
   end_date: string;
@@ -144,6 +147,7 @@ function toKnownClass(r: ClassRow): KnownClass {
   return {
     ...base,
     plannedHeadcount: r.planned_headcount,
+    ...(r.mode ? { mode: r.mode } : {}),
     workerIds: r.worker_ids,
     status: r.status,
     ...(r.status === 'completed' && r.completion

@@ -202,7 +202,7 @@ export async function projectClaimEvents(
           submitted.level ?? null,
           year,
           amount,
-          TRAINING_SUBSIDY_KINDS.includes(submitted.kind),
+          TRAINING_SUBSIDY_KINDS.includes(submitted.kind) && submitted.tranche !== 'prepayment',
         ],
       );
     return;

@@ -12,11 +12,18 @@ import { uuidV5 } from '../../policy/policy-ids';
 import { claimantOf, ClaimsContext } from '../claims-context';
 import type { ClaimDifference, ClaimSubmittedData } from '../domain/claim';
 import {
+  AlreadyClaimed,
+  ClaimForbidden,
+  ClaimInputMissing,
   ClassNotCompleted,
   ClassNotKnown,
-  ClaimForbidden,
   FundSourceRequired,
+  PrepaymentNotInAdvance,
+  type PrepaidFacts,
 } from '@jineng/subsidy-computation';
+import type { CompletedClassFacts } from '@jineng/subsidy-computation';
+import { computePrepayment } from '../domain/prepayment';
+import type { ResolvedPolicy } from '@jineng/subsidy-computation';
 import {
   assertNotClaimedBefore,
   computeClaim,
@@ -26,7 +33,7 @@ import {
   type Tranche,
 } from '@jineng/subsidy-computation';
 import { EmploymentTranches } from '../employment-tranche/employment-tranches';
-import { ClaimFactsReader } from '../read-model/claim-facts.reader';
+import { ClaimFactsReader, type KnownClass } from '../read-model/claim-facts.reader';
 
 const CLAIM_NAMESPACE = '8d3f1a52-4c6e-4b7a-9f20-1e5d7c9b3a64';
 
@@ -56,6 +63,7 @@ export class SubmitClaimHandler {
 
     const known = payload.classId ? await this.facts.classOf(payload.classId) : undefined;
     if (payload.classId && !known) throw new ClassNotKnown({ classId: payload.classId });
+    if (tranche === 'prepayment') return this.prepayment(request, claimId, known, claimantId);
     if (known && (known.status !== 'completed' || !known.completed))
       throw new ClassNotCompleted({ classId: known.classId, status: known.status });
     if (known && claimantKind === 'institution' && known.institutionId !== claimantId)
@@ -85,7 +93,6 @@ export class SubmitClaimHandler {
         ...(payload.hires ?? []).map((h) => h.workerId),
       ]),
     ];
-    const classYear = cls ? Number(cls.endDate.slice(0, 4)) : undefined;
     const computation = computeClaim({
       kind,
       tranche,
@@ -101,8 +108,96 @@ export class SubmitClaimHandler {
       ...(payload.apprentices ? { apprentices: payload.apprentices } : {}),
       ...(payload.hires ? { hires: payload.hires } : {}),
       ...(payload.year ? { year: payload.year } : {}),
+      ...(cls ? await this.prepaid(cls.classId) : {}),
     });
+    return this.submit(request, {
+      claimId,
+      kind,
+      tranche,
+      claimantId,
+      jurisdiction,
+      fundSource,
+      computation,
+      policy,
+      cls,
+    });
+  }
 
+  /** A prepayment (预拨): on the class as approved, before it completes (domain/prepayment.ts). */
+  private async prepayment(
+    request: RpcRequest<subsidyV1.SubmitClaim>,
+    claimId: string,
+    known: KnownClass | undefined,
+    claimantId: string,
+  ): Promise<subsidyV1.ClaimAccepted> {
+    const { payload } = request;
+    const kind = payload.kind as SubsidyKind;
+    if (!known) throw new ClaimInputMissing({ kind, field: 'classId' });
+    if (known.status !== 'approved')
+      throw new PrepaymentNotInAdvance({ classId: known.classId, status: known.status });
+    const claimantKind = payload.claimantKind as ClaimSubmittedData['claimantKind'];
+    if (claimantKind === 'institution' && known.institutionId !== claimantId)
+      throw new ClaimForbidden({
+        reason: `班级 ${known.classId} 不是本机构的班级`,
+        reasonEn: `class ${known.classId} is not this institution's`,
+      });
+    // one prepayment per class, whatever kind it was asked as
+    const before = (await this.claimedBefore(known.classId)).find((c) => c.tranche === 'prepayment');
+    if (before)
+      throw new AlreadyClaimed({
+        classId: known.classId,
+        kind: before.kind,
+        tranche: 'prepayment',
+        claimId: before.claimId,
+      });
+    const policy = await this.context.policyOn(known.jurisdictionCode, known.startDate);
+    const computation = computePrepayment({
+      kind,
+      policy,
+      class: known,
+      claimantKind,
+      workers: await this.facts.workersOf(known.workerIds),
+      ...(payload.tender ? { tender: payload.tender } : {}),
+    });
+    return this.submit(request, {
+      claimId,
+      kind,
+      tranche: 'prepayment',
+      claimantId,
+      jurisdiction: known.jurisdictionCode,
+      fundSource: known.fundSource,
+      computation,
+      policy,
+      cls: {
+        classId: known.classId,
+        occupationCode: known.occupationCode,
+        level: known.level,
+        endDate: known.endDate,
+      },
+    });
+  }
+
+  private async submit(
+    request: RpcRequest<subsidyV1.SubmitClaim>,
+    c: {
+      claimId: string;
+      kind: SubsidyKind;
+      tranche: Tranche;
+      claimantId: string;
+      jurisdiction: string;
+      fundSource: string;
+      computation: ClaimComputation;
+      policy: ResolvedPolicy;
+      cls?: Pick<CompletedClassFacts, 'classId' | 'occupationCode' | 'level' | 'endDate'> &
+        Partial<CompletedClassFacts>;
+    },
+  ): Promise<subsidyV1.ClaimAccepted> {
+    const { envelope, payload } = request;
+    const principal = envelope.principal;
+    const { claimId, kind, tranche, claimantId, jurisdiction, fundSource, computation, policy, cls } = c;
+    const claimantKind = payload.claimantKind as ClaimSubmittedData['claimantKind'];
+    const today = this.context.today();
+    const classYear = cls ? Number(cls.endDate.slice(0, 4)) : undefined;
     const calendar = await this.context.calendarFor(jurisdiction);
     const review = lookupParameter(policy, 'claims', 'reviewWorkingDays');
     const notice = lookupParameter(policy, 'claims', 'publicNoticeWorkingDays');
@@ -136,7 +231,7 @@ export class SubmitClaimHandler {
     };
     const accepted = await this.context.run(request, claimId, jurisdiction, { type: 'SubmitClaim', data });
     // the certificate tranche claimed: its employment tranche waits for employment within the window
-    if (cls && kind === 'training_per_day' && tranche === 'certificate') {
+    if (cls?.startDate && kind === 'training_per_day' && tranche === 'certificate') {
       const window = employmentWindow({ policy }, cls);
       await this.tranches.open(claimId, {
         classId: cls.classId,
@@ -150,6 +245,26 @@ export class SubmitClaimHandler {
       });
     }
     return accepted;
+  }
+
+  /** The class's approved prepayment (approved or paid), which its final claim deducts. */
+  private async prepaid(classId: string): Promise<{ prepaid?: PrepaidFacts }> {
+    const { rows } = await this.pool.query<{ claim_id: string }>(
+      `select claim_id from "${this.context.config.schema}".claims
+        where class_id = $1 and tranche = 'prepayment' and status in ('approved', 'paid') order by claim_id limit 1`,
+      [classId],
+    );
+    if (!rows[0]) return {};
+    const claim = await this.context.loadClaim(rows[0].claim_id);
+    const line = claim.submitted.computation.lines[0];
+    return {
+      prepaid: {
+        claimId: rows[0].claim_id,
+        approvedFen: claim.approvedFen ?? 0,
+        policyVersionId: line.policyVersionId,
+        clause: line.clause,
+      },
+    };
   }
 
   private async claimedBefore(classId: string) {

@@ -110,3 +110,26 @@ export class FundSourceRequired extends defineDomainError<Record<string, never>>
   zh: () => '不针对班级的申领须指明资金来源（fundSource）',
   en: () => 'a claim without a class names its fund source (fundSource)',
 }) {}
+
+export class PrepaymentNotEligible extends defineDomainError<{
+  classId: string;
+  appliesTo: string[];
+  reason: string;
+  reasonEn: string;
+  clause: string;
+}>({
+  code: 'CLAIM.PREPAYMENT_NOT_ELIGIBLE',
+  category: 'illegal_state',
+  zh: (d) =>
+    `班级 ${d.classId} 不符合预拨条件（subsidies.prepayment：${d.appliesTo.join('、')}）：${d.reason}${d.clause ? `（「${d.clause}」）` : ''}`,
+  en: (d) =>
+    `class ${d.classId} is not eligible for a prepayment (subsidies.prepayment: ${d.appliesTo.join(', ')}): ${d.reasonEn}${d.clause ? ` (「${d.clause}」)` : ''}`,
+}) {}
+
+export class PrepaymentNotInAdvance extends defineDomainError<{ classId: string; status: string }>({
+  code: 'CLAIM.PREPAYMENT_NOT_IN_ADVANCE',
+  category: 'illegal_state',
+  zh: (d) => `班级 ${d.classId} 状态为 ${d.status}：预拨只在班级经审批后、结业前申领`,
+  en: (d) =>
+    `class ${d.classId} is ${d.status}: a prepayment is claimed after approval and before completion`,
+}) {}

@@ -22,6 +22,7 @@ import {
   TrancheNotInPolicy,
   YearlySubsidyLimitReached,
 } from './claim.errors';
+import { settlePrepayment, type PrepaidFacts, type PrepaymentSettlement } from './prepayment-settlement';
 
 export const SUBSIDY_KINDS = [
   'training_per_day',
@@ -35,7 +36,7 @@ export const SUBSIDY_KINDS = [
   'skill_evaluation',
 ] as const;
 export type SubsidyKind = (typeof SUBSIDY_KINDS)[number];
-export const TRANCHES = ['whole', 'certificate', 'employment'] as const;
+export const TRANCHES = ['whole', 'certificate', 'employment', 'prepayment'] as const;
 export type Tranche = (typeof TRANCHES)[number];
 
 /** The kinds that are a training subsidy (职业培训补贴): they count towards the yearly limit. */
@@ -116,6 +117,8 @@ export type ClaimComputation = {
   readonly policyVersionIds: readonly string[];
   /** the workers the claim pays for (who are told, and whose yearly count it adds to) */
   readonly workerIds: readonly string[];
+  /** the final claim of a prepaid class: the prepayment deducted, and what it left to recover */
+  readonly settlement?: PrepaymentSettlement;
 };
 
 /** A subsidy a worker already received or has claimed (another class): for the limits. */
@@ -161,6 +164,8 @@ export interface ClaimComputationInput {
   }[];
   /** the year a new-hire claim is for (hires of that year) */
   readonly year?: number;
+  /** the class's approved prepayment: the final claim (whole or certificate tranche) deducts it */
+  readonly prepaid?: PrepaidFacts;
 }
 
 /** A line before the headcount basis: who, by which rule, how much. */
@@ -174,13 +179,19 @@ interface Context {
 }
 
 export function computeClaim(input: ClaimComputationInput): ClaimComputation {
+  // a prepayment is computed on the approved class, before completion (prepayment.ts)
+  if (input.tranche === 'prepayment') throw new TypeError('a prepayment is computed by computePrepayment');
   const ctx: Context = { input, lines: [], excluded: [], notes: [] };
   CALCULATORS[input.kind](ctx);
   const overrides = TRAINING_SUBSIDY_KINDS.includes(input.kind) ? applyLimits(ctx) : [];
   const basis = HEADCOUNT_KINDS.includes(input.kind) ? applyHeadcountBasis(ctx) : undefined;
-  const lines = basis?.lines ?? ctx.lines;
-  if (lines.length === 0)
+  const computed = basis?.lines ?? ctx.lines;
+  if (computed.length === 0)
     throw new NothingToClaim({ kind: input.kind, tranche: input.tranche, excluded: ctx.excluded.length });
+  const settled = settles(input)
+    ? settlePrepayment(computed, input.prepaid!, input.class!.classId)
+    : undefined;
+  const lines = settled ? [...computed, settled.line] : computed;
   const totalFen = lines.reduce((sum, l) => sum + l.amountFen, 0);
   return {
     kind: input.kind,
@@ -190,6 +201,7 @@ export function computeClaim(input: ClaimComputationInput): ClaimComputation {
     excluded: ctx.excluded,
     notes: ctx.notes,
     ...(basis ? { headcountBasis: basis.basis } : {}),
+    ...(settled ? { settlement: settled.settlement } : {}),
     overrides,
     policyVersionIds: [
       ...new Set(
@@ -201,6 +213,18 @@ export function computeClaim(input: ClaimComputationInput): ClaimComputation {
     ],
     workerIds: [...new Set(lines.flatMap((l) => (l.workerId ? [l.workerId] : [])))],
   };
+}
+
+/** The claim that settles a prepayment: the class's training subsidy on the certificate, or whole. */
+export function settles(
+  input: Pick<ClaimComputationInput, 'kind' | 'tranche' | 'prepaid' | 'class'>,
+): boolean {
+  return (
+    input.prepaid !== undefined &&
+    input.class !== undefined &&
+    TRAINING_SUBSIDY_KINDS.includes(input.kind) &&
+    (input.tranche === 'whole' || input.tranche === 'certificate')
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------
