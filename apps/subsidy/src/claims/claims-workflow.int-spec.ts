@@ -390,12 +390,38 @@ it('a certificate revoked after payment asks the ledger to recover its share (Re
     certificateId: certificate.certificateId,
     workerId: trainees[1],
   });
-  // an officer's fraud finding asks back the rest
+  // the audit service's confirmed fraud alert asking for a clawback asks back the rest, once however
+  // often it is delivered; an alert naming claims held elsewhere asks nothing of them
+  const alertId = randomUUID();
+  const alert = await bus.publish('audit', 'FraudAlertConfirmed.v1', `fraud-alert-${alertId}`, {
+    alertId,
+    ruleId: 'one-account-several-claimants',
+    ruleVersion: 1,
+    jurisdictionCode: '419001',
+    actions: ['clawback', 'suspension'],
+    reason: '查实虚假培训',
+    confirmedBy: 'auditor-1',
+    evidenceEventIds: [randomUUID()],
+    claimIds: [claimId, randomUUID()],
+    institutionIds: [institutionId],
+    workerIds: [],
+    classIds: [],
+  });
+  await bus.again(alert, randomUUID());
+  const fraudRecovery = await eventually(async () => {
+    const found = await published('jineng.evt.subsidy.RecoveryRequested.v1');
+    expect(found).toHaveLength(2);
+    return found[1];
+  });
+  expect(fraudRecovery.data).toMatchObject({ claimId, amountFen: 200_000 });
+  expect(String(fraudRecovery.data.reason)).toContain(alertId);
+  // nothing is left to ask back: an officer's finding now records nothing more
   await command('RequestRecovery', officerA, { claimId, reason: '查实虚假培训' });
   const view = await query<subsidyV1.ClaimView>('GetClaim', officerA, { claimId });
   expect(view.payments.filter((p) => p.outcome === 'recovery_requested').map((p) => p.amountFen)).toEqual([
     100_000, 200_000,
   ]);
+  expect((await published('jineng.evt.subsidy.RecoveryRequested.v1')).length).toBe(2);
 });
 
 it('a review past its 7 working days is flagged overdue in the lists', async () => {

@@ -1,6 +1,8 @@
 // Wires the clawback: a durable consumer of certification's CertificateRevoked.v1 that finds the claims
-// naming the certificate's holder for its class and runs `onCertificateRevoked`'s commands, caused by
-// the event (one cause id per claim, derived from the event's id: a redelivery records nothing new).
+// naming the certificate's holder for its class and runs `onCertificateRevoked`'s commands, and one of
+// audit's FraudAlertConfirmed.v1 that runs `onFraudAlertConfirmed`'s on the named claims held here —
+// each caused by the event (one cause id per claim, derived from the event's id: a redelivery records
+// nothing new).
 import { eventFilter, type IntegrationEvent } from '@jineng/messaging';
 import {
   CommandRunner,
@@ -12,11 +14,13 @@ import {
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { CLAIMS_ACTOR } from '../claims-actor';
-import { claimDecider, claimStreamId } from '../domain/claim';
+import { claimDecider, claimStreamId, type RequestRecovery } from '../domain/claim';
 import { projectClaimEvents } from '../read-model/claims.projection';
 import { onCertificateRevoked, recoveryIdFor } from './on-certificate-revoked';
+import { onFraudAlertConfirmed } from './on-fraud-alert-confirmed';
 
 export const CLAWBACKS_CONSUMER = 'subsidy-clawbacks';
+export const FRAUD_CLAWBACKS_CONSUMER = 'subsidy-fraud-clawbacks';
 
 @Injectable()
 export class ClawbackConsumer implements OnModuleInit {
@@ -33,6 +37,22 @@ export class ClawbackConsumer implements OnModuleInit {
       filterSubjects: [eventFilter('certification', 'CertificateRevoked')],
       handle: (event) => this.handle(event),
     });
+    this.lifecycle.consume({
+      name: FRAUD_CLAWBACKS_CONSUMER,
+      filterSubjects: [eventFilter('audit', 'FraudAlertConfirmed')],
+      handle: (event) => this.handleFraud(event),
+    });
+  }
+
+  async handleFraud(event: IntegrationEvent): Promise<void> {
+    const named = Array.isArray(event.data.claimIds) ? event.data.claimIds.map(String) : [];
+    const { rows } = await this.pool.query<{ claim_id: string; jurisdiction_code: string }>(
+      `select claim_id, jurisdiction_code from "${this.config.schema}".claims
+        where claim_id = any($1::text[]) order by claim_id`,
+      [named],
+    );
+    const where = new Map(rows.map((r) => [r.claim_id, r.jurisdiction_code]));
+    await this.run(event, where, onFraudAlertConfirmed(event.id, event.data, [...where.keys()]));
   }
 
   async handle(event: IntegrationEvent): Promise<void> {
@@ -43,7 +63,15 @@ export class ClawbackConsumer implements OnModuleInit {
       [String(event.data.workerId), String(event.data.classId)],
     );
     const where = new Map(rows.map((r) => [r.claim_id, r.jurisdiction_code]));
-    for (const command of onCertificateRevoked(event.id, event.data, [...where.keys()])) {
+    await this.run(event, where, onCertificateRevoked(event.id, event.data, [...where.keys()]));
+  }
+
+  private async run(
+    event: IntegrationEvent,
+    where: ReadonlyMap<string, string>,
+    commands: readonly Omit<RequestRecovery, 'metadata'>[],
+  ): Promise<void> {
+    for (const command of commands) {
       const { claimId } = command.data;
       await this.commands.runCaused(
         { id: recoveryIdFor(event.id, claimId), correlationId: event.id },
