@@ -2,8 +2,8 @@
 // through the gateway only (scripts/demo/whole-flow.ts, the same flow `npm start` loads as demo data).
 // One class of 盐湖区 from the institution's listing to the 20 % tranche paid, on a moved clock; then
 // the amounts to the fen against Yuncheng's seed rule, the ledger balanced, the claim's timeline in the
-// audit copy complete, and every service's chain verified against the copy.
-// Not asserted here: "explain this yuan" and the re-computation (built on another branch).
+// audit copy complete, every service's chain verified against the copy, the payment explained back to
+// the trainees' check-ins, and both claims re-computed equal to what was paid.
 import { startWholePlatform, PLATFORM_SERVICES, type WholePlatform } from '@jineng/testing';
 import { GatewayClient } from '../scripts/demo/gateway-client';
 import {
@@ -120,5 +120,60 @@ it('has the claim’s whole timeline in the audit copy, and every service’s ch
       service,
       expect.objectContaining({ ok: true, broken: [] }),
     ]);
+  }
+});
+
+interface Link {
+  readonly step: string;
+  readonly eventId: string;
+  readonly hash: string;
+  readonly workerId?: string;
+}
+
+it('explains the paid yuan: payment → commitment → claim and its lines → class → check-ins → certificates → policy clause', async () => {
+  const explanation = await eventually(
+    async () => {
+      const answer = await client.get(
+        'auditor',
+        `/api/v1/audit/claims/${outcome.claimIds.certificate}/explanation`,
+      );
+      expect(answer.status).toBe(200);
+      expect(answer.body.paidFen).toBe(certificateTrancheFen(12) * 3);
+      return answer.body as { paidFen: number; explainedFen: number; links: Link[]; missing: string[] };
+    },
+    { timeoutMs: 30_000 },
+  );
+  expect(explanation.explainedFen).toBe(explanation.paidFen);
+  const steps = new Set(explanation.links.map((link) => link.step));
+  for (const step of ['payment', 'commitment', 'claim', 'breakdown_line', 'class', 'check_in', 'device'])
+    expect([step, steps.has(step)]).toEqual([step, true]);
+  for (const step of ['certificate', 'policy_version']) expect([step, steps.has(step)]).toEqual([step, true]);
+  expect(explanation.missing).not.toContain('check_in');
+  // every link names its event and that event's chain hash
+  for (const link of explanation.links) {
+    expect(link.eventId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(link.hash).toMatch(/^[0-9a-f]{64}$/);
+  }
+  // each of the three certified trainees' check-ins are reached
+  const checkedIn = new Set(explanation.links.filter((l) => l.step === 'check_in').map((l) => l.workerId));
+  expect(checkedIn.size).toBe(3);
+});
+
+it('re-computes both claims with the policy and facts they were submitted on: equal to what was paid, to the fen', async () => {
+  for (const [claimId, paidFen] of [
+    [outcome.claimIds.certificate!, certificateTrancheFen(12) * 3],
+    [outcome.claimIds.employment!, employmentTrancheFen(12) * 2],
+  ] as const) {
+    const answer = await client.get('auditor', `/api/v1/audit/claims/${claimId}/recomputation`);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      claimId,
+      recordedFen: paidFen,
+      recomputedFen: paidFen,
+      paidFen,
+      differenceFen: 0,
+      equal: true,
+      lineDifferences: [],
+    });
   }
 });
