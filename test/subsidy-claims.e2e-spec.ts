@@ -435,6 +435,33 @@ it('a 4th subsidy in a year is refused with the rule named, then accepted with a
       officerId: '0b6e1f2a-0004-4a00-8000-000000000004',
     },
   ]);
+
+  // the worker's subsidies of 2019, as the limit counts them: four classes, the exception's reason
+  const year = await call('county_officer', 'GET', `/api/v1/workers/${worker}/subsidies?year=2019`);
+  expect(year.status).toBe(200);
+  expect(year.body).toMatchObject({
+    workerId: worker,
+    year: 2019,
+    classesCounted: 4,
+    classesCountedElsewhere: 0,
+  });
+  const items = year.body.items as unknown as { classId: string; amountFen: number; counts: boolean }[];
+  expect(items.map((i) => [i.classId, i.counts])).toEqual(classes.map((classId) => [classId, true]));
+  expect(items.every((i) => i.amountFen > 0)).toBe(true);
+  expect(year.body.exceptions).toEqual([
+    {
+      classId: classes[3],
+      reason: '转岗急需，经局务会研究同意',
+      grantedBy: '0b6e1f2a-0004-4a00-8000-000000000004',
+    },
+  ]);
+  // another year counts nothing; a trainee may not read it; a bad year is a 400 naming the field
+  const other = await call('county_officer', 'GET', `/api/v1/workers/${worker}/subsidies?year=2020`);
+  expect([other.body.classesCounted, other.body.items]).toEqual([0, []]);
+  expect((await call('worker', 'GET', `/api/v1/workers/${worker}/subsidies?year=2019`)).status).toBe(403);
+  const bad = await call('county_officer', 'GET', `/api/v1/workers/${worker}/subsidies?year=19`);
+  expect(bad.status).toBe(400);
+  expect(JSON.stringify(bad.body)).toContain('year');
 });
 
 it('the what-if runs as a job: started by the admin, followed to done of total, its .xlsx downloaded', async () => {

@@ -282,6 +282,19 @@ const CLAIM_ROUTES: readonly RouteDefinition[] = [
   },
   {
     method: 'GET',
+    path: '/api/v1/workers/:workerId/subsidies',
+    summary: {
+      zh: '劳动者某年度享受的培训补贴（年度次数上限所计的班级；列出本辖区的申领，其他辖区只计数）及上限例外',
+      en: "A worker's subsidies in a year (the classes the yearly limit counts; the claims of the officer's jurisdiction listed, others counted) and the limit exceptions",
+    },
+    tags: CLAIM_TAGS,
+    roles: [...OFFICERS, 'auditor'],
+    request: 'jineng.subsidy.v1.ListWorkerSubsidies',
+    response: 'jineng.subsidy.v1.WorkerSubsidies',
+    target: claimQuery('ListWorkerSubsidies'),
+  },
+  {
+    method: 'GET',
     path: '/api/v1/my/claims',
     summary: { zh: '涉及本人的申领及本人名下金额', en: 'The claims that name me, and the amount in my name' },
     tags: CLAIM_TAGS,

@@ -79,7 +79,7 @@ export class ClaimsContext {
   }
 }
 
-const within = (jurisdiction: string, principal: Principal): boolean => {
+export const within = (jurisdiction: string, principal: Principal): boolean => {
   const target = JurisdictionCode.parse(jurisdiction);
   const own = JurisdictionCode.parse(principal.jurisdiction);
   return target.ok && own.ok && target.value.isWithin(own.value);

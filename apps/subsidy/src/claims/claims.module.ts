@@ -22,6 +22,8 @@ import { GetClaimNatsController } from './get-claim/get-claim.nats.controller';
 import { LedgerOutcomesConsumer } from './ledger-outcomes/ledger-outcomes.consumer';
 import { ListClaimsHandler } from './list-claims/list-claims.handler';
 import { ListClaimsNatsController } from './list-claims/list-claims.nats.controller';
+import { ListWorkerSubsidiesHandler } from './list-worker-subsidies/list-worker-subsidies.handler';
+import { ListWorkerSubsidiesNatsController } from './list-worker-subsidies/list-worker-subsidies.nats.controller';
 import { PublishNoticeHandler } from './publish-notice/publish-notice.handler';
 import { PublishNoticeNatsController } from './publish-notice/publish-notice.nats.controller';
 import { RaiseObjectionHandler } from './raise-objection/raise-objection.handler';
@@ -70,6 +72,7 @@ export class ClaimFactsStartup implements OnModuleInit {
     RequestRecoveryNatsController,
     GetClaimNatsController,
     ListClaimsNatsController,
+    ListWorkerSubsidiesNatsController,
     ExportClaimsNatsController,
     ExportClaimVoucherNatsController,
     SimulatePolicyNatsController,
@@ -95,6 +98,7 @@ export class ClaimFactsStartup implements OnModuleInit {
     RecordLimitExceptionHandler,
     GetClaimHandler,
     ListClaimsHandler,
+    ListWorkerSubsidiesHandler,
     ExportClaimsHandler,
     ExportClaimVoucherHandler,
     SimulatePolicyHandler,

@@ -393,6 +393,7 @@ export interface ContractTypes {
   'jineng.subsidy.v1.ListMyClaims': subsidyV1.ListMyClaims;
   'jineng.subsidy.v1.ListPolicyVersions': subsidyV1.ListPolicyVersions;
   'jineng.subsidy.v1.ListPublicNotices': subsidyV1.ListPublicNotices;
+  'jineng.subsidy.v1.ListWorkerSubsidies': subsidyV1.ListWorkerSubsidies;
   'jineng.subsidy.v1.LivingAllowance': subsidyV1.LivingAllowance;
   'jineng.subsidy.v1.LivingAllowanceRate': subsidyV1.LivingAllowanceRate;
   'jineng.subsidy.v1.NamedParameter': subsidyV1.NamedParameter;
@@ -449,6 +450,9 @@ export interface ContractTypes {
   'jineng.subsidy.v1.TrancheSplit': subsidyV1.TrancheSplit;
   'jineng.subsidy.v1.UpdateDraft': subsidyV1.UpdateDraft;
   'jineng.subsidy.v1.WorkBasedTrainingSubsidy': subsidyV1.WorkBasedTrainingSubsidy;
+  'jineng.subsidy.v1.WorkerLimitException': subsidyV1.WorkerLimitException;
+  'jineng.subsidy.v1.WorkerSubsidies': subsidyV1.WorkerSubsidies;
+  'jineng.subsidy.v1.WorkerSubsidy': subsidyV1.WorkerSubsidy;
   'jineng.subsidy.v1.YearlySubsidyLimit': subsidyV1.YearlySubsidyLimit;
 }
 

@@ -3378,6 +3378,38 @@ export const ListPublicNoticesSchema: JsonSchema = {
 };
 
 /**
+ * A worker's subsidies in a year (issue 13's query): what the yearly limit counts, for an officer
+ * judging a claim or a limit exception. The claims listed are those of the officer's jurisdiction; the
+ * count covers every jurisdiction (the limit is the worker's, wherever they trained).
+ */
+export interface ListWorkerSubsidies {
+  readonly workerId: string;
+  /** the year of the classes' end, as the limit counts it */
+  readonly year: number;
+}
+
+export const ListWorkerSubsidiesSchema: JsonSchema = {
+  $id: 'jineng.subsidy.v1.ListWorkerSubsidies',
+  description:
+    "A worker's subsidies in a year (issue 13's query): what the yearly limit counts, for an officer judging a claim or a limit exception. The claims listed are those of the officer's jurisdiction; the count covers every jurisdiction (the limit is the worker's, wherever they trained).",
+  type: 'object',
+  properties: {
+    workerId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    year: {
+      description: "the year of the classes' end, as the limit counts it",
+      type: 'integer',
+      minimum: 2000,
+      maximum: 2100,
+    },
+  },
+  required: ['workerId', 'year'],
+  additionalProperties: false,
+};
+
+/**
  * A daily allowance to trainees during training, by rate: each rate covers some categories of
  * trainees, under its conditions. A trainee gets the first rate that covers one of their categories and
  * whose conditions hold; none: no allowance.
@@ -6447,6 +6479,159 @@ export const WorkBasedTrainingSubsidySchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface WorkerLimitException {
+  readonly classId: string;
+  readonly reason: string;
+  readonly grantedBy: string;
+}
+
+export const WorkerLimitExceptionSchema: JsonSchema = {
+  $id: 'jineng.subsidy.v1.WorkerLimitException',
+  type: 'object',
+  properties: {
+    classId: {
+      type: 'string',
+    },
+    reason: {
+      type: 'string',
+    },
+    grantedBy: {
+      type: 'string',
+    },
+  },
+  required: ['classId', 'reason', 'grantedBy'],
+  additionalProperties: false,
+};
+
+export interface WorkerSubsidies {
+  readonly workerId: string;
+  readonly year: number;
+  /** classes the yearly limit counts for the worker in the year, in every jurisdiction */
+  readonly classesCounted: number;
+  /** of those, the classes outside the officer's jurisdiction (listed by count only) */
+  readonly classesCountedElsewhere: number;
+  readonly items: readonly WorkerSubsidy[];
+  /** the officers' recorded reasons to exceed the limit "in principle" */
+  readonly exceptions: readonly WorkerLimitException[];
+}
+
+export const WorkerSubsidiesSchema: JsonSchema = {
+  $id: 'jineng.subsidy.v1.WorkerSubsidies',
+  type: 'object',
+  properties: {
+    workerId: {
+      type: 'string',
+    },
+    year: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    classesCounted: {
+      description: 'classes the yearly limit counts for the worker in the year, in every jurisdiction',
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    classesCountedElsewhere: {
+      description: "of those, the classes outside the officer's jurisdiction (listed by count only)",
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    items: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.subsidy.v1.WorkerSubsidy',
+      },
+    },
+    exceptions: {
+      description: 'the officers\' recorded reasons to exceed the limit "in principle"',
+      type: 'array',
+      items: {
+        $ref: 'jineng.subsidy.v1.WorkerLimitException',
+      },
+    },
+  },
+  required: ['workerId', 'year', 'classesCounted', 'classesCountedElsewhere', 'items', 'exceptions'],
+  additionalProperties: false,
+};
+
+export interface WorkerSubsidy {
+  readonly claimId: string;
+  readonly classId?: string;
+  readonly kind: string;
+  readonly tranche: string;
+  readonly status: string;
+  readonly jurisdictionCode: string;
+  readonly occupationCode?: string;
+  readonly level?: number;
+  /** the amount in this worker's name on the claim */
+  readonly amountFen: number;
+  /** whether the yearly limit counts it (a prepayment, say, does not) */
+  readonly counts: boolean;
+  readonly submittedOn: string;
+}
+
+export const WorkerSubsidySchema: JsonSchema = {
+  $id: 'jineng.subsidy.v1.WorkerSubsidy',
+  type: 'object',
+  properties: {
+    claimId: {
+      type: 'string',
+    },
+    classId: {
+      type: 'string',
+    },
+    kind: {
+      type: 'string',
+    },
+    tranche: {
+      type: 'string',
+    },
+    status: {
+      type: 'string',
+    },
+    jurisdictionCode: {
+      type: 'string',
+    },
+    occupationCode: {
+      type: 'string',
+    },
+    level: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    amountFen: {
+      description: "the amount in this worker's name on the claim",
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    counts: {
+      description: 'whether the yearly limit counts it (a prepayment, say, does not)',
+      type: 'boolean',
+    },
+    submittedOn: {
+      type: 'string',
+      format: 'date',
+    },
+  },
+  required: [
+    'claimId',
+    'kind',
+    'tranche',
+    'status',
+    'jurisdictionCode',
+    'amountFen',
+    'counts',
+    'submittedOn',
+  ],
+  additionalProperties: false,
+};
+
 /** At most max_per_worker training subsidies per worker and year. */
 export interface YearlySubsidyLimit {
   readonly maxPerWorker: number;
@@ -6938,6 +7123,15 @@ export const contracts: readonly Contract[] = [
     schema: ListPublicNoticesSchema,
   },
   {
+    typeName: 'jineng.subsidy.v1.ListWorkerSubsidies',
+    kind: 'query',
+    service: 'subsidy',
+    name: 'ListWorkerSubsidies',
+    subject: 'jineng.qry.subsidy.ListWorkerSubsidies',
+    source: 'proto/jineng/subsidy/v1/claims.proto',
+    schema: ListWorkerSubsidiesSchema,
+  },
+  {
     typeName: 'jineng.subsidy.v1.LivingAllowance',
     kind: 'type',
     source: 'proto/jineng/subsidy/v1/policy_parameters.proto',
@@ -7325,6 +7519,24 @@ export const contracts: readonly Contract[] = [
     kind: 'type',
     source: 'proto/jineng/subsidy/v1/policy_parameters.proto',
     schema: WorkBasedTrainingSubsidySchema,
+  },
+  {
+    typeName: 'jineng.subsidy.v1.WorkerLimitException',
+    kind: 'type',
+    source: 'proto/jineng/subsidy/v1/claims.proto',
+    schema: WorkerLimitExceptionSchema,
+  },
+  {
+    typeName: 'jineng.subsidy.v1.WorkerSubsidies',
+    kind: 'reply',
+    source: 'proto/jineng/subsidy/v1/claims.proto',
+    schema: WorkerSubsidiesSchema,
+  },
+  {
+    typeName: 'jineng.subsidy.v1.WorkerSubsidy',
+    kind: 'type',
+    source: 'proto/jineng/subsidy/v1/claims.proto',
+    schema: WorkerSubsidySchema,
   },
   {
     typeName: 'jineng.subsidy.v1.YearlySubsidyLimit',
