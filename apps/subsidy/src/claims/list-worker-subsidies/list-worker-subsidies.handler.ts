@@ -3,7 +3,7 @@
 // claim or recording a limit exception. The claims listed are those within the officer's jurisdiction;
 // the count covers every jurisdiction, because the limit is the worker's wherever they trained (the
 // others are counted, not shown). Read from the claims' own read model (claim_trainees: one row per
-// claim and trainee, `counts` as the limit counts it).
+// claim and trainee, `counts` as the limit counts it), in the order the classes ended.
 import type { subsidyV1 } from '@jineng/contracts';
 import type { RpcRequest } from '@jineng/messaging';
 import { PG_POOL } from '@jineng/service-runtime';
@@ -46,8 +46,9 @@ export class ListWorkerSubsidiesHandler {
       `select t.claim_id, t.class_id, c.kind, c.tranche, c.status, c.jurisdiction_code, t.occupation_code,
               t.level, t.amount_fen, t.counts, c.submitted_on
          from "${schema}".claim_trainees t join "${schema}".claims c using (claim_id)
+         left join "${schema}".claim_classes k on k.class_id = t.class_id
         where t.worker_id = $1 and t.year = $2
-        order by c.submitted_on, t.claim_id`,
+        order by k.end_date nulls last, c.submitted_on, t.claim_id`,
       [payload.workerId, payload.year],
     );
     const counted = new Set(rows.filter((r) => r.counts && r.class_id).map((r) => r.class_id!));
