@@ -40,8 +40,10 @@ it('runs one class from the listing to the 20 % tranche paid, through the gatewa
     { key: 'class A', startDate: '2019-08-12', days: 12, trainees: 3, employed: 2, until: 'tranche-paid' },
     '2019-08-01',
   );
-  expect(outcome.claimIds.certificate).toBeDefined();
-  expect(outcome.claimIds.employment).toBeDefined();
+  // both tranches were claimed: two distinct claims
+  expect(outcome.claimIds.certificate).toMatch(/^[0-9a-f-]{36}$/);
+  expect(outcome.claimIds.employment).toMatch(/^[0-9a-f-]{36}$/);
+  expect(outcome.claimIds.employment).not.toBe(outcome.claimIds.certificate);
   console.log(`whole flow: ${Date.now() - started} ms`);
 }, 240_000);
 
