@@ -338,6 +338,30 @@ it('gives every service connection a statement timeout and an idle-in-transactio
   }
 });
 
+it('survives the server ending a connection it holds between two queries, in the pool and the read models', async () => {
+  // Unhandled, the connection's 'error' event would end this process (pg-pool drops its own listener
+  // when the connection is checked out); the idle-in-transaction timeout (700 ms) ends the sessions.
+  const pool = app.get<Pool>(PG_POOL);
+  const dataSource = await createReadModelDataSource(app.get(SERVICE_CONFIG), { entities: [] });
+  try {
+    const client = await pool.connect();
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    await client.query('begin');
+    await runner.startTransaction();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await expect(client.query('select 1')).rejects.toThrow();
+    await expect(runner.query('select 1')).rejects.toThrow();
+    client.release(true);
+    await runner.release().catch(() => undefined);
+    // the next work opens new connections
+    expect((await pool.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
+    expect(await dataSource.query('select 1 as one')).toEqual([{ one: 1 }]);
+  } finally {
+    await dataSource.destroy();
+  }
+});
+
 it('runs a long job that reports progress, answers GetJob to whoever started it, and records a failure with its reason', async () => {
   const jobs = app.get(JobTracker);
   const asker = envelope();
