@@ -1,8 +1,9 @@
 // Class opening as an institution and an officer drive it through the gateway (issue 11, slice 1):
 // the registry and the subsidy service publish what class-ops' local read models keep (an
 // institution with its teacher, workers, a policy version); an application that breaks many rules
-// is refused with all of them at once; a good one is accepted, approved once, and its events are
-// recorded with the contract's fields.
+// is refused with all of them at once; a worker the registry found hard to move into work
+// (自身难以实现转移就业) is refused on the dedicated account once that finding has travelled to class-ops;
+// a good one is accepted, approved once, and its events are recorded with the contract's fields.
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -130,6 +131,16 @@ it('learns the institution, its teacher, the workers and the policy from the oth
         minPracticalVideoMinutesPerHour: 15,
       },
       trainees: { repeatTrainingWithinYearAllowed: false },
+      // Jiyuan 2021's rule on the dedicated account: 「职业技能提升行动专账资金不得培训无就业能力、无就业意愿、
+      // 自身难以实现转移就业的人员」
+      fundSources: {
+        limits: [
+          {
+            fundSource: 'skills_upgrading_account',
+            excludedTrainees: ['no_work_ability', 'no_work_wish', 'cannot_move_into_work'],
+          },
+        ],
+      },
     },
   });
   expect(drafted.status).toBe(201);
@@ -291,6 +302,101 @@ it('refuses an application with every failed rule at once, in zh and en, recordi
   expect(bad.status).toBe(400);
   expect(JSON.stringify(bad.body)).toContain('level');
 });
+
+it("carries the registry's finding 自身难以实现转移就业 to class-ops, which refuses the trainee on the dedicated account", async () => {
+  const birthDate = '1991-03-09';
+  const registered = await api('county_officer', 'POST', '/api/v1/workers', {
+    idNumber: residentIdNumber(birthDate),
+    name: '赵难移',
+    gender: 'male',
+    birthDate,
+    jurisdiction: '140802',
+    hukouJurisdiction: '140802',
+    residenceJurisdiction: '140802',
+    phone: '13912345670',
+    education: 'primary',
+    category: 'rural_labour',
+    keyGroups: [],
+    ableToWork: true,
+    willingToWork: true,
+    hardToMoveIntoWork: true,
+  });
+  expect(registered.status).toBe(201);
+  const found = registered.body.id as string;
+  await eventually(
+    async () =>
+      expect(
+        await rows(`select hard_to_move_into_work from S.rm_workers where worker_id = $1`, [found]),
+      ).toEqual([{ hard_to_move_into_work: true }]),
+    { timeoutMs: 30_000 },
+  );
+  // the registry's own list and export show it (filter and column, through the gateway)
+  const listed = await api(
+    'county_officer',
+    'GET',
+    '/api/v1/workers?jurisdiction=140802&hardToMoveIntoWork=true',
+  );
+  expect([listed.status, listed.body.items.map((w: { workerId: string }) => w.workerId)]).toEqual([
+    200,
+    [found],
+  ]);
+  const exported = await api(
+    'county_officer',
+    'GET',
+    '/api/v1/workers/export?format=json&jurisdiction=140802&hardToMoveIntoWork=true',
+  );
+  expect(exported.body.columns).toContainEqual({
+    key: 'hardToMoveIntoWork',
+    zh: '自身难以实现转移就业',
+    en: 'Hard to move into work',
+  });
+  expect(exported.body.rows).toEqual([
+    expect.objectContaining({ workerId: found, hardToMoveIntoWork: true }),
+  ]);
+
+  const refused = await api(
+    'institution',
+    'POST',
+    '/api/v1/classes',
+    plan({
+      classId: randomUUID(),
+      workerIds: [found],
+      plannedHeadcount: 1,
+      fundSource: 'skills_upgrading_account',
+    }),
+  );
+  expect([refused.status, refused.body.code]).toEqual([400, 'CLASS.RULES_FAILED']);
+  expect(refused.body.details.failures).toEqual([
+    expect.objectContaining({
+      code: 'CLASS.TRAINEE_EXCLUDED_BY_FUND_SOURCE',
+      workerId: found,
+      values: {
+        workerId: found,
+        fundSource: 'skills_upgrading_account',
+        finding: 'cannot_move_into_work',
+        fact: 'hardToMoveIntoWork',
+      },
+      message: {
+        zh: expect.stringContaining('自身难以实现转移就业的人员」'),
+        en: expect.stringContaining('can hardly move into work by themselves (hardToMoveIntoWork)'),
+      },
+    }),
+  ]);
+  expect(await rows(`select * from S.classes`)).toEqual([]);
+
+  // the officer withdraws the finding: that travels too
+  const withdrawn = await api('county_officer', 'PATCH', `/api/v1/workers/${found}`, {
+    hardToMoveIntoWork: false,
+  });
+  expect([withdrawn.status, withdrawn.body.events]).toEqual([200, ['WorkerProfileUpdated.v1']]);
+  await eventually(
+    async () =>
+      expect(
+        await rows(`select hard_to_move_into_work from S.rm_workers where worker_id = $1`, [found]),
+      ).toEqual([{ hard_to_move_into_work: false }]),
+    { timeoutMs: 30_000 },
+  );
+}, 90_000);
 
 it('stops the institution opening classes while a class of its satisfaction fell short (certification), until an officer records the rectification', async () => {
   const surveyedClassId = randomUUID();

@@ -199,6 +199,86 @@ it('answers a retried roster import with its first report', async () => {
   expect(again).toMatchObject({ registered: 1, alreadyRegistered: 0 });
 });
 
+it('records the finding 自身难以实现转移就业 (form and roster), shows it in the view and the list filter, and withdraws it', async () => {
+  const jurisdiction = '140802';
+  const found = await command<{ id: string }>(
+    'RegisterWorker',
+    worker({ jurisdiction, hardToMoveIntoWork: true }),
+  );
+  const none = await command<{ id: string }>('RegisterWorker', worker({ jurisdiction }));
+  const registered = async (id: string) =>
+    (
+      await db.pool.query(
+        `select data from "${schema}".events where type = 'WorkerRegistered.v1' and stream_id = $1`,
+        [`worker-${id}`],
+      )
+    ).rows[0].data;
+  expect(await registered(found.id)).toMatchObject({ hardToMoveIntoWork: true });
+  expect(await registered(none.id)).not.toHaveProperty('hardToMoveIntoWork');
+
+  // a roster with the optional column: 是 records it, a blank cell does not, anything else rejects the row
+  const [b1, b2, b3] = [birthDateForAge(30), birthDateForAge(31), birthDateForAge(32)];
+  const line = (id: string, birth: string, finding: string) =>
+    `${id},郑十,男,${birth},140802,140802,13800002222,初中,农村劳动力,,是,是,${finding}`;
+  const csv = [
+    `${ROSTER_HEADER},难以转移就业`,
+    line(residentIdNumber(b1, 'male'), b1, '是'),
+    line(residentIdNumber(b2, 'male'), b2, ''),
+    line(residentIdNumber(b3, 'male'), b3, '难说'),
+  ].join('\n');
+  const imported = await command<{
+    registered: number;
+    rejected: number;
+    results: { row: number; workerId?: string; problems: { field: string; code: string }[] }[];
+  }>('ImportRoster', {
+    jurisdiction,
+    fileName: 'finding.csv',
+    contentBase64: Buffer.from(csv).toString('base64'),
+  });
+  expect(imported).toMatchObject({ registered: 2, rejected: 1 });
+  expect(imported.results[2].problems).toEqual([
+    expect.objectContaining({
+      field: 'hardToMoveIntoWork',
+      code: 'ROSTER.UNRECOGNISED_VALUE',
+      reason: '应填「是」或「否」，而不是「难说」',
+    }),
+  ]);
+  const [fromRoster, blank] = [imported.results[0].workerId!, imported.results[1].workerId!];
+  expect(await registered(fromRoster)).toMatchObject({ hardToMoveIntoWork: true });
+  expect(await registered(blank)).not.toHaveProperty('hardToMoveIntoWork');
+
+  const listed = (hardToMoveIntoWork: boolean) =>
+    query<{ total: number; items: { workerId: string; hardToMoveIntoWork: boolean }[] }>('ListWorkers', {
+      jurisdiction,
+      hardToMoveIntoWork,
+      sort: 'registeredAt',
+      pageSize: 500,
+    });
+  // the other tests' workers have no finding: with it, only this test's two are listed
+  const ids = async (hardToMoveIntoWork: boolean) =>
+    (await listed(hardToMoveIntoWork)).items.map((w) => w.workerId);
+  await eventually(async () => {
+    expect(await ids(true)).toEqual([found.id, fromRoster]);
+    expect(await ids(false)).toEqual(expect.arrayContaining([none.id, blank]));
+    expect(await ids(false)).not.toContain(found.id);
+  });
+  expect(await query('GetWorker', { workerId: found.id })).toMatchObject({ hardToMoveIntoWork: true });
+
+  // withdrawn by a profile update; saying "no finding" again records nothing
+  const withdrawn = await command<{ events: string[] }>('UpdateWorkerProfile', {
+    workerId: found.id,
+    hardToMoveIntoWork: false,
+  });
+  expect(withdrawn.events).toEqual(['WorkerProfileUpdated.v1']);
+  const again = await command<{ events: string[] }>('UpdateWorkerProfile', {
+    workerId: found.id,
+    hardToMoveIntoWork: false,
+  });
+  expect(again.events).toEqual([]);
+  await eventually(async () => expect(await ids(true)).toEqual([fromRoster]));
+  expect(await query('GetWorker', { workerId: found.id })).toMatchObject({ hardToMoveIntoWork: false });
+});
+
 it('rebuilds the read models from the events to the same rows', async () => {
   const dataSource = app.get<DataSource>(READ_MODEL_DATA_SOURCE);
   const store = app.get<PostgresEventStore>(EVENT_STORE);

@@ -129,6 +129,10 @@ it('keeps workers, institutions, teachers, devices, policy versions and the cale
     expect(await rows(`select status from S.rm_institutions`)).toEqual([{ status: 'applied' }]);
     expect(await rows(`select count(*)::int as n from S.rm_teachers`)).toEqual([{ n: 1 }]);
     expect(await rows(`select version_id from S.rm_policy_versions`)).toEqual([{ version_id: versionId }]);
+    // a WorkerRegistered without hardToMoveIntoWork (as every one before the field) is no finding
+    expect(await rows(`select hard_to_move_into_work from S.rm_workers`)).toEqual([
+      { hard_to_move_into_work: false },
+    ]);
   });
 
   // the service stops, NATS goes down hard and comes back; meanwhile more happens, some of it twice
@@ -151,6 +155,7 @@ it('keeps workers, institutions, teachers, devices, policy versions and the cale
       workerId,
       willingToWork: false,
       monthlyPensionEntitled: true,
+      hardToMoveIntoWork: true,
     }),
     eventOf('registry', worker, 'EmploymentRecorded.v1', {
       workerId,
@@ -186,13 +191,15 @@ it('keeps workers, institutions, teachers, devices, policy versions and the cale
       ]);
       expect(
         await rows(
-          `select willing_to_work, able_to_work, monthly_pension_entitled, birth_date from S.rm_workers`,
+          `select willing_to_work, able_to_work, monthly_pension_entitled, hard_to_move_into_work, birth_date
+           from S.rm_workers`,
         ),
       ).toEqual([
         {
           willing_to_work: false,
           able_to_work: true,
           monthly_pension_entitled: true,
+          hard_to_move_into_work: true,
           birth_date: '1990-05-17',
         },
       ]);

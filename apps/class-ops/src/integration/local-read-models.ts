@@ -23,7 +23,9 @@ export function registryReadModel(schema: string) {
         'WorkerRegistered.v1': async (event, tx) => {
           const w = d(event);
           await tx.query(
-            `insert into ${S}.rm_workers values ($1, $2, $3, $4, $5, $6, $7, $8)
+            `insert into ${S}.rm_workers (worker_id, jurisdiction, hukou_jurisdiction, residence_jurisdiction,
+               birth_date, able_to_work, willing_to_work, monthly_pension_entitled, hard_to_move_into_work)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
              on conflict (worker_id) do nothing`,
             [
               w.workerId,
@@ -34,6 +36,8 @@ export function registryReadModel(schema: string) {
               w.ableToWork,
               w.willingToWork,
               w.monthlyPensionEntitled ?? null,
+              // absent (no finding, and every event from before the field) is false
+              w.hardToMoveIntoWork === true,
             ],
           );
         },
@@ -45,7 +49,8 @@ export function registryReadModel(schema: string) {
                residence_jurisdiction = coalesce($3, residence_jurisdiction),
                able_to_work = coalesce($4, able_to_work),
                willing_to_work = coalesce($5, willing_to_work),
-               monthly_pension_entitled = coalesce($6, monthly_pension_entitled)
+               monthly_pension_entitled = coalesce($6, monthly_pension_entitled),
+               hard_to_move_into_work = coalesce($7, hard_to_move_into_work)
              where worker_id = $1`,
             [
               w.workerId,
@@ -54,6 +59,7 @@ export function registryReadModel(schema: string) {
               w.ableToWork ?? null,
               w.willingToWork ?? null,
               w.monthlyPensionEntitled ?? null,
+              w.hardToMoveIntoWork ?? null,
             ],
           );
         },

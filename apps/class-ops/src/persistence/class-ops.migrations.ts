@@ -191,4 +191,12 @@ export const classOpsMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    // the registry's finding 自身难以实现转移就业 (WorkerRegistered / WorkerProfileUpdated v1, optional):
+    // workers kept before it had none, which is what their events said
+    id: 'class-ops-009-worker-hard-to-move-into-work',
+    sql: (S) => `
+      alter table ${S}.rm_workers add column hard_to_move_into_work boolean not null default false;
+    `,
+  },
 ];

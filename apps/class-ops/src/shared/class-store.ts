@@ -203,6 +203,7 @@ export class ClassStore {
         ...(w.monthly_pension_entitled === null
           ? {}
           : { monthlyPensionEntitled: w.monthly_pension_entitled }),
+        hardToMoveIntoWork: w.hard_to_move_into_work,
         employerCreditCodes: employments.rows
           .filter((e) => e.worker_id === w.worker_id)
           .map((e) => e.employer_credit_code),

@@ -89,6 +89,8 @@ export const zh = {
   'worker.employed.no': '未就业',
   'worker.ableToWork': '有劳动能力',
   'worker.willingToWork': '有就业意愿',
+  'worker.hardToMoveIntoWork': '经认定自身难以实现转移就业',
+  'worker.hardToMoveIntoWork.hint': '经办人员的认定；职业技能提升行动专账资金不得培训此类人员（济源 2021）',
   'worker.keyGroups': '重点群体',
   'worker.registered': '劳动者已登记，编号 {id}',
   'worker.startExport': '导出全部（后台任务）',
@@ -514,6 +516,9 @@ export const en: Record<MessageKey, string> = {
   'worker.employed.no': 'Not employed',
   'worker.ableToWork': 'Able to work',
   'worker.willingToWork': 'Willing to work',
+  'worker.hardToMoveIntoWork': 'Found hard to move into work by themselves',
+  'worker.hardToMoveIntoWork.hint':
+    "an officer's finding; the skills-upgrading dedicated account may not train such a person (Jiyuan 2021)",
   'worker.keyGroups': 'Key groups',
   'worker.registered': 'Worker registered, ID {id}',
   'worker.startExport': 'Export all (background job)',

@@ -161,4 +161,10 @@ export const registryMigrations: readonly Migration[] = [
     sql: (S) => `
       alter table ${S}.roster_upload_parts add column if not exists content_bytes int not null default 0;`,
   },
+  {
+    // issue #11: the finding 自身难以实现转移就业; rows projected before it had none (false)
+    id: 'registry-006-worker-hard-to-move-into-work',
+    sql: (S) => `
+      alter table ${S}.worker_view add column hard_to_move_into_work boolean not null default false;`,
+  },
 ];

@@ -899,6 +899,8 @@ export interface ExportWorkers {
   readonly employed?: boolean;
   readonly registeredFrom?: string;
   readonly registeredTo?: string;
+  /** with (true) or without (false) the finding 自身难以实现转移就业 */
+  readonly hardToMoveIntoWork?: boolean;
 }
 
 export const ExportWorkersSchema: JsonSchema = {
@@ -946,6 +948,10 @@ export const ExportWorkersSchema: JsonSchema = {
     registeredTo: {
       type: 'string',
       format: 'date',
+    },
+    hardToMoveIntoWork: {
+      description: 'with (true) or without (false) the finding 自身难以实现转移就业',
+      type: 'boolean',
     },
   },
   required: ['format'],
@@ -1729,6 +1735,8 @@ export interface ListWorkers {
   readonly employed?: boolean;
   readonly registeredFrom?: string;
   readonly registeredTo?: string;
+  /** with (true) or without (false) the finding 自身难以实现转移就业 */
+  readonly hardToMoveIntoWork?: boolean;
 }
 
 export const ListWorkersSchema: JsonSchema = {
@@ -1786,6 +1794,10 @@ export const ListWorkersSchema: JsonSchema = {
     registeredTo: {
       type: 'string',
       format: 'date',
+    },
+    hardToMoveIntoWork: {
+      description: 'with (true) or without (false) the finding 自身难以实现转移就业',
+      type: 'boolean',
     },
   },
   additionalProperties: false,
@@ -2301,6 +2313,11 @@ export interface RegisterWorker {
   readonly willingToWork: boolean;
   /** entitled to draw a monthly pension (按月领取养老金资格), where known: some policies exclude them */
   readonly monthlyPensionEntitled?: boolean;
+  /**
+   * an officer's finding that the worker can hardly move into work by themselves (自身难以实现转移就业);
+   * false or absent: no such finding. Jiyuan 2021's dedicated account may not train them.
+   */
+  readonly hardToMoveIntoWork?: boolean;
 }
 
 export const RegisterWorkerSchema: JsonSchema = {
@@ -2394,6 +2411,11 @@ export const RegisterWorkerSchema: JsonSchema = {
     monthlyPensionEntitled: {
       description:
         'entitled to draw a monthly pension (按月领取养老金资格), where known: some policies exclude them',
+      type: 'boolean',
+    },
+    hardToMoveIntoWork: {
+      description:
+        "an officer's finding that the worker can hardly move into work by themselves (自身难以实现转移就业); false or absent: no such finding. Jiyuan 2021's dedicated account may not train them.",
       type: 'boolean',
     },
   },
@@ -2853,6 +2875,8 @@ export interface StartWorkerExport {
   readonly employed?: boolean;
   readonly registeredFrom?: string;
   readonly registeredTo?: string;
+  /** with (true) or without (false) the finding 自身难以实现转移就业 */
+  readonly hardToMoveIntoWork?: boolean;
 }
 
 export const StartWorkerExportSchema: JsonSchema = {
@@ -2900,6 +2924,10 @@ export const StartWorkerExportSchema: JsonSchema = {
     registeredTo: {
       type: 'string',
       format: 'date',
+    },
+    hardToMoveIntoWork: {
+      description: 'with (true) or without (false) the finding 自身难以实现转移就业',
+      type: 'boolean',
     },
   },
   required: ['format'],
@@ -3223,6 +3251,8 @@ export interface UpdateWorkerProfile {
   readonly willingToWork?: boolean;
   /** entitled to draw a monthly pension (按月领取养老金资格) */
   readonly monthlyPensionEntitled?: boolean;
+  /** the finding 自身难以实现转移就业: true records it, false withdraws it */
+  readonly hardToMoveIntoWork?: boolean;
 }
 
 export const UpdateWorkerProfileSchema: JsonSchema = {
@@ -3294,6 +3324,10 @@ export const UpdateWorkerProfileSchema: JsonSchema = {
     },
     monthlyPensionEntitled: {
       description: 'entitled to draw a monthly pension (按月领取养老金资格)',
+      type: 'boolean',
+    },
+    hardToMoveIntoWork: {
+      description: 'the finding 自身难以实现转移就业: true records it, false withdraws it',
       type: 'boolean',
     },
   },
@@ -3486,6 +3520,11 @@ export interface WorkerProfileUpdated {
   readonly ableToWork?: boolean;
   readonly willingToWork?: boolean;
   readonly monthlyPensionEntitled?: boolean;
+  /**
+   * the finding 自身难以实现转移就业 made (true) or withdrawn (false); optional, so the event stays v1
+   * (see WorkerRegistered)
+   */
+  readonly hardToMoveIntoWork?: boolean;
 }
 
 export const WorkerProfileUpdatedSchema: JsonSchema = {
@@ -3533,6 +3572,11 @@ export const WorkerProfileUpdatedSchema: JsonSchema = {
     monthlyPensionEntitled: {
       type: 'boolean',
     },
+    hardToMoveIntoWork: {
+      description:
+        'the finding 自身难以实现转移就业 made (true) or withdrawn (false); optional, so the event stays v1 (see WorkerRegistered)',
+      type: 'boolean',
+    },
   },
   required: ['workerId'],
   additionalProperties: false,
@@ -3559,6 +3603,12 @@ export interface WorkerRegistered {
   readonly birthDate?: string;
   /** entitled to draw a monthly pension, where the registering officer knows it */
   readonly monthlyPensionEntitled?: boolean;
+  /**
+   * the officer's finding 自身难以实现转移就业, present only when made. Added without a new event version:
+   * an optional field changes no meaning of the events already stored (absent reads as "no finding",
+   * which is what they recorded), the subject .v1 and its consumers stay, and no upcaster is needed.
+   */
+  readonly hardToMoveIntoWork?: boolean;
 }
 
 export const WorkerRegisteredSchema: JsonSchema = {
@@ -3631,6 +3681,11 @@ export const WorkerRegisteredSchema: JsonSchema = {
       description: 'entitled to draw a monthly pension, where the registering officer knows it',
       type: 'boolean',
     },
+    hardToMoveIntoWork: {
+      description:
+        'the officer\'s finding 自身难以实现转移就业, present only when made. Added without a new event version: an optional field changes no meaning of the events already stored (absent reads as "no finding", which is what they recorded), the subject .v1 and its consumers stay, and no upcaster is needed.',
+      type: 'boolean',
+    },
   },
   required: [
     'workerId',
@@ -3674,6 +3729,8 @@ export interface WorkerView {
   readonly employments: readonly EmploymentView[];
   /** employed now (an employment without an end date) */
   readonly employed: boolean;
+  /** an officer found the worker can hardly move into work by themselves (自身难以实现转移就业) */
+  readonly hardToMoveIntoWork: boolean;
 }
 
 export const WorkerViewSchema: JsonSchema = {
@@ -3747,6 +3804,11 @@ export const WorkerViewSchema: JsonSchema = {
       description: 'employed now (an employment without an end date)',
       type: 'boolean',
     },
+    hardToMoveIntoWork: {
+      description:
+        'an officer found the worker can hardly move into work by themselves (自身难以实现转移就业)',
+      type: 'boolean',
+    },
   },
   required: [
     'workerId',
@@ -3765,6 +3827,7 @@ export const WorkerViewSchema: JsonSchema = {
     'trainingWishes',
     'employments',
     'employed',
+    'hardToMoveIntoWork',
   ],
   additionalProperties: false,
 };

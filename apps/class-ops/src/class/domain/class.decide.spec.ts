@@ -56,7 +56,10 @@ const jiyuan: PolicyVersionFact = {
     fundSources: {
       training: ['skills_upgrading_account'],
       limits: [
-        { fundSource: 'skills_upgrading_account', excludedTrainees: ['no_work_ability', 'no_work_wish'] },
+        {
+          fundSource: 'skills_upgrading_account',
+          excludedTrainees: ['no_work_ability', 'no_work_wish', 'cannot_move_into_work'],
+        },
       ],
     },
   },
@@ -96,6 +99,7 @@ const worker = (id: string, overrides: Partial<WorkerFact> = {}): WorkerFact => 
   birthDate: '1990-05-17',
   ableToWork: true,
   willingToWork: true,
+  hardToMoveIntoWork: false,
   employerCreditCodes: [],
   classes: [],
   certificates: [],
@@ -434,6 +438,49 @@ describe('ApplyToOpenClass', () => {
       .given()
       .when(apply(other, facts({ workers: [worker(ids[5], { ableToWork: false, willingToWork: false })] })))
       .then(applied(other));
+  });
+
+  it('refuses on the dedicated account a trainee the registry found hard to move into work (Jiyuan 自身难以实现转移就业); accepts them on another fund source', () => {
+    const ids = roster(2);
+    const p = plan({ workerIds: ids, plannedHeadcount: 2 });
+    const f = facts({ workers: [worker(ids[0]), worker(ids[1], { hardToMoveIntoWork: true })] });
+    const refused = spec.given().when(apply(p, f)).thenThrows(ClassRulesFailed);
+    expect(refused.details.failures).toEqual([
+      {
+        code: 'CLASS.TRAINEE_EXCLUDED_BY_FUND_SOURCE',
+        workerId: ids[1],
+        values: {
+          workerId: ids[1],
+          fundSource: 'skills_upgrading_account',
+          finding: 'cannot_move_into_work',
+          fact: 'hardToMoveIntoWork',
+        },
+        summary: 'CLASS.TRAINEE_EXCLUDED_BY_FUND_SOURCE: skills_upgrading_account: cannot_move_into_work',
+        message: {
+          zh: '劳动者登记记载该学员“自身难以实现转移就业”（hardToMoveIntoWork），资金来源 skills_upgrading_account 不得培训：「职业技能提升行动专账资金不得培训无就业能力、无就业意愿、自身难以实现转移就业的人员」',
+          en: 'the registry records that the trainee can hardly move into work by themselves (hardToMoveIntoWork): fund source skills_upgrading_account may not train them (「职业技能提升行动专账资金不得培训无就业能力、无就业意愿、自身难以实现转移就业的人员」)',
+        },
+      },
+    ]);
+    // the same trainee on a fund source without the exclusion
+    const other = plan({ workerIds: ids, plannedHeadcount: 2, fundSource: 'employment_subsidy_fund' });
+    spec.given().when(apply(other, f)).then(applied(other));
+    // a version whose dedicated account excludes only the first two findings does not judge this one
+    const withoutFinding: PolicyVersionFact = {
+      ...jiyuan,
+      parameters: {
+        ...jiyuan.parameters,
+        fundSources: {
+          limits: [
+            { fundSource: 'skills_upgrading_account', excludedTrainees: ['no_work_ability', 'no_work_wish'] },
+          ],
+        },
+      },
+    };
+    spec
+      .given()
+      .when(apply(p, facts({ ...f, policyVersions: [withoutFinding, province] })))
+      .then(applied(p));
   });
 
   it('refuses a trainee in an overlapping class (any institution) or already trained this year; warns of subsidy limits', () => {

@@ -11,7 +11,8 @@
 //   「职业技能培训师生比、工位与培训学员比保持在 1 : 20 左右」 (trainees per teacher)
 //   「学员年度内不得重复培训」 (repeat training within the year)
 //   「可面向内部职工开展补贴性培训」 (an enterprise training centre trains its own staff)
-//   「职业技能提升行动专账资金不得培训无就业能力、无就业意愿…的人员」 (fund source exclusions)
+//   「职业技能提升行动专账资金不得培训无就业能力、无就业意愿、自身难以实现转移就业的人员」 (fund source
+//   exclusions: the registry's ableToWork, willingToWork and hardToMoveIntoWork)
 // Qujing 2019: 「户籍地、常住地、求职就业地在曲靖」, 「不具有按月领取养老金资格的人员」 (eligibility);
 // 「原则上每人每年可享受不超过3次」「同一职业同一等级不可重复享受」 — subsidy limits: a warning here,
 // enforced when a claim is computed. The subsidy follows the certificate (「参加培训并取得证书…按照规定
@@ -48,6 +49,8 @@ export type WorkerFact = {
   readonly ableToWork: boolean;
   readonly willingToWork: boolean;
   readonly monthlyPensionEntitled?: boolean;
+  /** an officer found the worker can hardly move into work by themselves (自身难以实现转移就业) */
+  readonly hardToMoveIntoWork: boolean;
   /** credit codes of the employers the worker works for on the class's start date */
   readonly employerCreditCodes: readonly string[];
   /** the worker's other live classes (applied, approved, awaiting funds, running, completed), any institution */
@@ -114,6 +117,51 @@ type Rule = {
   readonly en: (v: Values) => string;
   readonly summary: (v: Values) => string;
 };
+
+/** The Jiyuan 2021 clause the exclusions come from, quoted in the messages. */
+const FUND_EXCLUSION_CLAUSE =
+  '职业技能提升行动专账资金不得培训无就业能力、无就业意愿、自身难以实现转移就业的人员';
+
+type ExcludedFinding = 'no_work_ability' | 'no_work_wish' | 'cannot_move_into_work';
+
+/**
+ * A fund source's excluded trainees (`fundSources.limits[].excludedTrainees`): the registry fact each
+ * one reads (`fact`, in the failure's values) and what the refusal says.
+ */
+const EXCLUDED_FINDINGS: Readonly<
+  Record<
+    ExcludedFinding,
+    {
+      readonly fact: keyof WorkerFact & string;
+      readonly applies: (worker: WorkerFact) => boolean;
+      readonly zh: (fundSource: string) => string;
+      readonly en: (fundSource: string) => string;
+    }
+  >
+> = {
+  no_work_ability: {
+    fact: 'ableToWork',
+    applies: (w) => !w.ableToWork,
+    zh: (s) => `资金来源 ${s} 不得培训无就业能力的人员`,
+    en: (s) => `fund source ${s} may not train a person with no ability to work`,
+  },
+  no_work_wish: {
+    fact: 'willingToWork',
+    applies: (w) => !w.willingToWork,
+    zh: (s) => `资金来源 ${s} 不得培训无就业意愿的人员`,
+    en: (s) => `fund source ${s} may not train a person with no wish to work`,
+  },
+  cannot_move_into_work: {
+    fact: 'hardToMoveIntoWork',
+    applies: (w) => w.hardToMoveIntoWork,
+    zh: (s) =>
+      `劳动者登记记载该学员“自身难以实现转移就业”（hardToMoveIntoWork），资金来源 ${s} 不得培训：「${FUND_EXCLUSION_CLAUSE}」`,
+    en: (s) =>
+      `the registry records that the trainee can hardly move into work by themselves (hardToMoveIntoWork): fund source ${s} may not train them (「${FUND_EXCLUSION_CLAUSE}」)`,
+  },
+};
+
+const isExcludedFinding = (finding: string): finding is ExcludedFinding => finding in EXCLUDED_FINDINGS;
 
 const pct = (share: unknown) => `${Math.round(Number(share) * 10000) / 100}%`;
 
@@ -246,10 +294,8 @@ export const RULES: Readonly<Record<string, Rule>> = {
     summary: (v) => `${v.workerId}`,
   },
   'CLASS.TRAINEE_EXCLUDED_BY_FUND_SOURCE': {
-    zh: (v) =>
-      `资金来源 ${v.fundSource} 不得培训${v.finding === 'no_work_ability' ? '无就业能力' : '无就业意愿'}的人员`,
-    en: (v) =>
-      `fund source ${v.fundSource} may not train a person with ${v.finding === 'no_work_ability' ? 'no ability' : 'no wish'} to work`,
+    zh: (v) => EXCLUDED_FINDINGS[v.finding as ExcludedFinding].zh(String(v.fundSource)),
+    en: (v) => EXCLUDED_FINDINGS[v.finding as ExcludedFinding].en(String(v.fundSource)),
     summary: (v) => `${v.fundSource}: ${v.finding}`,
   },
   'CLASS.TRAINEE_IN_OVERLAPPING_CLASS': {
@@ -486,19 +532,15 @@ export function judgeRoster(
     }
     if (t.monthlyPensionRecipientsExcluded && worker.monthlyPensionEntitled === true)
       failures.push(failure('CLASS.TRAINEE_PENSION_ENTITLED', {}, workerId));
-    for (const finding of limit?.excludedTrainees ?? []) {
-      const excluded =
-        (finding === 'no_work_ability' && !worker.ableToWork) ||
-        (finding === 'no_work_wish' && !worker.willingToWork);
-      if (excluded)
+    for (const finding of limit?.excludedTrainees ?? [])
+      if (isExcludedFinding(finding) && EXCLUDED_FINDINGS[finding].applies(worker))
         failures.push(
           failure(
             'CLASS.TRAINEE_EXCLUDED_BY_FUND_SOURCE',
-            { fundSource: plan.fundSource, finding },
+            { fundSource: plan.fundSource, finding, fact: EXCLUDED_FINDINGS[finding].fact },
             workerId,
           ),
         );
-    }
     const others = worker.classes.filter((c) => c.classId !== ownClassId);
     for (const other of others.filter((c) => overlaps(c, plan)))
       failures.push(

@@ -92,7 +92,12 @@ describe('worker registration form', () => {
     expect(registered).not.toHaveBeenCalled();
     const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
     expect(url).toBe('/api/v1/workers');
-    expect(JSON.parse(init.body as string)).toMatchObject({ ...filled, keyGroups: [], ableToWork: true });
+    expect(JSON.parse(init.body as string)).toMatchObject({
+      ...filled,
+      keyGroups: [],
+      ableToWork: true,
+      hardToMoveIntoWork: false,
+    });
     expect((init.headers as Record<string, string>)['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -108,6 +113,28 @@ describe('worker registration form', () => {
     renderForm('en', filled);
     await act(async () => fireEvent.click(screen.getByRole('button', { name: /Submit/ })));
     await waitFor(() => expect(errorsAt('Date of birth')).toBe('birthDate: aged 70, outside 16–60'));
+  });
+
+  it('sends the finding 自身难以实现转移就业 when the officer ticks it (unticked by default), labelled in Chinese', async () => {
+    fetchMock.mockImplementation(() =>
+      answer(201, { id: 'b7c1d9e2-0000-4000-8000-000000000002', version: 1, events: [] }),
+    );
+    const registered = renderForm('zh', filled);
+    const box = screen.getByRole('checkbox', { name: '经认定自身难以实现转移就业' }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    expect(screen.getByText(/职业技能提升行动专账资金不得培训此类人员/)).toBeTruthy();
+    await act(async () => fireEvent.click(box));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: /提\s*交/ })));
+    await waitFor(() => expect(registered).toHaveBeenCalledWith('b7c1d9e2-0000-4000-8000-000000000002'));
+    const [, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    expect(JSON.parse(init.body as string)).toMatchObject({ hardToMoveIntoWork: true, ableToWork: true });
+  });
+
+  it('labels the finding in English when English is chosen', () => {
+    renderForm('en', filled);
+    const box = screen.getByRole('checkbox', { name: 'Found hard to move into work by themselves' });
+    expect((box as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByText(/dedicated account may not train such a person/)).toBeTruthy();
   });
 
   it('reports the new worker when the API registers them', async () => {

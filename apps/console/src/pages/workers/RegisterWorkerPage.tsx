@@ -36,6 +36,7 @@ export function RegisterWorkerForm({
         keyGroups: [],
         ableToWork: values.ableToWork === true,
         willingToWork: values.willingToWork === true,
+        hardToMoveIntoWork: values.hardToMoveIntoWork === true,
       }),
     [api],
   );
@@ -52,6 +53,7 @@ export function RegisterWorkerForm({
         jurisdiction: principal?.jurisdiction,
         ableToWork: true,
         willingToWork: true,
+        hardToMoveIntoWork: false,
         ...initialValues,
       }}
       onFinish={async (values) => {
@@ -108,6 +110,13 @@ export function RegisterWorkerForm({
       </Form.Item>
       <Form.Item name="willingToWork" valuePropName="checked">
         <Checkbox>{t('worker.willingToWork')}</Checkbox>
+      </Form.Item>
+      <Form.Item
+        name="hardToMoveIntoWork"
+        valuePropName="checked"
+        extra={t('worker.hardToMoveIntoWork.hint')}
+      >
+        <Checkbox>{t('worker.hardToMoveIntoWork')}</Checkbox>
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={sending}>
         {t('common.submit')}

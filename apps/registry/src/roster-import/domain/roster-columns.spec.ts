@@ -19,6 +19,8 @@ describe('roster columns', () => {
   it('maps Chinese headers (with 必填 marks) and reports missing required columns', () => {
     expect(mapHeader(header).missing).toEqual([]);
     expect(mapHeader(['姓名', '性别']).missing).toContain('idNumber');
+    // the finding 自身难以实现转移就业 is optional, like the key groups
+    expect(mapHeader(header).missing).not.toContain('hardToMoveIntoWork');
   });
 
   it('reads a row of Chinese labels into a RegisterWorker payload', () => {
@@ -55,6 +57,43 @@ describe('roster columns', () => {
       ableToWork: true,
       willingToWork: false,
     });
+  });
+
+  it('reads the optional column 是否难以实现转移就业 (or 难以转移就业) like the yes/no columns; blank is no finding', () => {
+    expect(mapHeader([...header, '难以转移就业']).columns.get('hardToMoveIntoWork')).toBe(header.length);
+    const { columns } = mapHeader([...header, '是否难以实现转移就业（是/否）']);
+    const row = (value: string | boolean) =>
+      rowToPayload(
+        [
+          '14080219900517001X',
+          '张三',
+          '男',
+          '1990-05-17',
+          '140821',
+          '140802',
+          '13812345678',
+          '高中',
+          '农村劳动力',
+          '',
+          '是',
+          '是',
+          value,
+        ],
+        columns,
+      );
+    expect(row('是')).toMatchObject({ problems: [], payload: { hardToMoveIntoWork: true } });
+    expect(row('否')).toMatchObject({ problems: [], payload: { hardToMoveIntoWork: false } });
+    expect(row(true)).toMatchObject({ problems: [], payload: { hardToMoveIntoWork: true } });
+    expect(row('').payload).not.toHaveProperty('hardToMoveIntoWork');
+    const { problems } = row('难说');
+    expect(problems).toEqual([
+      {
+        field: 'hardToMoveIntoWork',
+        code: 'ROSTER.UNRECOGNISED_VALUE',
+        reason: '应填「是」或「否」，而不是「难说」',
+        reasonEn: "expected 是 or 否, not '难说'",
+      },
+    ]);
   });
 
   it('names each cell it cannot read, and an ID number Excel stored as a number', () => {

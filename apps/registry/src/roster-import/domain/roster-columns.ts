@@ -14,7 +14,8 @@ export type RosterField =
   | 'category'
   | 'keyGroups'
   | 'ableToWork'
-  | 'willingToWork';
+  | 'willingToWork'
+  | 'hardToMoveIntoWork';
 
 /** A header is matched after removing spaces, brackets' content and a trailing '*' (必填 marks). */
 export const ROSTER_COLUMNS: Readonly<Record<RosterField, readonly string[]>> = {
@@ -30,11 +31,22 @@ export const ROSTER_COLUMNS: Readonly<Record<RosterField, readonly string[]>> = 
   keyGroups: ['重点群体', 'keyGroups'],
   ableToWork: ['是否有劳动能力', '有劳动能力', '劳动能力', 'ableToWork'],
   willingToWork: ['是否有就业意愿', '有就业意愿', '就业意愿', 'willingToWork'],
+  // an officer's finding, rarely made: the column may be left out, a blank cell is no finding
+  hardToMoveIntoWork: [
+    '是否难以实现转移就业',
+    '自身难以实现转移就业',
+    '难以实现转移就业',
+    '难以转移就业',
+    'hardToMoveIntoWork',
+  ],
 };
 
-/** Every column but the key groups must be there. */
+/** Columns a roster may leave out. */
+const OPTIONAL_COLUMNS: readonly RosterField[] = ['keyGroups', 'hardToMoveIntoWork'];
+
+/** Every column but the optional ones must be there. */
 export const REQUIRED_COLUMNS: readonly RosterField[] = (Object.keys(ROSTER_COLUMNS) as RosterField[]).filter(
-  (field) => field !== 'keyGroups',
+  (field) => !OPTIONAL_COLUMNS.includes(field),
 );
 
 const LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -177,7 +189,7 @@ export function rowToPayload(
       })
       .filter((code): code is string => code !== undefined);
   }
-  for (const field of ['ableToWork', 'willingToWork'] as const) {
+  for (const field of ['ableToWork', 'willingToWork', 'hardToMoveIntoWork'] as const) {
     const value = cell(field);
     if (typeof value === 'boolean') payload[field] = value;
     else if (text(field) !== undefined) {

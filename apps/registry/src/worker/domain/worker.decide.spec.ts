@@ -96,6 +96,55 @@ describe('RegisterWorker (一人一卡)', () => {
       .then();
   });
 
+  it('records the finding 自身难以实现转移就业 only when made; false at registration records nothing of it', () => {
+    const found = {
+      ...registeredEvent,
+      data: { ...registeredEvent.data, hardToMoveIntoWork: true as const },
+    };
+    spec
+      .given()
+      .when(register({ hardToMoveIntoWork: true }))
+      .then(found);
+    expectEventsMatchContracts([found]);
+    spec
+      .given()
+      .when(register({ hardToMoveIntoWork: false }))
+      .then(registeredEvent);
+  });
+
+  it('makes and withdraws the finding by a profile update; an event without the field reads as no finding', () => {
+    // registeredEvent predates the field: making the finding is a change, "no finding" is none
+    spec
+      .given(registeredEvent)
+      .when(command('UpdateWorkerProfile', { workerId, hardToMoveIntoWork: true }))
+      .then({ type: 'WorkerProfileUpdated.v1', data: { workerId, hardToMoveIntoWork: true } });
+    spec
+      .given(registeredEvent)
+      .when(command('UpdateWorkerProfile', { workerId, hardToMoveIntoWork: false }))
+      .then();
+    const found = {
+      ...registeredEvent,
+      data: { ...registeredEvent.data, hardToMoveIntoWork: true as const },
+    };
+    const withdrawn = {
+      type: 'WorkerProfileUpdated.v1' as const,
+      data: { workerId, hardToMoveIntoWork: false },
+    };
+    spec
+      .given(found)
+      .when(command('UpdateWorkerProfile', { workerId, hardToMoveIntoWork: false }))
+      .then(withdrawn);
+    expectEventsMatchContracts([withdrawn]);
+    spec
+      .given(found)
+      .when(command('UpdateWorkerProfile', { workerId, hardToMoveIntoWork: true }))
+      .then();
+    spec
+      .given(found, withdrawn)
+      .when(command('UpdateWorkerProfile', { workerId, hardToMoveIntoWork: true }))
+      .then({ type: 'WorkerProfileUpdated.v1', data: { workerId, hardToMoveIntoWork: true } });
+  });
+
   it('registers a worker with the hash and masked forms only, key groups once each', () => {
     spec.given().when(register()).then(registeredEvent);
     expectEventsMatchContracts([registeredEvent]);

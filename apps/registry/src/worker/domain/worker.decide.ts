@@ -43,6 +43,8 @@ export type RegisterWorker = Command<
     readonly ableToWork: boolean;
     readonly willingToWork: boolean;
     readonly monthlyPensionEntitled?: boolean;
+    /** the officer's finding 自身难以实现转移就业; false or absent: none */
+    readonly hardToMoveIntoWork?: boolean;
   }
 >;
 
@@ -147,6 +149,8 @@ export function decideWorker(command: WorkerCommand, state: WorkerState): Worker
             ...(d.monthlyPensionEntitled === undefined
               ? {}
               : { monthlyPensionEntitled: d.monthlyPensionEntitled }),
+            // recorded only when made: "no finding" reads the same as on events that predate the field
+            ...(d.hardToMoveIntoWork === true ? { hardToMoveIntoWork: true as const } : {}),
           },
         },
       ];
@@ -174,6 +178,7 @@ export function decideWorker(command: WorkerCommand, state: WorkerState): Worker
         ableToWork: changed(d.ableToWork, worker.ableToWork),
         willingToWork: changed(d.willingToWork, worker.willingToWork),
         monthlyPensionEntitled: changed(d.monthlyPensionEntitled, worker.monthlyPensionEntitled),
+        hardToMoveIntoWork: changed(d.hardToMoveIntoWork, worker.hardToMoveIntoWork),
       };
       const present = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
       if (Object.keys(present).length === 0) return [];

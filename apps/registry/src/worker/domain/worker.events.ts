@@ -25,6 +25,11 @@ export type WorkerRegistered = DomainEvent<
     readonly birthDate?: string;
     /** entitled to a monthly pension (按月领取养老金资格), where known */
     readonly monthlyPensionEntitled?: boolean;
+    /**
+     * the officer's finding 自身难以实现转移就业, present only when made. Still v1: events stored before
+     * it lack it and mean exactly "no finding", so neither a new version nor an upcaster is needed.
+     */
+    readonly hardToMoveIntoWork?: true;
   }
 >;
 
@@ -42,6 +47,8 @@ export type WorkerProfileUpdated = DomainEvent<
     readonly ableToWork?: boolean;
     readonly willingToWork?: boolean;
     readonly monthlyPensionEntitled?: boolean;
+    /** the finding 自身难以实现转移就业 made (true) or withdrawn (false) */
+    readonly hardToMoveIntoWork?: boolean;
   }
 >;
 

@@ -21,6 +21,8 @@ export type WorkerState =
       readonly ableToWork: boolean;
       readonly willingToWork: boolean;
       readonly monthlyPensionEntitled?: boolean;
+      /** 自身难以实现转移就业: false when no officer found it (events before the field included) */
+      readonly hardToMoveIntoWork: boolean;
       readonly trainingWishes: readonly { readonly occupationCode: string; readonly level?: number }[];
       readonly currentEmployment?: Employment;
     };
@@ -45,6 +47,7 @@ export function evolveWorker(state: WorkerState, event: WorkerEvent): WorkerStat
       ableToWork: d.ableToWork,
       willingToWork: d.willingToWork,
       monthlyPensionEntitled: d.monthlyPensionEntitled,
+      hardToMoveIntoWork: d.hardToMoveIntoWork === true,
       trainingWishes: [],
     };
   }

@@ -30,6 +30,7 @@ export class WorkerViewEntity {
   @Column('jsonb', { name: 'key_groups' }) keyGroups!: string[];
   @Column('boolean', { name: 'able_to_work' }) ableToWork!: boolean;
   @Column('boolean', { name: 'willing_to_work' }) willingToWork!: boolean;
+  @Column('boolean', { name: 'hard_to_move_into_work' }) hardToMoveIntoWork!: boolean;
   @Column('date', { name: 'registered_on' }) registeredOn!: string;
   @Column('jsonb', { name: 'training_wishes' }) trainingWishes!: TrainingWishRow[];
   @Column('jsonb') employments!: EmploymentRow[];

@@ -17,8 +17,8 @@ export function workerViewProjection(schema: string): Projection {
           await manager.query(
             `insert into ${T} (worker_id, id_number_hash, id_number_masked, name_masked, gender, jurisdiction,
                hukou_jurisdiction, residence_jurisdiction, education, category, key_groups, able_to_work,
-               willing_to_work, registered_on, registered_at)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) on conflict do nothing`,
+               willing_to_work, registered_on, registered_at, hard_to_move_into_work)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) on conflict do nothing`,
             [
               d.workerId,
               d.idNumberHash,
@@ -35,6 +35,7 @@ export function workerViewProjection(schema: string): Projection {
               d.willingToWork,
               d.registeredOn,
               recorded.recordedAt.getTime(),
+              d.hardToMoveIntoWork === true,
             ],
           );
           return;

@@ -33,5 +33,6 @@ export function toWorkerView(row: WorkerViewEntity, phoneMasked: string | undefi
       ...(e.endDate ? { endDate: e.endDate } : {}),
     })),
     employed: row.employed,
+    hardToMoveIntoWork: row.hardToMoveIntoWork,
   };
 }

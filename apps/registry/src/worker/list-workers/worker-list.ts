@@ -32,6 +32,10 @@ export const workerList = defineList({
     keyGroups: { sql: 'key_groups', title: { zh: '重点群体', en: 'Key groups' } },
     ableToWork: { sql: 'able_to_work', title: { zh: '有劳动能力', en: 'Able to work' } },
     willingToWork: { sql: 'willing_to_work', title: { zh: '有就业意愿', en: 'Willing to work' } },
+    hardToMoveIntoWork: {
+      sql: 'hard_to_move_into_work',
+      title: { zh: '自身难以实现转移就业', en: 'Hard to move into work' },
+    },
     registeredOn: {
       sql: `to_char(registered_on, 'YYYY-MM-DD')`,
       title: { zh: '登记日期', en: 'Registered on' },
@@ -57,6 +61,7 @@ export const workerList = defineList({
     education: { sql: 'education', op: 'eq' },
     keyGroup: { sql: 'key_groups', op: 'has' },
     employed: { sql: 'employed', op: 'eq' },
+    hardToMoveIntoWork: { sql: 'hard_to_move_into_work', op: 'eq' },
     registeredFrom: { sql: 'registered_on', op: 'gte' },
     registeredTo: { sql: 'registered_on', op: 'lte' },
   },

@@ -70,5 +70,6 @@ export function registerWorkerData(
     ...(payload.monthlyPensionEntitled === undefined
       ? {}
       : { monthlyPensionEntitled: payload.monthlyPensionEntitled }),
+    ...(payload.hardToMoveIntoWork === undefined ? {} : { hardToMoveIntoWork: payload.hardToMoveIntoWork }),
   };
 }
