@@ -341,4 +341,28 @@ export const fundLedgerMigrations: readonly Migration[] = [
       end $$;
     `,
   },
+  {
+    // ReconcileClaims as a list (libs/lists): a row per claim the ledger knows of, approved
+    // (ClaimApproved.v1) or committed (a payable), with its settled payments and its problem — the same
+    // verdicts as reconcileClaims (reports/domain/claims-reconciliation.ts), in the same order of checks
+    id: 'fund-ledger-011-claims-reconciliation-rows',
+    sql: (S) => `
+      create view ${S}.claims_reconciliation_rows as
+      select r.*,
+             case when r.committed_fen is null then 'approved_not_committed'
+                  when r.approved_fen is null then 'committed_not_approved'
+                  when r.approved_fen <> r.committed_fen then 'amount_differs'
+                  when r.settled_payments > 1 then 'settled_more_than_once'
+                  else 'none' end as problem
+      from (
+        select coalesce(a.claim_id, p.claim_id) as claim_id,
+               coalesce(a.jurisdiction_code, p.jurisdiction_code) as jurisdiction_code,
+               coalesce(a.fund_source, p.fund_source) as fund_source,
+               a.amount_fen as approved_fen, p.amount_fen as committed_fen,
+               (select count(*)::int from ${S}.payments m
+                 where m.claim_id = coalesce(a.claim_id, p.claim_id) and m.status = 'settled') as settled_payments
+        from ${S}.approved_claims a full join ${S}.payables p on p.claim_id = a.claim_id
+      ) r;
+    `,
+  },
 ];
