@@ -330,6 +330,30 @@ it('funds, allocates, earmarks, commits, pays, reconciles, reverses and closes t
   expect(claimsCheck.body.totals).toEqual([
     expect.objectContaining({ fundSource: SOURCE, approvedCount: claims.length, differenceFen: 0 }),
   ]);
+
+  // the same check as the list a user sees: a row per claim, paged, filtered, exported
+  const rowsPath = `/api/v1/fund-ledger/claims-reconciliation/${COUNTY}`;
+  const firstRow = await api('GET', `${rowsPath}/rows?pageSize=1&sort=claimId`);
+  expect(firstRow.status).toBe(200);
+  expect(firstRow.body).toMatchObject({ total: claims.length, page: 1, pageSize: 1 });
+  expect(firstRow.body.items).toEqual([
+    expect.objectContaining({ jurisdictionCode: COUNTY, fundSource: SOURCE, problem: 'none' }),
+  ]);
+  const onlyProblems = await api('GET', `${rowsPath}/rows?problemsOnly=true`);
+  expect(onlyProblems.body).toMatchObject({ total: 0, items: [] });
+  const badProblem = await api('GET', `${rowsPath}/rows?problem=lost`);
+  expect(badProblem.status).toBe(400);
+  expect(JSON.stringify(badProblem.body)).toContain('problem');
+  const sheet = await fetch(`${platform.urls.gateway}${rowsPath}/export?format=xlsx`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  expect(sheet.status).toBe(200);
+  expect(sheet.headers.get('content-type')).toContain('spreadsheetml');
+  expect(
+    Buffer.from(await sheet.arrayBuffer())
+      .subarray(0, 2)
+      .toString('latin1'),
+  ).toBe('PK');
 });
 
 it('discloses the fund usage to anyone, without a token and without claimant-level data', async () => {

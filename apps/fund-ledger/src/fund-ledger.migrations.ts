@@ -287,4 +287,82 @@ export const fundLedgerMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    // a statement line is matched as it is staged (ADR 0007, 9): the payment its reference names within
+    // the jurisdiction and the outcome, so that counting, listing and settling are reads of the lines
+    // (the per-page join over the whole statement did not finish at 1 000 000 lines); the lines no
+    // longer need a reference index, the few lines not matched get a small one
+    id: 'fund-ledger-009-statement-matching',
+    sql: (S) => `
+      alter table ${S}.statement_lines
+        add column payment_id uuid,
+        add column outcome text check (outcome in ('matched', 'amount_difference', 'unmatched'));
+      drop index ${S}.statement_lines_reference;
+      create index statement_lines_unresolved on ${S}.statement_lines (statement_id, outcome, line_no)
+        where outcome <> 'matched';
+    `,
+  },
+  {
+    // ledger_lock reads an open account under lock first and opens it only when that finds nothing: an
+    // account is opened once and locked many times, and the two upserts per account and transaction
+    // were most of the book's cost beyond its rows (bench/ledger)
+    id: 'fund-ledger-010-lock-open-accounts-first',
+    sql: (S) => `
+      create or replace function ${S}.ledger_lock(p_accounts text[], p_kinds text[], p_normals smallint[],
+                                                  p_floored boolean[], p_stripes smallint[])
+      returns table (account_id text, balance bigint) language plpgsql as $$
+      declare
+        i int;
+        held bigint;
+      begin
+        for i in 1 .. coalesce(array_length(p_accounts, 1), 0) loop
+          if p_stripes[i] = 1 then
+            select b.balance into held from ${S}.ledger_balances b
+              where b.account_id = p_accounts[i] and b.stripe = 0 for update;
+            if found then
+              account_id := p_accounts[i];
+              balance := held;
+              return next;
+              continue;
+            end if;
+          end if;
+          -- first use: open it (a concurrent opener waits on the primary key and finds it open)
+          insert into ${S}.ledger_accounts (account_id, kind, normal, floored, stripes)
+            values (p_accounts[i], p_kinds[i], p_normals[i], p_floored[i], p_stripes[i])
+            on conflict on constraint ledger_accounts_pkey do nothing;
+          insert into ${S}.ledger_balances (account_id, stripe, normal, floored)
+            select p_accounts[i], s, p_normals[i], p_floored[i] from generate_series(0, p_stripes[i] - 1) s
+            on conflict on constraint ledger_balances_pkey do nothing;
+          if p_stripes[i] = 1 then
+            return query select b.account_id, b.balance from ${S}.ledger_balances b
+              where b.account_id = p_accounts[i] and b.stripe = 0 for update;
+          end if;
+        end loop;
+      end $$;
+    `,
+  },
+  {
+    // ReconcileClaims as a list (libs/lists): a row per claim the ledger knows of, approved
+    // (ClaimApproved.v1) or committed (a payable), with its settled payments and its problem — the same
+    // verdicts as reconcileClaims (reports/domain/claims-reconciliation.ts), in the same order of checks
+    id: 'fund-ledger-011-claims-reconciliation-rows',
+    sql: (S) => `
+      create view ${S}.claims_reconciliation_rows as
+      select r.*,
+             case when r.committed_fen is null then 'approved_not_committed'
+                  when r.approved_fen is null then 'committed_not_approved'
+                  when r.approved_fen <> r.committed_fen then 'amount_differs'
+                  when r.settled_payments > 1 then 'settled_more_than_once'
+                  else 'none' end as problem
+      from (
+        select coalesce(a.claim_id, p.claim_id) as claim_id,
+               coalesce(a.jurisdiction_code, p.jurisdiction_code) as jurisdiction_code,
+               coalesce(a.fund_source, p.fund_source) as fund_source,
+               a.amount_fen as approved_fen, p.amount_fen as committed_fen,
+               (select count(*)::int from ${S}.payments m
+                 where m.claim_id = coalesce(a.claim_id, p.claim_id) and m.status = 'settled') as settled_payments
+        from ${S}.approved_claims a full join ${S}.payables p on p.claim_id = a.claim_id
+      ) r;
+    `,
+  },
 ];

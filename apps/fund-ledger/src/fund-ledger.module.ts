@@ -27,6 +27,10 @@ import { FundReportQuery } from './reports/get-fund-report/fund-report.query';
 import { BankStatementPartsHandler } from './payment/bank-statement-parts/bank-statement-parts.handler';
 import { BankStatementPartsNatsController } from './payment/bank-statement-parts/bank-statement-parts.nats.controller';
 import { ReconcileClaimsHandler } from './reports/reconcile-claims/reconcile-claims.handler';
+import { ListClaimsReconciliationHandler } from './reports/list-claims-reconciliation/list-claims-reconciliation.handler';
+import { ListClaimsReconciliationNatsController } from './reports/list-claims-reconciliation/list-claims-reconciliation.nats.controller';
+import { ExportClaimsReconciliationHandler } from './reports/export-claims-reconciliation/export-claims-reconciliation.handler';
+import { ExportClaimsReconciliationNatsController } from './reports/export-claims-reconciliation/export-claims-reconciliation.nats.controller';
 import { ReconcileClaimsNatsController } from './reports/reconcile-claims/reconcile-claims.nats.controller';
 import { MapTargetProgrammeHandler } from './reports/map-target-programme/map-target-programme.handler';
 import { MapTargetProgrammeNatsController } from './reports/map-target-programme/map-target-programme.nats.controller';
@@ -63,6 +67,8 @@ import { ReversePaymentNatsController } from './payment/reverse-payment/reverse-
     MapTargetProgrammeNatsController,
     BankStatementPartsNatsController,
     ReconcileClaimsNatsController,
+    ListClaimsReconciliationNatsController,
+    ExportClaimsReconciliationNatsController,
   ],
   providers: [
     ledgerBookProvider,
@@ -87,6 +93,8 @@ import { ReversePaymentNatsController } from './payment/reverse-payment/reverse-
     MapTargetProgrammeHandler,
     BankStatementPartsHandler,
     ReconcileClaimsHandler,
+    ListClaimsReconciliationHandler,
+    ExportClaimsReconciliationHandler,
     GetFundReportHandler,
     GetFundDisclosureHandler,
     PayeeAccountOpener,

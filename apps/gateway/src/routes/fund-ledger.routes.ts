@@ -225,6 +225,34 @@ export const FUND_LEDGER_ROUTES: readonly RouteDefinition[] = [
     target: query('ReconcileClaims'),
   },
   {
+    method: 'GET',
+    path: '/api/v1/fund-ledger/claims-reconciliation/:jurisdictionCode/rows',
+    summary: {
+      zh: '专账与补贴申领核对明细（每个申领一行，可分页、筛选、排序）',
+      en: 'The claims reconciliation, a row per claim (paged, filtered, sorted)',
+    },
+    tags,
+    roles: READERS,
+    jurisdiction: { in: 'path', name: 'jurisdictionCode' },
+    request: contract('ListClaimsReconciliation'),
+    response: contract('ClaimsReconciliationPage'),
+    target: query('ListClaimsReconciliation'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/fund-ledger/claims-reconciliation/:jurisdictionCode/export',
+    summary: {
+      zh: '导出专账与补贴申领核对明细（.xlsx 或 JSON，同列表的筛选与排序）',
+      en: 'Export the claims reconciliation rows (.xlsx or JSON, with the list filters and sort)',
+    },
+    tags,
+    roles: READERS,
+    jurisdiction: { in: 'path', name: 'jurisdictionCode' },
+    request: contract('ExportClaimsReconciliation'),
+    file: { contentTypes: Object.values(EXPORT_CONTENT_TYPES) },
+    target: { ...query('ExportClaimsReconciliation'), timeoutMs: 60_000 },
+  },
+  {
     method: 'POST',
     path: '/api/v1/fund-ledger/target-programmes',
     summary: {

@@ -287,6 +287,107 @@ export const ClaimsReconciliationSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface ClaimsReconciliationItem {
+  readonly claimId: string;
+  readonly jurisdictionCode: string;
+  readonly fundSource: string;
+  /** absent: the ledger holds a commitment for a claim it never heard approved */
+  readonly approvedFen?: number;
+  /** absent: approved, never committed */
+  readonly committedFen?: number;
+  readonly settledPayments: number;
+  readonly problem:
+    | 'none'
+    | 'approved_not_committed'
+    | 'committed_not_approved'
+    | 'amount_differs'
+    | 'settled_more_than_once';
+}
+
+export const ClaimsReconciliationItemSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.ClaimsReconciliationItem',
+  type: 'object',
+  properties: {
+    claimId: {
+      type: 'string',
+    },
+    jurisdictionCode: {
+      type: 'string',
+    },
+    fundSource: {
+      type: 'string',
+    },
+    approvedFen: {
+      description: 'absent: the ledger holds a commitment for a claim it never heard approved',
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    committedFen: {
+      description: 'absent: approved, never committed',
+      type: 'integer',
+      format: 'money-fen',
+      minimum: 0,
+      maximum: 9007199254740991,
+    },
+    settledPayments: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    problem: {
+      type: 'string',
+      enum: [
+        'none',
+        'approved_not_committed',
+        'committed_not_approved',
+        'amount_differs',
+        'settled_more_than_once',
+      ],
+    },
+  },
+  required: ['claimId', 'jurisdictionCode', 'fundSource', 'settledPayments', 'problem'],
+  additionalProperties: false,
+};
+
+export interface ClaimsReconciliationPage {
+  readonly items: readonly ClaimsReconciliationItem[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export const ClaimsReconciliationPageSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.ClaimsReconciliationPage',
+  type: 'object',
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.fund_ledger.v1.ClaimsReconciliationItem',
+      },
+    },
+    total: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    page: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    pageSize: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+  },
+  required: ['items', 'total', 'page', 'pageSize'],
+  additionalProperties: false,
+};
+
 export interface ClaimsTotal {
   readonly jurisdictionCode: string;
   readonly fundSource: string;
@@ -713,6 +814,64 @@ export const EarmarkRefusedSchema: JsonSchema = {
     },
   },
   required: ['classId', 'jurisdictionCode', 'fundSource', 'requestedFen', 'availableFen', 'reason'],
+  additionalProperties: false,
+};
+
+export interface ExportClaimsReconciliation {
+  readonly jurisdictionCode: string;
+  readonly format: 'xlsx' | 'json';
+  readonly problem?:
+    | 'none'
+    | 'approved_not_committed'
+    | 'committed_not_approved'
+    | 'amount_differs'
+    | 'settled_more_than_once';
+  readonly problemsOnly?: boolean;
+  readonly fundSource?: string;
+  readonly claimId?: string;
+  readonly sort?: string;
+}
+
+export const ExportClaimsReconciliationSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.ExportClaimsReconciliation',
+  type: 'object',
+  properties: {
+    jurisdictionCode: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    format: {
+      type: 'string',
+      enum: ['xlsx', 'json'],
+    },
+    problem: {
+      type: 'string',
+      enum: [
+        'none',
+        'approved_not_committed',
+        'committed_not_approved',
+        'amount_differs',
+        'settled_more_than_once',
+      ],
+    },
+    problemsOnly: {
+      type: 'boolean',
+    },
+    fundSource: {
+      type: 'string',
+      maxLength: 64,
+    },
+    claimId: {
+      type: 'string',
+      maxLength: 64,
+    },
+    sort: {
+      type: 'string',
+      pattern: '^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$',
+      maxLength: 200,
+    },
+  },
+  required: ['jurisdictionCode', 'format'],
   additionalProperties: false,
 };
 
@@ -1631,6 +1790,85 @@ export const LedgerVerificationSchema: JsonSchema = {
     },
   },
   required: ['ok', 'transactions', 'postings', 'trialBalanceFen', 'problems'],
+  additionalProperties: false,
+};
+
+/**
+ * The claims reconciliation as a list (one row per claim the ledger knows of, approved or committed,
+ * with its problem or "none"), paged, filtered and sorted like every list; ExportClaimsReconciliation
+ * the same rows as .xlsx or JSON.
+ */
+export interface ListClaimsReconciliation {
+  readonly jurisdictionCode: string;
+  readonly problem?:
+    | 'none'
+    | 'approved_not_committed'
+    | 'committed_not_approved'
+    | 'amount_differs'
+    | 'settled_more_than_once';
+  /** true: only the claims with a problem */
+  readonly problemsOnly?: boolean;
+  readonly fundSource?: string;
+  /** the claim id starts with this */
+  readonly claimId?: string;
+  readonly page?: number;
+  readonly pageSize?: number;
+  /** column keys, "-" for descending: claimId (default), jurisdictionCode, fundSource, problem, approvedFen, committedFen */
+  readonly sort?: string;
+}
+
+export const ListClaimsReconciliationSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.ListClaimsReconciliation',
+  description:
+    'The claims reconciliation as a list (one row per claim the ledger knows of, approved or committed, with its problem or "none"), paged, filtered and sorted like every list; ExportClaimsReconciliation the same rows as .xlsx or JSON.',
+  type: 'object',
+  properties: {
+    jurisdictionCode: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    problem: {
+      type: 'string',
+      enum: [
+        'none',
+        'approved_not_committed',
+        'committed_not_approved',
+        'amount_differs',
+        'settled_more_than_once',
+      ],
+    },
+    problemsOnly: {
+      description: 'true: only the claims with a problem',
+      type: 'boolean',
+    },
+    fundSource: {
+      type: 'string',
+      maxLength: 64,
+    },
+    claimId: {
+      description: 'the claim id starts with this',
+      type: 'string',
+      maxLength: 64,
+    },
+    page: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 100000,
+    },
+    pageSize: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 500,
+    },
+    sort: {
+      description:
+        'column keys, "-" for descending: claimId (default), jurisdictionCode, fundSource, problem, approvedFen, committedFen',
+      type: 'string',
+      pattern: '^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$',
+      maxLength: 200,
+    },
+  },
+  required: ['jurisdictionCode'],
   additionalProperties: false,
 };
 
@@ -2671,6 +2909,18 @@ export const contracts: readonly Contract[] = [
     schema: ClaimsReconciliationSchema,
   },
   {
+    typeName: 'jineng.fund_ledger.v1.ClaimsReconciliationItem',
+    kind: 'type',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: ClaimsReconciliationItemSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.ClaimsReconciliationPage',
+    kind: 'reply',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: ClaimsReconciliationPageSchema,
+  },
+  {
     typeName: 'jineng.fund_ledger.v1.ClaimsTotal',
     kind: 'type',
     source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
@@ -2742,6 +2992,15 @@ export const contracts: readonly Contract[] = [
     eventType: 'EarmarkRefused.v1',
     source: 'proto/jineng/fund_ledger/v1/fund_ledger_events.proto',
     schema: EarmarkRefusedSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.ExportClaimsReconciliation',
+    kind: 'query',
+    service: 'fund-ledger',
+    name: 'ExportClaimsReconciliation',
+    subject: 'jineng.qry.fund-ledger.ExportClaimsReconciliation',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: ExportClaimsReconciliationSchema,
   },
   {
     typeName: 'jineng.fund_ledger.v1.ExportFundDisclosure',
@@ -2900,6 +3159,15 @@ export const contracts: readonly Contract[] = [
     kind: 'reply',
     source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
     schema: LedgerVerificationSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.ListClaimsReconciliation',
+    kind: 'query',
+    service: 'fund-ledger',
+    name: 'ListClaimsReconciliation',
+    subject: 'jineng.qry.fund-ledger.ListClaimsReconciliation',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: ListClaimsReconciliationSchema,
   },
   {
     typeName: 'jineng.fund_ledger.v1.MapTargetProgramme',

@@ -193,6 +193,8 @@ export interface ContractTypes {
   'jineng.fund_ledger.v1.BankStatementParts': fundLedgerV1.BankStatementParts;
   'jineng.fund_ledger.v1.ClaimProblem': fundLedgerV1.ClaimProblem;
   'jineng.fund_ledger.v1.ClaimsReconciliation': fundLedgerV1.ClaimsReconciliation;
+  'jineng.fund_ledger.v1.ClaimsReconciliationItem': fundLedgerV1.ClaimsReconciliationItem;
+  'jineng.fund_ledger.v1.ClaimsReconciliationPage': fundLedgerV1.ClaimsReconciliationPage;
   'jineng.fund_ledger.v1.ClaimsTotal': fundLedgerV1.ClaimsTotal;
   'jineng.fund_ledger.v1.ClassEarmarked': fundLedgerV1.ClassEarmarked;
   'jineng.fund_ledger.v1.CloseYear': fundLedgerV1.CloseYear;
@@ -201,6 +203,7 @@ export interface ContractTypes {
   'jineng.fund_ledger.v1.CommitmentRefused': fundLedgerV1.CommitmentRefused;
   'jineng.fund_ledger.v1.EarmarkForClass': fundLedgerV1.EarmarkForClass;
   'jineng.fund_ledger.v1.EarmarkRefused': fundLedgerV1.EarmarkRefused;
+  'jineng.fund_ledger.v1.ExportClaimsReconciliation': fundLedgerV1.ExportClaimsReconciliation;
   'jineng.fund_ledger.v1.ExportFundDisclosure': fundLedgerV1.ExportFundDisclosure;
   'jineng.fund_ledger.v1.ExportFundReport': fundLedgerV1.ExportFundReport;
   'jineng.fund_ledger.v1.FundBalance': fundLedgerV1.FundBalance;
@@ -222,6 +225,7 @@ export interface ContractTypes {
   'jineng.fund_ledger.v1.IssuePaymentBatch': fundLedgerV1.IssuePaymentBatch;
   'jineng.fund_ledger.v1.LedgerOutcome': fundLedgerV1.LedgerOutcome;
   'jineng.fund_ledger.v1.LedgerVerification': fundLedgerV1.LedgerVerification;
+  'jineng.fund_ledger.v1.ListClaimsReconciliation': fundLedgerV1.ListClaimsReconciliation;
   'jineng.fund_ledger.v1.MapTargetProgramme': fundLedgerV1.MapTargetProgramme;
   'jineng.fund_ledger.v1.PaymentBatch': fundLedgerV1.PaymentBatch;
   'jineng.fund_ledger.v1.PaymentBatchIssued': fundLedgerV1.PaymentBatchIssued;

@@ -10,6 +10,12 @@ it('reads lines across chunk boundaries, CRLF or LF, a last line without an end'
   expect(lines).toEqual(['a,1', 'b,2', 'c,3']);
 });
 
+it('reads a CR and its LF split over two chunks, empty lines and many lines in one chunk', async () => {
+  const lines: string[] = [];
+  for await (const line of linesOf(chunks('a\r', '\n\nb\r\n\r\nc\nd\ne', ''))) lines.push(line);
+  expect(lines).toEqual(['a', '', 'b', '', 'c', 'd', 'e']);
+});
+
 it('reads a statement line, and names the field of a bad one', () => {
   expect(parseStatementLine('JNAB12,1050,2026-11-30,paid,', 1)).toEqual({
     ok: true,

@@ -87,13 +87,16 @@ export async function* linesOf(bytes: AsyncIterable<Uint8Array>): AsyncGenerator
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let pending = '';
   for await (const chunk of bytes) {
-    pending += decoder.decode(chunk, { stream: true });
+    const text = pending + decoder.decode(chunk, { stream: true });
+    // walk the chunk's lines by index: the rest is cut off once per chunk, not once per line
+    let from = 0;
     let at: number;
-    while ((at = pending.indexOf('\n')) >= 0) {
-      const line = pending.slice(0, at);
-      pending = pending.slice(at + 1);
-      yield line.endsWith('\r') ? line.slice(0, -1) : line;
+    while ((at = text.indexOf('\n', from)) >= 0) {
+      const end = at > from && text.charCodeAt(at - 1) === 13 ? at - 1 : at;
+      yield text.slice(from, end);
+      from = at + 1;
     }
+    pending = text.slice(from);
   }
   pending += decoder.decode();
   if (pending.length > 0) yield pending.endsWith('\r') ? pending.slice(0, -1) : pending;

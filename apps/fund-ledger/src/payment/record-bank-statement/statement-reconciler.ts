@@ -1,7 +1,8 @@
 // Reconciliation of a bank statement against the payments issued (issue 14): the statement is read as a
 // stream of lines (never loaded whole), staged in batches with a progress figure, then matched by
-// reference and amount in the database: matched, unmatched on either side, amount differences. Matched
-// lines settle their payments (or fail them, when the bank says failed / returned), one command each.
+// reference and amount in the database as each batch is staged (set-based: one statement per batch, the
+// next batch parsed meanwhile): matched, unmatched on either side, amount differences. Matched lines
+// settle their payments (or fail them, when the bank says failed / returned), one command each.
 import type { JobProgress } from '@jineng/service-runtime';
 import { Injectable } from '@nestjs/common';
 import {
@@ -14,7 +15,7 @@ import { PaymentResolver } from '../payment-resolver';
 import { PaymentStore, type PaymentRow } from '../payment.store';
 import { defineDomainError } from '@jineng/ddd';
 
-/** Lines staged per statement. */
+/** Lines staged (and matched) per statement. */
 const STAGE_BATCH = 5_000;
 /** Matched lines read per page while settling. */
 const MATCH_PAGE = 1_000;
@@ -61,76 +62,71 @@ export class StatementReconciler {
     progress: JobProgress,
     options: { settle?: boolean } = {},
   ): Promise<ReconciliationResult> {
-    const staged = await this.stage(statementId, lines, progress);
     const prefix = jurisdictionPrefix(jurisdictionCode);
-    let matched = 0;
+    const staged = await this.stage(statementId, prefix, lines, progress);
+    const counts = await this.outcomes(statementId);
     let settled = 0;
     let failed = 0;
     let alreadyResolved = 0;
-    for await (const page of this.matchedPages(statementId, prefix)) {
-      matched += page.length;
-      if (options.settle === false) continue;
-      for (const { line, payment } of page) {
-        if (payment.status !== 'issued') {
-          alreadyResolved++;
-        } else if (line.status === 'paid') {
-          await this.resolver.settle(statementId, payment, line.valueDate);
-          settled++;
-        } else {
-          await this.resolver.fail(
-            statementId,
-            payment,
-            `${line.status}${line.reason ? `: ${line.reason}` : ''}`,
-          );
-          failed++;
+    if (options.settle !== false) {
+      for await (const page of this.matchedPages(statementId)) {
+        for (const { line, payment } of page) {
+          if (payment.status !== 'issued') {
+            alreadyResolved++;
+          } else if (line.status === 'paid') {
+            await this.resolver.settle(statementId, payment, line.valueDate);
+            settled++;
+          } else {
+            await this.resolver.fail(
+              statementId,
+              payment,
+              `${line.status}${line.reason ? `: ${line.reason}` : ''}`,
+            );
+            failed++;
+          }
         }
       }
     }
-    const differences = await this.amountDifferences(statementId, prefix);
-    const unmatchedLines = await this.unmatchedLines(statementId, prefix);
     const unmatchedPayments = await this.unmatchedPayments(statementId, prefix);
     return {
       statementId,
       lines: staged.lines,
       invalidLines: staged.invalidCount,
       invalid: staged.invalid,
-      matched,
+      matched: counts.matched,
       settled,
       failed,
       alreadyResolved,
-      amountDifferences: differences.listed,
-      amountDifferenceCount: differences.count,
-      unmatchedLines: unmatchedLines.listed,
-      unmatchedLineCount: unmatchedLines.count,
+      amountDifferences: await this.amountDifferences(statementId),
+      amountDifferenceCount: counts.amount_difference,
+      unmatchedLines: await this.unmatchedLines(statementId),
+      unmatchedLineCount: counts.unmatched,
       unmatchedPayments: unmatchedPayments.listed,
       unmatchedPaymentCount: unmatchedPayments.count,
     };
   }
 
-  private async stage(statementId: string, lines: AsyncIterable<string>, progress: JobProgress) {
-    const { S, pool } = this.payments;
+  private async stage(
+    statementId: string,
+    prefix: string,
+    lines: AsyncIterable<string>,
+    progress: JobProgress,
+  ): Promise<{ lines: number; invalidCount: number; invalid: { lineNo: number; problem: string }[] }> {
     let header = true;
     let count = 0;
     let invalidCount = 0;
     const invalid: { lineNo: number; problem: string }[] = [];
     let batch: StatementLine[] = [];
+    // one batch is written while the next is parsed: the database and the parser work side by side
+    let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
-      if (batch.length === 0) return;
-      await pool.query(
-        `insert into ${S}.statement_lines (statement_id, line_no, reference, amount_fen, value_date, bank_status)
-         select $1, n, r, a, d::date, s from unnest($2::int[], $3::text[], $4::bigint[], $5::text[], $6::text[]) as t(n, r, a, d, s)
-         on conflict do nothing`,
-        [
-          statementId,
-          batch.map((l) => l.lineNo),
-          batch.map((l) => l.reference),
-          batch.map((l) => l.amountFen),
-          batch.map((l) => l.valueDate),
-          batch.map((l) => (l.reason ? `${l.status}:${l.reason}` : l.status)),
-        ],
-      );
+      const ready = batch;
+      const read = count;
       batch = [];
-      await progress.report(count);
+      await writing;
+      writing = ready.length === 0 ? Promise.resolve() : this.stageBatch(statementId, prefix, ready);
+      writing.catch(() => undefined); // handled where it is awaited: at the next flush or the end
+      await progress.report(read);
     };
     for await (const text of lines) {
       if (header) {
@@ -152,14 +148,53 @@ export class StatementReconciler {
       if (batch.length >= STAGE_BATCH) await flush();
     }
     await flush();
+    await writing;
     await progress.report(count, count);
     return { lines: count, invalidCount, invalid };
+  }
+
+  /**
+   * Stages a batch of lines, each matched as it is written: its reference names at most one payment
+   * (unique), which counts when its claim is within the jurisdiction — matched when the amounts agree,
+   * an amount difference when not; unmatched otherwise. Lines already staged (the same statement again)
+   * keep their text and are matched again for this request.
+   */
+  private async stageBatch(statementId: string, prefix: string, batch: readonly StatementLine[]) {
+    const { S, pool } = this.payments;
+    const { rowCount } = await pool.query(
+      `insert into ${S}.statement_lines (statement_id, line_no, reference, amount_fen, value_date, bank_status,
+         payment_id, outcome)
+       select $1, t.n, t.r, t.a, t.d::date, t.s, ${matchSql('t.a')}
+       from unnest($2::int[], $3::text[], $4::bigint[], $5::text[], $6::text[]) as t(n, r, a, d, s)
+       left join ${S}.payments p on p.reference = t.r
+       left join ${S}.payables c on c.claim_id = p.claim_id and starts_with(c.jurisdiction_code, $7)
+       on conflict do nothing`,
+      [
+        statementId,
+        batch.map((l) => l.lineNo),
+        batch.map((l) => l.reference),
+        batch.map((l) => l.amountFen),
+        batch.map((l) => l.valueDate),
+        batch.map((l) => (l.reason ? `${l.status}:${l.reason}` : l.status)),
+        prefix,
+      ],
+    );
+    if (rowCount === batch.length) return;
+    await pool.query(
+      `update ${S}.statement_lines s set payment_id = m.payment_id, outcome = m.outcome
+       from (select l.line_no, ${matchSql('l.amount_fen')}
+             from ${S}.statement_lines l
+             left join ${S}.payments p on p.reference = l.reference
+             left join ${S}.payables c on c.claim_id = p.claim_id and starts_with(c.jurisdiction_code, $3)
+             where l.statement_id = $1 and l.line_no = any($2::int[])) m
+       where s.statement_id = $1 and s.line_no = m.line_no`,
+      [statementId, batch.map((l) => l.lineNo), prefix],
+    );
   }
 
   /** Lines matched by reference and amount within the jurisdiction, in line order, a page at a time. */
   private async *matchedPages(
     statementId: string,
-    prefix: string,
   ): AsyncGenerator<{ line: StatementLine; payment: PaymentRow }[]> {
     const { S, pool } = this.payments;
     let after = 0;
@@ -185,10 +220,10 @@ export class StatementReconciler {
                 s.bank_status, p.payment_id, p.batch_id, p.claim_id, p.amount_fen, p.status,
                 c.jurisdiction_code, c.fund_source, c.payee_id, c.payee_kind, c.subsidy_kind
          from ${S}.statement_lines s
-         join ${S}.payments p on p.reference = s.reference and p.amount_fen = s.amount_fen
-         join ${S}.payables c on c.claim_id = p.claim_id and starts_with(c.jurisdiction_code, $2)
-         where s.statement_id = $1 and s.line_no > $3 order by s.line_no limit $4`,
-        [statementId, prefix, after, MATCH_PAGE],
+         join ${S}.payments p on p.payment_id = s.payment_id
+         join ${S}.payables c on c.claim_id = p.claim_id
+         where s.statement_id = $1 and s.line_no > $2 and s.outcome = 'matched' order by s.line_no limit $3`,
+        [statementId, after, MATCH_PAGE],
       );
       if (rows.length === 0) return;
       after = rows[rows.length - 1]!.line_no;
@@ -221,60 +256,63 @@ export class StatementReconciler {
     }
   }
 
-  private async amountDifferences(statementId: string, prefix: string) {
+  /** How many lines of each outcome (one pass over the statement's lines). */
+  private async outcomes(statementId: string): Promise<Record<LineOutcome, number>> {
     const { S, pool } = this.payments;
-    const from = `from ${S}.statement_lines s
-      join ${S}.payments p on p.reference = s.reference and p.amount_fen <> s.amount_fen
-      join ${S}.payables c on c.claim_id = p.claim_id and starts_with(c.jurisdiction_code, $2)
-      where s.statement_id = $1`;
-    const count = await pool.query<{ n: string }>(`select count(*) as n ${from}`, [statementId, prefix]);
+    const { rows } = await pool.query<{ outcome: LineOutcome; n: string }>(
+      `select outcome, count(*) as n from ${S}.statement_lines where statement_id = $1 group by outcome`,
+      [statementId],
+    );
+    const counts = { matched: 0, amount_difference: 0, unmatched: 0 };
+    for (const r of rows) counts[r.outcome] = Number(r.n);
+    return counts;
+  }
+
+  private async amountDifferences(statementId: string) {
+    const { S, pool } = this.payments;
     const { rows } = await pool.query<{ reference: string; payment_fen: string; line_fen: string }>(
-      `select s.reference, p.amount_fen as payment_fen, s.amount_fen as line_fen ${from} order by s.line_no limit ${LISTED}`,
-      [statementId, prefix],
+      `select s.reference, p.amount_fen as payment_fen, s.amount_fen as line_fen
+       from ${S}.statement_lines s join ${S}.payments p on p.payment_id = s.payment_id
+       where s.statement_id = $1 and s.outcome = 'amount_difference' order by s.line_no limit ${LISTED}`,
+      [statementId],
     );
-    return {
-      count: Number(count.rows[0]!.n),
-      listed: rows.map((r) => ({
-        reference: r.reference,
-        paymentFen: Number(r.payment_fen),
-        statementFen: Number(r.line_fen),
-      })),
-    };
+    return rows.map((r) => ({
+      reference: r.reference,
+      paymentFen: Number(r.payment_fen),
+      statementFen: Number(r.line_fen),
+    }));
   }
 
-  private async unmatchedLines(statementId: string, prefix: string) {
+  private async unmatchedLines(statementId: string) {
     const { S, pool } = this.payments;
-    const from = `from ${S}.statement_lines s
-      where s.statement_id = $1 and not exists (
-        select 1 from ${S}.payments p join ${S}.payables c on c.claim_id = p.claim_id
-        where p.reference = s.reference and starts_with(c.jurisdiction_code, $2))`;
-    const count = await pool.query<{ n: string }>(`select count(*) as n ${from}`, [statementId, prefix]);
     const { rows } = await pool.query<{ line_no: number; reference: string; amount_fen: string }>(
-      `select s.line_no, s.reference, s.amount_fen ${from} order by s.line_no limit ${LISTED}`,
-      [statementId, prefix],
+      `select line_no, reference, amount_fen from ${S}.statement_lines
+       where statement_id = $1 and outcome = 'unmatched' order by line_no limit ${LISTED}`,
+      [statementId],
     );
-    return {
-      count: Number(count.rows[0]!.n),
-      listed: rows.map((r) => ({
-        lineNo: r.line_no,
-        reference: r.reference,
-        amountFen: Number(r.amount_fen),
-      })),
-    };
+    return rows.map((r) => ({ lineNo: r.line_no, reference: r.reference, amountFen: Number(r.amount_fen) }));
   }
 
+  /**
+   * Payments still issued, within the jurisdiction, that no line of the statement names: a set
+   * difference (hashed or sorted, never a loop over the lines per payment, whatever the planner
+   * believes of lines just staged), counted and the first listed in one statement.
+   */
   private async unmatchedPayments(statementId: string, prefix: string) {
     const { S, pool } = this.payments;
-    const from = `from ${S}.payments p join ${S}.payables c on c.claim_id = p.claim_id
-      where p.status = 'issued' and starts_with(c.jurisdiction_code, $2)
-        and not exists (select 1 from ${S}.statement_lines s where s.statement_id = $1 and s.reference = p.reference)`;
-    const count = await pool.query<{ n: string }>(`select count(*) as n ${from}`, [statementId, prefix]);
-    const { rows } = await pool.query<{ reference: string; claim_id: string; amount_fen: string }>(
-      `select p.reference, p.claim_id, p.amount_fen ${from} order by p.reference limit ${LISTED}`,
+    const { rows } = await pool.query<{ reference: string; claim_id: string; amount_fen: string; n: string }>(
+      `with unmatched as (
+         select p.payment_id from ${S}.payments p join ${S}.payables c on c.claim_id = p.claim_id
+         where p.status = 'issued' and starts_with(c.jurisdiction_code, $2)
+         except
+         select payment_id from ${S}.statement_lines where statement_id = $1 and payment_id is not null)
+       select p.reference, p.claim_id, p.amount_fen, count(*) over () as n
+       from unmatched u join ${S}.payments p on p.payment_id = u.payment_id
+       order by p.reference limit ${LISTED}`,
       [statementId, prefix],
     );
     return {
-      count: Number(count.rows[0]!.n),
+      count: Number(rows[0]?.n ?? 0),
       listed: rows.map((r) => ({
         reference: r.reference,
         claimId: r.claim_id,
@@ -283,3 +321,14 @@ export class StatementReconciler {
     };
   }
 }
+
+type LineOutcome = 'matched' | 'amount_difference' | 'unmatched';
+
+/**
+ * A line's payment and outcome, given the line's amount: its reference's payment `p` (left-joined,
+ * the reference is unique) counts when its payable `c` is within the jurisdiction (left-joined on it).
+ */
+const matchSql = (lineAmount: string) =>
+  `case when c.claim_id is null then null else p.payment_id end as payment_id,
+   case when c.claim_id is null then 'unmatched' when p.amount_fen = ${lineAmount} then 'matched'
+        else 'amount_difference' end as outcome`;
