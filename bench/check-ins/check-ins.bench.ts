@@ -21,9 +21,13 @@
  *   ratioToRaw                 checkInsPerSec ÷ rawInsertPerSec
  *   concurrencyFailures        requests answered with anything but 200, or a check-in refused for a
  *                              reason the bench did not cause (ALREADY_CHECKED_IN, …)
+ *   cpuUsPerCheckIn            per phase (sustained, batches): CPU µs per check-in of the gateway, of
+ *                              class-ops, of class-ops' PostgreSQL backends (its role's sessions) and of
+ *                              this process (the clients), from /proc — steadier than rates on a shared
+ *                              machine
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -50,6 +54,16 @@ const INSTITUTION_ID = '5b1f3c2e-8a4d-4c6b-9e1f-0a2b3c4d5e6f'; // the developmen
 const SITE = { name: '实训基地', lat: 35.02, lng: 111.0, radiusMetres: 300 };
 const OCCUPATION = '6-18-02-04';
 const log = (message: string) => process.stderr.write(`${message}\n`);
+/** user + system CPU µs of a process so far (Linux /proc; clock ticks of 10 ms) */
+const cpuUsOf = (pid: number): number => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return 0; // ended, or not on this machine
+  }
+};
 const uuidOf = (text: string) => {
   const h = createHash('sha1').update(text).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
@@ -76,25 +90,67 @@ async function main() {
   const admin = new Pool({ connectionString: databaseUrl, max: RAW_CONNECTIONS + 2 });
   await admin.query(`create schema "${schema}"`);
   const clockFile = path.join(mkdtempSync(path.join(tmpdir(), 'bench-check-ins-')), 'clock.json');
-  const platform = await startPlatform([
-    {
-      name: 'gateway',
-      env: {
-        JINENG_DEV_AUTH: 'enabled',
-        LOG_LEVEL: 'error',
-        // the gateway's limit over all routes together per user (600 a minute) would refuse the bench's
-        // one device user after 600 requests
-        JINENG_RATE_LIMIT_CALLER: '100000000/60',
-        JINENG_RATE_LIMIT_ROUTES:
-          'POST /api/v1/devices/:deviceId/check-ins=10000000/60,POST /api/v1/devices/:deviceId/check-in-batches=100000/60,POST /api/v1/classes=100000/60,POST /api/v1/classes/:classId/approval=100000/60',
+  // BENCH_SERVICE_NODE_OPTIONS: NODE_OPTIONS of the gateway and class-ops (e.g. --perf-basic-prof for perf)
+  const nodeOptions: Record<string, string> = process.env.BENCH_SERVICE_NODE_OPTIONS
+    ? { NODE_OPTIONS: process.env.BENCH_SERVICE_NODE_OPTIONS }
+    : {};
+  const platform = await startPlatform(
+    [
+      {
+        name: 'gateway',
+        env: {
+          JINENG_DEV_AUTH: 'enabled',
+          LOG_LEVEL: 'error',
+          // the gateway's limit over all routes together per user (600 a minute) would refuse the bench's
+          // one device user after 600 requests
+          JINENG_RATE_LIMIT_CALLER: '100000000/60',
+          JINENG_RATE_LIMIT_ROUTES:
+            'POST /api/v1/devices/:deviceId/check-ins=10000000/60,POST /api/v1/devices/:deviceId/check-in-batches=100000/60,POST /api/v1/classes=100000/60,POST /api/v1/classes/:classId/approval=100000/60',
+          ...nodeOptions,
+        },
       },
-    },
-    {
-      name: 'class-ops',
-      env: { JINENG_SCHEMA: schema, JINENG_TEST_CLOCK_FILE: clockFile, LOG_LEVEL: 'error' },
-    },
-  ]);
+      {
+        name: 'class-ops',
+        env: { JINENG_SCHEMA: schema, JINENG_TEST_CLOCK_FILE: clockFile, LOG_LEVEL: 'error', ...nodeOptions },
+      },
+    ],
+    {},
+    // a shared machine can take longer than the usual minute to start a service
+    env('BENCH_READY_TIMEOUT_MS', 60_000),
+  );
   const gateway = platform.urls.gateway;
+  /** CPU of the processes on the check-in path, per check-in of a phase */
+  const cpuMeter = async () => {
+    const backends = async () =>
+      (
+        await admin.query<{ pid: number }>('select pid from pg_stat_activity where usename = $1', [
+          platform.databaseRoles['class-ops'],
+        ])
+      ).rows.map((r) => r.pid);
+    const sample = async () => {
+      const pg = new Map((await backends()).map((pid) => [pid, cpuUsOf(pid)]));
+      const self = process.cpuUsage();
+      return {
+        gateway: cpuUsOf(platform.pids.gateway),
+        classOps: cpuUsOf(platform.pids['class-ops']),
+        pg,
+        bench: self.user + self.system,
+      };
+    };
+    const before = await sample();
+    return async (checkIns: number) => {
+      const after = await sample();
+      let pg = 0;
+      for (const [pid, us] of after.pg) pg += us - (before.pg.get(pid) ?? 0);
+      const per = (us: number) => Math.round(us / checkIns);
+      return {
+        gateway: per(after.gateway - before.gateway),
+        classOps: per(after.classOps - before.classOps),
+        classOpsPostgres: per(pg),
+        bench: per(after.bench - before.bench),
+      };
+    };
+  };
   let result: Record<string, unknown> | undefined;
   try {
     const S = `"${schema}"`;
@@ -232,6 +288,7 @@ async function main() {
     const sustained = take(Math.min(SUSTAINED, readings.length));
     log(`sustained: ${sustained.length} check-ins from ${CONCURRENCY} clients`);
     let accepted = 0;
+    const sustainedCpu = await cpuMeter();
     const t0 = performance.now();
     await pool(CONCURRENCY, sustained.length, async (i) => {
       const one = await send(sustained[i]);
@@ -239,7 +296,10 @@ async function main() {
     });
     const sustainedSec = (performance.now() - t0) / 1000;
     const checkInsPerSec = accepted / sustainedSec;
-    log(`  ${accepted} accepted in ${sustainedSec.toFixed(1)} s: ${checkInsPerSec.toFixed(0)}/s`);
+    const sustainedCpuUs = await sustainedCpu(sustained.length);
+    log(
+      `  ${accepted} accepted in ${sustainedSec.toFixed(1)} s: ${checkInsPerSec.toFixed(0)}/s; CPU µs a check-in ${JSON.stringify(sustainedCpuUs)}`,
+    );
 
     // ---- latency at a fixed rate, open loop
     const paced = take(Math.min(RATE * RATE_SECONDS, readings.length - next));
@@ -276,6 +336,7 @@ async function main() {
     log(
       `batches: ${batches.length} of up to ${BATCH} (${batched} check-ins), ${BATCH_CONCURRENCY} at a time`,
     );
+    const batchCpu = await cpuMeter();
     const t2 = performance.now();
     await pool(BATCH_CONCURRENCY, batches.length, async (b) => {
       const batch = batches[b];
@@ -291,7 +352,10 @@ async function main() {
     });
     const batchSec = (performance.now() - t2) / 1000;
     const batchUploadCheckInsPerSec = batched / batchSec;
-    log(`  ${batched} in ${batchSec.toFixed(1)} s: ${batchUploadCheckInsPerSec.toFixed(0)}/s`);
+    const batchCpuUs = await batchCpu(batched);
+    log(
+      `  ${batched} in ${batchSec.toFixed(1)} s: ${batchUploadCheckInsPerSec.toFixed(0)}/s; CPU µs a check-in ${JSON.stringify(batchCpuUs)}`,
+    );
 
     // ---- the raw baseline: the same rows, single-row INSERTs from 16 connections
     await admin.query(`create table ${S}.raw_check_ins (
@@ -333,6 +397,7 @@ async function main() {
       batchCheckIns: batched,
       batchUploadCheckInsPerSec: Math.round(batchUploadCheckInsPerSec),
       concurrencyFailures: failures,
+      cpuUsPerCheckIn: { sustained: sustainedCpuUs, batches: batchCpuUs },
     };
   } finally {
     await platform.stop();

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * The per-stream hash chain (docs/adr/0001-event-store.md):
@@ -18,10 +18,10 @@ export interface ChainedContent {
   readonly metadataText: string;
 }
 
+// crypto.hash (one call, no Hash object): about a third of createHash().update().digest()'s time
+// for an event's few hundred bytes — it is paid once per event appended and once per event verified
 export function contentDigest({ id, type, dataText, metadataText }: ChainedContent): string {
-  return createHash('sha256')
-    .update(`${id}|${type}|${dataText.length}|${dataText}|${metadataText}`, 'utf8')
-    .digest('hex');
+  return hash('sha256', `${id}|${type}|${dataText.length}|${dataText}|${metadataText}`, 'hex');
 }
 
 export function chainLink(
@@ -31,7 +31,5 @@ export function chainLink(
   recordedAtMillis: number,
   digestHex: string,
 ): string {
-  return createHash('sha256')
-    .update(`${previousHashHex}|${streamId}|${version}|${recordedAtMillis}|${digestHex}`, 'utf8')
-    .digest('hex');
+  return hash('sha256', `${previousHashHex}|${streamId}|${version}|${recordedAtMillis}|${digestHex}`, 'hex');
 }
