@@ -103,6 +103,14 @@ describe('signed envelopes', () => {
     ).not.toThrow();
   });
 
+  it('keep a key named __proto__ a property of the payload, as JSON.parse reads it', () => {
+    const payload = JSON.parse('{"b":1,"__proto__":{"roles":["auditor"]},"a":2}') as Record<string, unknown>;
+    const signed = signer.sign(SUBJECT, { ...request, payload });
+    expect(JSON.stringify(signed.payload)).toBe('{"__proto__":{"roles":["auditor"]},"a":2,"b":1}');
+    expect(Object.getPrototypeOf(signed.payload)).toBe(Object.prototype);
+    expect(() => verifier.verify(SUBJECT, JSON.parse(JSON.stringify(signed)))).not.toThrow();
+  });
+
   it('refuse an unsigned request', () => {
     expect(reasonOf(request)).toBe('unsigned');
     expect(reasonOf({ payload: {} })).toBe('unsigned');

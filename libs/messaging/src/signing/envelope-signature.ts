@@ -56,11 +56,20 @@ function canonicalCopy(value: unknown): unknown {
   const json = (value as { toJSON?: () => unknown }).toJSON;
   if (typeof json === 'function') return canonicalCopy(json.call(value));
   if (Array.isArray(value)) return value.map(canonicalCopy);
-  // no prototype: a key named __proto__ stays a property, as JSON.parse makes it one
-  const sorted = Object.create(null) as Record<string, unknown>;
+  // a plain object (fast to build and to stringify); a key named __proto__ is defined as a property,
+  // as JSON.parse makes it one, never set as the prototype
+  const sorted: Record<string, unknown> = {};
   for (const key of Object.keys(value).sort()) {
     const item = (value as Record<string, unknown>)[key];
-    if (item !== undefined) sorted[key] = canonicalCopy(item);
+    if (item === undefined) continue;
+    if (key === '__proto__')
+      Object.defineProperty(sorted, key, {
+        value: canonicalCopy(item),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else sorted[key] = canonicalCopy(item);
   }
   return sorted;
 }
