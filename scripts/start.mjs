@@ -143,12 +143,7 @@ function startApp(app, env, width) {
     ['--enable-source-maps', '-r', path.join(repoRoot, 'scripts', 'infra', 'register-paths.cjs'), app.entry],
     {
       cwd: repoRoot,
-      env: {
-        ...env,
-        ...database,
-        ...(app.port ? { PORT: String(app.port) } : {}),
-        JINENG_SERVICE: app.name,
-      },
+      env: { ...env, ...database, ...(app.port ? { PORT: String(app.port) } : {}), JINENG_SERVICE: app.name },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
