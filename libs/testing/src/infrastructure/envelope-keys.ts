@@ -41,6 +41,49 @@ export interface TestEnvelopeKeys {
 
 let keys: TestEnvelopeKeys | undefined;
 
+/** The keys `known`, and a new one (made by `add`) for a service asked for that has none yet. */
+class GrowingKeys implements ReadonlyMap<string, EnvelopeMacKey> {
+  constructor(
+    private readonly known: Map<string, EnvelopeMacKey>,
+    private readonly add: (service: string) => void,
+  ) {}
+
+  get(service: string): EnvelopeMacKey | undefined {
+    if (!this.known.has(service) && SERVICE_NAME.test(service)) this.add(service);
+    return this.known.get(service);
+  }
+
+  has(service: string): boolean {
+    return this.known.has(service);
+  }
+
+  get size(): number {
+    return this.known.size;
+  }
+
+  forEach(
+    callback: (value: EnvelopeMacKey, key: string, map: ReadonlyMap<string, EnvelopeMacKey>) => void,
+  ): void {
+    this.known.forEach((value, key) => callback(value, key, this));
+  }
+
+  entries(): MapIterator<[string, EnvelopeMacKey]> {
+    return this.known.entries();
+  }
+
+  keys(): MapIterator<string> {
+    return this.known.keys();
+  }
+
+  values(): MapIterator<EnvelopeMacKey> {
+    return this.known.values();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, EnvelopeMacKey]> {
+    return this.known.entries();
+  }
+}
+
 /** The services of nest-cli.json (projects on the bus as a service). */
 function platformServices(): string[] {
   const cli = JSON.parse(readFileSync(path.join(repoRoot, 'nest-cli.json'), 'utf8')) as {
@@ -57,13 +100,7 @@ export function testEnvelopeKeys(): TestEnvelopeKeys {
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   const jwks = new Map<string, EnvelopeMacJwk>();
   const gatewayKeysFile = path.join(dir, 'gateway.keys.json');
-  // one live map, the signer's: a test's own service gets its key when a request to it is first signed
-  const gatewayKeys = new (class extends Map<string, EnvelopeMacKey> {
-    override get(service: string): EnvelopeMacKey | undefined {
-      if (!super.has(service) && SERVICE_NAME.test(service)) add(service);
-      return super.get(service);
-    }
-  })();
+  const gatewayKeys = new Map<string, EnvelopeMacKey>();
   const add = (service: string) => {
     const jwk = generateEnvelopeMacJwk(service, `test-${process.pid}-${service}`);
     jwks.set(service, jwk);
@@ -84,7 +121,9 @@ export function testEnvelopeKeys(): TestEnvelopeKeys {
       serviceKeysFile(service);
       return serviceKeysFromJwks({ keys: [jwks.get(service)!] }, service);
     },
-    signer: new EnvelopeSigner(gatewayKeys),
+    // the signer's view of the gateway's keys: a test's own service gets its key when a request to
+    // it is first signed
+    signer: new EnvelopeSigner(new GrowingKeys(gatewayKeys, add)),
   };
   return keys;
 }
