@@ -1,47 +1,72 @@
-// A fresh Ed25519 key pair for signed envelopes (docs/adr/0002-messaging.md, "Trust boundary"):
+// Fresh per-service HMAC keys for authenticated envelopes (docs/adr/0022-per-service-envelope-keys.md):
 //
-//   node scripts/envelope-keys.mjs <folder> [key-id]
+//   node scripts/envelope-keys.mjs <folder> [service …]
 //
-// writes <folder>/envelope-signing-key.jwk.json (the gateway's private key, mode 0600: mount it as
-// JINENG_ENVELOPE_SIGNING_KEY_FILE) and <folder>/envelope-verify-keys.jwks.json (the public key as a
-// JWK Set: every service's JINENG_ENVELOPE_VERIFY_KEYS_FILE). To rotate, add the new public key to the
-// services' set, roll them, switch the gateway to the new private key, then drop the old public key.
-// The key id defaults to `gateway-<UTC date>-<random>`. `npm start` calls `writeEnvelopeKeys` for a
-// pair of its own on every start.
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+// writes, mode 0600, one HS256 key (32 random bytes) per service — by default every service of
+// nest-cli.json — into <folder>/gateway.keys.json (all of them: the gateway's
+// JINENG_ENVELOPE_SIGNING_KEY_FILE) and <folder>/<service>.keys.json (that service's own key only: its
+// JINENG_ENVELOPE_VERIFY_KEYS_FILE). Key ids are `<service>-<UTC date>-<random>`. To rotate one
+// service's key: add the new key to its file next to the old one and roll it, replace the old key by
+// the new one in the gateway's file and roll the gateway, then drop the old key from the service's
+// file. `npm start` calls `writeEnvelopeKeys` for keys of its own on every start.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const SIGNING_KEY_FILE = 'envelope-signing-key.jwk.json';
-export const VERIFY_KEYS_FILE = 'envelope-verify-keys.jwks.json';
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const GATEWAY_KEYS_FILE = 'gateway.keys.json';
+export const serviceKeysFileName = (service) => `${service}.keys.json`;
 
-/** Writes a new pair into `folder`; answers the two paths and the key id. */
-export function writeEnvelopeKeys(folder, keyId) {
-  const kid = keyId ?? `gateway-${new Date().toISOString().slice(0, 10)}-${randomBytes(3).toString('hex')}`;
-  const { privateKey } = generateKeyPairSync('ed25519');
-  const { x, d } = privateKey.export({ format: 'jwk' });
-  mkdirSync(folder, { recursive: true });
-  const signingKeyFile = path.join(folder, SIGNING_KEY_FILE);
-  const verifyKeysFile = path.join(folder, VERIFY_KEYS_FILE);
-  writeFileSync(signingKeyFile, `${JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x, d, kid })}\n`, {
-    mode: 0o600,
+/** The services of nest-cli.json: projects on the bus as a service. */
+export function platformServices() {
+  const cli = JSON.parse(readFileSync(path.join(repoRoot, 'nest-cli.json'), 'utf8'));
+  return Object.entries(cli.projects ?? {})
+    .filter(([, project]) => project?.jineng?.bus === 'service')
+    .map(([name]) => name);
+}
+
+/**
+ * New keys for `services` in `folder`; answers the gateway's file and each service's, by service.
+ * `keyIdOf(service)` names the keys (default `<service>-<UTC date>-<random>`).
+ */
+export function writeEnvelopeKeys(folder, services = platformServices(), keyIdOf) {
+  const date = new Date().toISOString().slice(0, 10);
+  const keys = services.map((service) => {
+    if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(service)) throw new Error(`invalid service name '${service}'`);
+    return {
+      kty: 'oct',
+      alg: 'HS256',
+      kid: keyIdOf?.(service) ?? `${service}-${date}-${randomBytes(3).toString('hex')}`,
+      k: randomBytes(32).toString('base64url'),
+      service,
+    };
   });
-  writeFileSync(
-    verifyKeysFile,
-    `${JSON.stringify({ keys: [{ kty: 'OKP', crv: 'Ed25519', x, kid }] }, null, 2)}\n`,
+  mkdirSync(folder, { recursive: true });
+  const write = (name, jwks) => {
+    const file = path.join(folder, name);
+    writeFileSync(file, `${JSON.stringify(jwks, null, 2)}\n`, { mode: 0o600 });
+    return file;
+  };
+  const gatewayKeysFile = write(GATEWAY_KEYS_FILE, { keys });
+  const serviceKeysFiles = Object.fromEntries(
+    keys.map((key) => [key.service, write(serviceKeysFileName(key.service), { keys: [key] })]),
   );
-  return { signingKeyFile, verifyKeysFile, keyId: kid };
+  return {
+    gatewayKeysFile,
+    serviceKeysFiles,
+    keyIds: Object.fromEntries(keys.map((k) => [k.service, k.kid])),
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [folder, keyId] = process.argv.slice(2);
+  const [folder, ...services] = process.argv.slice(2);
   if (!folder) {
-    console.error('usage: node scripts/envelope-keys.mjs <folder> [key-id]');
+    console.error('usage: node scripts/envelope-keys.mjs <folder> [service …]');
     process.exit(2);
   }
-  const written = writeEnvelopeKeys(path.resolve(folder), keyId);
-  console.log(`key id ${written.keyId}`);
-  console.log(`  gateway  (private) ${written.signingKeyFile}`);
-  console.log(`  services (public)  ${written.verifyKeysFile}`);
+  const written = writeEnvelopeKeys(path.resolve(folder), services.length > 0 ? services : undefined);
+  console.log(`gateway (every service's key)  ${written.gatewayKeysFile}`);
+  for (const [service, file] of Object.entries(written.serviceKeysFiles))
+    console.log(`${service.padEnd(30)} ${file}  (key id ${written.keyIds[service]})`);
 }

@@ -6,7 +6,8 @@
 //   2. builds: npx tsc -p tsconfig.build.json (output in dist/) and the web console (apps/console/dist,
 //      served by the gateway: JINENG_CONSOLE_DIR);
 //   3. starts every project of nest-cli.json (with JINENG_DEV_AUTH=enabled unless set, or NODE_ENV=production,
-//      and a fresh envelope key pair unless JINENG_ENVELOPE_*_FILE are set) whose "type" is "application", as
+//      and fresh per-service envelope keys unless JINENG_ENVELOPE_KEYS_DIR names a folder of them,
+//      scripts/envelope-keys.mjs) whose "type" is "application", as
 //      `node dist/<sourceRoot>/<entryFile>.js` (default dist/apps/<name>/src/main.js), with
 //      DATABASE_URL and NATS_URL (and PORT, see below) in its environment; each output line is
 //      prefixed with the app's name; nothing is restarted; SIGINT/SIGTERM stops all of them;
@@ -44,7 +45,12 @@ import net from 'node:net';
 import path from 'node:path';
 import { URL } from 'node:url';
 import readline from 'node:readline';
-import { writeEnvelopeKeys } from './envelope-keys.mjs';
+import {
+  GATEWAY_KEYS_FILE,
+  platformServices,
+  serviceKeysFileName,
+  writeEnvelopeKeys,
+} from './envelope-keys.mjs';
 import {
   PAYEE_PRIVATE_KEY_FILE,
   PAYEE_PUBLIC_KEY_FILE,
@@ -80,7 +86,8 @@ function readApps() {
         );
       }
       const service = project.jineng?.bus === 'service';
-      return { name, entry, port, service, url: port ? `http://127.0.0.1:${port}` : null };
+      const gateway = project.jineng?.bus === 'gateway';
+      return { name, entry, port, service, gateway, url: port ? `http://127.0.0.1:${port}` : null };
     });
 }
 
@@ -113,6 +120,14 @@ function runtimeRoleOf(app, databaseUrl) {
   const url = new URL(databaseUrl);
   url.username = role;
   return { role, url: url.toString() };
+}
+
+/** The gateway gets every service's envelope key, a service its own only (ADR 0022). */
+function envelopeKeyEnvOf(app, folder) {
+  if (app.service)
+    return { JINENG_ENVELOPE_VERIFY_KEYS_FILE: path.join(folder, serviceKeysFileName(app.name)) };
+  if (app.gateway) return { JINENG_ENVELOPE_SIGNING_KEY_FILE: path.join(folder, GATEWAY_KEYS_FILE) };
+  return {};
 }
 
 function startApp(app, env, width) {
@@ -206,16 +221,18 @@ async function main() {
     ])
       env[name] ??= createHash('sha256').update(seed).digest('base64');
   }
-  // …and a fresh key pair for signed envelopes (the gateway signs, the services verify), unless the
-  // caller gives key files; it lives as long as this run
-  if (!env.JINENG_ENVELOPE_SIGNING_KEY_FILE && !env.JINENG_ENVELOPE_VERIFY_KEYS_FILE) {
-    const folder = mkdtempSync(path.join(tmpdir(), 'jineng-envelope-keys-'));
+  // …and fresh per-service envelope keys (the gateway MACs with each service's key, each service holds
+  // its own only: ADR 0022), unless the caller gives a folder of them (scripts/envelope-keys.mjs); they
+  // live as long as this run
+  let envelopeKeysDir = env.JINENG_ENVELOPE_KEYS_DIR;
+  if (!envelopeKeysDir) {
+    envelopeKeysDir = mkdtempSync(path.join(tmpdir(), 'jineng-envelope-keys-'));
+    const folder = envelopeKeysDir;
     process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
-    const keys = writeEnvelopeKeys(folder, 'npm-start');
-    env.JINENG_ENVELOPE_SIGNING_KEY_FILE = keys.signingKeyFile;
-    env.JINENG_ENVELOPE_VERIFY_KEYS_FILE = keys.verifyKeysFile;
-    log(`envelope keys of this run (gateway signs, services verify): ${folder}`);
+    writeEnvelopeKeys(folder, platformServices(), (service) => `npm-start-${service}`);
+    log(`envelope keys of this run (gateway: every service's, each service: its own): ${folder}`);
   }
+  delete env.JINENG_ENVELOPE_KEYS_DIR;
   // …and an X25519 pair for payees' bank accounts (the registry seals, the fund ledger opens), unless
   // the caller gives key files: kept in the demo folder and reused, so that accounts sealed by an
   // earlier start (the demo data's payees) still open into a later start's payment files
@@ -276,7 +293,7 @@ async function main() {
   }
 
   const width = Math.max(0, ...apps.map((app) => app.name.length));
-  for (const app of apps) startApp(app, env, width);
+  for (const app of apps) startApp(app, { ...env, ...envelopeKeyEnvOf(app, envelopeKeysDir) }, width);
 
   for (const app of apps.filter((a) => a.port)) {
     const entry = children.get(app.name);

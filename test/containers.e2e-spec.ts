@@ -147,8 +147,15 @@ beforeAll(async () => {
   secrets = mkdtempSync(path.join(os.tmpdir(), 'jineng-container-secrets-'));
   chmodSync(secrets, 0o755);
   const keys = testEnvelopeKeys();
-  const signing = secretDir('signing', { 'key.jwk.json': readFileSync(keys.signingKeyFile, 'utf8') });
-  const verify = secretDir('verify', { 'keys.jwks.json': readFileSync(keys.verifyKeysFile, 'utf8') });
+  // envelope keys as deploy/ mounts them (ADR 0022): the gateway's Secret holds every service's key,
+  // each service's Secret its own only
+  const signing = secretDir('envelope-keys-gateway', {
+    'gateway.keys.json': readFileSync(keys.gatewayKeysFile, 'utf8'),
+  });
+  const envelopeKeysOf = (service: string) =>
+    secretDir(`envelope-keys-${service}`, {
+      [`${service}.keys.json`]: readFileSync(keys.serviceKeysFile(service), 'utf8'),
+    });
   // payees' bank accounts (ADR 0012): the registry seals with the public key, the fund ledger opens
   // with the private one — both required with NODE_ENV=production, as the images run
   const payeeKeys = payeeSealingKeyEnv();
@@ -224,12 +231,12 @@ beforeAll(async () => {
           JINENG_REGISTRY_LOOKUP_KEY: randomBytes(32).toString('base64'),
         })
       ] = '/var/run/secrets/jineng/env';
-      mounts[verify] = '/run/jineng/verify';
+      mounts[envelopeKeysOf(app.name)] = '/run/jineng/envelope-keys';
       extra = {
         ...common,
         DATABASE_URL: url.toString(),
         JINENG_SCHEMA: app.schema,
-        JINENG_ENVELOPE_VERIFY_KEYS_FILE: '/run/jineng/verify/keys.jwks.json',
+        JINENG_ENVELOPE_VERIFY_KEYS_FILE: `/run/jineng/envelope-keys/${app.name}.keys.json`,
       };
       const key = keyDirs[app.name];
       if (key) {
@@ -251,13 +258,13 @@ beforeAll(async () => {
       if (migrate.status !== 0)
         throw new Error(`${app.name} migrate failed:\n${migrate.stdout}${migrate.stderr}`);
     } else {
-      mounts[signing] = '/run/jineng/signing';
+      mounts[signing] = '/run/jineng/envelope-keys';
       extra = {
         ...common,
         // the development issuer signs the test's tokens (refused with NODE_ENV=production)
         NODE_ENV: 'development',
         JINENG_DEV_AUTH: 'enabled',
-        JINENG_ENVELOPE_SIGNING_KEY_FILE: '/run/jineng/signing/key.jwk.json',
+        JINENG_ENVELOPE_SIGNING_KEY_FILE: '/run/jineng/envelope-keys/gateway.keys.json',
       };
     }
     const started = Date.now();

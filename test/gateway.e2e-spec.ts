@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
-import { envelopeKeyEnv, natsUrl } from '@jineng/testing';
+import { natsUrl, testEnvelopeKeys } from '@jineng/testing';
 
 // The gateway as its process starts in production: apps/gateway/src/main.ts with its configuration
 // in the environment, JSON lines on stdout, stopping cleanly on SIGTERM — and refusing to start
@@ -60,7 +60,7 @@ describe('the gateway process (main.ts)', () => {
       PORT: String(port),
       HOST: '127.0.0.1',
       NATS_URL: natsUrl(),
-      JINENG_ENVELOPE_SIGNING_KEY_FILE: envelopeKeyEnv().JINENG_ENVELOPE_SIGNING_KEY_FILE,
+      JINENG_ENVELOPE_SIGNING_KEY_FILE: testEnvelopeKeys().gatewayKeysFile,
     });
     try {
       const listening = await waitFor(
@@ -125,7 +125,7 @@ describe('the gateway process (main.ts)', () => {
       {
         NODE_ENV: 'production',
         JINENG_DEV_AUTH: 'enabled',
-        JINENG_ENVELOPE_SIGNING_KEY_FILE: envelopeKeyEnv().JINENG_ENVELOPE_SIGNING_KEY_FILE,
+        JINENG_ENVELOPE_SIGNING_KEY_FILE: testEnvelopeKeys().gatewayKeysFile,
       },
       'JINENG_DEV_AUTH=enabled is refused when NODE_ENV=production',
     );

@@ -4,17 +4,18 @@
  * `npm run bench:envelope` (BENCH_ENVELOPE_ITERATIONS, default 20 000). CPU only: no PostgreSQL, no
  * NATS. Progress goes to stderr; the last line on stdout is one JSON object.
  *
- * `sign` is EnvelopeSigner.sign (payload digest, canonical JSON, Ed25519 signature); `verify` is
- * EnvelopeVerifier.verify as the services' guard runs it (shape check, Ed25519 verification,
- * subject, times, payload digest recomputed from the payload as received, i.e. after JSON parsing).
+ * `sign` is EnvelopeSigner.sign (envelope and payload copied in canonical key order, payload digest,
+ * HMAC-SHA256 with the registry's key); `verify` is EnvelopeVerifier.verify as the services' guard
+ * runs it (shape check, HMAC over the envelope as received, subject, times, payload digest recomputed
+ * from the payload as received, i.e. after JSON parsing).
  */
 import { randomUUID } from 'node:crypto';
 import {
   EnvelopeSigner,
   EnvelopeVerifier,
-  generateEnvelopeKeys,
-  signingKeyFromJwk,
-  verifyKeysFromJwks,
+  gatewayKeysFromJwks,
+  generateEnvelopeMacKeys,
+  serviceKeysFromJwks,
   type RpcRequest,
 } from '@jineng/messaging';
 
@@ -68,9 +69,9 @@ const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / value
 const round = (us: number) => Math.round(us * 10) / 10;
 
 function main(): void {
-  const { signingJwk, verifyJwks } = generateEnvelopeKeys('bench');
-  const signer = new EnvelopeSigner(signingKeyFromJwk(signingJwk));
-  const verifier = new EnvelopeVerifier(verifyKeysFromJwks(verifyJwks));
+  const keys = generateEnvelopeMacKeys(['registry']);
+  const signer = new EnvelopeSigner(gatewayKeysFromJwks(keys.gateway));
+  const verifier = new EnvelopeVerifier(serviceKeysFromJwks(keys.services.registry, 'registry'));
   const signed = signer.sign(SUBJECT, request);
   const wire = JSON.stringify(signed);
   log(`envelope + payload on the wire: ${Buffer.byteLength(wire)} bytes; ${iterations} iterations each`);

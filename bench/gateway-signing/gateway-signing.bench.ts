@@ -20,9 +20,9 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import {
   EnvelopeSigner,
-  generateEnvelopeKeys,
+  gatewayKeysFromJwks,
+  generateEnvelopeMacKeys,
   RpcClient,
-  signingKeyFromJwk,
   type RpcRequest,
 } from '@jineng/messaging';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
@@ -121,14 +121,15 @@ async function round(
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function main() {
-  const { signingJwk, verifyJwks } = generateEnvelopeKeys('bench-gateway');
+  // the signed service's own key; the gateway's file holds it (ADR 0022)
+  const keys = generateEnvelopeMacKeys(['benchsigningsigned']);
   const proxy = ClientProxyFactory.create({
     transport: Transport.NATS,
     options: { servers: NATS_URL.split(','), name: 'bench-gateway' },
   });
   await proxy.connect();
   const clients: Record<Mode, RpcClient> = {
-    signed: new RpcClient(proxy, { signer: new EnvelopeSigner(signingKeyFromJwk(signingJwk)) }),
+    signed: new RpcClient(proxy, { signer: new EnvelopeSigner(gatewayKeysFromJwks(keys.gateway)) }),
     unsigned: new RpcClient(proxy),
   };
   const results: Record<string, unknown> = {};
@@ -139,7 +140,8 @@ async function main() {
       const child = await startService({
         SUBJECT: `jineng.qry.${target.service}.${target.name}`,
         SIGNED: mode === 'signed' ? '1' : '0',
-        VERIFY_JWKS: JSON.stringify(verifyJwks),
+        SERVICE: target.service,
+        VERIFY_JWKS: JSON.stringify(keys.services[target.service] ?? { keys: [] }),
         HANDLER: handler,
         NATS_URL,
         DATABASE_URL,

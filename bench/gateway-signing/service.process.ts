@@ -8,8 +8,8 @@ import 'reflect-metadata';
 import {
   DomainErrorRpcFilter,
   EnvelopeVerifier,
+  serviceKeysFromJwks,
   SignedEnvelopeGuard,
-  verifyKeysFromJwks,
   type RpcRequest,
 } from '@jineng/messaging';
 import { Controller, Module } from '@nestjs/common';
@@ -48,7 +48,9 @@ async function main() {
   app.useGlobalFilters(new DomainErrorRpcFilter());
   if (process.env.SIGNED === '1')
     app.useGlobalGuards(
-      new SignedEnvelopeGuard(new EnvelopeVerifier(verifyKeysFromJwks(JSON.parse(env('VERIFY_JWKS'))))),
+      new SignedEnvelopeGuard(
+        new EnvelopeVerifier(serviceKeysFromJwks(JSON.parse(env('VERIFY_JWKS')), env('SERVICE'))),
+      ),
     );
   await app.listen();
   process.send?.('ready');

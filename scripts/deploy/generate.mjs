@@ -76,17 +76,11 @@ function deployment(app) {
   const env = [{ name: 'PORT', value: String(app.port) }];
   if (service) env.push({ name: 'DATABASE_URL', value: databaseUrl(role) });
   else env.push({ name: 'ADMIN_PORT', value: String(GATEWAY_ADMIN_PORT) });
-  env.push(
-    service
-      ? {
-          name: 'JINENG_ENVELOPE_VERIFY_KEYS_FILE',
-          value: `${SECRETS}/envelope-verify-keys/envelope-verify-keys.jwks.json`,
-        }
-      : {
-          name: 'JINENG_ENVELOPE_SIGNING_KEY_FILE',
-          value: `${SECRETS}/envelope-signing-key/envelope-signing-key.jwk.json`,
-        },
-  );
+  // envelope keys (ADR 0022): the gateway's Secret holds every service's key, a service's its own only
+  env.push({
+    name: service ? 'JINENG_ENVELOPE_VERIFY_KEYS_FILE' : 'JINENG_ENVELOPE_SIGNING_KEY_FILE',
+    value: `${SECRETS}/envelope-keys/${app.name}.keys.json`,
+  });
   const payeeKey = PAYEE_SEALING_KEYS[app.name];
   if (payeeKey) env.push({ name: payeeKey.variable, value: `${SECRETS}/payee-sealing-key/${payeeKey.file}` });
   const sealKey = app.name === 'audit' ? AUDIT_SEAL_KEY : undefined;
@@ -94,9 +88,7 @@ function deployment(app) {
   const volumeMounts = [
     mount('nats-identity', `${SECRETS}/nats`),
     mount('nats-ca', `${SECRETS}/nats-ca`),
-    service
-      ? mount('envelope-verify-keys', `${SECRETS}/envelope-verify-keys`)
-      : mount('envelope-signing-key', `${SECRETS}/envelope-signing-key`),
+    mount('envelope-keys', `${SECRETS}/envelope-keys`),
     // the app's other secrets: one file per environment variable, read by the image's preload
     mount('env-secrets', `${SECRETS}/env`),
     { name: 'tmp', mountPath: '/tmp' },
@@ -110,9 +102,7 @@ function deployment(app) {
       name: 'nats-ca',
       secret: { secretName: 'nats-server-tls', items: [{ key: 'ca.crt', path: 'ca.crt' }] },
     },
-    service
-      ? secretVolume('envelope-verify-keys', 'jineng-envelope-verify-keys')
-      : secretVolume('envelope-signing-key', 'jineng-envelope-signing-key'),
+    secretVolume('envelope-keys', `jineng-envelope-keys-${app.name}`),
     secretVolume('env-secrets', `jineng-env-${app.name}`, { optional: true }),
     { name: 'tmp', emptyDir: { sizeLimit: '256Mi' } },
   ];

@@ -116,7 +116,7 @@ export class AuditTestService {
         NATS_URL: this.nats.url,
         JINENG_SCHEMA: this.schema,
         LOG_LEVEL: 'error',
-        ...envelopeKeyEnv(),
+        ...envelopeKeyEnv('audit'),
         ...this.env,
       },
     );

@@ -73,7 +73,7 @@ export class FundLedgerTestService {
         NATS_URL: this.nats.url,
         JINENG_SCHEMA: this.schema,
         LOG_LEVEL: 'error',
-        ...envelopeKeyEnv(),
+        ...envelopeKeyEnv('fund-ledger'),
       },
     );
     this.app = await createServiceApp(

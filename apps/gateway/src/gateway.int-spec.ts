@@ -11,9 +11,9 @@ import { commandIdForRequest, defineDomainError } from '@jineng/ddd';
 import {
   DomainErrorRpcFilter,
   EnvelopeVerifier,
-  generateEnvelopeKeys,
+  generateEnvelopeMacJwk,
   parseRpcRequest,
-  readEnvelopeVerifyKeys,
+  readServiceEnvelopeKeys,
   SignedEnvelopeGuard,
   type RpcRequest,
 } from '@jineng/messaging';
@@ -44,8 +44,11 @@ const OTHER_INSTITUTION = '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b';
 
 // ---- the probe service ------------------------------------------------------------------------
 
-/** The gateways of this file sign with the test key pair. */
-const gatewayConfigFromEnv = (env: NodeJS.ProcessEnv) => configFromEnv({ ...envelopeKeyEnv(), ...env });
+/** The gateways of this file MAC with the test keys, the probe's among them. */
+const gatewayConfigFromEnv = (env: NodeJS.ProcessEnv) => {
+  testEnvelopeKeys().serviceKeysFile(SERVICE);
+  return configFromEnv({ ...envelopeKeyEnv('gateway'), ...env });
+};
 
 const received: RpcRequest<Record<string, unknown>>[] = [];
 
@@ -88,7 +91,9 @@ async function startProbe(): Promise<INestMicroservice> {
   });
   probe.useGlobalFilters(new DomainErrorRpcFilter());
   probe.useGlobalGuards(
-    new SignedEnvelopeGuard(new EnvelopeVerifier(readEnvelopeVerifyKeys(testEnvelopeKeys().verifyKeysFile))),
+    new SignedEnvelopeGuard(
+      new EnvelopeVerifier(readServiceEnvelopeKeys(testEnvelopeKeys().serviceKeysFile(SERVICE), SERVICE)),
+    ),
   );
   await probe.listen();
   return probe;
@@ -503,8 +508,8 @@ describe('gateway (dev issuer, real NATS, probe service)', () => {
   describe('forwarding', () => {
     it('is refused by the services when signed with a key they do not accept (403 MESSAGING.UNTRUSTED_REQUEST)', async () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'jineng-other-key-'));
-      const keyFile = path.join(dir, 'key.jwk.json');
-      writeFileSync(keyFile, JSON.stringify(generateEnvelopeKeys('not-the-gateway').signingJwk));
+      const keyFile = path.join(dir, 'keys.json');
+      writeFileSync(keyFile, JSON.stringify({ keys: [generateEnvelopeMacJwk(SERVICE, 'not-the-gateway')] }));
       const impostor = await createGatewayApp({
         config: configFromEnv({
           JINENG_DEV_AUTH: 'enabled',
@@ -537,6 +542,25 @@ describe('gateway (dev issuer, real NATS, probe service)', () => {
       }
     });
 
+    it('does not start when a route calls a service its key file has no key for', async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'jineng-other-key-'));
+      const keyFile = path.join(dir, 'keys.json');
+      writeFileSync(keyFile, JSON.stringify({ keys: [generateEnvelopeMacJwk('registry', 'registry-only')] }));
+      try {
+        await expect(
+          createGatewayApp({
+            config: configFromEnv({ NATS_URL: natsUrl(), JINENG_ENVELOPE_SIGNING_KEY_FILE: keyFile }),
+            routes: ROUTES,
+            logger: new JsonLogger({ service: 'gateway', sink: () => undefined }),
+          }),
+        ).rejects.toThrow(
+          `JINENG_ENVELOPE_SIGNING_KEY_FILE has no envelope key for '${SERVICE}', which the routes call`,
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it('passes the principal, the correlation id and the command id derived from the idempotency key on, signed', async () => {
       const key = randomUUID();
       const answer = await echo(
@@ -565,8 +589,8 @@ describe('gateway (dev issuer, real NATS, probe service)', () => {
         }),
         sentAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
         signature: {
-          alg: 'Ed25519',
-          keyId: testEnvelopeKeys().signer.keyId,
+          alg: 'HS256',
+          keyId: testEnvelopeKeys().signer.keyIdFor(SERVICE),
           subject: `jineng.cmd.${SERVICE}.Echo`,
           payloadSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
           issuedAt: expect.any(String),

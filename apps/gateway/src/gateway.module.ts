@@ -75,8 +75,19 @@ export class GatewayModule {
         },
         {
           provide: RpcConnection,
-          useFactory: () =>
-            new RpcConnection(config.natsUrl, config.rpcTimeoutMs, config.nats, config.envelopeSigningKey),
+          inject: [RouteTable],
+          useFactory: (table: RouteTable) => {
+            // a route to a service the key file has no key for could only ever answer 500: no start
+            const called = table.routes.flatMap(({ definition: { target } }) =>
+              target.kind === 'command' || target.kind === 'query' ? [target.service] : [],
+            );
+            const missing = [...new Set(called)].filter((service) => !config.envelopeKeys.has(service));
+            if (missing.length > 0)
+              throw new Error(
+                `JINENG_ENVELOPE_SIGNING_KEY_FILE has no envelope key for ${missing.map((s) => `'${s}'`).join(', ')}, which the routes call`,
+              );
+            return new RpcConnection(config.natsUrl, config.rpcTimeoutMs, config.nats, config.envelopeKeys);
+          },
         },
         {
           provide: RpcClient,

@@ -8,9 +8,10 @@ import { ReceivedDomainError } from '@jineng/ddd';
 import { ProjectionRunner, type PostgresEventStore } from '@jineng/event-store';
 import {
   EnvelopeSigner,
-  generateEnvelopeKeys,
+  type EnvelopeMacKey,
+  gatewayKeysFromJwks,
+  generateEnvelopeMacJwk,
   rpcSubject,
-  signingKeyFromJwk,
   type Envelope,
   type RpcClient,
   type RpcRequest,
@@ -66,7 +67,7 @@ beforeAll(async () => {
       NATS_URL: nats.url,
       JINENG_SCHEMA: schema,
       LOG_LEVEL: 'error',
-      ...envelopeKeyEnv(),
+      ...envelopeKeyEnv('registry'),
     },
   );
   app = await createServiceApp(
@@ -487,7 +488,15 @@ describe('signed envelopes: requests published straight on NATS', () => {
     commandId: randomUUID(),
     sentAt: new Date().toISOString(),
   });
-  const gatewayKey = () => testEnvelopeKeys().signingKey;
+  const gatewayKeys = () => testEnvelopeKeys().gatewayKeys;
+  /** a gateway that MACs registry requests with `key` */
+  const signerWith = (key: EnvelopeMacKey) => new EnvelopeSigner(new Map([['registry', key]]));
+  /** another service's genuine key (what that service holds), used for the registry */
+  const subsidyKeyFor = (keyId?: string) => ({
+    ...gatewayKeys().get('subsidy')!,
+    service: 'registry',
+    ...(keyId ? { keyId } : {}),
+  });
 
   /** What a process on the bus can do without the Nest client: publish a request packet itself. */
   async function publish(
@@ -521,28 +530,29 @@ describe('signed envelopes: requests published straight on NATS', () => {
     envelope: forged(),
     payload: { workerId: target.id, purpose: '核对申领材料' },
   });
-  const intruderKeys = generateEnvelopeKeys('intruder');
+  const intruderKey = () =>
+    gatewayKeysFromJwks({ keys: [generateEnvelopeMacJwk('registry', 'intruder')] }).get('registry')!;
 
   it.each([
     ['unsigned', () => reveal()],
-    [
-      'unknown_key',
-      () => new EnvelopeSigner(signingKeyFromJwk(intruderKeys.signingJwk)).sign(REVEAL, reveal()),
-    ],
+    ['unknown_key', () => signerWith(intruderKey()).sign(REVEAL, reveal())],
     [
       'bad_signature',
-      // a wrong key under the gateway's key id
+      // a wrong key under the registry's key id
       () =>
-        new EnvelopeSigner({ ...signingKeyFromJwk(intruderKeys.signingJwk), keyId: gatewayKey().keyId }).sign(
-          REVEAL,
-          reveal(),
-        ),
+        signerWith({ ...intruderKey(), keyId: gatewayKeys().get('registry')!.keyId }).sign(REVEAL, reveal()),
+    ],
+    // what a taken-over subsidy service can make with its own key: nothing the registry accepts
+    ['unknown_key', () => signerWith(subsidyKeyFor()).sign(REVEAL, reveal())],
+    [
+      'bad_signature',
+      () => signerWith(subsidyKeyFor(gatewayKeys().get('registry')!.keyId)).sign(REVEAL, reveal()),
     ],
     [
       'bad_signature',
       // a genuine request whose principal was changed on the way
       () => {
-        const signed = new EnvelopeSigner(gatewayKey()).sign(REVEAL, {
+        const signed = new EnvelopeSigner(gatewayKeys()).sign(REVEAL, {
           ...reveal(),
           envelope: {
             ...forged(),
@@ -554,13 +564,13 @@ describe('signed envelopes: requests published straight on NATS', () => {
     ],
     [
       'expired',
-      () => new EnvelopeSigner(gatewayKey(), { now: () => Date.now() - 120_000 }).sign(REVEAL, reveal()),
+      () => new EnvelopeSigner(gatewayKeys(), { now: () => Date.now() - 120_000 }).sign(REVEAL, reveal()),
     ],
-    ['wrong_subject', () => new EnvelopeSigner(gatewayKey()).sign(REGISTER, reveal())],
+    ['wrong_subject', () => new EnvelopeSigner(gatewayKeys()).sign(REGISTER, reveal())],
     [
       'payload_mismatch',
       () => {
-        const signed = new EnvelopeSigner(gatewayKey()).sign(REVEAL, {
+        const signed = new EnvelopeSigner(gatewayKeys()).sign(REVEAL, {
           ...reveal(),
           payload: { workerId: randomUUID(), purpose: '核对申领材料' },
         });
@@ -599,7 +609,7 @@ describe('signed envelopes: requests published straight on NATS', () => {
     };
     const answer = await publish(
       REVEAL,
-      new EnvelopeSigner(gatewayKey()).sign(REVEAL, { envelope, payload: reveal().payload }),
+      new EnvelopeSigner(gatewayKeys()).sign(REVEAL, { envelope, payload: reveal().payload }),
     );
     expect(answer.err).toBeUndefined();
     expect(answer.response).toMatchObject({ workerId: target.id, idNumber: target.idNumber });

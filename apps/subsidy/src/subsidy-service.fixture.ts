@@ -70,7 +70,7 @@ export class SubsidyTestService {
         NATS_URL: this.nats.url,
         JINENG_SCHEMA: this.schema,
         LOG_LEVEL: 'error',
-        ...envelopeKeyEnv(),
+        ...envelopeKeyEnv('subsidy'),
         // e.g. JINENG_TEST_CLOCK_FILE: the test moves the service's clock
         ...this.env,
       },

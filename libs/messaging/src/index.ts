@@ -25,6 +25,7 @@ export * from './rpc/rpc-client';
 export * from './rpc/rpc-request';
 export * from './rpc/rpc-exception.filter';
 export * from './signing/envelope-keys';
+export * from './signing/envelope-mac-keys';
 export * from './signing/envelope-signature';
 export * from './signing/signed-envelope.guard';
 export * from './signing/untrusted-request';

@@ -4,8 +4,8 @@ import {
   messagingConfigFromEnv,
   natsClientConfigFromEnv,
   NatsClientConfigError,
-  readEnvelopeVerifyKeys,
-  type EnvelopeVerifyKeys,
+  readServiceEnvelopeKeys,
+  type ServiceEnvelopeKeys,
   type MessagingConfig,
   type NatsClientConfig,
 } from '@jineng/messaging';
@@ -47,8 +47,9 @@ export interface ServiceConfig extends ServiceDatabaseConfig {
   /** HTTP port of /health and /metrics */
   readonly port: number;
   readonly host: string;
-  /** the gateway's public keys (JINENG_ENVELOPE_VERIFY_KEYS_FILE): requests not signed by one are refused */
-  readonly envelopeVerifyKeys: EnvelopeVerifyKeys;
+  /** its own envelope keys (JINENG_ENVELOPE_VERIFY_KEYS_FILE, ADR 0022): requests the gateway did not
+   * authenticate with one of them are refused */
+  readonly envelopeVerifyKeys: ServiceEnvelopeKeys;
 }
 
 export class ServiceConfigError extends Error {
@@ -103,15 +104,15 @@ export function serviceConfigFromEnv(
     if (!(error instanceof NatsClientConfigError)) throw error;
     problems.push(...error.problems);
   }
-  let envelopeVerifyKeys: EnvelopeVerifyKeys = new Map();
+  let envelopeVerifyKeys: ServiceEnvelopeKeys = new Map();
   const keysFile = env.JINENG_ENVELOPE_VERIFY_KEYS_FILE;
   if (!keysFile) {
     problems.push(
-      'JINENG_ENVELOPE_VERIFY_KEYS_FILE is required: the JWK Set of the gateway public keys whose signatures this service accepts (scripts/envelope-keys.mjs makes a pair)',
+      `JINENG_ENVELOPE_VERIFY_KEYS_FILE is required: the JWK Set of this service's own HS256 envelope keys (${service}), with which the gateway authenticates the requests it sends here (scripts/envelope-keys.mjs makes them)`,
     );
   } else {
     try {
-      envelopeVerifyKeys = readEnvelopeVerifyKeys(keysFile);
+      envelopeVerifyKeys = readServiceEnvelopeKeys(keysFile, service);
     } catch (error) {
       problems.push(`JINENG_ENVELOPE_VERIFY_KEYS_FILE ${(error as Error).message}`);
     }

@@ -21,6 +21,7 @@ import {
   natsUrl,
   purgeSubjects,
   signingRpcClient,
+  testEnvelopeKeys,
   type TestDatabase,
 } from '@jineng/testing';
 import { Controller, Inject, Module, type INestApplication, type OnModuleInit } from '@nestjs/common';
@@ -139,7 +140,7 @@ beforeAll(async () => {
       JINENG_STALL_AFTER_MS: '300',
       JINENG_DB_STATEMENT_TIMEOUT_MS: '1500',
       JINENG_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '700',
-      ...envelopeKeyEnv(),
+      ...envelopeKeyEnv(service),
     },
   );
   app = await createServiceApp(NotesModule, config, new JsonLogger({ service, level: 'error' }), {
@@ -228,9 +229,10 @@ it('does not start without the keys to verify requests with', () => {
     serviceConfigFromEnv(
       service,
       { port: 0 },
-      { JINENG_ENVELOPE_VERIFY_KEYS_FILE: envelopeKeyEnv().JINENG_ENVELOPE_SIGNING_KEY_FILE },
+      // the gateway's file: every service's key, which no one service may hold
+      { JINENG_ENVELOPE_VERIFY_KEYS_FILE: testEnvelopeKeys().gatewayKeysFile },
     ),
-  ).toThrow(/envelope-signing-key.jwk.json: expected a JWK Set/);
+  ).toThrow(new RegExp(`gateway.keys.json: key '[^']+' is for service '[^']+', not '${service}'`));
 });
 
 it('is ready when PostgreSQL and NATS answer, and serves metrics', async () => {

@@ -94,7 +94,7 @@ export class CertificationTestService {
         JINENG_SCHEMA: this.schema,
         JINENG_TEST_CLOCK_FILE: this.clockFile,
         LOG_LEVEL: 'error',
-        ...envelopeKeyEnv(),
+        ...envelopeKeyEnv('certification'),
       },
     );
     this.app = await createServiceApp(

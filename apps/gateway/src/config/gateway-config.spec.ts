@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { generateEnvelopeKeys, generateEnvelopeMacJwk } from '@jineng/messaging';
 import { testEnvelopeKeys } from '@jineng/testing';
 import { gatewayConfigFromEnv as fromEnv, GatewayConfigError } from './gateway-config';
 
 // every configuration below has the signing key, unless a test says otherwise
-const KEY = { JINENG_ENVELOPE_SIGNING_KEY_FILE: testEnvelopeKeys().signingKeyFile };
+const KEY = { JINENG_ENVELOPE_SIGNING_KEY_FILE: testEnvelopeKeys().gatewayKeysFile };
 const gatewayConfigFromEnv = (env: NodeJS.ProcessEnv) => fromEnv({ ...KEY, ...env });
 
 const OIDC = {
@@ -25,7 +29,7 @@ function problemsOf(env: NodeJS.ProcessEnv, withKey = true): readonly string[] {
 describe('gatewayConfigFromEnv', () => {
   it('has defaults for a local run, with no issuer (every token refused)', () => {
     expect(gatewayConfigFromEnv({})).toEqual({
-      envelopeSigningKey: { keyId: testEnvelopeKeys().signer.keyId, privateKey: expect.anything() },
+      envelopeKeys: testEnvelopeKeys().gatewayKeys,
       port: 3000,
       host: '0.0.0.0',
       natsUrl: 'nats://127.0.0.1:4222',
@@ -139,14 +143,32 @@ describe('gatewayConfigFromEnv', () => {
     );
   });
 
-  it('refuses to start without a usable envelope signing key, naming the file', () => {
+  it('refuses to start without usable envelope keys, naming the file', () => {
     expect(problemsOf({}, false)).toEqual([
-      'JINENG_ENVELOPE_SIGNING_KEY_FILE is required: the Ed25519 private JWK the gateway signs envelopes with (scripts/envelope-keys.mjs makes a pair)',
+      'JINENG_ENVELOPE_SIGNING_KEY_FILE is required: the HS256 keys, one per service, the gateway authenticates envelopes with (scripts/envelope-keys.mjs makes them)',
     ]);
-    const verifyKeys = testEnvelopeKeys().verifyKeysFile;
-    expect(problemsOf({ JINENG_ENVELOPE_SIGNING_KEY_FILE: verifyKeys })).toEqual([
-      `JINENG_ENVELOPE_SIGNING_KEY_FILE ${verifyKeys}: expected an Ed25519 JWK ({"kty":"OKP","crv":"Ed25519",…})`,
-    ]);
+    const dir = mkdtempSync(path.join(tmpdir(), 'jineng-gateway-keys-'));
+    try {
+      // the Ed25519 key the gateway used to sign with (before ADR 0022)
+      const ed25519 = path.join(dir, 'ed25519.jwk.json');
+      writeFileSync(ed25519, JSON.stringify(generateEnvelopeKeys('old').signingJwk));
+      expect(problemsOf({ JINENG_ENVELOPE_SIGNING_KEY_FILE: ed25519 })).toEqual([
+        `JINENG_ENVELOPE_SIGNING_KEY_FILE ${ed25519}: expected a JWK Set {"keys": [ … ]} with at least one key`,
+      ]);
+      // two current keys for one service: which one would it MAC with?
+      const twice = path.join(dir, 'twice.json');
+      writeFileSync(
+        twice,
+        JSON.stringify({
+          keys: [generateEnvelopeMacJwk('registry', 'r1'), generateEnvelopeMacJwk('registry', 'r2')],
+        }),
+      );
+      expect(problemsOf({ JINENG_ENVELOPE_SIGNING_KEY_FILE: twice })).toEqual([
+        `JINENG_ENVELOPE_SIGNING_KEY_FILE ${twice}: two keys for service 'registry': the gateway MACs with one key per service (rotate in the services' files)`,
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     expect(problemsOf({ JINENG_ENVELOPE_SIGNING_KEY_FILE: '/nonexistent/key.json' })[0]).toMatch(
       /^JINENG_ENVELOPE_SIGNING_KEY_FILE \/nonexistent\/key.json: cannot be read \(ENOENT\)$/,
     );

@@ -3,8 +3,8 @@
 import {
   natsClientConfigFromEnv,
   NatsClientConfigError,
-  readEnvelopeSigningKey,
-  type EnvelopeSigningKey,
+  readGatewayEnvelopeKeys,
+  type GatewayEnvelopeKeys,
   type NatsClientConfig,
 } from '@jineng/messaging';
 import { parseLogLevel, type JsonLogLevel } from '@jineng/observability';
@@ -29,8 +29,9 @@ export interface GatewayConfig {
   readonly auth: AuthConfig;
   readonly logLevel: JsonLogLevel;
   readonly bodyLimitBytes: number;
-  /** signs every envelope it sends (JINENG_ENVELOPE_SIGNING_KEY_FILE): services refuse unsigned ones */
-  readonly envelopeSigningKey: EnvelopeSigningKey;
+  /** one HMAC key per service (JINENG_ENVELOPE_SIGNING_KEY_FILE): it MACs every envelope with the
+   * key of the service it is for; services refuse what their own key did not authenticate (ADR 0022) */
+  readonly envelopeKeys: GatewayEnvelopeKeys;
   /** NODE_ENV=production: HSTS, the admin port by default */
   readonly production: boolean;
   /** where metrics and the API docs are served when not on the public port (ADMIN_PORT) */
@@ -121,7 +122,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     auth: authConfig(env, problems, integer),
     logLevel,
     bodyLimitBytes: integer('JINENG_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
-    envelopeSigningKey: signingKey(env, problems),
+    envelopeKeys: envelopeKeys(env, problems),
     production,
     ...(adminPort === undefined ? {} : { admin: { port: adminPort, host: env.ADMIN_HOST || host } }),
     trustProxyHops: integer('JINENG_TRUST_PROXY_HOPS', 0, 0, 10),
@@ -132,17 +133,17 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
   return config as GatewayConfig;
 }
 
-/** Without its key the gateway could forward nothing a service accepts: no start. */
-function signingKey(env: NodeJS.ProcessEnv, problems: string[]): EnvelopeSigningKey | undefined {
+/** Without its keys the gateway could forward nothing a service accepts: no start. */
+function envelopeKeys(env: NodeJS.ProcessEnv, problems: string[]): GatewayEnvelopeKeys | undefined {
   const file = env.JINENG_ENVELOPE_SIGNING_KEY_FILE;
   if (!file) {
     problems.push(
-      'JINENG_ENVELOPE_SIGNING_KEY_FILE is required: the Ed25519 private JWK the gateway signs envelopes with (scripts/envelope-keys.mjs makes a pair)',
+      'JINENG_ENVELOPE_SIGNING_KEY_FILE is required: the HS256 keys, one per service, the gateway authenticates envelopes with (scripts/envelope-keys.mjs makes them)',
     );
     return undefined;
   }
   try {
-    return readEnvelopeSigningKey(file);
+    return readGatewayEnvelopeKeys(file);
   } catch (error) {
     problems.push(`JINENG_ENVELOPE_SIGNING_KEY_FILE ${(error as Error).message}`);
     return undefined;

@@ -2,9 +2,14 @@
 // start in the background (a broker that is down at start must not stop the gateway: readiness
 // reports it, and the first request tries again), and closed with the app. Connecting outside any
 // request also keeps a request's correlation id off the connection's own log lines. It connects
-// under the gateway's NATS identity, and its client signs every envelope with the gateway's key for
-// the subject it is sent on (the services verify it).
-import { EnvelopeSigner, RpcClient, type EnvelopeSigningKey, type NatsClientConfig } from '@jineng/messaging';
+// under the gateway's NATS identity, and its client MACs every envelope for the subject it is sent
+// on with the key of the service it is for (that service verifies it; ADR 0022).
+import {
+  EnvelopeSigner,
+  RpcClient,
+  type GatewayEnvelopeKeys,
+  type NatsClientConfig,
+} from '@jineng/messaging';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
 
@@ -16,7 +21,7 @@ export class RpcConnection implements OnApplicationBootstrap, OnApplicationShutd
     natsUrl: string,
     defaultTimeoutMs: number,
     nats: NatsClientConfig,
-    signingKey: EnvelopeSigningKey,
+    envelopeKeys: GatewayEnvelopeKeys,
   ) {
     this.proxy = ClientProxyFactory.create({
       transport: Transport.NATS,
@@ -29,7 +34,7 @@ export class RpcConnection implements OnApplicationBootstrap, OnApplicationShutd
         reconnectTimeWait: 500,
       },
     });
-    this.client = new RpcClient(this.proxy, { defaultTimeoutMs, signer: new EnvelopeSigner(signingKey) });
+    this.client = new RpcClient(this.proxy, { defaultTimeoutMs, signer: new EnvelopeSigner(envelopeKeys) });
   }
 
   onApplicationBootstrap(): void {

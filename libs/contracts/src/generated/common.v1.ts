@@ -84,8 +84,9 @@ export interface Envelope {
   /** when the gateway (or a service) sent it */
   readonly sentAt: string;
   /**
-   * the gateway's Ed25519 signature over this envelope, the subject and the payload's digest; a
-   * service refuses a request without a valid one (docs/adr/0002-messaging.md, "Trust boundary")
+   * the gateway's MAC (HMAC-SHA256, with the key of the service it is for) over this envelope, the
+   * subject and the payload's digest; a service refuses a request without a valid one
+   * (docs/adr/0002-messaging.md "Trust boundary", docs/adr/0022-per-service-envelope-keys.md)
    */
   readonly signature?: EnvelopeSignature;
 }
@@ -131,14 +132,14 @@ export const EnvelopeSchema: JsonSchema = {
 };
 
 /**
- * What the signature covers besides the envelope's other fields, and the signature itself.
- * Signed text: the canonical JSON (sorted keys) of
- * { envelope (without signature), subject, payloadSha256, issuedAt, expiresAt, keyId, alg }.
+ * What the MAC covers besides the envelope's other fields, and the MAC itself. MACed text:
+ * "jineng.envelope.v1", alg, keyId, subject, payloadSha256, issuedAt, expiresAt, one per line, then
+ * the canonical JSON (sorted keys) of the envelope without its signature.
  */
 export interface EnvelopeSignature {
-  /** always "Ed25519" */
-  readonly alg: 'Ed25519';
-  /** which of the verify keys signed it (keys rotate: services accept a set) */
+  /** always "HS256" (HMAC-SHA256) */
+  readonly alg: 'HS256';
+  /** which of the service's keys MACed it (keys rotate: a service accepts a set of its own keys) */
   readonly keyId: string;
   /** the NATS subject it was signed for (jineng.cmd|qry.<service>.<Name>) */
   readonly subject: string;
@@ -147,26 +148,26 @@ export interface EnvelopeSignature {
   readonly issuedAt: string;
   /** at most 60 s after issued_at */
   readonly expiresAt: string;
-  /** the Ed25519 signature, base64url without padding */
+  /** the HMAC-SHA256, base64url without padding */
   readonly value: string;
 }
 
 export const EnvelopeSignatureSchema: JsonSchema = {
   $id: 'jineng.common.v1.EnvelopeSignature',
   description:
-    "What the signature covers besides the envelope's other fields, and the signature itself. Signed text: the canonical JSON (sorted keys) of { envelope (without signature), subject, payloadSha256, issuedAt, expiresAt, keyId, alg }.",
+    'What the MAC covers besides the envelope\'s other fields, and the MAC itself. MACed text: "jineng.envelope.v1", alg, keyId, subject, payloadSha256, issuedAt, expiresAt, one per line, then the canonical JSON (sorted keys) of the envelope without its signature.',
   type: 'object',
   properties: {
     alg: {
-      description: 'always "Ed25519"',
+      description: 'always "HS256" (HMAC-SHA256)',
       type: 'string',
-      enum: ['Ed25519'],
+      enum: ['HS256'],
     },
     keyId: {
-      description: 'which of the verify keys signed it (keys rotate: services accept a set)',
+      description:
+        "which of the service's keys MACed it (keys rotate: a service accepts a set of its own keys)",
       type: 'string',
-      minLength: 1,
-      maxLength: 128,
+      pattern: '^[A-Za-z0-9._:-]{1,128}$',
     },
     subject: {
       description: 'the NATS subject it was signed for (jineng.cmd|qry.<service>.<Name>)',
@@ -189,9 +190,9 @@ export const EnvelopeSignatureSchema: JsonSchema = {
       format: 'date-time',
     },
     value: {
-      description: 'the Ed25519 signature, base64url without padding',
+      description: 'the HMAC-SHA256, base64url without padding',
       type: 'string',
-      pattern: '^[A-Za-z0-9_-]{86}$',
+      pattern: '^[A-Za-z0-9_-]{43}$',
     },
   },
   required: ['alg', 'keyId', 'subject', 'payloadSha256', 'issuedAt', 'expiresAt', 'value'],

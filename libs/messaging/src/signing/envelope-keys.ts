@@ -1,12 +1,10 @@
-// The keys of signed envelopes (docs/adr/0002-messaging.md, "Trust boundary"): the gateway holds one
-// Ed25519 private key, every service the set of public keys it accepts — a set, so that keys rotate
-// (publish the new public key to the services, then switch the gateway, then drop the old one).
+// Ed25519 keys as JSON Web Keys (RFC 8037 OKP/Ed25519): what the audit service seals its days with
+// (apps/audit/src/seals). Envelopes were signed with these until ADR 0022; they are MACed with
+// per-service keys now (envelope-mac-keys.ts), which share `EnvelopeKeyError` with this file.
 //
-// Files are JSON Web Keys (RFC 8037 OKP/Ed25519):
-//   signing key   (JINENG_ENVELOPE_SIGNING_KEY_FILE)  {"kty":"OKP","crv":"Ed25519","x":"…","d":"…","kid":"…"}
-//   verify keys   (JINENG_ENVELOPE_VERIFY_KEYS_FILE)  {"keys":[{"kty":"OKP","crv":"Ed25519","x":"…","kid":"…"}, …]}
-// `kid` is optional: without it a key's id is its RFC 7638 thumbprint. `scripts/envelope-keys.mjs`
-// writes a fresh pair.
+//   private key  {"kty":"OKP","crv":"Ed25519","x":"…","d":"…","kid":"…"}
+//   public keys  {"keys":[{"kty":"OKP","crv":"Ed25519","x":"…","kid":"…"}, …]}
+// `kid` is optional: without it a key's id is its RFC 7638 thumbprint.
 import {
   createHash,
   createPrivateKey,

@@ -203,8 +203,11 @@ it('refuses a test clock in production', () => {
     ),
   ).toThrow('JINENG_TEST_CLOCK_FILE is for tests: it is refused with NODE_ENV=production');
   expect(
-    serviceConfigFromEnv('x', { port: 0 }, { JINENG_TEST_CLOCK_FILE: '/tmp/clock.json', ...envelopeKeyEnv() })
-      .testClockFile,
+    serviceConfigFromEnv(
+      'x',
+      { port: 0 },
+      { JINENG_TEST_CLOCK_FILE: '/tmp/clock.json', ...envelopeKeyEnv('x') },
+    ).testClockFile,
   ).toBe('/tmp/clock.json');
 });
 
@@ -246,7 +249,7 @@ describe('a running service process', () => {
           DATABASE_URL: db.runtimeRole().url,
           JINENG_MIGRATOR_DATABASE_URL: db.url,
           NATS_URL: natsUrl(),
-          ...envelopeKeyEnv(),
+          ...envelopeKeyEnv(service),
           JINENG_SCHEMA: schema,
           JINENG_TEST_CLOCK_FILE: clockFile,
           LOG_LEVEL: 'error',

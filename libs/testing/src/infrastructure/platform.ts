@@ -7,7 +7,7 @@
 //     what its identity allows; the provisioner made the streams;
 //   - each service runs as a database role of its own, made and granted by its migration step, which
 //     runs as the migrator (the test's superuser) before the service starts;
-//   - every app gets the test process's envelope key files (envelope-keys.ts): the gateway signs,
+//   - every app gets its envelope key file of the test process (envelope-keys.ts): the gateway MACs,
 //     the services verify.
 import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -157,7 +157,7 @@ export async function startPlatform(
         PORT: String(port),
         LOG_LEVEL: 'warn',
         // the gateway signs with the test key pair, the services verify with it
-        ...envelopeKeyEnv(),
+        ...envelopeKeyEnv(app.name),
         // the registry seals payees' accounts, the fund ledger opens them
         ...payeeSealingKeyEnv(),
         // the audit service signs its daily seals
