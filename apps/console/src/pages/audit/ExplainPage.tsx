@@ -82,7 +82,8 @@ export function ExplainForm({
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<ExplainQuery>();
-  const what = Form.useWatch('what', form) ?? initial?.what ?? 'claim';
+  // the choice as state (not a watch of the form: the worker field follows it on the same render)
+  const [what, setWhat] = useState<ExplainQuery['what']>(initial?.what ?? 'claim');
   const uuidRule = { pattern: UUID, message: t('audit.uuidInvalid') };
   const idLabel = t(what === 'payment' ? 'audit.paymentId' : 'audit.claimId');
   return (
@@ -96,6 +97,7 @@ export function ExplainForm({
       <Form.Item name="what" label={t('audit.explainWhat')}>
         <Radio.Group
           aria-label={t('audit.explainWhat')}
+          onChange={(event) => setWhat(event.target.value as ExplainQuery['what'])}
           optionType="button"
           options={[
             { value: 'claim', label: t('audit.explainWhat.claim') },

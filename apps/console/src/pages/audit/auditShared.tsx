@@ -62,7 +62,12 @@ const factKey = (key: string): MessageKey | undefined => {
 const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 function FactValue({ name, value }: { name: string; value: unknown }) {
-  const { lang } = useI18n();
+  const { lang, t } = useI18n();
+  // a fund source and a ledger movement by their names
+  if (name === 'fundSource' && typeof value === 'string')
+    return <>{textOr(t, `fundSource.${value}`, value)}</>;
+  if (name === 'movement' && typeof value === 'string')
+    return <>{textOr(t, `audit.movement.${value}`, value)}</>;
   if (/Fen$/.test(name) && (typeof value === 'number' || typeof value === 'string') && value !== '')
     return <>{formatFen(value)}</>;
   if (isUuid(value)) return <TimelineLink id={value} />;
