@@ -114,18 +114,25 @@ it('runs a class of five trainees to its 80 % claim paid, through the gateway on
   // the audit copy follows the bus: the claim's payment has reached it, and its explanation is whole
   await eventually(
     async () => {
-      const answer = await client.get('auditor', `/api/v1/audit/claims/${claimId}/explanation`);
-      expect(answer.body.paidFen).toBe(certificateTrancheFen(DAYS) * TRAINEES);
+      const answer = await client.call('auditor', 'GET', `/api/v1/audit/claims/${claimId}/explanation`);
+      expect([answer.status, answer.body.code, answer.body.paidFen]).toEqual([
+        200,
+        undefined,
+        certificateTrancheFen(DAYS) * TRAINEES,
+      ]);
     },
-    { timeoutMs: 60_000 },
+    // (an interval, so the last attempt has the time to say why it failed)
+    { timeoutMs: 60_000, intervalMs: 1_000 },
   );
   // the days passed on the clock have been sealed
   await eventually(
     async () => {
       const seals = await fetch(url('/api/v1/public/audit/seals'));
-      expect(((await seals.json()) as { total: number }).total).toBeGreaterThan(30);
+      const body = (await seals.json()) as { total?: number };
+      expect([seals.status, (body.total ?? 0) > 30]).toEqual([200, true]);
     },
-    { timeoutMs: 60_000 },
+    // the public route allows 30 requests a minute: ask every 3 s
+    { timeoutMs: 90_000, intervalMs: 3_000 },
   );
   context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
   page = await context.newPage();
