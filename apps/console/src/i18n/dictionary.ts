@@ -2,6 +2,7 @@
 // type of the Chinese one: a key missing in either is a compile error, and the dictionary test checks
 // no Chinese entry is left in English. Messages from the API come with their own zh/en (api/errors.ts).
 import { OPS_EN, OPS_ZH } from './ops.dictionary';
+import { TRAINEE_PUBLIC_EN, TRAINEE_PUBLIC_ZH } from './trainee-public.dictionary';
 
 export const zh = {
   'app.title': '技能培训补贴管理平台',
@@ -424,6 +425,7 @@ export const zh = {
   'trainee.status.closed': '已办结',
   // the class and claim screens (ops.dictionary.ts)
   ...OPS_ZH,
+  ...TRAINEE_PUBLIC_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -848,6 +850,7 @@ export const en: Record<MessageKey, string> = {
   'trainee.status.commitment_refused': 'Waiting for funds',
   'trainee.status.closed': 'Closed',
   ...OPS_EN,
+  ...TRAINEE_PUBLIC_EN,
 };
 
 export type Lang = 'zh' | 'en';
