@@ -60,8 +60,6 @@ export interface ClassPlan {
   readonly until: Stage;
   /** withdraw the class after its approval (cancelled) instead of running it */
   readonly withdraw?: boolean;
-  /** workers already known to the services (e.g. the demo worker's own record) put on the roster too */
-  readonly extraTrainees?: readonly string[];
 }
 
 export interface ClassOutcome {
@@ -314,7 +312,6 @@ export async function runClass(
     );
     workerIds.push(String(registered.body.id));
   }
-  workerIds.push(...(plan.extraTrainees ?? []));
   (outcome.workerIds as string[]).push(...workerIds);
 
   // the institution applies (once class-ops has learnt the institution, its teacher and the workers)

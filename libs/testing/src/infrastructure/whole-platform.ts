@@ -39,11 +39,7 @@ export interface WholePlatform {
 export async function startWholePlatform(
   name: string,
   startsAt: string,
-  options: PlatformOptions & {
-    readonly replicas?: Readonly<Record<string, number>>;
-    /** more of the gateway's environment (e.g. JINENG_CONSOLE_DIR: the built console it serves) */
-    readonly gatewayEnv?: Readonly<Record<string, string>>;
-  } = {},
+  options: PlatformOptions & { readonly replicas?: Readonly<Record<string, number>> } = {},
 ): Promise<WholePlatform> {
   const db = await connectTestDatabase(name);
   const clockDir = mkdtempSync(path.join(os.tmpdir(), `${name}-clock-`));
@@ -60,7 +56,7 @@ export async function startWholePlatform(
         ...(service === 'registry' ? DEVELOPMENT_REGISTRY_KEYS : {}),
       },
     })),
-    { name: 'gateway', env: { JINENG_DEV_AUTH: 'enabled', ...options.gatewayEnv } },
+    { name: 'gateway', env: { JINENG_DEV_AUTH: 'enabled' } },
     ...Object.entries(options.replicas ?? {}).flatMap(([service, count]) =>
       Array.from({ length: count - 1 }, (_, i) => ({
         name: service,
