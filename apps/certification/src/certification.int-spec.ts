@@ -930,4 +930,65 @@ describe('satisfaction and the yearly quality rule, from a scripted year', () =>
     );
     expect(exported.contentType).toBe('application/json; charset=utf-8');
   });
+
+  it('my certificates: a worker sees their own only, with the verification link; others are refused; bad input 400', async () => {
+    const [holder, other] = workersOf('c1000000');
+    const withoutCertificate = workersOf('c1000000')[5];
+    const trainee = (userId: string): Principal => ({ userId, roles: ['worker'], jurisdiction: YANHU });
+    const mine = (who: Principal, payload: object = {}) =>
+      service.query<certificationV1.MyCertificatePage>('ListMyCertificates', who, payload);
+
+    const own = await mine(trainee(holder));
+    expectContract('jineng.certification.v1.MyCertificatePage', own);
+    expect([own.total, own.items.length]).toEqual([1, 1]);
+    const [certificate] = own.items;
+    expect(certificate).toMatchObject({
+      occupationCode: '6-18-02-04',
+      level: 4,
+      kind: 'skill_level',
+      issuedOn: '2026-12-01',
+      status: 'valid',
+    });
+    expect(certificate.verificationUrl).toBe(
+      `http://127.0.0.1:3000/api/v1/public/certificates/${certificate.certificateNumber}`,
+    );
+    // the certificate is the holder's: the officer's list says so
+    const officerView = await service.query<certificationV1.CertificatePage>(
+      'ListCertificates',
+      yanhuOfficer,
+      {
+        pageSize: 50,
+      },
+    );
+    expect(officerView.items.find((i) => i.certificateId === certificate.certificateId)?.workerId).toBe(
+      holder,
+    );
+    // another worker's list holds their own certificate, not the holder's
+    const others = await mine(trainee(other));
+    expect(others.items.map((i) => i.certificateId)).not.toContain(certificate.certificateId);
+    expect(others.total).toBe(1);
+    expect((await mine(trainee(withoutCertificate))).total).toBe(0);
+    expect((await mine(trainee(holder), { status: 'revoked' })).total).toBe(0);
+
+    // only a worker, as themselves: an officer or the anonymous principal is refused
+    expect((await rejection(mine(yanhuOfficer))).code).toBe('CERTIFICATION.ROLE_NOT_ALLOWED');
+    expect((await rejection(mine(ANONYMOUS))).code).toBe('CERTIFICATION.ROLE_NOT_ALLOWED');
+    // bad input: the field and the reason
+    const bad = await rejection(mine(trainee(holder), { status: 'lost', pageSize: 9999 }));
+    expect(bad.category).toBe('validation');
+    expect(JSON.stringify(bad.details)).toMatch(/status/);
+    expect(JSON.stringify(bad.details)).toMatch(/pageSize/);
+
+    const file = await service.query<{ fileName: string; contentType: string; size: number }>(
+      'ExportMyCertificates',
+      trainee(holder),
+      { format: 'xlsx' },
+    );
+    expectContract('jineng.common.v1.FileReply', file);
+    expect(file.fileName).toMatch(/^我的证书-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(file.size).toBeGreaterThan(1000);
+    expect(
+      (await rejection(service.query('ExportMyCertificates', yanhuOfficer, { format: 'xlsx' }))).code,
+    ).toBe('CERTIFICATION.ROLE_NOT_ALLOWED');
+  });
 });

@@ -159,4 +159,9 @@ export const certificationMigrations: readonly Migration[] = [
                             where b.kind = 'enterprise_own' and b.enterprise_id = e.enterprise_id);
     `,
   },
+  {
+    // the trainee's own certificates (ListMyCertificates) are looked up by worker
+    id: 'certification-007-certificates-by-worker',
+    sql: (S) => `create index certificates_worker on ${S}.certificates (worker_id, issued_on);`,
+  },
 ];

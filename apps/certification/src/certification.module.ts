@@ -26,6 +26,8 @@ import { ExportCertificatesHandler } from './certificate/export-certificates/exp
 import { ExportCertificatesNatsController } from './certificate/export-certificates/export-certificates.nats.controller';
 import { ListCertificatesHandler } from './certificate/list-certificates/list-certificates.handler';
 import { ListCertificatesNatsController } from './certificate/list-certificates/list-certificates.nats.controller';
+import { ListMyCertificatesHandler } from './certificate/list-my-certificates/list-my-certificates.handler';
+import { ListMyCertificatesNatsController } from './certificate/list-my-certificates/list-my-certificates.nats.controller';
 import { ExportEnterprisesLackingEvaluationBodyHandler } from './evaluation-body/export-enterprises-lacking-evaluation-body/export-enterprises-lacking-evaluation-body.handler';
 import { ExportEnterprisesLackingEvaluationBodyNatsController } from './evaluation-body/export-enterprises-lacking-evaluation-body/export-enterprises-lacking-evaluation-body.nats.controller';
 import { ListEnterprisesLackingEvaluationBodyHandler } from './evaluation-body/list-enterprises-lacking-evaluation-body/list-enterprises-lacking-evaluation-body.handler';
@@ -63,6 +65,7 @@ const USE_CASES: readonly [Type, Type][] = [
   [EvaluateInstitutionYearNatsController, EvaluateInstitutionYearHandler],
   [ListCertificatesNatsController, ListCertificatesHandler],
   [ExportCertificatesNatsController, ExportCertificatesHandler],
+  [ListMyCertificatesNatsController, ListMyCertificatesHandler],
   [GetOutcomeFiguresNatsController, GetOutcomeFiguresHandler],
   [ListOutcomeScorecardNatsController, ListOutcomeScorecardHandler],
   [ExportOutcomeScorecardNatsController, ExportOutcomeScorecardHandler],

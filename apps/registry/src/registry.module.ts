@@ -26,6 +26,8 @@ import { GetInstitutionHandler } from './institution/get-institution/get-institu
 import { GetInstitutionNatsController } from './institution/get-institution/get-institution.nats.controller';
 import { GetInstitutionDirectoryHandler } from './institution/get-institution-directory/get-institution-directory.handler';
 import { GetInstitutionDirectoryNatsController } from './institution/get-institution-directory/get-institution-directory.nats.controller';
+import { ListPublicInstitutionsHandler } from './institution/list-public-institutions/list-public-institutions.handler';
+import { ListPublicInstitutionsNatsController } from './institution/list-public-institutions/list-public-institutions.nats.controller';
 import { InstitutionPersonalDataVault } from './institution/institution-personal-data.vault';
 import { ListInstitutionHandler } from './institution/list-institution/list-institution.handler';
 import { ListInstitutionNatsController } from './institution/list-institution/list-institution.nats.controller';
@@ -118,6 +120,7 @@ const USE_CASES: readonly [Type, Type][] = [
   [GetInstitutionNatsController, GetInstitutionHandler],
   [ListInstitutionRecordsNatsController, ListInstitutionRecordsHandler],
   [GetInstitutionDirectoryNatsController, GetInstitutionDirectoryHandler],
+  [ListPublicInstitutionsNatsController, ListPublicInstitutionsHandler],
   [RegisterEnterpriseNatsController, RegisterEnterpriseHandler],
   [GetEnterpriseNatsController, GetEnterpriseHandler],
   [ListEnterprisesNatsController, ListEnterprisesHandler],

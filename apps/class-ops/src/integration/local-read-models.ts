@@ -80,9 +80,9 @@ export function registryReadModel(schema: string) {
         'InstitutionAppliedForListing.v1': async (event, tx) => {
           const i = d(event);
           await tx.query(
-            `insert into ${S}.rm_institutions (institution_id, jurisdiction, type, credit_code, status, scope)
-             values ($1, $2, $3, $4, 'applied', $5) on conflict (institution_id) do nothing`,
-            [i.institutionId, i.jurisdiction, i.type, i.creditCode, JSON.stringify(i.scope)],
+            `insert into ${S}.rm_institutions (institution_id, jurisdiction, type, credit_code, status, scope, name)
+             values ($1, $2, $3, $4, 'applied', $5, $6) on conflict (institution_id) do nothing`,
+            [i.institutionId, i.jurisdiction, i.type, i.creditCode, JSON.stringify(i.scope), i.name],
           );
         },
         'InstitutionListed.v1': async (event, tx) => {

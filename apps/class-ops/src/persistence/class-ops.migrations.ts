@@ -197,6 +197,24 @@ export const classOpsMigrations: readonly Migration[] = [
     id: 'class-ops-009-worker-hard-to-move-into-work',
     sql: (S) => `
       alter table ${S}.rm_workers add column hard_to_move_into_work boolean not null default false;
+      `,
+  },
+  {
+    // the trainee's own trainings (ListMyTrainings): the institution's name as the registry published it
+    // (null for one applied before this column; class-ops keeps no other copy), and each class's sessions
+    // (one a day, check-in/domain/sessions.ts) beside the sessions attended
+    id: 'class-ops-010-training-history-names',
+    sql: (S) => `
+      alter table ${S}.rm_institutions add column name text;
+      create or replace view ${S}.training_history as
+        select t.worker_id, c.class_id, c.institution_id, c.jurisdiction, c.status, c.occupation_code, c.level,
+               c.start_date, c.end_date, c.fund_source,
+               (select count(distinct k.session_no) from ${S}.check_ins k
+                 where k.class_id = c.class_id and k.worker_id = t.worker_id and k.accepted)::int as sessions_attended,
+               i.name as institution_name,
+               (c.end_date::date - c.start_date::date + 1)::int as sessions_total
+          from ${S}.class_trainees t join ${S}.classes c using (class_id)
+          left join ${S}.rm_institutions i on i.institution_id = c.institution_id;
     `,
   },
 ];

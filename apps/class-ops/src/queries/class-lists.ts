@@ -1,5 +1,5 @@
 // The lists of class-ops as users page, filter, sort and export them (libs/lists): classes, refused
-// check-ins, a worker's training history. Ids only: no personal data.
+// check-ins, a worker's training history (an officer's view, or the trainee's own). Ids only: no personal data.
 import { shanghaiDate } from '@jineng/kernel';
 import {
   defineList,
@@ -95,6 +95,8 @@ export const trainingHistoryList = defineList({
     endDate: { sql: 'end_date', title: { zh: '结束日期', en: 'End date' } },
     fundSource: { sql: 'fund_source', title: { zh: '资金来源', en: 'Fund source' } },
     sessionsAttended: { sql: 'sessions_attended', title: { zh: '出勤课次', en: 'Sessions attended' } },
+    institutionName: { sql: 'institution_name', title: { zh: '培训机构', en: 'Institution' } },
+    sessionsTotal: { sql: 'sessions_total', title: { zh: '总课次', en: 'Sessions in total' } },
   },
   filters: { workerId: { sql: 'worker_id', op: 'eq' } },
   defaultSort: '-startDate',

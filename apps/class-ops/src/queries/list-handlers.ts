@@ -1,7 +1,15 @@
 // The list queries of class-ops: one page, or every row as a file (.xlsx or JSON) through the file
 // store (NATS replies carry at most 1 MB; the gateway streams the file out).
 import type { classOpsV1, commonV1 } from '@jineng/contracts';
-import { countRows, ExportTooLargeError, iterateRows, queryPage, type ListDefinition } from '@jineng/lists';
+import {
+  countRows,
+  ExportTooLargeError,
+  iterateRows,
+  queryPage,
+  type ListDefinition,
+  type ListRow,
+  type Page,
+} from '@jineng/lists';
 import type { FileStore, RpcRequest } from '@jineng/messaging';
 import {
   FILE_STORE,
@@ -107,11 +115,7 @@ export class ClassLists {
     payload,
   }: RpcRequest<classOpsV1.ListTrainingHistory>): Promise<classOpsV1.TrainingHistoryPage> {
     const scope = await this.scopes.trainingHistory(envelope.principal, payload.workerId);
-    return (await this.page(
-      trainingHistoryList,
-      payload as unknown as Request,
-      scope,
-    )) as unknown as classOpsV1.TrainingHistoryPage;
+    return historyPage(await this.page(trainingHistoryList, payload as unknown as Request, scope));
   }
 
   async exportTrainingHistory({
@@ -126,4 +130,32 @@ export class ClassLists {
       `培训记录-${payload.workerId}`,
     );
   }
+
+  /** ListMyTrainings: the same history list, scoped to the signed-in worker by the service itself. */
+  async myTrainings({
+    envelope,
+    payload,
+  }: RpcRequest<classOpsV1.ListMyTrainings>): Promise<classOpsV1.TrainingHistoryPage> {
+    const scope = this.scopes.ownTrainings(envelope.principal);
+    return historyPage(await this.page(trainingHistoryList, payload as unknown as Request, scope));
+  }
+
+  exportMyTrainings({
+    envelope,
+    payload,
+  }: RpcRequest<classOpsV1.ExportMyTrainings>): Promise<commonV1.FileReply> {
+    const scope = this.scopes.ownTrainings(envelope.principal);
+    return this.file(trainingHistoryList, payload as unknown as Request, scope, '我的培训');
+  }
+}
+
+/** A history page as its contract has it: an institution's name absent (not null) when unknown. */
+function historyPage(page: Page<ListRow<string>>): classOpsV1.TrainingHistoryPage {
+  return {
+    ...page,
+    items: page.items.map(({ institutionName, ...row }) => ({
+      ...(row as unknown as classOpsV1.TrainingHistoryRow),
+      ...(institutionName ? { institutionName: String(institutionName) } : {}),
+    })),
+  };
 }

@@ -1,5 +1,5 @@
 // jineng.qry.class-ops.{ListClasses, ExportClasses, ListRejectedCheckIns, ExportRejectedCheckIns,
-// ListTrainingHistory, ExportTrainingHistory}: each payload checked against its contract.
+// ListTrainingHistory, ExportTrainingHistory, ListMyTrainings, ExportMyTrainings}: each payload checked against its contract.
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { classOpsRequest, querySubject } from '../shared/rpc';
@@ -37,5 +37,15 @@ export class ListQueriesNatsController {
   @MessagePattern(querySubject('ExportTrainingHistory'))
   exportTrainingHistory(@Payload() data: unknown) {
     return this.lists.exportTrainingHistory(classOpsRequest(data, 'ExportTrainingHistory'));
+  }
+
+  @MessagePattern(querySubject('ListMyTrainings'))
+  myTrainings(@Payload() data: unknown) {
+    return this.lists.myTrainings(classOpsRequest(data, 'ListMyTrainings'));
+  }
+
+  @MessagePattern(querySubject('ExportMyTrainings'))
+  exportMyTrainings(@Payload() data: unknown) {
+    return this.lists.exportMyTrainings(classOpsRequest(data, 'ExportMyTrainings'));
   }
 }

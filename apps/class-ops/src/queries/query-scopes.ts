@@ -96,4 +96,16 @@ export class QueryScopes {
     else authorizeOfficer(principal, rows[0].jurisdiction);
     return [{ filter: { sql: 'worker_id', op: 'eq' }, value: workerId }];
   }
+
+  /** The trainee's own history: a worker principal, whose user id is their worker id; nobody else's. */
+  ownTrainings(principal: Principal): FixedCondition[] {
+    if (!principal.roles.includes('worker') || !UUID.test(principal.userId))
+      throw new ClassAccessDenied({
+        reason: 'a trainee reads their own trainings only',
+        roles: [...principal.roles],
+      });
+    return [{ filter: { sql: 'worker_id', op: 'eq' }, value: principal.userId }];
+  }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -3,6 +3,7 @@
 // no Chinese entry is left in English. Messages from the API come with their own zh/en (api/errors.ts).
 import { AUDIT_EN, AUDIT_ZH } from './audit.dictionary';
 import { OPS_EN, OPS_ZH } from './ops.dictionary';
+import { TRAINEE_PUBLIC_EN, TRAINEE_PUBLIC_ZH } from './trainee-public.dictionary';
 
 export const zh = {
   'app.title': '技能培训补贴管理平台',
@@ -428,6 +429,7 @@ export const zh = {
   // the class and claim screens (ops.dictionary.ts)
   ...OPS_ZH,
   ...AUDIT_ZH,
+  ...TRAINEE_PUBLIC_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -856,6 +858,7 @@ export const en: Record<MessageKey, string> = {
   'trainee.status.closed': 'Closed',
   ...OPS_EN,
   ...AUDIT_EN,
+  ...TRAINEE_PUBLIC_EN,
 };
 
 export type Lang = 'zh' | 'en';

@@ -72,6 +72,11 @@ export const PUBLIC_PAGES: readonly PublicScreen[] = [
     title: 'nav.publicScorecard',
     page: lazy(() => import('../pages/public/ScorecardPage')),
   },
+  {
+    path: '/public/institutions',
+    title: 'nav.publicInstitutions',
+    page: lazy(() => import('../pages/public/InstitutionDirectoryPage')),
+  },
 ];
 
 const CLASS_OPS_SCREENS: readonly ConsoleScreen[] = [
@@ -316,6 +321,21 @@ export const SCREENS: readonly ConsoleScreen[] = [
     group: 'nav.trainee',
     roles: ['worker'],
     page: lazy(() => import('../pages/trainee/MyClaimsPage')),
+  },
+  // the trainee's trainings and certificates (issue 16), as the claims: on a phone
+  {
+    path: '/my/trainings',
+    title: 'nav.myTrainings',
+    group: 'nav.trainee',
+    roles: ['worker'],
+    page: lazy(() => import('../pages/trainee/MyTrainingsPage')),
+  },
+  {
+    path: '/my/certificates',
+    title: 'nav.myCertificates',
+    group: 'nav.trainee',
+    roles: ['worker'],
+    page: lazy(() => import('../pages/trainee/MyCertificatesPage')),
   },
   // the public pages, also in the menu of a signed-in user
   ...PUBLIC_PAGES.map((screen) => ({ ...screen, group: 'nav.public' as const, roles: ALL_ROLES })),

@@ -155,6 +155,30 @@ export const CERTIFICATION_ROUTES: readonly RouteDefinition[] = [
     file: { contentTypes: Object.values(EXPORT_CONTENT_TYPES) },
     target: { kind: 'query', service: 'certification', name: 'ExportCertificates', timeoutMs: 60_000 },
   },
+  // the trainee's own certificates: the service scopes them to the signed-in worker (no id in the path)
+  {
+    method: 'GET',
+    path: '/api/v1/my/certificates',
+    summary: {
+      zh: '我的证书（编号、职业、等级、发证日期、状态、公开核验地址）',
+      en: 'My certificates: number, occupation, level, issue date, status, the public verification link',
+    },
+    tags,
+    roles: ['worker'],
+    request: 'jineng.certification.v1.ListMyCertificates',
+    response: 'jineng.certification.v1.MyCertificatePage',
+    target: { kind: 'query', service: 'certification', name: 'ListMyCertificates' },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/my/certificates/export',
+    summary: { zh: '导出我的证书（.xlsx 或 JSON）', en: 'Export my certificates (.xlsx or JSON)' },
+    tags,
+    roles: ['worker'],
+    request: 'jineng.certification.v1.ExportMyCertificates',
+    file: { contentTypes: Object.values(EXPORT_CONTENT_TYPES) },
+    target: { kind: 'query', service: 'certification', name: 'ExportMyCertificates', timeoutMs: 60_000 },
+  },
   {
     method: 'POST',
     path: '/api/v1/satisfaction-surveys/:classId/responses',

@@ -264,4 +264,28 @@ export const CLASS_OPS_ROUTES: readonly RouteDefinition[] = [
     file: { contentTypes: Object.values(EXPORT_CONTENT_TYPES) },
     target: { ...query('ExportTrainingHistory'), timeoutMs: 60_000 },
   },
+  // the trainee's own classes: the service scopes them to the signed-in worker (no id in the path)
+  {
+    method: 'GET',
+    path: '/api/v1/my/trainings',
+    summary: {
+      zh: '我的培训（参加过的培训班、机构、职业等级、日期、状态、出勤课次）',
+      en: 'My trainings: the classes I am or was on, with institution, occupation and level, dates, status, attendance',
+    },
+    tags,
+    roles: ['worker'],
+    request: contract('ListMyTrainings'),
+    response: contract('TrainingHistoryPage'),
+    target: query('ListMyTrainings'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/my/trainings/export',
+    summary: { zh: '导出我的培训（.xlsx 或 JSON）', en: 'Export my trainings (.xlsx or JSON)' },
+    tags,
+    roles: ['worker'],
+    request: contract('ExportMyTrainings'),
+    file: { contentTypes: Object.values(EXPORT_CONTENT_TYPES) },
+    target: { ...query('ExportMyTrainings'), timeoutMs: 60_000 },
+  },
 ];

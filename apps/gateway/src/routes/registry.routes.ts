@@ -250,6 +250,37 @@ export const REGISTRY_ROUTES: readonly RouteDefinition[] = [
     response: contract('DirectoryPage'),
     target: query('GetInstitutionDirectory'),
   },
+  // the directory for anyone, without signing in: legal-entity facts only, per client IP rate-limited
+  {
+    method: 'GET',
+    path: '/api/v1/public/institutions',
+    summary: {
+      zh: '培训机构名录（公开，无需登录；按区划、职业、名称筛选；不含个人信息）',
+      en: 'The institution directory (public, no login; by jurisdiction, occupation, name; no personal data)',
+    },
+    tags: ['public'],
+    roles: 'public',
+    allowAnonymous: {},
+    rateLimit: { requests: 60, perSeconds: 60 },
+    request: contract('ListPublicInstitutions'),
+    response: contract('PublicInstitutionPage'),
+    target: query('ListPublicInstitutions'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/public/institutions/export',
+    summary: {
+      zh: '导出培训机构名录（.xlsx 或 JSON，无需登录，同列表的筛选）',
+      en: 'Export the institution directory (.xlsx or JSON, no login, with the list filters)',
+    },
+    tags: ['public'],
+    roles: 'public',
+    allowAnonymous: {},
+    rateLimit: { requests: 10, perSeconds: 60 },
+    request: contract('ExportPublicInstitutions'),
+    file: { contentTypes: Object.values(EXPORT_CONTENT_TYPES) },
+    target: { ...query('ExportPublicInstitutions'), timeoutMs: 60_000 },
+  },
   {
     method: 'GET',
     path: '/api/v1/institutions/:institutionId',

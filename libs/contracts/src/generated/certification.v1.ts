@@ -1243,6 +1243,34 @@ export const ExportEnterprisesLackingEvaluationBodySchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface ExportMyCertificates {
+  readonly format: 'xlsx' | 'json';
+  readonly status?: 'valid' | 'revoked';
+  readonly sort?: string;
+}
+
+export const ExportMyCertificatesSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.ExportMyCertificates',
+  type: 'object',
+  properties: {
+    format: {
+      type: 'string',
+      enum: ['xlsx', 'json'],
+    },
+    status: {
+      type: 'string',
+      enum: ['valid', 'revoked'],
+    },
+    sort: {
+      type: 'string',
+      pattern: '^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$',
+      maxLength: 200,
+    },
+  },
+  required: ['format'],
+  additionalProperties: false,
+};
+
 export interface ExportOutcomeScorecard {
   readonly format: 'xlsx' | 'json';
   readonly year?: number;
@@ -1625,6 +1653,49 @@ export const ListEnterprisesLackingEvaluationBodySchema: JsonSchema = {
 };
 
 /**
+ * The signed-in worker's own certificates (the trainee's "my certificates"): the worker is the
+ * principal itself, never a parameter.
+ */
+export interface ListMyCertificates {
+  readonly status?: 'valid' | 'revoked';
+  readonly page?: number;
+  readonly pageSize?: number;
+  /** column keys, "-" for descending: issuedOn (default -issuedOn), certificateNumber, occupationCode, status */
+  readonly sort?: string;
+}
+
+export const ListMyCertificatesSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.ListMyCertificates',
+  description:
+    'The signed-in worker\'s own certificates (the trainee\'s "my certificates"): the worker is the principal itself, never a parameter.',
+  type: 'object',
+  properties: {
+    status: {
+      type: 'string',
+      enum: ['valid', 'revoked'],
+    },
+    page: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 100000,
+    },
+    pageSize: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 500,
+    },
+    sort: {
+      description:
+        'column keys, "-" for descending: issuedOn (default -issuedOn), certificateNumber, occupationCode, status',
+      type: 'string',
+      pattern: '^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$',
+      maxLength: 200,
+    },
+  },
+  additionalProperties: false,
+};
+
+/**
  * The outcome scorecard (public, no personal data): per institution and occupation, the figures of
  * each year as evaluated at its end.
  */
@@ -1682,6 +1753,103 @@ export const ListOutcomeScorecardSchema: JsonSchema = {
       maxLength: 200,
     },
   },
+  additionalProperties: false,
+};
+
+export interface MyCertificate {
+  readonly certificateId: string;
+  readonly certificateNumber: string;
+  readonly occupationCode: string;
+  readonly level: number;
+  readonly kind: string;
+  readonly issuedOn: string;
+  readonly status: 'valid' | 'revoked';
+  /** the public verification of its number (what its QR code opens) */
+  readonly verificationUrl: string;
+}
+
+export const MyCertificateSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.MyCertificate',
+  type: 'object',
+  properties: {
+    certificateId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    certificateNumber: {
+      type: 'string',
+    },
+    occupationCode: {
+      type: 'string',
+    },
+    level: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    kind: {
+      type: 'string',
+    },
+    issuedOn: {
+      type: 'string',
+      format: 'date',
+    },
+    status: {
+      type: 'string',
+      enum: ['valid', 'revoked'],
+    },
+    verificationUrl: {
+      description: 'the public verification of its number (what its QR code opens)',
+      type: 'string',
+    },
+  },
+  required: [
+    'certificateId',
+    'certificateNumber',
+    'occupationCode',
+    'level',
+    'kind',
+    'issuedOn',
+    'status',
+    'verificationUrl',
+  ],
+  additionalProperties: false,
+};
+
+export interface MyCertificatePage {
+  readonly items: readonly MyCertificate[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export const MyCertificatePageSchema: JsonSchema = {
+  $id: 'jineng.certification.v1.MyCertificatePage',
+  type: 'object',
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.certification.v1.MyCertificate',
+      },
+    },
+    total: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    page: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    pageSize: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+  },
+  required: ['items', 'total', 'page', 'pageSize'],
   additionalProperties: false,
 };
 
@@ -2808,6 +2976,15 @@ export const contracts: readonly Contract[] = [
     schema: ExportEnterprisesLackingEvaluationBodySchema,
   },
   {
+    typeName: 'jineng.certification.v1.ExportMyCertificates',
+    kind: 'query',
+    service: 'certification',
+    name: 'ExportMyCertificates',
+    subject: 'jineng.qry.certification.ExportMyCertificates',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: ExportMyCertificatesSchema,
+  },
+  {
     typeName: 'jineng.certification.v1.ExportOutcomeScorecard',
     kind: 'query',
     service: 'certification',
@@ -2891,6 +3068,15 @@ export const contracts: readonly Contract[] = [
     schema: ListEnterprisesLackingEvaluationBodySchema,
   },
   {
+    typeName: 'jineng.certification.v1.ListMyCertificates',
+    kind: 'query',
+    service: 'certification',
+    name: 'ListMyCertificates',
+    subject: 'jineng.qry.certification.ListMyCertificates',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: ListMyCertificatesSchema,
+  },
+  {
     typeName: 'jineng.certification.v1.ListOutcomeScorecard',
     kind: 'query',
     service: 'certification',
@@ -2898,6 +3084,18 @@ export const contracts: readonly Contract[] = [
     subject: 'jineng.qry.certification.ListOutcomeScorecard',
     source: 'proto/jineng/certification/v1/certification.proto',
     schema: ListOutcomeScorecardSchema,
+  },
+  {
+    typeName: 'jineng.certification.v1.MyCertificate',
+    kind: 'type',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: MyCertificateSchema,
+  },
+  {
+    typeName: 'jineng.certification.v1.MyCertificatePage',
+    kind: 'reply',
+    source: 'proto/jineng/certification/v1/certification.proto',
+    schema: MyCertificatePageSchema,
   },
   {
     typeName: 'jineng.certification.v1.OccupationFigures',

@@ -1880,6 +1880,29 @@ export const ExportClassesSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface ExportMyTrainings {
+  readonly format: 'xlsx' | 'json';
+  readonly sort?: string;
+}
+
+export const ExportMyTrainingsSchema: JsonSchema = {
+  $id: 'jineng.class_ops.v1.ExportMyTrainings',
+  type: 'object',
+  properties: {
+    format: {
+      type: 'string',
+      enum: ['xlsx', 'json'],
+    },
+    sort: {
+      type: 'string',
+      pattern: '^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$',
+      maxLength: 200,
+    },
+  },
+  required: ['format'],
+  additionalProperties: false,
+};
+
 export interface ExportRejectedCheckIns {
   readonly format: 'xlsx' | 'json';
   readonly classId?: string;
@@ -2166,6 +2189,43 @@ export const ListClassesSchema: JsonSchema = {
     sort: {
       description:
         'column keys, comma-separated, "-" for descending: startDate (default -startDate), appliedAt, status, occupationCode',
+      type: 'string',
+      pattern: '^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$',
+      maxLength: 200,
+    },
+  },
+  additionalProperties: false,
+};
+
+/**
+ * The signed-in worker's own classes (the trainee's "my trainings"): the worker is the principal
+ * itself, never a parameter.
+ */
+export interface ListMyTrainings {
+  readonly page?: number;
+  readonly pageSize?: number;
+  /** startDate (default -startDate), status */
+  readonly sort?: string;
+}
+
+export const ListMyTrainingsSchema: JsonSchema = {
+  $id: 'jineng.class_ops.v1.ListMyTrainings',
+  description:
+    'The signed-in worker\'s own classes (the trainee\'s "my trainings"): the worker is the principal itself, never a parameter.',
+  type: 'object',
+  properties: {
+    page: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 100000,
+    },
+    pageSize: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 500,
+    },
+    sort: {
+      description: 'startDate (default -startDate), status',
       type: 'string',
       pattern: '^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$',
       maxLength: 200,
@@ -2755,6 +2815,13 @@ export interface TrainingHistoryRow {
   readonly endDate: string;
   readonly fundSource: string;
   readonly sessionsAttended: number;
+  /**
+   * the institution's name as the registry published it (absent for an institution applied before
+   * class-ops kept names)
+   */
+  readonly institutionName?: string;
+  /** the class's sessions: one a day from its start to its end date */
+  readonly sessionsTotal: number;
 }
 
 export const TrainingHistoryRowSchema: JsonSchema = {
@@ -2795,6 +2862,17 @@ export const TrainingHistoryRowSchema: JsonSchema = {
       minimum: -2147483648,
       maximum: 2147483647,
     },
+    institutionName: {
+      description:
+        "the institution's name as the registry published it (absent for an institution applied before class-ops kept names)",
+      type: 'string',
+    },
+    sessionsTotal: {
+      description: "the class's sessions: one a day from its start to its end date",
+      type: 'integer',
+      minimum: -2147483648,
+      maximum: 2147483647,
+    },
   },
   required: [
     'classId',
@@ -2807,6 +2885,7 @@ export const TrainingHistoryRowSchema: JsonSchema = {
     'endDate',
     'fundSource',
     'sessionsAttended',
+    'sessionsTotal',
   ],
   additionalProperties: false,
 };
@@ -3238,6 +3317,15 @@ export const contracts: readonly Contract[] = [
     schema: ExportClassesSchema,
   },
   {
+    typeName: 'jineng.class_ops.v1.ExportMyTrainings',
+    kind: 'query',
+    service: 'class-ops',
+    name: 'ExportMyTrainings',
+    subject: 'jineng.qry.class-ops.ExportMyTrainings',
+    source: 'proto/jineng/class_ops/v1/class_queries.proto',
+    schema: ExportMyTrainingsSchema,
+  },
+  {
     typeName: 'jineng.class_ops.v1.ExportRejectedCheckIns',
     kind: 'query',
     service: 'class-ops',
@@ -3301,6 +3389,15 @@ export const contracts: readonly Contract[] = [
     subject: 'jineng.qry.class-ops.ListClasses',
     source: 'proto/jineng/class_ops/v1/class_queries.proto',
     schema: ListClassesSchema,
+  },
+  {
+    typeName: 'jineng.class_ops.v1.ListMyTrainings',
+    kind: 'query',
+    service: 'class-ops',
+    name: 'ListMyTrainings',
+    subject: 'jineng.qry.class-ops.ListMyTrainings',
+    source: 'proto/jineng/class_ops/v1/class_queries.proto',
+    schema: ListMyTrainingsSchema,
   },
   {
     typeName: 'jineng.class_ops.v1.ListRejectedCheckIns',

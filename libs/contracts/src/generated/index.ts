@@ -85,6 +85,7 @@ export interface ContractTypes {
   'jineng.certification.v1.EvaluationBodyRecognised': certificationV1.EvaluationBodyRecognised;
   'jineng.certification.v1.ExportCertificates': certificationV1.ExportCertificates;
   'jineng.certification.v1.ExportEnterprisesLackingEvaluationBody': certificationV1.ExportEnterprisesLackingEvaluationBody;
+  'jineng.certification.v1.ExportMyCertificates': certificationV1.ExportMyCertificates;
   'jineng.certification.v1.ExportOutcomeScorecard': certificationV1.ExportOutcomeScorecard;
   'jineng.certification.v1.GetAssessment': certificationV1.GetAssessment;
   'jineng.certification.v1.GetCertificate': certificationV1.GetCertificate;
@@ -94,7 +95,10 @@ export interface ContractTypes {
   'jineng.certification.v1.IssueCertificate': certificationV1.IssueCertificate;
   'jineng.certification.v1.ListCertificates': certificationV1.ListCertificates;
   'jineng.certification.v1.ListEnterprisesLackingEvaluationBody': certificationV1.ListEnterprisesLackingEvaluationBody;
+  'jineng.certification.v1.ListMyCertificates': certificationV1.ListMyCertificates;
   'jineng.certification.v1.ListOutcomeScorecard': certificationV1.ListOutcomeScorecard;
+  'jineng.certification.v1.MyCertificate': certificationV1.MyCertificate;
+  'jineng.certification.v1.MyCertificatePage': certificationV1.MyCertificatePage;
   'jineng.certification.v1.OccupationFigures': certificationV1.OccupationFigures;
   'jineng.certification.v1.OutcomeFigures': certificationV1.OutcomeFigures;
   'jineng.certification.v1.OutcomeFiguresReply': certificationV1.OutcomeFiguresReply;
@@ -148,6 +152,7 @@ export interface ContractTypes {
   'jineng.class_ops.v1.CompleteClass': classOpsV1.CompleteClass;
   'jineng.class_ops.v1.CoverageGap': classOpsV1.CoverageGap;
   'jineng.class_ops.v1.ExportClasses': classOpsV1.ExportClasses;
+  'jineng.class_ops.v1.ExportMyTrainings': classOpsV1.ExportMyTrainings;
   'jineng.class_ops.v1.ExportRejectedCheckIns': classOpsV1.ExportRejectedCheckIns;
   'jineng.class_ops.v1.ExportTrainingHistory': classOpsV1.ExportTrainingHistory;
   'jineng.class_ops.v1.GetClass': classOpsV1.GetClass;
@@ -155,6 +160,7 @@ export interface ContractTypes {
   'jineng.class_ops.v1.InspectionRecorded': classOpsV1.InspectionRecorded;
   'jineng.class_ops.v1.InstitutionRectificationRecorded': classOpsV1.InstitutionRectificationRecorded;
   'jineng.class_ops.v1.ListClasses': classOpsV1.ListClasses;
+  'jineng.class_ops.v1.ListMyTrainings': classOpsV1.ListMyTrainings;
   'jineng.class_ops.v1.ListRejectedCheckIns': classOpsV1.ListRejectedCheckIns;
   'jineng.class_ops.v1.ListTrainingHistory': classOpsV1.ListTrainingHistory;
   'jineng.class_ops.v1.LocalizedMessage': classOpsV1.LocalizedMessage;
@@ -269,6 +275,7 @@ export interface ContractTypes {
   'jineng.registry.v1.EnterpriseRegistered': registryV1.EnterpriseRegistered;
   'jineng.registry.v1.EnterpriseView': registryV1.EnterpriseView;
   'jineng.registry.v1.EquipmentItem': registryV1.EquipmentItem;
+  'jineng.registry.v1.ExportPublicInstitutions': registryV1.ExportPublicInstitutions;
   'jineng.registry.v1.ExportWorkers': registryV1.ExportWorkers;
   'jineng.registry.v1.FindWorkerByIdNumber': registryV1.FindWorkerByIdNumber;
   'jineng.registry.v1.GetEnterprise': registryV1.GetEnterprise;
@@ -292,11 +299,14 @@ export interface ContractTypes {
   'jineng.registry.v1.ListInstitution': registryV1.ListInstitution;
   'jineng.registry.v1.ListInstitutionRecords': registryV1.ListInstitutionRecords;
   'jineng.registry.v1.ListOccupations': registryV1.ListOccupations;
+  'jineng.registry.v1.ListPublicInstitutions': registryV1.ListPublicInstitutions;
   'jineng.registry.v1.ListWorkers': registryV1.ListWorkers;
   'jineng.registry.v1.OccupationLevels': registryV1.OccupationLevels;
   'jineng.registry.v1.OccupationList': registryV1.OccupationList;
   'jineng.registry.v1.OccupationView': registryV1.OccupationView;
   'jineng.registry.v1.PayeeAccountSealed': registryV1.PayeeAccountSealed;
+  'jineng.registry.v1.PublicInstitution': registryV1.PublicInstitution;
+  'jineng.registry.v1.PublicInstitutionPage': registryV1.PublicInstitutionPage;
   'jineng.registry.v1.RecordEmployment': registryV1.RecordEmployment;
   'jineng.registry.v1.RecordPayeeAccount': registryV1.RecordPayeeAccount;
   'jineng.registry.v1.RecordSiteEvaluation': registryV1.RecordSiteEvaluation;

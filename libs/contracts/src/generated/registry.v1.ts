@@ -884,6 +884,44 @@ export const EquipmentItemSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface ExportPublicInstitutions {
+  readonly format: 'xlsx' | 'json';
+  readonly jurisdiction?: string;
+  readonly occupationCode?: string;
+  readonly name?: string;
+  readonly sort?: string;
+}
+
+export const ExportPublicInstitutionsSchema: JsonSchema = {
+  $id: 'jineng.registry.v1.ExportPublicInstitutions',
+  type: 'object',
+  properties: {
+    format: {
+      type: 'string',
+      enum: ['xlsx', 'json'],
+    },
+    jurisdiction: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    occupationCode: {
+      type: 'string',
+      pattern: '^(\\d-\\d{2}-\\d{2}-\\d{2}|L-\\d{4})$',
+    },
+    name: {
+      type: 'string',
+      maxLength: 50,
+    },
+    sort: {
+      type: 'string',
+      pattern: '^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$',
+      maxLength: 200,
+    },
+  },
+  required: ['format'],
+  additionalProperties: false,
+};
+
 /**
  * The same list, every row of it (not one page), as a file: .xlsx (titles in Chinese and English) or
  * JSON. Masked data only. At most 10 000 rows; narrow the filters for more.
@@ -1714,6 +1752,61 @@ export const ListOccupationsSchema: JsonSchema = {
 };
 
 /**
+ * The public institution directory (no login): the listed institutions, filtered by jurisdiction (and
+ * below it), occupation and name, paged and sorted. Legal-entity facts only — no teacher, no person's
+ * ID number, name or phone, no bank account.
+ */
+export interface ListPublicInstitutions {
+  readonly jurisdiction?: string;
+  readonly occupationCode?: string;
+  /** part of the name, any case */
+  readonly name?: string;
+  readonly page?: number;
+  readonly pageSize?: number;
+  /** column keys, "-" for descending: name (default), jurisdiction, listedOn */
+  readonly sort?: string;
+}
+
+export const ListPublicInstitutionsSchema: JsonSchema = {
+  $id: 'jineng.registry.v1.ListPublicInstitutions',
+  description:
+    "The public institution directory (no login): the listed institutions, filtered by jurisdiction (and below it), occupation and name, paged and sorted. Legal-entity facts only — no teacher, no person's ID number, name or phone, no bank account.",
+  type: 'object',
+  properties: {
+    jurisdiction: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    occupationCode: {
+      type: 'string',
+      pattern: '^(\\d-\\d{2}-\\d{2}-\\d{2}|L-\\d{4})$',
+    },
+    name: {
+      description: 'part of the name, any case',
+      type: 'string',
+      maxLength: 50,
+    },
+    page: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 100000,
+    },
+    pageSize: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 500,
+    },
+    sort: {
+      description: 'column keys, "-" for descending: name (default), jurisdiction, listedOn',
+      type: 'string',
+      pattern: '^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$',
+      maxLength: 200,
+    },
+  },
+  additionalProperties: false,
+};
+
+/**
  * Workers of a jurisdiction (default the caller's) and below it, masked: filtered, sorted (default
  * newest first), one page at a time (libs/lists).
  */
@@ -1970,6 +2063,103 @@ export const PayeeAccountSealedSchema: JsonSchema = {
     },
   },
   required: ['payeeId', 'payeeKind', 'sealedAccount', 'accountDigest', 'bankCode'],
+  additionalProperties: false,
+};
+
+export interface PublicInstitution {
+  readonly institutionId: string;
+  readonly name: string;
+  readonly creditCode: string;
+  readonly type: string;
+  readonly jurisdiction: string;
+  readonly scope: readonly OccupationLevels[];
+  readonly publicationBatch?: string;
+  readonly listedOn?: string;
+  /** years it may not train subsidized classes */
+  readonly disqualifiedYears: readonly number[];
+}
+
+export const PublicInstitutionSchema: JsonSchema = {
+  $id: 'jineng.registry.v1.PublicInstitution',
+  type: 'object',
+  properties: {
+    institutionId: {
+      type: 'string',
+      format: 'uuid',
+    },
+    name: {
+      type: 'string',
+    },
+    creditCode: {
+      type: 'string',
+    },
+    type: {
+      type: 'string',
+    },
+    jurisdiction: {
+      type: 'string',
+    },
+    scope: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.registry.v1.OccupationLevels',
+      },
+    },
+    publicationBatch: {
+      type: 'string',
+    },
+    listedOn: {
+      type: 'string',
+      format: 'date',
+    },
+    disqualifiedYears: {
+      description: 'years it may not train subsidized classes',
+      type: 'array',
+      items: {
+        type: 'integer',
+        minimum: -2147483648,
+        maximum: 2147483647,
+      },
+    },
+  },
+  required: ['institutionId', 'name', 'creditCode', 'type', 'jurisdiction', 'scope', 'disqualifiedYears'],
+  additionalProperties: false,
+};
+
+export interface PublicInstitutionPage {
+  readonly items: readonly PublicInstitution[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export const PublicInstitutionPageSchema: JsonSchema = {
+  $id: 'jineng.registry.v1.PublicInstitutionPage',
+  type: 'object',
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.registry.v1.PublicInstitution',
+      },
+    },
+    total: {
+      type: 'integer',
+      minimum: -2147483648,
+      maximum: 2147483647,
+    },
+    page: {
+      type: 'integer',
+      minimum: -2147483648,
+      maximum: 2147483647,
+    },
+    pageSize: {
+      type: 'integer',
+      minimum: -2147483648,
+      maximum: 2147483647,
+    },
+  },
+  required: ['items', 'total', 'page', 'pageSize'],
   additionalProperties: false,
 };
 
@@ -3987,6 +4177,15 @@ export const contracts: readonly Contract[] = [
     schema: EquipmentItemSchema,
   },
   {
+    typeName: 'jineng.registry.v1.ExportPublicInstitutions',
+    kind: 'query',
+    service: 'registry',
+    name: 'ExportPublicInstitutions',
+    subject: 'jineng.qry.registry.ExportPublicInstitutions',
+    source: 'proto/jineng/registry/v1/institutions.proto',
+    schema: ExportPublicInstitutionsSchema,
+  },
+  {
     typeName: 'jineng.registry.v1.ExportWorkers',
     kind: 'query',
     service: 'registry',
@@ -4195,6 +4394,15 @@ export const contracts: readonly Contract[] = [
     schema: ListOccupationsSchema,
   },
   {
+    typeName: 'jineng.registry.v1.ListPublicInstitutions',
+    kind: 'query',
+    service: 'registry',
+    name: 'ListPublicInstitutions',
+    subject: 'jineng.qry.registry.ListPublicInstitutions',
+    source: 'proto/jineng/registry/v1/institutions.proto',
+    schema: ListPublicInstitutionsSchema,
+  },
+  {
     typeName: 'jineng.registry.v1.ListWorkers',
     kind: 'query',
     service: 'registry',
@@ -4230,6 +4438,18 @@ export const contracts: readonly Contract[] = [
     eventType: 'PayeeAccountSealed.v1',
     source: 'proto/jineng/registry/v1/payees.proto',
     schema: PayeeAccountSealedSchema,
+  },
+  {
+    typeName: 'jineng.registry.v1.PublicInstitution',
+    kind: 'type',
+    source: 'proto/jineng/registry/v1/institutions.proto',
+    schema: PublicInstitutionSchema,
+  },
+  {
+    typeName: 'jineng.registry.v1.PublicInstitutionPage',
+    kind: 'reply',
+    source: 'proto/jineng/registry/v1/institutions.proto',
+    schema: PublicInstitutionPageSchema,
   },
   {
     typeName: 'jineng.registry.v1.RecordEmployment',

@@ -1,8 +1,9 @@
 // The training outcome scorecard per institution and occupation (no login; GET /api/v1/public/
 // outcome-scorecard, a page at a time): trainees, passes, certificates, employment and their rates,
-// filtered by year, jurisdiction, institution and occupation; exported to .xlsx with the same filters.
+// filtered by year, jurisdiction, institution and occupation; exported to .xlsx with the same filters. The
+// institution directory links here with `?institutionId=` (one institution's rows from the start).
 import { Form, Input, InputNumber } from 'antd';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useSession } from '../../auth/session';
 import { PagedList } from '../../components/PagedList';
 import { useI18n } from '../../i18n/i18n';
@@ -23,9 +24,15 @@ interface ScorecardRow {
   readonly employmentRate?: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export default function ScorecardPage() {
   const { t } = useI18n();
   const { api } = useSession();
+  const [initialFilters] = useState(() => {
+    const institutionId = new URLSearchParams(window.location.search).get('institutionId') ?? '';
+    return UUID.test(institutionId) ? { institutionId } : {};
+  });
   const fetchPage = useCallback(
     async (filters: Record<string, unknown>, page: number, pageSize: number) => {
       const answer = await api.get<{ items: ScorecardRow[]; total: number }>(
@@ -51,6 +58,7 @@ export default function ScorecardPage() {
       rowKey="key"
       fetchPage={fetchPage}
       exportPath="/api/v1/public/outcome-scorecard/export"
+      initialFilters={initialFilters}
       filters={
         <>
           <Form.Item name="year" label={t('scorecard.year')}>
@@ -65,6 +73,13 @@ export default function ScorecardPage() {
           </Form.Item>
           <Form.Item name="occupationCode" label={t('scorecard.occupation')} rules={[{ max: 20 }]}>
             <Input style={{ width: 130 }} />
+          </Form.Item>
+          <Form.Item
+            name="institutionId"
+            label={t('scorecard.institutionId')}
+            rules={[{ pattern: UUID, message: t('scorecard.institutionIdInvalid') }]}
+          >
+            <Input style={{ width: 300 }} />
           </Form.Item>
         </>
       }
