@@ -506,6 +506,24 @@ it("reports a county's trainings against the city's published targets, once fina
   });
   expect(badType.status).toBe(400);
   expect(badType.text).toContain('trainingTypes');
+  // an assignee (承担单位) the tables do not name, or an institution id that is not one: 400 naming the field
+  const unknownAssignee = await api('POST', '/api/v1/fund-ledger/target-assignees', {
+    jurisdictionCode: CITY,
+    assignee: '没有这个单位',
+    institutionIds: [randomUUID()],
+  });
+  expect([unknownAssignee.status, unknownAssignee.body.code]).toEqual([
+    400,
+    'REPORT.ASSIGNEE_NOT_IN_TARGETS',
+  ]);
+  expect(unknownAssignee.text).toContain('assignee');
+  const badInstitution = await api('POST', '/api/v1/fund-ledger/target-assignees', {
+    jurisdictionCode: CITY,
+    assignee: '没有这个单位',
+    institutionIds: ['not-an-id'],
+  });
+  expect(badInstitution.status).toBe(400);
+  expect(badInstitution.text).toContain('institutionIds');
   expect((await report()).targetConstraints[0]).toMatchObject({ status: 'not_mapped' });
 
   const mapped = await api('POST', '/api/v1/fund-ledger/target-programmes', {

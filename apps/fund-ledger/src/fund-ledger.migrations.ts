@@ -365,4 +365,21 @@ export const fundLedgerMigrations: readonly Migration[] = [
       ) r;
     `,
   },
+  {
+    // MapTargetAssignee's effect (TargetAssigneeMapped.v1, written with its event): the institutions an
+    // assignee of a jurisdiction's target tables stands for; and each completed class's institution, so
+    // the report counts trainings per assignee. Classes recorded before have none (counted toward no
+    // assignee) until the read model is replayed: ClassCompleted.v1 fills it in then
+    id: 'fund-ledger-012-assignee-mappings',
+    sql: (S) => `
+      alter table ${S}.report_classes add column institution_id text;
+      create index report_classes_institution on ${S}.report_classes (institution_id);
+      create table ${S}.report_assignee_mappings (
+        jurisdiction_code text not null,
+        assignee text not null,
+        institution_ids text[] not null,
+        primary key (jurisdiction_code, assignee)
+      );
+    `,
+  },
 ];

@@ -32,6 +32,8 @@ import { ListClaimsReconciliationNatsController } from './reports/list-claims-re
 import { ExportClaimsReconciliationHandler } from './reports/export-claims-reconciliation/export-claims-reconciliation.handler';
 import { ExportClaimsReconciliationNatsController } from './reports/export-claims-reconciliation/export-claims-reconciliation.nats.controller';
 import { ReconcileClaimsNatsController } from './reports/reconcile-claims/reconcile-claims.nats.controller';
+import { MapTargetAssigneeHandler } from './reports/map-target-assignee/map-target-assignee.handler';
+import { MapTargetAssigneeNatsController } from './reports/map-target-assignee/map-target-assignee.nats.controller';
 import { MapTargetProgrammeHandler } from './reports/map-target-programme/map-target-programme.handler';
 import { MapTargetProgrammeNatsController } from './reports/map-target-programme/map-target-programme.nats.controller';
 import { ReportFactsReadModel } from './reports/report-facts/report-facts.read-model';
@@ -65,6 +67,7 @@ import { ReversePaymentNatsController } from './payment/reverse-payment/reverse-
     GetFundReportNatsController,
     GetFundDisclosureNatsController,
     MapTargetProgrammeNatsController,
+    MapTargetAssigneeNatsController,
     BankStatementPartsNatsController,
     ReconcileClaimsNatsController,
     ListClaimsReconciliationNatsController,
@@ -91,6 +94,7 @@ import { ReversePaymentNatsController } from './payment/reverse-payment/reverse-
     ActivityReportQuery,
     ReportFactsReadModel,
     MapTargetProgrammeHandler,
+    MapTargetAssigneeHandler,
     BankStatementPartsHandler,
     ReconcileClaimsHandler,
     ListClaimsReconciliationHandler,

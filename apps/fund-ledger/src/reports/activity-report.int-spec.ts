@@ -414,6 +414,7 @@ it('counts trainings, certificates and employment per county and month, and meas
     '培训类型',
     '目标进度',
     '项目目标进度',
+    '承担单位目标进度',
     '目标约束',
     '报送期限',
   ]);
@@ -426,5 +427,5 @@ it('counts trainings, certificates and employment per county and month, and meas
     ['certified_trainees', 50, 1, '0.0200'],
     ['trainings', 100, 5, '0.0500'],
   ]);
-  expect(sheets[7]!.data[2]).toEqual(['2026-01', '2026-02-05', policy.data['versionId']]);
+  expect(sheets[8]!.data[2]).toEqual(['2026-01', '2026-02-05', policy.data['versionId']]);
 });

@@ -267,6 +267,20 @@ export const FUND_LEDGER_ROUTES: readonly RouteDefinition[] = [
     target: command('MapTargetProgramme'),
   },
   {
+    method: 'POST',
+    path: '/api/v1/fund-ledger/target-assignees',
+    summary: {
+      zh: '目标任务承担单位对应机构（用于统计各承担单位的目标进度）',
+      en: "Say which institutions an assignee of the jurisdiction's target tables stands for",
+    },
+    tags,
+    roles: FINANCE,
+    jurisdiction: { in: 'body', name: 'jurisdictionCode' },
+    request: contract('MapTargetAssignee'),
+    response: contract('TargetAssigneeMapping'),
+    target: command('MapTargetAssignee'),
+  },
+  {
     method: 'GET',
     path: '/api/v1/fund-ledger/reports/:jurisdictionCode/export',
     summary: { zh: '导出资金报表（.xlsx 或 JSON）', en: 'Export the fund report (.xlsx or JSON)' },

@@ -148,6 +148,86 @@ export const AllocateToCountySchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface AssigneeProgressRow {
+  readonly planTitle: string;
+  readonly jurisdictionCode: string;
+  readonly ownLevel: boolean;
+  readonly span: string;
+  /** as the table prints it */
+  readonly assignee: string;
+  readonly targetTrainees: number;
+  /** not_mapped: no institution is mapped to the assignee, nothing is counted toward it */
+  readonly status: 'mapped' | 'not_mapped';
+  readonly institutionIds: readonly string[];
+  /** the trainings of the classes those institutions completed in the line's jurisdiction and years */
+  readonly actual: number;
+  /** actual / target, 4 decimals; "" while not mapped */
+  readonly progressShare: string;
+}
+
+export const AssigneeProgressRowSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.AssigneeProgressRow',
+  type: 'object',
+  properties: {
+    planTitle: {
+      type: 'string',
+    },
+    jurisdictionCode: {
+      type: 'string',
+    },
+    ownLevel: {
+      type: 'boolean',
+    },
+    span: {
+      type: 'string',
+    },
+    assignee: {
+      description: 'as the table prints it',
+      type: 'string',
+    },
+    targetTrainees: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    status: {
+      description: 'not_mapped: no institution is mapped to the assignee, nothing is counted toward it',
+      type: 'string',
+      enum: ['mapped', 'not_mapped'],
+    },
+    institutionIds: {
+      type: 'array',
+      items: {
+        type: 'string',
+      },
+    },
+    actual: {
+      description:
+        "the trainings of the classes those institutions completed in the line's jurisdiction and years",
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    progressShare: {
+      description: 'actual / target, 4 decimals; "" while not mapped',
+      type: 'string',
+    },
+  },
+  required: [
+    'planTitle',
+    'jurisdictionCode',
+    'ownLevel',
+    'span',
+    'assignee',
+    'targetTrainees',
+    'status',
+    'institutionIds',
+    'actual',
+    'progressShare',
+  ],
+  additionalProperties: false,
+};
+
 export interface BankStatementPart {
   readonly statementId: string;
   readonly partNumber: number;
@@ -1210,6 +1290,11 @@ export interface FundReport {
   readonly dueDates: readonly ReportDueDate[];
   /** the targets per programme, measured where finance mapped the programme (MapTargetProgramme) */
   readonly programmeTargets: readonly ProgrammeProgressRow[];
+  /**
+   * the targets per assignee the tables name (承担单位), counted for the institutions finance mapped it to
+   * (MapTargetAssignee); "not_mapped" until then
+   */
+  readonly assigneeTargets: readonly AssigneeProgressRow[];
 }
 
 export const FundReportSchema: JsonSchema = {
@@ -1283,6 +1368,14 @@ export const FundReportSchema: JsonSchema = {
         $ref: 'jineng.fund_ledger.v1.ProgrammeProgressRow',
       },
     },
+    assigneeTargets: {
+      description:
+        'the targets per assignee the tables name (承担单位), counted for the institutions finance mapped it to (MapTargetAssignee); "not_mapped" until then',
+      type: 'array',
+      items: {
+        $ref: 'jineng.fund_ledger.v1.AssigneeProgressRow',
+      },
+    },
   },
   required: [
     'jurisdictionCode',
@@ -1296,6 +1389,7 @@ export const FundReportSchema: JsonSchema = {
     'targetConstraints',
     'dueDates',
     'programmeTargets',
+    'assigneeTargets',
   ],
   additionalProperties: false,
 };
@@ -1869,6 +1963,49 @@ export const ListClaimsReconciliationSchema: JsonSchema = {
     },
   },
   required: ['jurisdictionCode'],
+  additionalProperties: false,
+};
+
+/**
+ * Which institutions a name the jurisdiction's target tables assign trainings to stands for (承担单位 as
+ * printed, e.g. 济源职业技术学院 — one institution, or several for a group such as 民办培训机构). Set by
+ * finance of the jurisdiction that published the tables; the report then counts, per assignee, the
+ * trainings of those institutions' classes against its target. A later mapping replaces it.
+ */
+export interface MapTargetAssignee {
+  /** the jurisdiction whose published policy version holds the target tables */
+  readonly jurisdictionCode: string;
+  readonly assignee: string;
+  readonly institutionIds: readonly string[];
+}
+
+export const MapTargetAssigneeSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.MapTargetAssignee',
+  description:
+    "Which institutions a name the jurisdiction's target tables assign trainings to stands for (承担单位 as printed, e.g. 济源职业技术学院 — one institution, or several for a group such as 民办培训机构). Set by finance of the jurisdiction that published the tables; the report then counts, per assignee, the trainings of those institutions' classes against its target. A later mapping replaces it.",
+  type: 'object',
+  properties: {
+    jurisdictionCode: {
+      description: 'the jurisdiction whose published policy version holds the target tables',
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    assignee: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 100,
+    },
+    institutionIds: {
+      type: 'array',
+      items: {
+        type: 'string',
+        format: 'uuid',
+      },
+      minItems: 1,
+      maxItems: 500,
+    },
+  },
+  required: ['jurisdictionCode', 'assignee', 'institutionIds'],
   additionalProperties: false,
 };
 
@@ -2462,6 +2599,71 @@ export const ReversePaymentSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+/**
+ * The institutions an assignee of the jurisdiction's target tables stands for (stream
+ * target-assignee-<digest of the jurisdiction and the assignee>).
+ */
+export interface TargetAssigneeMapped {
+  readonly jurisdictionCode: string;
+  readonly assignee: string;
+  readonly institutionIds: readonly string[];
+}
+
+export const TargetAssigneeMappedSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.TargetAssigneeMapped',
+  description:
+    "The institutions an assignee of the jurisdiction's target tables stands for (stream target-assignee-<digest of the jurisdiction and the assignee>).",
+  type: 'object',
+  properties: {
+    jurisdictionCode: {
+      type: 'string',
+      format: 'jurisdiction',
+    },
+    assignee: {
+      type: 'string',
+    },
+    institutionIds: {
+      type: 'array',
+      items: {
+        type: 'string',
+      },
+    },
+  },
+  required: ['jurisdictionCode', 'assignee', 'institutionIds'],
+  additionalProperties: false,
+};
+
+export interface TargetAssigneeMapping {
+  readonly jurisdictionCode: string;
+  readonly assignee: string;
+  readonly institutionIds: readonly string[];
+  readonly idempotent: boolean;
+}
+
+export const TargetAssigneeMappingSchema: JsonSchema = {
+  $id: 'jineng.fund_ledger.v1.TargetAssigneeMapping',
+  type: 'object',
+  properties: {
+    jurisdictionCode: {
+      type: 'string',
+    },
+    assignee: {
+      type: 'string',
+    },
+    institutionIds: {
+      type: 'array',
+      items: {
+        type: 'string',
+      },
+    },
+    idempotent: {
+      type: 'boolean',
+    },
+  },
+  required: ['jurisdictionCode', 'assignee', 'institutionIds', 'idempotent'],
+  additionalProperties: false,
+};
+
 export interface TargetConstraintRow {
   readonly planTitle: string;
   readonly versionId: string;
@@ -2885,6 +3087,12 @@ export const contracts: readonly Contract[] = [
     schema: AllocateToCountySchema,
   },
   {
+    typeName: 'jineng.fund_ledger.v1.AssigneeProgressRow',
+    kind: 'type',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: AssigneeProgressRowSchema,
+  },
+  {
     typeName: 'jineng.fund_ledger.v1.BankStatementPart',
     kind: 'reply',
     source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
@@ -3170,6 +3378,15 @@ export const contracts: readonly Contract[] = [
     schema: ListClaimsReconciliationSchema,
   },
   {
+    typeName: 'jineng.fund_ledger.v1.MapTargetAssignee',
+    kind: 'command',
+    service: 'fund-ledger',
+    name: 'MapTargetAssignee',
+    subject: 'jineng.cmd.fund-ledger.MapTargetAssignee',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: MapTargetAssigneeSchema,
+  },
+  {
     typeName: 'jineng.fund_ledger.v1.MapTargetProgramme',
     kind: 'command',
     service: 'fund-ledger',
@@ -3286,6 +3503,22 @@ export const contracts: readonly Contract[] = [
     subject: 'jineng.cmd.fund-ledger.ReversePayment',
     source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
     schema: ReversePaymentSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.TargetAssigneeMapped',
+    kind: 'event',
+    service: 'fund-ledger',
+    name: 'TargetAssigneeMapped',
+    subject: 'jineng.evt.fund-ledger.TargetAssigneeMapped.v1',
+    eventType: 'TargetAssigneeMapped.v1',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_events.proto',
+    schema: TargetAssigneeMappedSchema,
+  },
+  {
+    typeName: 'jineng.fund_ledger.v1.TargetAssigneeMapping',
+    kind: 'reply',
+    source: 'proto/jineng/fund_ledger/v1/fund_ledger_commands.proto',
+    schema: TargetAssigneeMappingSchema,
   },
   {
     typeName: 'jineng.fund_ledger.v1.TargetConstraintRow',

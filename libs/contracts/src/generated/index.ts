@@ -195,6 +195,7 @@ export interface ContractTypes {
   'jineng.common.v1.Principal': commonV1.Principal;
   'jineng.fund_ledger.v1.ActivityRow': fundLedgerV1.ActivityRow;
   'jineng.fund_ledger.v1.AllocateToCounty': fundLedgerV1.AllocateToCounty;
+  'jineng.fund_ledger.v1.AssigneeProgressRow': fundLedgerV1.AssigneeProgressRow;
   'jineng.fund_ledger.v1.BankStatementPart': fundLedgerV1.BankStatementPart;
   'jineng.fund_ledger.v1.BankStatementParts': fundLedgerV1.BankStatementParts;
   'jineng.fund_ledger.v1.ClaimProblem': fundLedgerV1.ClaimProblem;
@@ -232,6 +233,7 @@ export interface ContractTypes {
   'jineng.fund_ledger.v1.LedgerOutcome': fundLedgerV1.LedgerOutcome;
   'jineng.fund_ledger.v1.LedgerVerification': fundLedgerV1.LedgerVerification;
   'jineng.fund_ledger.v1.ListClaimsReconciliation': fundLedgerV1.ListClaimsReconciliation;
+  'jineng.fund_ledger.v1.MapTargetAssignee': fundLedgerV1.MapTargetAssignee;
   'jineng.fund_ledger.v1.MapTargetProgramme': fundLedgerV1.MapTargetProgramme;
   'jineng.fund_ledger.v1.PaymentBatch': fundLedgerV1.PaymentBatch;
   'jineng.fund_ledger.v1.PaymentBatchIssued': fundLedgerV1.PaymentBatchIssued;
@@ -246,6 +248,8 @@ export interface ContractTypes {
   'jineng.fund_ledger.v1.RecordFundInflow': fundLedgerV1.RecordFundInflow;
   'jineng.fund_ledger.v1.ReportDueDate': fundLedgerV1.ReportDueDate;
   'jineng.fund_ledger.v1.ReversePayment': fundLedgerV1.ReversePayment;
+  'jineng.fund_ledger.v1.TargetAssigneeMapped': fundLedgerV1.TargetAssigneeMapped;
+  'jineng.fund_ledger.v1.TargetAssigneeMapping': fundLedgerV1.TargetAssigneeMapping;
   'jineng.fund_ledger.v1.TargetConstraintRow': fundLedgerV1.TargetConstraintRow;
   'jineng.fund_ledger.v1.TargetProgrammeMapped': fundLedgerV1.TargetProgrammeMapped;
   'jineng.fund_ledger.v1.TargetProgrammeMapping': fundLedgerV1.TargetProgrammeMapping;

@@ -275,3 +275,119 @@ describe('the monthly report’s due day', () => {
     expect(monthlyReportDueOn('2020-03', GANGBEI, [unset])).toBeUndefined();
   });
 });
+
+describe('given Jiyuan’s table assigning trainings to named institutions (承担单位)', () => {
+  const JIYUAN = '419001';
+  const [POLYTECHNIC, TECHNICIAN] = ['济源职业技术学院', '济源技师学院'];
+  const [polytechnic, technician, other] = ['inst-polytechnic', 'inst-technician', 'inst-other'];
+  const jiyuan: PublishedPolicy = {
+    versionId: 'v-jiyuan',
+    jurisdictionCode: JIYUAN,
+    effectiveFrom: '2021-01-01',
+    revision: 1,
+    targets: [
+      {
+        title: '2021年职业技能提升培训计划表',
+        fromYear: 2021,
+        toYear: 2021,
+        lines: [
+          {
+            jurisdiction: JIYUAN,
+            year: 2021,
+            programme: '企业职工技能提升',
+            trainingType: '岗前培训',
+            assignee: POLYTECHNIC,
+            trainees: 800,
+          },
+          {
+            jurisdiction: JIYUAN,
+            year: 2021,
+            programme: '企业职工技能提升',
+            trainingType: '岗前培训',
+            assignee: TECHNICIAN,
+            trainees: 800,
+          },
+          {
+            jurisdiction: JIYUAN,
+            year: 2021,
+            programme: '技师培训',
+            trainingType: '技师培训',
+            assignee: POLYTECHNIC,
+            trainees: 120,
+          },
+        ],
+      },
+      {
+        title: '2021年新培养高技能人才',
+        fromYear: 2021,
+        toYear: 2021,
+        measure: 'new_high_skill_workers',
+        lines: [{ jurisdiction: JIYUAN, year: 2021, assignee: POLYTECHNIC, trainees: 100 }],
+      },
+    ],
+  };
+  const trainings: MeasuredYear[] = [
+    { year: 2021, jurisdictionCode: JIYUAN, measure: 'trainings', count: 30, institutionId: polytechnic },
+    {
+      year: 2021,
+      jurisdictionCode: JIYUAN,
+      measure: 'trainings',
+      count: 12,
+      institutionId: polytechnic,
+      trainingType: 'pre_job',
+    },
+    { year: 2021, jurisdictionCode: JIYUAN, measure: 'trainings', count: 50, institutionId: other },
+    { year: 2020, jurisdictionCode: JIYUAN, measure: 'trainings', count: 7, institutionId: polytechnic },
+    { year: 2021, jurisdictionCode: JIYUAN, measure: 'trainings', count: 9 },
+  ];
+
+  it('when an assignee is mapped, then its institutions’ trainings of the year count against its lines summed', () => {
+    const { assigneeTargets } = targetProgress(
+      2021,
+      JIYUAN,
+      [jiyuan],
+      trainings,
+      [],
+      [{ jurisdictionCode: JIYUAN, assignee: POLYTECHNIC, institutionIds: [polytechnic] }],
+    );
+    expect(assigneeTargets).toEqual([
+      expect.objectContaining({
+        assignee: TECHNICIAN,
+        targetTrainees: 800,
+        status: 'not_mapped',
+        actual: 0,
+        progressShare: '',
+      }),
+      {
+        planTitle: '2021年职业技能提升培训计划表',
+        jurisdictionCode: JIYUAN,
+        ownLevel: false,
+        span: '2021',
+        assignee: POLYTECHNIC,
+        targetTrainees: 920,
+        status: 'mapped',
+        institutionIds: [polytechnic],
+        actual: 42,
+        progressShare: '0.0457',
+      },
+    ]);
+  });
+
+  it('when a group stands for several institutions, then each one’s trainings count; a mapping of another jurisdiction does not', () => {
+    const { assigneeTargets } = targetProgress(
+      2021,
+      JIYUAN,
+      [jiyuan],
+      trainings,
+      [],
+      [
+        { jurisdictionCode: JIYUAN, assignee: TECHNICIAN, institutionIds: [technician, other] },
+        { jurisdictionCode: '410100', assignee: POLYTECHNIC, institutionIds: [polytechnic] },
+      ],
+    );
+    expect(assigneeTargets.map((a) => [a.assignee, a.status, a.actual])).toEqual([
+      [TECHNICIAN, 'mapped', 50],
+      [POLYTECHNIC, 'not_mapped', 0],
+    ]);
+  });
+});

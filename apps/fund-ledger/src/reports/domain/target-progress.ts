@@ -44,6 +44,29 @@ export interface MeasuredYear {
   /** for trainings: the classes' training type and whether they were for key groups */
   readonly trainingType?: string;
   readonly keyGroup?: boolean;
+  /** for trainings: the institution whose class it was (lower case) */
+  readonly institutionId?: string;
+}
+
+/** Which institutions an assignee of a jurisdiction's tables stands for (MapTargetAssignee). */
+export interface AssigneeMapping {
+  readonly jurisdictionCode: string;
+  readonly assignee: string;
+  readonly institutionIds: readonly string[];
+}
+
+export interface AssigneeProgressRow {
+  readonly planTitle: string;
+  readonly jurisdictionCode: string;
+  readonly ownLevel: boolean;
+  readonly span: string;
+  readonly assignee: string;
+  readonly targetTrainees: number;
+  /** not_mapped: no institution mapped, nothing counted toward it (never a silent zero) */
+  readonly status: 'mapped' | 'not_mapped';
+  readonly institutionIds: string[];
+  readonly actual: number;
+  readonly progressShare: string;
 }
 
 /** Which trainings count toward a programme of a jurisdiction's tables (MapTargetProgramme). */
@@ -168,6 +191,7 @@ function countIn(
   measure: TargetMeasure,
   years: readonly number[],
   mapping?: ProgrammeMapping,
+  institutionIds?: readonly string[],
 ): number {
   return measured
     .filter(
@@ -180,7 +204,8 @@ function countIn(
         (!mapping ||
           (m.trainingType !== undefined &&
             mapping.trainingTypes.includes(m.trainingType) &&
-            (!mapping.keyGroupOnly || m.keyGroup === true))),
+            (!mapping.keyGroupOnly || m.keyGroup === true))) &&
+        (!institutionIds || (m.institutionId !== undefined && institutionIds.includes(m.institutionId))),
     )
     .reduce((t, m) => t + m.count, 0);
 }
@@ -208,9 +233,11 @@ export function targetProgress(
   policies: readonly PublishedPolicy[],
   measured: readonly MeasuredYear[],
   mappings: readonly ProgrammeMapping[] = [],
+  assigneeMappings: readonly AssigneeMapping[] = [],
 ): {
   targets: TargetProgressRow[];
   programmeTargets: ProgrammeProgressRow[];
+  assigneeTargets: AssigneeProgressRow[];
   constraints: TargetConstraintRow[];
 } {
   interface Group {
@@ -226,14 +253,19 @@ export function targetProgress(
     parts: string[];
     years: number[];
     mapping?: ProgrammeMapping;
-    programme: string;
+    /** the programme or the assignee the group is of ('' for the whole line) */
+    name: string;
+    assignee?: AssigneeMapping;
   }
   const groups = new Map<string, Group>();
   const programmeGroups = new Map<string, Group>();
+  const assigneeGroups = new Map<string, Group>();
   const constraints: TargetConstraintRow[] = [];
   for (const { policy, plans } of targetsInForce(year, policies)) {
     const mappingOf = (programme: string) =>
       mappings.find((m) => m.jurisdictionCode === policy.jurisdictionCode && m.programme === programme);
+    const assigneeOf = (assignee: string) =>
+      assigneeMappings.find((m) => m.jurisdictionCode === policy.jurisdictionCode && m.assignee === assignee);
     for (const plan of plans) {
       const measure = measureOf(plan);
       const lines = plan.lines.filter(
@@ -242,8 +274,8 @@ export function targetProgress(
       for (const line of lines) {
         const ownLevel = line.ownLevel === true;
         const span = line.year === undefined ? `${plan.fromYear}-${plan.toYear}` : String(line.year);
-        const add = (into: Map<string, Group>, programme: string) => {
-          const key = [plan.title, policy.versionId, line.jurisdiction, ownLevel, span, programme].join('|');
+        const add = (into: Map<string, Group>, name: string) => {
+          const key = [plan.title, policy.versionId, line.jurisdiction, ownLevel, span, name].join('|');
           const group: Group = into.get(key) ?? {
             row: {
               planTitle: plan.title,
@@ -256,8 +288,11 @@ export function targetProgress(
             },
             parts: [],
             years: yearsOf(plan, line, year),
-            programme,
-            ...(measure === 'trainings' && mappingOf(programme) ? { mapping: mappingOf(programme)! } : {}),
+            name,
+            ...(into === programmeGroups && measure === 'trainings' && mappingOf(name)
+              ? { mapping: mappingOf(name)! }
+              : {}),
+            ...(into === assigneeGroups && assigneeOf(name) ? { assignee: assigneeOf(name)! } : {}),
           };
           group.row = { ...group.row, targetTrainees: group.row.targetTrainees + line.trainees };
           const label = [line.programme, line.trainingType].filter(Boolean).join('·');
@@ -268,6 +303,8 @@ export function targetProgress(
         };
         add(groups, '');
         if (line.programme) add(programmeGroups, line.programme);
+        // an assignee's trainings are those of its institutions' classes (other measures: not per institution)
+        if (line.assignee && measure === 'trainings') add(assigneeGroups, line.assignee);
       }
       const places = new Map<string, { jurisdictionCode: string; ownLevel: boolean }>();
       for (const l of plan.lines)
@@ -313,7 +350,7 @@ export function targetProgress(
   });
   targets.sort(byKeys((t) => [t.jurisdictionCode, t.ownLevel ? '0' : '1', t.measure, t.planTitle, t.span]));
   const programmeTargets = [...programmeGroups.values()].map(
-    ({ row, years, mapping, programme }): ProgrammeProgressRow => {
+    ({ row, years, mapping, name: programme }): ProgrammeProgressRow => {
       const actual = mapping ? countIn(measured, row, 'trainings', years, mapping) : 0;
       return {
         planTitle: row.planTitle,
@@ -331,8 +368,29 @@ export function targetProgress(
   programmeTargets.sort(
     byKeys((t) => [t.jurisdictionCode, t.ownLevel ? '0' : '1', t.planTitle, t.span, t.programme]),
   );
+  const assigneeTargets = [...assigneeGroups.values()].map(
+    ({ row, years, assignee, name }): AssigneeProgressRow => {
+      const ids = assignee?.institutionIds ?? [];
+      const actual = assignee ? countIn(measured, row, 'trainings', years, undefined, ids) : 0;
+      return {
+        planTitle: row.planTitle,
+        jurisdictionCode: row.jurisdictionCode,
+        ownLevel: row.ownLevel,
+        span: row.span,
+        assignee: name,
+        targetTrainees: row.targetTrainees,
+        status: assignee ? 'mapped' : 'not_mapped',
+        institutionIds: [...ids],
+        actual,
+        progressShare: assignee ? shareOf(actual, row.targetTrainees) : '',
+      };
+    },
+  );
+  assigneeTargets.sort(
+    byKeys((t) => [t.jurisdictionCode, t.ownLevel ? '0' : '1', t.planTitle, t.span, t.assignee]),
+  );
   constraints.sort(byKeys((c) => [c.jurisdictionCode, c.planTitle, c.programme]));
-  return { targets, programmeTargets, constraints };
+  return { targets, programmeTargets, assigneeTargets, constraints };
 }
 
 /**

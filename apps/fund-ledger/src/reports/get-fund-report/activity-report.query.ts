@@ -8,6 +8,7 @@ import type { Pool } from 'pg';
 import { jurisdictionPrefix } from '../../payment/domain/bank-files';
 import { EMPLOYMENT_WINDOW_MONTHS, HIGH_SKILL_MAX_LEVEL, type MonthFact } from '../domain/activity-report';
 import type {
+  AssigneeMapping,
   MeasuredYear,
   ProgrammeMapping,
   PublishedPolicy,
@@ -103,18 +104,18 @@ export class ActivityReportQuery {
     const S = this.S;
     const { rows } = await this.pool.query<Row>(
       `select extract(year from c.end_date)::int as year, c.jurisdiction_code, 'trainings' as measure, count(*) as count,
-              c.training_type, c.key_group
+              c.training_type, c.key_group, c.institution_id
        from ${S}.report_classes c join ${S}.report_trainees t using (class_id)
        where starts_with(c.jurisdiction_code, $1) and extract(year from c.end_date)::int = any($2)
-       group by 1, 2, 5, 6
+       group by 1, 2, 5, 6, 7
        union all
-       select extract(year from issued_on)::int, jurisdiction_code, 'certified_trainees', count(*), null, null
+       select extract(year from issued_on)::int, jurisdiction_code, 'certified_trainees', count(*), null, null, null
        from ${S}.report_certificates
        where class_id is not null and revoked_on is null
          and starts_with(jurisdiction_code, $1) and extract(year from issued_on)::int = any($2)
        group by 1, 2
        union all
-       select extract(year from issued_on)::int, jurisdiction_code, 'new_high_skill_workers', count(*), null, null
+       select extract(year from issued_on)::int, jurisdiction_code, 'new_high_skill_workers', count(*), null, null, null
        from ${S}.report_certificates
        where level <= ${HIGH_SKILL_MAX_LEVEL} and revoked_on is null
          and starts_with(jurisdiction_code, $1) and extract(year from issued_on)::int = any($2)
@@ -128,6 +129,7 @@ export class ActivityReportQuery {
       count: n(r.count),
       ...(r.training_type !== null ? { trainingType: String(r.training_type) } : {}),
       ...(r.key_group !== null ? { keyGroup: (r.key_group as unknown) === true } : {}),
+      ...(r.institution_id !== null ? { institutionId: String(r.institution_id) } : {}),
     }));
   }
 
@@ -147,6 +149,30 @@ export class ActivityReportQuery {
       trainingTypes: r.training_types,
       keyGroupOnly: r.key_group_only,
     }));
+  }
+
+  /** Which institutions an assignee of the target tables stands for (MapTargetAssignee). */
+  async assigneeMappings(): Promise<AssigneeMapping[]> {
+    const { rows } = await this.pool.query<{
+      jurisdiction_code: string;
+      assignee: string;
+      institution_ids: string[];
+    }>(`select jurisdiction_code, assignee, institution_ids from ${this.S}.report_assignee_mappings`);
+    return rows.map((r) => ({
+      jurisdictionCode: r.jurisdiction_code,
+      assignee: r.assignee,
+      institutionIds: r.institution_ids,
+    }));
+  }
+
+  /** The assignees (承担单位) a jurisdiction's published target tables name. */
+  async publishedAssignees(jurisdictionCode: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ assignee: string }>(
+      `select distinct jsonb_array_elements(plan -> 'lines') ->> 'assignee' as assignee
+       from ${this.S}.report_target_plans, jsonb_array_elements(targets) plan where jurisdiction_code = $1`,
+      [jurisdictionCode],
+    );
+    return rows.flatMap((r) => (r.assignee === null ? [] : [r.assignee]));
   }
 
   /** The programmes a jurisdiction's published target tables print (lines and constraints). */

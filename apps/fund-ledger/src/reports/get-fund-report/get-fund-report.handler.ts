@@ -1,7 +1,7 @@
 // GetFundReport / ExportFundReport: a jurisdiction's report for a year by month, quarter (the quarterly
 // roll-up) or year (the yearly one) — the money per fund source and subsidy kind; the counts of
-// trainings, certificates and employment per jurisdiction; progress against the published targets and
-// their constraints; by month the day the month's report is due — as JSON or as a file (.xlsx with a
+// trainings, certificates and employment per jurisdiction; progress against the published targets (per
+// line, programme and assignee) and their constraints; by month the day the month's report is due — as JSON or as a file (.xlsx with a
 // sheet per section, titles in Chinese and English, or JSON) through libs/lists. For finance, auditors
 // and administrators of the jurisdiction.
 import type { fundLedgerV1 } from '@jineng/contracts';
@@ -112,6 +112,19 @@ export const programmeTargetColumns = section('report_programme_targets', {
   progressShare: column('完成比例', 'Share achieved'),
 });
 
+export const assigneeTargetColumns = section('report_assignee_targets', {
+  planTitle: column('目标任务表', 'Target table'),
+  jurisdictionCode: jurisdiction,
+  ownLevel: column('仅本级', 'Own level only'),
+  span: column('年度', 'Years'),
+  assignee: column('承担单位', 'Assignee'),
+  targetTrainees: column('目标', 'Target'),
+  status: column('对应机构', 'Mapped to institutions'),
+  actual: column('完成', 'Achieved'),
+  progressShare: column('完成比例', 'Share achieved'),
+  institutionIds: column('机构编号', 'Institution ids'),
+});
+
 export const constraintColumns = section('report_target_constraints', {
   planTitle: column('目标任务表', 'Target table'),
   jurisdictionCode: jurisdiction,
@@ -156,6 +169,13 @@ export class GetFundReportHandler {
         { name: '培训类型', definition: trainingKindColumns, rows: rowsOf(report.trainingKinds) },
         { name: '目标进度', definition: targetColumns, rows: rowsOf(report.targets) },
         { name: '项目目标进度', definition: programmeTargetColumns, rows: rowsOf(report.programmeTargets) },
+        {
+          name: '承担单位目标进度',
+          definition: assigneeTargetColumns,
+          rows: rowsOf(
+            report.assigneeTargets.map((a) => ({ ...a, institutionIds: a.institutionIds.join(' ') })),
+          ),
+        },
         { name: '目标约束', definition: constraintColumns, rows: rowsOf(report.targetConstraints) },
         { name: '报送期限', definition: dueDateColumns, rows: rowsOf(report.dueDates) },
       ],
@@ -182,21 +202,23 @@ export class GetFundReportHandler {
     }
     const period = payload.period as ReportPeriod;
     const { jurisdictionCode, year } = payload;
-    const [aggregates, facts, policies, mappings] = await Promise.all([
+    const [aggregates, facts, policies, mappings, assigneeMappings] = await Promise.all([
       this.query.aggregates(jurisdictionCode, year, period),
       this.activity.monthFacts(jurisdictionCode, year),
       this.activity.publishedPolicies(),
       this.activity.programmeMappings(),
+      this.activity.assigneeMappings(),
     ]);
     const measured = await this.activity.measuredYears(jurisdictionCode, yearsToMeasure(year, policies));
     const { rows, byKind } = fundReport(year, period, aggregates);
     const { activity, trainingKinds } = activityReport(year, period, facts);
-    const { targets, programmeTargets, constraints } = targetProgress(
+    const { targets, programmeTargets, assigneeTargets, constraints } = targetProgress(
       year,
       jurisdictionCode,
       policies,
       measured,
       mappings,
+      assigneeMappings,
     );
     const dueDates =
       period === 'month'
@@ -215,6 +237,7 @@ export class GetFundReportHandler {
       trainingKinds,
       targets,
       programmeTargets,
+      assigneeTargets,
       targetConstraints: constraints,
       dueDates,
     };

@@ -66,8 +66,11 @@ export class ReportFactsReadModel implements OnModuleInit {
               const workerIds = list(d, 'trainees').map((t) => str(t as Data, 'workerId'));
               if (typeof d.keyGroup !== 'boolean') throw new TypeError('keyGroup is not a boolean');
               await tx.query(
-                `insert into ${S}.report_classes (class_id, jurisdiction_code, training_type, key_group, fund_source, end_date)
-                 values ($1, $2, $3, $4, $5, $6) on conflict (class_id) do nothing`,
+                // a class recorded before its institution was kept gets it on a replay
+                `insert into ${S}.report_classes (class_id, jurisdiction_code, training_type, key_group, fund_source, end_date,
+                   institution_id)
+                 values ($1, $2, $3, $4, $5, $6, $7) on conflict (class_id) do update set institution_id = excluded.institution_id
+                 where ${S}.report_classes.institution_id is null`,
                 [
                   classId,
                   str(d, 'jurisdictionCode'),
@@ -75,6 +78,7 @@ export class ReportFactsReadModel implements OnModuleInit {
                   d.keyGroup,
                   str(d, 'fundSource'),
                   date(d, 'endDate'),
+                  str(d, 'institutionId').toLowerCase(),
                 ],
               );
               await tx.query(
