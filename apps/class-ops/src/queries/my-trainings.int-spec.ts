@@ -121,7 +121,7 @@ beforeAll(async () => {
       NATS_URL: nats.url,
       JINENG_SCHEMA: schema,
       LOG_LEVEL: 'error',
-      ...envelopeKeyEnv(),
+      ...envelopeKeyEnv('class-ops'),
     },
   );
   app = await createServiceApp(

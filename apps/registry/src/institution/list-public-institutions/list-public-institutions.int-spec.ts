@@ -102,7 +102,7 @@ beforeAll(async () => {
       NATS_URL: nats.url,
       JINENG_SCHEMA: schema,
       LOG_LEVEL: 'error',
-      ...envelopeKeyEnv(),
+      ...envelopeKeyEnv('registry'),
     },
   );
   app = await createServiceApp(
