@@ -39,7 +39,11 @@ export interface WholePlatform {
 export async function startWholePlatform(
   name: string,
   startsAt: string,
-  options: PlatformOptions & { readonly replicas?: Readonly<Record<string, number>> } = {},
+  options: PlatformOptions & {
+    readonly replicas?: Readonly<Record<string, number>>;
+    /** more of the gateway's environment (the console's folder for the browser tests) */
+    readonly gatewayEnv?: Readonly<Record<string, string>>;
+  } = {},
 ): Promise<WholePlatform> {
   const db = await connectTestDatabase(name);
   const clockDir = mkdtempSync(path.join(os.tmpdir(), `${name}-clock-`));
@@ -56,7 +60,7 @@ export async function startWholePlatform(
         ...(service === 'registry' ? DEVELOPMENT_REGISTRY_KEYS : {}),
       },
     })),
-    { name: 'gateway', env: { JINENG_DEV_AUTH: 'enabled' } },
+    { name: 'gateway', env: { JINENG_DEV_AUTH: 'enabled', ...options.gatewayEnv } },
     ...Object.entries(options.replicas ?? {}).flatMap(([service, count]) =>
       Array.from({ length: count - 1 }, (_, i) => ({
         name: service,
