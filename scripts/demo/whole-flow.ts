@@ -522,7 +522,7 @@ export async function runClass(
 }
 
 /** A weekday (the flow's dates avoid the holidays); a Saturday or Sunday moves to the Monday. */
-function nextWorkingDay(date: string): string {
+export function nextWorkingDay(date: string): string {
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
   return weekday === 6 ? addDays(date, 2) : weekday === 0 ? addDays(date, 1) : date;
 }

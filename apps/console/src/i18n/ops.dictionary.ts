@@ -8,6 +8,7 @@ export const OPS_ZH = {
   'nav.assessment': '结业考核',
   'nav.claims': '补贴申领审核',
   'nav.claimNew': '申领补贴',
+  'nav.ownClaims': '本单位申领',
   'nav.claimDetail': '申领详情',
   'class.classId': '培训班编号',
   'class.institutionId': '培训机构编号',
@@ -240,6 +241,11 @@ export const OPS_ZH = {
   'claim.resolved': '异议已处理',
   'claim.payments': '拨付记录',
   'claim.outcome': '结果',
+  'claim.outcome.paid': '已拨付',
+  'claim.outcome.payment_failed': '拨付失败',
+  'claim.outcome.commitment_refused': '资金承诺被拒',
+  'claim.outcome.recovery_requested': '要求追回',
+  'claim.paymentId': '支付编号',
 } as const;
 
 export const OPS_EN: Record<keyof typeof OPS_ZH, string> = {
@@ -250,6 +256,7 @@ export const OPS_EN: Record<keyof typeof OPS_ZH, string> = {
   'nav.assessment': 'Assessment',
   'nav.claims': 'Claim reviews',
   'nav.claimNew': 'Claim a subsidy',
+  'nav.ownClaims': 'Our claims',
   'nav.claimDetail': 'Claim',
   'class.classId': 'Class ID',
   'class.institutionId': 'Institution ID',
@@ -485,4 +492,9 @@ export const OPS_EN: Record<keyof typeof OPS_ZH, string> = {
   'claim.resolved': 'Objection resolved',
   'claim.payments': 'Payments',
   'claim.outcome': 'Outcome',
+  'claim.outcome.paid': 'Paid',
+  'claim.outcome.payment_failed': 'Payment failed',
+  'claim.outcome.commitment_refused': 'Commitment refused',
+  'claim.outcome.recovery_requested': 'Recovery requested',
+  'claim.paymentId': 'Payment id',
 };

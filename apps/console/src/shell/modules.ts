@@ -123,6 +123,14 @@ const CLASS_OPS_SCREENS: readonly ConsoleScreen[] = [
     page: lazy(() => import('../pages/claims/SubmitClaimPage')),
   },
   {
+    // an institution's or enterprise's clerk follows its own claims to payment
+    path: '/claims/own',
+    title: 'nav.ownClaims',
+    group: 'nav.classOps',
+    roles: ['institution', 'enterprise'],
+    page: lazy(() => import('../pages/claims/ClaimsPage')),
+  },
+  {
     path: '/claims/:claimId',
     title: 'nav.claimDetail',
     menu: false,

@@ -215,6 +215,33 @@ describe('ExportClaims: the officers’ list, every row, with its filters, sort 
   });
 });
 
+describe('ListClaims and ExportClaims for a clerk: its own claims only, in whichever jurisdiction', () => {
+  const otherClerk: Principal = { ...jiyuanClerk, userId: 'clerk-other', institutionId: randomUUID() };
+  const worker: Principal = { userId: trainees[0]!, roles: ['worker'], jurisdiction: '419001' };
+
+  it('lists and exports the institution’s three claims, filtered by status as the officers’ list is', async () => {
+    const page = await service.query<subsidyV1.ClaimList>('ListClaims', jiyuanClerk, {});
+    expect(page.total).toBe(3);
+    expect(page.items.map((i) => i.claimId)).toEqual(expect.arrayContaining([onNotice, pending]));
+    expect(new Set(page.items.map((i) => i.jurisdictionCode))).toEqual(new Set(['419001', '140802']));
+    const noticed = await service.query<subsidyV1.ClaimList>('ListClaims', jiyuanClerk, {
+      status: 'on_notice',
+    });
+    expect(noticed.items.map((i) => i.claimId)).toEqual([onNotice]);
+    const file = await jsonOf(
+      await service.query<commonV1.FileReply>('ExportClaims', yunchengClerk, { format: 'json' }),
+    );
+    expect(file.rows.map((r) => r.claimId).sort()).toEqual(page.items.map((i) => i.claimId).sort());
+  });
+
+  it('shows another institution’s clerk nothing, and refuses a worker', async () => {
+    const page = await service.query<subsidyV1.ClaimList>('ListClaims', otherClerk, {});
+    expect([page.total, page.items]).toEqual([0, []]);
+    const refused = await rejection(service.query('ListClaims', worker, {}));
+    expect(refused.code).toBe('CLAIM.FORBIDDEN');
+  });
+});
+
 describe('ExportPublicNotices: the public page as a file, anonymous, without any trainee', () => {
   it('exports today’s notices with the page’s columns — no trainee id, no name', async () => {
     await at('2021-10-08T09:00:00+08:00');

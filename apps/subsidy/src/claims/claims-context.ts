@@ -120,6 +120,21 @@ export function mayRead(
   return undefined;
 }
 
+/**
+ * The institution or enterprise a clerk (not an officer) lists the claims of: theirs only. Undefined
+ * for anyone else, who lists as an officer or not at all.
+ */
+export function listingClaimant(
+  principal: Principal,
+): { readonly kind: 'institution' | 'enterprise'; readonly id: string } | undefined {
+  if (isOfficer(principal)) return undefined;
+  for (const kind of ['institution', 'enterprise'] as const) {
+    const id = claimantOf(principal, kind);
+    if (id) return { kind, id };
+  }
+  return undefined;
+}
+
 /** Who the principal claims as: its institution, its enterprise, or itself as a worker. */
 export function claimantOf(
   principal: Principal,

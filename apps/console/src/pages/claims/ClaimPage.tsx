@@ -33,6 +33,13 @@ import { claimTone, type BreakdownLine, type ClaimView } from './claimTypes';
 
 type Objection = ClaimView['objections'][number];
 
+const PAYMENT_OUTCOMES: readonly string[] = [
+  'paid',
+  'payment_failed',
+  'commitment_refused',
+  'recovery_requested',
+];
+
 function ReviewForm({
   claimId,
   stage,
@@ -469,7 +476,14 @@ export default function ClaimPage({ params }: { params: Record<string, string> }
             pagination={false}
             dataSource={claim.payments}
             columns={[
-              { title: t('claim.outcome'), dataIndex: 'outcome' },
+              {
+                title: t('claim.outcome'),
+                dataIndex: 'outcome',
+                // the outcomes the dictionary names; one the service adds later shows as it names it
+                render: (outcome: string) =>
+                  PAYMENT_OUTCOMES.includes(outcome) ? t(`claim.outcome.${outcome}` as MessageKey) : outcome,
+              },
+              { title: t('claim.paymentId'), dataIndex: 'paymentId' },
               {
                 title: t('claim.amount'),
                 dataIndex: 'amountFen',

@@ -1,6 +1,8 @@
 // The claims of the officer's jurisdiction (GET /api/v1/claims, a page at a time), by status, class and
 // overdue — the overdue list of a review stage is this list filtered — and exported to .xlsx with the
-// same filters by the service (GET /api/v1/claims/export), every row, not the page on screen.
+// same filters by the service (GET /api/v1/claims/export), every row, not the page on screen. An
+// institution's or enterprise's clerk reads the same list of its own claims (the service narrows it)
+// and follows each to payment.
 import { Button, Checkbox, Form, Input, Select } from 'antd';
 import { useCallback } from 'react';
 import { useSession } from '../../auth/session';
@@ -14,8 +16,9 @@ import { CLAIM_STATUSES, claimTone, type ClaimSummary } from './claimTypes';
 
 export default function ClaimsPage() {
   const { t } = useI18n();
-  const { api } = useSession();
+  const { api, principal } = useSession();
   const { navigate } = useRouter();
+  const clerk = principal?.roles.some((role) => role === 'institution' || role === 'enterprise');
   const initialStatus = new URLSearchParams(window.location.search).get('status') ?? undefined;
   const listQuery = useCallback(
     (filters: Record<string, unknown>) => ({
@@ -37,7 +40,7 @@ export default function ClaimsPage() {
   return (
     <>
       <PagedList<ClaimSummary>
-        caption={t('nav.claims')}
+        caption={t(clerk ? 'nav.ownClaims' : 'nav.claims')}
         rowKey="claimId"
         fetchPage={fetchPage}
         exportPath="/api/v1/claims/export"

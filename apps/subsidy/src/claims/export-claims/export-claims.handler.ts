@@ -3,15 +3,14 @@
 // answered as a FileReply the gateway streams to the client. The public notice file carries the notice
 // page's columns only: no trainee, no name, no ID number.
 import type { commonV1, subsidyV1 } from '@jineng/contracts';
-import { addCalendarDays } from '@jineng/kernel';
 import { ExportTooLargeError, countRows, iterateRows, type FixedCondition } from '@jineng/lists';
 import type { FileStore, RpcRequest } from '@jineng/messaging';
 import { FILE_STORE, PG_POOL } from '@jineng/service-runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { assertOfficerFor, ClaimsContext } from '../claims-context';
-import { CLAIM_LIST, NOTICE_LIST, isOverdue, noticesOf, officerListOf } from '../list-claims/claim-lists';
-import { ownAmountsOf, traineeOf } from '../list-claims/list-claims.handler';
+import { ClaimsContext } from '../claims-context';
+import { CLAIM_LIST, NOTICE_LIST, isOverdue, noticesOf } from '../list-claims/claim-lists';
+import { claimListFor, ownAmountsOf, traineeOf } from '../list-claims/list-claims.handler';
 import { MAX_EXPORT_ROWS, claimsFile, myClaimsFile, noticesFile, withDerived } from './claim-exports';
 
 /** The derived overdue, and the money (int8, which the driver reads as text) as numbers of fen. */
@@ -31,9 +30,8 @@ export class ExportClaimsHandler {
 
   async claims({ payload, envelope }: RpcRequest<subsidyV1.ExportClaims>): Promise<commonV1.FileReply> {
     const jurisdiction = payload.jurisdiction ?? envelope.principal.jurisdiction;
-    assertOfficerFor(envelope.principal, jurisdiction);
     const today = this.context.today();
-    const { filters, fixed } = officerListOf(payload, jurisdiction, addCalendarDays(today, -1));
+    const { filters, fixed } = claimListFor(envelope.principal, payload, jurisdiction, today);
     const request = { ...filters, ...(payload.sort ? { sort: payload.sort } : {}) };
     await this.bounded(CLAIM_LIST, request, fixed);
     const rows = iterateRows(this.pool, CLAIM_LIST, this.schema, request, fixed);

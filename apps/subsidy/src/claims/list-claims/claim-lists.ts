@@ -1,5 +1,6 @@
-// The claims' lists (libs/lists): per jurisdiction, status and deadline for officers; the public
-// notice page; a trainee's own claims.
+// The claims' lists (libs/lists): per jurisdiction, status and deadline for officers; a claimant's own
+// claims (an institution's or an enterprise's clerk following theirs to payment); the public notice
+// page; a trainee's own claims.
 import { defineList, type FixedCondition } from '@jineng/lists';
 
 const t = (zh: string, en: string) => ({ zh, en });
@@ -31,6 +32,8 @@ export const CLAIM_LIST = defineList({
     dueBefore: { sql: 'due_on', op: 'lte' },
     statusIn: { sql: 'status', op: 'in' },
     claimIds: { sql: 'claim_id', op: 'in' },
+    claimantKind: { sql: 'claimant_kind', op: 'eq' },
+    claimantId: { sql: 'claimant_id', op: 'eq' },
   },
   defaultSort: '-submittedOn',
   tiebreak: 'claimId',
@@ -69,18 +72,15 @@ const PENDING = ['submitted', 'first_reviewed'];
 export const isOverdue = (dueOn: string | undefined, status: string, today: string): boolean =>
   dueOn !== undefined && dueOn < today && PENDING.includes(status);
 
-/**
- * The officers' list as a page or an export sees it: the caller's jurisdiction (and those below) is a
- * fixed condition; `overdue` narrows to the pending claims due before today.
- */
-export function officerListOf(
-  payload: { status?: string; classId?: string; overdue?: boolean },
-  jurisdiction: string,
-  yesterday: string,
-): { readonly filters: { status?: string; classId?: string }; readonly fixed: FixedCondition[] } {
-  const fixed: FixedCondition[] = [
-    { filter: CLAIM_LIST.filters.jurisdictionPrefix, value: jurisdictionPrefix(jurisdiction) },
-  ];
+type ListPayload = { status?: string; classId?: string; overdue?: boolean };
+type ClaimListScope = {
+  readonly filters: { status?: string; classId?: string };
+  readonly fixed: FixedCondition[];
+};
+
+/** `overdue` narrows to the pending claims due before today; status and class are the user's filters. */
+function scopedList(payload: ListPayload, scope: FixedCondition[], yesterday: string): ClaimListScope {
+  const fixed = [...scope];
   if (payload.overdue)
     fixed.push(
       { filter: CLAIM_LIST.filters.dueBefore, value: yesterday },
@@ -94,6 +94,29 @@ export function officerListOf(
     fixed,
   };
 }
+
+/** The officers' list as a page or an export sees it: the caller's jurisdiction (and those below) is fixed. */
+export const officerListOf = (payload: ListPayload, jurisdiction: string, yesterday: string) =>
+  scopedList(
+    payload,
+    [{ filter: CLAIM_LIST.filters.jurisdictionPrefix, value: jurisdictionPrefix(jurisdiction) }],
+    yesterday,
+  );
+
+/** A claimant's list: only the claims it made (whatever their jurisdiction) are ever read. */
+export const claimantListOf = (
+  payload: ListPayload,
+  claimant: { readonly kind: 'institution' | 'enterprise'; readonly id: string },
+  yesterday: string,
+) =>
+  scopedList(
+    payload,
+    [
+      { filter: CLAIM_LIST.filters.claimantKind, value: claimant.kind },
+      { filter: CLAIM_LIST.filters.claimantId, value: claimant.id },
+    ],
+    yesterday,
+  );
 
 /** The notice page of a jurisdiction: the claims whose notice runs today. */
 export const noticesOf = (jurisdiction: string, today: string) => ({

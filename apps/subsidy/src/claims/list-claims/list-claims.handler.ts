@@ -1,4 +1,5 @@
-// ListClaims (officers: per jurisdiction, status, class, overdue), ListPublicNotices (anyone: the claims
+// ListClaims (officers: per jurisdiction, status, class, overdue; an institution's or enterprise's clerk:
+// their own claims, by status and class), ListPublicNotices (anyone: the claims
 // on notice today — claimant, class, occupation, headcount, amount; no names, no ID numbers) and
 // ListMyClaims (a trainee: every claim that names them, with the amount in their name).
 import type { subsidyV1 } from '@jineng/contracts';
@@ -8,11 +9,28 @@ import type { Principal, RpcRequest } from '@jineng/messaging';
 import { PG_POOL } from '@jineng/service-runtime';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { assertOfficerFor, ClaimsContext, workerOf } from '../claims-context';
+import { assertOfficerFor, ClaimsContext, listingClaimant, workerOf } from '../claims-context';
 import { ClaimForbidden } from '@jineng/subsidy-computation';
-import { CLAIM_LIST, NOTICE_LIST, isOverdue, noticesOf, officerListOf } from './claim-lists';
+import { CLAIM_LIST, NOTICE_LIST, claimantListOf, isOverdue, noticesOf, officerListOf } from './claim-lists';
 
 type Row = Record<string, unknown>;
+
+/**
+ * What the caller's list of claims may hold (page and export alike): a clerk's own claims, or an
+ * officer's jurisdiction; anyone else is refused.
+ */
+export function claimListFor(
+  principal: Principal,
+  payload: { status?: string; classId?: string; overdue?: boolean },
+  jurisdiction: string,
+  today: string,
+) {
+  const yesterday = addCalendarDays(today, -1);
+  const claimant = listingClaimant(principal);
+  if (claimant) return claimantListOf(payload, claimant, yesterday);
+  assertOfficerFor(principal, jurisdiction);
+  return officerListOf(payload, jurisdiction, yesterday);
+}
 
 @Injectable()
 export class ListClaimsHandler {
@@ -24,9 +42,8 @@ export class ListClaimsHandler {
   async list(request: RpcRequest<subsidyV1.ListClaims>): Promise<subsidyV1.ClaimList> {
     const { payload, envelope } = request;
     const jurisdiction = payload.jurisdiction ?? envelope.principal.jurisdiction;
-    assertOfficerFor(envelope.principal, jurisdiction);
     const today = this.context.today();
-    const { filters, fixed } = officerListOf(payload, jurisdiction, addCalendarDays(today, -1));
+    const { filters, fixed } = claimListFor(envelope.principal, payload, jurisdiction, today);
     const page = await queryPage(
       this.pool,
       CLAIM_LIST,
