@@ -109,6 +109,17 @@ it('loads classes in every state and a claim through to payment; a second load a
   const open = await client.get('auditor', '/api/v1/audit/fraud-alerts?status=open&pageSize=100');
   expect(open.body.items.length).toBeGreaterThanOrEqual(2);
 
+  // every service's own store, read through its read-only role: chains intact, the copy equal to it
+  const stores = await client.get('auditor', '/api/v1/audit/stores/verification');
+  expect(
+    (stores.body.services as { service: string; ok: boolean; eventsChecked: number }[]).map((s) => [
+      s.service,
+      s.ok,
+      s.eventsChecked > 0,
+    ]),
+  ).toEqual(PLATFORM_SERVICES.map((service) => [service, true, true]).sort());
+  expect(stores.body.ok).toBe(true);
+
   const second = Date.now();
   const again = await loadDemoData(gateway, moveClock);
   const secondMs = Date.now() - second;
