@@ -53,7 +53,8 @@ async function suspensions(): Promise<
 }
 
 it('a confirmed alert asking for a suspension suspends the institution once; class-ops then refuses its classes', async () => {
-  const client = new GatewayClient(whole.platform.urls.gateway!, 'fraud-suspension-e2e');
+  // a request its service did not answer in time (a loaded machine) is sent again with the same key
+  const client = new GatewayClient(whole.platform.urls.gateway!, 'fraud-suspension-e2e', 120_000);
   const ctx: FlowContext = { client, moveClock: (iso) => whole.moveClock(iso) };
   const ground = await prepareGround(ctx, '2019-08-01');
   const proxy = await runClass(
