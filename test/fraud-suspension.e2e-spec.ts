@@ -45,7 +45,7 @@ async function suspensions(): Promise<
   { id: string; data: Record<string, string>; metadata: Record<string, unknown> }[]
 > {
   const { rows } = await whole.db.pool.query(
-    `select id, data, metadata from "${whole.schemas.registry}".events
+    `select event_id as id, data, metadata from "${whole.schemas.registry}".events
       where stream_id = $1 and type = 'InstitutionSuspended.v1' order by version`,
     [`institution-${DEMO_INSTITUTION_ID}`],
   );
