@@ -130,12 +130,40 @@ function envelopeKeyEnvOf(app, folder) {
   return {};
 }
 
-function startApp(app, env, width) {
+/** The audit service's read-only role on a service's store (ADR 0021), as deploy/ names it. */
+function storeReaderOf(name, databaseUrl) {
+  const role = `jineng_audit_reads_${name.replace(/-/g, '_')}`;
+  const url = new URL(databaseUrl);
+  url.username = role;
+  url.password = '';
+  return { role, url: url.toString() };
+}
+
+function startApp(app, env, width, apps) {
   const prefix = `${app.name.padEnd(width)} | `;
   const database = app.service
     ? {
         DATABASE_URL: runtimeRoleOf(app, env.DATABASE_URL).url,
         JINENG_MIGRATOR_DATABASE_URL: env.DATABASE_URL,
+        // its migration step grants the audit service's reader; the audit service reads every store with them
+        JINENG_STORE_READER_ROLE: storeReaderOf(app.name, env.DATABASE_URL).role,
+        ...(app.name === 'audit'
+          ? {
+              JINENG_AUDIT_STORES: JSON.stringify(
+                Object.fromEntries(
+                  apps
+                    .filter((other) => other.service)
+                    .map((other) => [
+                      other.name,
+                      {
+                        databaseUrl: storeReaderOf(other.name, env.DATABASE_URL).url,
+                        schema: other.name.replace(/-/g, '_'),
+                      },
+                    ]),
+                ),
+              ),
+            }
+          : {}),
       }
     : {};
   const child = spawn(
@@ -293,7 +321,7 @@ async function main() {
   }
 
   const width = Math.max(0, ...apps.map((app) => app.name.length));
-  for (const app of apps) startApp(app, { ...env, ...envelopeKeyEnvOf(app, envelopeKeysDir) }, width);
+  for (const app of apps) startApp(app, { ...env, ...envelopeKeyEnvOf(app, envelopeKeysDir) }, width, apps);
 
   for (const app of apps.filter((a) => a.port)) {
     const entry = children.get(app.name);

@@ -1,5 +1,6 @@
 // The demo data of `npm start` (scripts/demo/demo-data.ts) loaded twice against the whole platform:
-// the first load brings classes in every state and a claim paid and reconciled; the second is answered
+// the first load brings classes in every state, a claim paid and reconciled, and the fraud alerts the
+// rules raise over a suspicious class (triaged: open, investigating, dismissed); the second is answered
 // step by step as first recorded and appends no event to any service's store.
 import { startWholePlatform, PLATFORM_SERVICES, type WholePlatform } from '@jineng/testing';
 import { GatewayClient } from '../scripts/demo/gateway-client';
@@ -56,6 +57,7 @@ it('loads classes in every state and a claim through to payment; a second load a
     applied: await statusOf(summary.classes.applied!.classId),
     approved: await statusOf(summary.classes.approved!.classId),
     running: await statusOf(summary.classes.running!.classId),
+    suspicious: await statusOf(summary.classes.suspicious!.classId),
   }).toEqual({
     paid: 'completed',
     inReview: 'completed',
@@ -63,6 +65,7 @@ it('loads classes in every state and a claim through to payment; a second load a
     applied: 'applied',
     approved: 'approved',
     running: 'running',
+    suspicious: 'running',
   });
   const paid = await client.get(
     'county_officer',
@@ -77,10 +80,51 @@ it('loads classes in every state and a claim through to payment; a second load a
   expect(inReview.body.summary).toMatchObject({ computedFen: 240_000 });
   expect(inReview.body.summary.status).not.toBe('paid');
 
+  // the fraud alerts, as an auditor lists them: raised by the rules over the suspicious class's events
+  const alerts = await client.get(
+    'auditor',
+    `/api/v1/audit/fraud-alerts?entityId=${summary.classes.suspicious!.classId}&pageSize=100&sort=ruleId`,
+  );
+  const rows = alerts.body.items as {
+    alertId: string;
+    ruleId: string;
+    status: string;
+    reason?: string;
+    figures: Record<string, number>;
+  }[];
+  expect(rows.map((r) => `${r.ruleId}:${r.status}`).sort()).toEqual([
+    'attendance-above-inspected-headcount:investigating',
+    'device-many-workers-in-seconds:dismissed',
+    'device-many-workers-in-seconds:open',
+    'device-many-workers-in-seconds:open',
+  ]);
+  // six trainees within the rule's 10 s on one device, each day; six checked in where two were found
+  for (const burst of rows.filter((r) => r.ruleId === 'device-many-workers-in-seconds'))
+    expect(burst.figures).toMatchObject({ workers: 6 });
+  expect(rows.find((r) => r.status === 'dismissed')).toMatchObject({
+    alertId: summary.fraudAlerts.dismissed,
+    reason: expect.stringContaining('排除代签'),
+  });
+  expect(rows.find((r) => r.status === 'investigating')?.alertId).toBe(summary.fraudAlerts.investigating);
+  const open = await client.get('auditor', '/api/v1/audit/fraud-alerts?status=open&pageSize=100');
+  expect(open.body.items.length).toBeGreaterThanOrEqual(2);
+
+  // every service's own store, read through its read-only role: chains intact, the copy equal to it
+  const stores = await client.get('auditor', '/api/v1/audit/stores/verification');
+  expect(
+    (stores.body.services as { service: string; ok: boolean; eventsChecked: number }[]).map((s) => [
+      s.service,
+      s.ok,
+      s.eventsChecked > 0,
+    ]),
+  ).toEqual(PLATFORM_SERVICES.map((service) => [service, true, true]).sort());
+  expect(stores.body.ok).toBe(true);
+
   const second = Date.now();
   const again = await loadDemoData(gateway, moveClock);
   const secondMs = Date.now() - second;
   expect(again.classes).toEqual(summary.classes);
+  expect(again.fraudAlerts).toEqual(summary.fraudAlerts);
   expect(await settled()).toEqual(after);
   console.log(JSON.stringify({ events: after, firstLoadMs: firstMs, secondLoadMs: secondMs }));
 }, 300_000);

@@ -1,8 +1,11 @@
 // The demo data of `npm start`, through the gateway only, on the demo clock: the ground of 盐湖区 (the
 // five seed jurisdictions' policies are published by the subsidy service itself at its start), then
 // classes in every state — one through to both tranches paid and reconciled, one with its claim in
-// review, one running, one approved, one applied for, one withdrawn. Every id and Idempotency-Key
+// review, one running, one approved, one applied for, one withdrawn — and a suspicious class whose
+// check-ins the fraud rules flag (scripts/demo/fraud-alerts.ts): open alerts, one under investigation,
+// one dismissed with its reason. Every id and Idempotency-Key
 // derives from the demo item's name (namespace DEMO_NAMESPACE): a second load appends nothing.
+import { triageDemoAlerts, type DemoAlerts } from './fraud-alerts';
 import { GatewayClient } from './gateway-client';
 import { prepareGround, runClass, type ClassOutcome, type FlowContext } from './whole-flow';
 
@@ -11,6 +14,7 @@ export const DEMO_NAMESPACE = 'jineng-demo-2019';
 
 export interface DemoSummary {
   readonly classes: Readonly<Record<string, ClassOutcome>>;
+  readonly fraudAlerts: DemoAlerts;
   /** where the demo clock stands at the end */
   readonly clock: string;
 }
@@ -121,6 +125,29 @@ export async function loadDemoData(
     },
     '2019-12-23',
   );
-  // runClass left the clock on the running class's second day
-  return { classes, clock: '2019-12-27T08:40:00+08:00' };
+  // a class whose one device checks its six trainees in at the same second every morning, and where
+  // the inspectors find two on site on the second day (DOMAIN §9: proxy check-ins, ghost trainees)
+  classes.suspicious = await runClass(
+    ctx,
+    ground,
+    {
+      key: '焊工班 2019-12（代签到嫌疑）',
+      startDate: '2019-12-30',
+      days: 5,
+      trainees: 6,
+      employed: 0,
+      until: 'running',
+      runningDays: 3,
+      inspection: { day: 2, headcount: 2 },
+    },
+    '2019-12-27',
+  );
+  const fraudAlerts = await triageDemoAlerts(
+    ctx.client,
+    classes.suspicious.classId,
+    { bursts: 3, aboveHeadcount: 1 },
+    log,
+  );
+  // runClass left the clock on the suspicious class's third day
+  return { classes, fraudAlerts, clock: '2020-01-01T08:40:00+08:00' };
 }

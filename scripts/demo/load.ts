@@ -28,6 +28,13 @@ async function main(): Promise<void> {
     log(
       `class ${state}: ${outcome.classId}${outcome.claimIds.certificate ? `, claim ${outcome.claimIds.certificate}` : ''}`,
     );
+  log(
+    `fraud alerts: ${Object.entries(summary.fraudAlerts.alertIds)
+      .map(([rule, ids]) => `${rule} × ${ids.length}`)
+      .join(
+        ', ',
+      )}; investigating ${summary.fraudAlerts.investigating}, dismissed ${summary.fraudAlerts.dismissed}`,
+  );
 }
 
 main().catch((error: unknown) => {

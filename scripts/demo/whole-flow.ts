@@ -60,6 +60,10 @@ export interface ClassPlan {
   readonly until: Stage;
   /** withdraw the class after its approval (cancelled) instead of running it */
   readonly withdraw?: boolean;
+  /** the days checked in when the plan stops at `running` (default 2) */
+  readonly runningDays?: number;
+  /** the inspection's day and the headcount the inspectors find (default: day 5 or the last, everyone) */
+  readonly inspection?: { readonly day: number; readonly headcount: number };
 }
 
 export interface ClassOutcome {
@@ -357,7 +361,8 @@ export async function runClass(
   if (!reached(plan, 'running')) return outcome;
 
   // the days of the class: every trainee checks in at 08:35 on the site's device
-  const lastDay = reached(plan, 'completed') ? plan.days : 2;
+  const lastDay = reached(plan, 'completed') ? plan.days : (plan.runningDays ?? 2);
+  const inspection = plan.inspection ?? { day: Math.min(5, plan.days), headcount: workerIds.length };
   for (let day = 1; day <= lastDay; day++) {
     const date = addDays(plan.startDate, day - 1);
     await ctx.moveClock(at(date, '08:40'));
@@ -392,7 +397,7 @@ export async function runClass(
       });
       log('started: every trainee present on the opening day');
     }
-    if (day === Math.min(5, plan.days)) {
+    if (day === inspection.day) {
       await client.must(
         'county_officer',
         'POST',
@@ -402,11 +407,11 @@ export async function runClass(
           at: new Date(at(date, '10:00')).toISOString(),
           place: SITE.name,
           teachersPresent: [ground.teacherId],
-          headcount: workerIds.length,
+          headcount: inspection.headcount,
         },
         step('inspection'),
       );
-      log(`inspected on day ${day}: ${workerIds.length} present`);
+      log(`inspected on day ${day}: ${inspection.headcount} present`);
     }
     if (day === plan.days - 3) {
       // the assessment is applied for at least 3 days before the class ends

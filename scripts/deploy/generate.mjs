@@ -11,7 +11,13 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync
 import path from 'node:path';
 import prettier from 'prettier';
 import { stringify } from 'yaml';
-import { GATEWAY_ADMIN_PORT, databaseRoleOf, platformApps, repoRoot } from './platform.mjs';
+import {
+  GATEWAY_ADMIN_PORT,
+  databaseRoleOf,
+  platformApps,
+  repoRoot,
+  storeReaderRoleOf,
+} from './platform.mjs';
 
 const BASE = path.join('deploy', 'k8s', 'base');
 const GENERATED = path.join(BASE, 'generated');
@@ -67,7 +73,7 @@ const containerSecurity = {
   seccompProfile: { type: 'RuntimeDefault' },
 };
 
-function deployment(app) {
+function deployment(app, apps) {
   const service = app.kind === 'service';
   const role = databaseRoleOf(app.name);
   const metricsPort = service ? app.port : GATEWAY_ADMIN_PORT;
@@ -85,6 +91,24 @@ function deployment(app) {
   if (payeeKey) env.push({ name: payeeKey.variable, value: `${SECRETS}/payee-sealing-key/${payeeKey.file}` });
   const sealKey = app.name === 'audit' ? AUDIT_SEAL_KEY : undefined;
   if (sealKey) env.push({ name: sealKey.variable, value: `${SECRETS}/audit-seal-key/${sealKey.file}` });
+  // the audit service reads every service's store through that store's read-only role (ADR 0021)
+  const stores = app.name === 'audit' ? apps.filter((other) => other.kind === 'service') : [];
+  if (stores.length > 0)
+    env.push({
+      name: 'JINENG_AUDIT_STORES',
+      value: JSON.stringify(
+        Object.fromEntries(
+          stores.map((other) => [
+            other.name,
+            {
+              databaseUrl: databaseUrl(storeReaderRoleOf(other.name)),
+              schema: other.name.replace(/-/g, '_'),
+              passwordFile: `${SECRETS}/store-readers/${other.name}/password`,
+            },
+          ]),
+        ),
+      ),
+    });
   const volumeMounts = [
     mount('nats-identity', `${SECRETS}/nats`),
     mount('nats-ca', `${SECRETS}/nats-ca`),
@@ -96,6 +120,7 @@ function deployment(app) {
   if (service) volumeMounts.unshift(mount('database', `${SECRETS}/database`));
   if (payeeKey) volumeMounts.push(mount('payee-sealing-key', `${SECRETS}/payee-sealing-key`));
   if (sealKey) volumeMounts.push(mount('audit-seal-key', `${SECRETS}/audit-seal-key`));
+  if (stores.length > 0) volumeMounts.push(mount('store-readers', `${SECRETS}/store-readers`));
   const volumes = [
     secretVolume('nats-identity', `jineng-nats-${app.name}`),
     {
@@ -108,6 +133,18 @@ function deployment(app) {
   ];
   if (payeeKey) volumes.push(secretVolume('payee-sealing-key', payeeKey.secretName));
   if (sealKey) volumes.push(secretVolume('audit-seal-key', sealKey.secretName));
+  if (stores.length > 0)
+    volumes.push({
+      name: 'store-readers',
+      projected: {
+        sources: stores.map((other) => ({
+          secret: {
+            name: `jineng-db-audit-reads-${other.name}`,
+            items: [{ key: 'password', path: `${other.name}/password` }],
+          },
+        })),
+      },
+    });
   if (service)
     volumes.unshift(
       secretVolume('database', `jineng-db-${app.name}`, { items: [{ key: 'password', path: 'password' }] }),
@@ -160,6 +197,8 @@ function deployment(app) {
                 { name: 'DATABASE_URL', value: databaseUrl(role) },
                 { name: 'JINENG_MIGRATOR_DATABASE_URL', value: databaseUrl('jineng_migrator') },
                 { name: 'JINENG_MIGRATOR_DATABASE_PASSWORD_FILE', value: `${SECRETS}/migrator/password` },
+                // the audit service's read-only role on this store: created if missing and granted (ADR 0021)
+                { name: 'JINENG_STORE_READER_ROLE', value: storeReaderRoleOf(app.name) },
               ],
               envFrom: [{ configMapRef: { name: 'jineng-config' } }],
               securityContext: containerSecurity,
@@ -346,6 +385,13 @@ function postgresCluster(apps) {
             inRoles: ['pg_read_all_stats'],
             passwordSecret: { name: `jineng-db-${app.name}` },
           })),
+          // the audit service's read-only role on each store (SELECT on events and streams, ADR 0021)
+          ...services.map((app) => ({
+            name: storeReaderRoleOf(app.name),
+            ensure: 'present',
+            login: true,
+            passwordSecret: { name: `jineng-db-audit-reads-${app.name}` },
+          })),
         ],
       },
       storage: { size: '100Gi' },
@@ -480,7 +526,14 @@ export async function generatedFiles(apps = platformApps()) {
     files.set(
       file,
       await render(
-        [deployment(app), serviceOf(app), pdbOf(app), hpaOf(app), networkPolicyOf(app), podMonitorOf(app)],
+        [
+          deployment(app, apps),
+          serviceOf(app),
+          pdbOf(app),
+          hpaOf(app),
+          networkPolicyOf(app),
+          podMonitorOf(app),
+        ],
         `${app.name} (${app.kind}, port ${app.port})`,
         file,
       ),

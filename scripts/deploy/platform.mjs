@@ -34,6 +34,8 @@ export function platformApps(root = repoRoot) {
 
 /** The database role a service runs as (made by its migration step and by CloudNativePG). */
 export const databaseRoleOf = (service) => `jineng_${service.replace(/-/g, '_')}`;
+/** the audit service's read-only role on a service's events and streams (ADR 0021) */
+export const storeReaderRoleOf = (service) => `jineng_audit_reads_${service.replace(/-/g, '_')}`;
 
 /** The image tag of the working tree: its commit (12 hex digits), `-dirty` when files differ from it. */
 export function gitTag(root = repoRoot) {

@@ -18,6 +18,7 @@ import { RegisterEnterpriseNatsController } from './enterprise/register-enterpri
 import { ApplyForListingHandler } from './institution/apply-for-listing/apply-for-listing.handler';
 import { ApplyForListingNatsController } from './institution/apply-for-listing/apply-for-listing.nats.controller';
 import { DisqualifyOnQualityFailureConsumer } from './institution/disqualify-on-quality-failure/disqualify-on-quality-failure.consumer';
+import { SuspendOnFraudAlertConsumer } from './institution/suspend-on-fraud-alert/suspend-on-fraud-alert.consumer';
 import { DelistInstitutionHandler } from './institution/delist-institution/delist-institution.handler';
 import { DelistInstitutionNatsController } from './institution/delist-institution/delist-institution.nats.controller';
 import { DisqualifyInstitutionForYearHandler } from './institution/disqualify-institution-for-year/disqualify-institution-for-year.handler';
@@ -153,6 +154,8 @@ const INFRASTRUCTURE: Provider[] = [
   ReadModelRunners,
   // certification's InstitutionFailedQualityThreshold → disqualified for the next year
   DisqualifyOnQualityFailureConsumer,
+  // audit's FraudAlertConfirmed with a suspension → the institutions it names suspended
+  SuspendOnFraudAlertConsumer,
 ];
 
 @Module({

@@ -28,6 +28,11 @@ export interface ServiceDatabaseConfig {
    * runtime role before it starts; otherwise they must have been applied (`main.js migrate`)
    */
   readonly migratorDatabaseUrl?: string;
+  /**
+   * JINENG_STORE_READER_ROLE: the audit service's read-only role on this service's events and streams,
+   * which the migration step creates and grants (ADR 0021); none when unset
+   */
+  readonly storeReaderRole?: string;
   readonly logLevel: JsonLogLevel;
 }
 
@@ -174,6 +179,7 @@ function readDatabaseConfig(
       'JINENG_DATABASE_PASSWORD_FILE',
     )!,
     ...(migratorDatabaseUrl ? { migratorDatabaseUrl } : {}),
+    ...(env.JINENG_STORE_READER_ROLE ? { storeReaderRole: env.JINENG_STORE_READER_ROLE } : {}),
     logLevel,
   };
 }

@@ -57,6 +57,19 @@ export const AUDIT_ROUTES: readonly RouteDefinition[] = [
   },
   {
     method: 'GET',
+    path: '/api/v1/audit/stores/verification',
+    summary: {
+      zh: '以只读角色读取各服务自己的事件库：重算哈希链，并与审计副本逐条比对',
+      en: "Read every service's own event store through its read-only role: recompute its chains and compare the audit copy with it, event by event",
+    },
+    tags,
+    roles: AUDITORS,
+    request: contract('VerifyServiceStores'),
+    response: contract('ServiceStoresReport'),
+    target: query('VerifyServiceStores', 120_000),
+  },
+  {
+    method: 'GET',
     path: '/api/v1/audit/payments/:paymentId/explanation',
     summary: {
       zh: '“这笔钱从何而来”：一笔支付的证据链（承诺、申领及明细、培训班、签到与设备、抽查、考核与证书、就业、分资金来源的账务、政策版本及条款），每环附事件编号与哈希',

@@ -177,6 +177,46 @@ export const ConfirmFraudAlertSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface CopyDifference {
+  readonly streamId: string;
+  readonly version: number;
+  readonly eventId: string;
+  readonly kind: 'missing' | 'different' | 'extra';
+  /** for different: the fields that differ */
+  readonly fields: readonly string[];
+}
+
+export const CopyDifferenceSchema: JsonSchema = {
+  $id: 'jineng.audit.v1.CopyDifference',
+  type: 'object',
+  properties: {
+    streamId: {
+      type: 'string',
+    },
+    version: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 4294967295,
+    },
+    eventId: {
+      type: 'string',
+    },
+    kind: {
+      type: 'string',
+      enum: ['missing', 'different', 'extra'],
+    },
+    fields: {
+      description: 'for different: the fields that differ',
+      type: 'array',
+      items: {
+        type: 'string',
+      },
+    },
+  },
+  required: ['streamId', 'version', 'eventId', 'kind', 'fields'],
+  additionalProperties: false,
+};
+
 /**
  * sealHash = sha256(canonical JSON of every field but seal_hash and signature);
  * signature = Ed25519("jineng audit seal v1\n" + sealHash), base64url.
@@ -1698,6 +1738,124 @@ export const ServiceRootSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+export interface ServiceStoreReport {
+  readonly service: string;
+  readonly ok: boolean;
+  /** why the store could not be read (no role configured, no connection, no grant); nothing else is set */
+  readonly unreachable?: string;
+  readonly streams: number;
+  readonly eventsChecked: number;
+  /** the first broken link of each broken stream of the source's own chains */
+  readonly broken: readonly BrokenAuditLink[];
+  /** the source's events the copy lacks (an event still on its way through the bus counts here too) */
+  readonly copyMissing: number;
+  /** events the copy holds otherwise than the source (stream, version, type, time, data, metadata or hash) */
+  readonly copyDifferent: number;
+  /** events in the copy under this service that its store does not hold */
+  readonly copyExtra: number;
+  /** the first 100 of them, in stream and version order */
+  readonly copyDifferences: readonly CopyDifference[];
+}
+
+export const ServiceStoreReportSchema: JsonSchema = {
+  $id: 'jineng.audit.v1.ServiceStoreReport',
+  type: 'object',
+  properties: {
+    service: {
+      type: 'string',
+    },
+    ok: {
+      type: 'boolean',
+    },
+    unreachable: {
+      description:
+        'why the store could not be read (no role configured, no connection, no grant); nothing else is set',
+      type: 'string',
+    },
+    streams: {
+      type: 'integer',
+      minimum: -2147483648,
+      maximum: 2147483647,
+    },
+    eventsChecked: {
+      type: 'integer',
+      minimum: -2147483648,
+      maximum: 2147483647,
+    },
+    broken: {
+      description: "the first broken link of each broken stream of the source's own chains",
+      type: 'array',
+      items: {
+        $ref: 'jineng.audit.v1.BrokenAuditLink',
+      },
+    },
+    copyMissing: {
+      description:
+        "the source's events the copy lacks (an event still on its way through the bus counts here too)",
+      type: 'integer',
+      minimum: -2147483648,
+      maximum: 2147483647,
+    },
+    copyDifferent: {
+      description:
+        'events the copy holds otherwise than the source (stream, version, type, time, data, metadata or hash)',
+      type: 'integer',
+      minimum: -2147483648,
+      maximum: 2147483647,
+    },
+    copyExtra: {
+      description: 'events in the copy under this service that its store does not hold',
+      type: 'integer',
+      minimum: -2147483648,
+      maximum: 2147483647,
+    },
+    copyDifferences: {
+      description: 'the first 100 of them, in stream and version order',
+      type: 'array',
+      items: {
+        $ref: 'jineng.audit.v1.CopyDifference',
+      },
+    },
+  },
+  required: [
+    'service',
+    'ok',
+    'streams',
+    'eventsChecked',
+    'broken',
+    'copyMissing',
+    'copyDifferent',
+    'copyExtra',
+    'copyDifferences',
+  ],
+  additionalProperties: false,
+};
+
+export interface ServiceStoresReport {
+  /** every store read, every chain holds and the copy equals every source */
+  readonly ok: boolean;
+  readonly services: readonly ServiceStoreReport[];
+}
+
+export const ServiceStoresReportSchema: JsonSchema = {
+  $id: 'jineng.audit.v1.ServiceStoresReport',
+  type: 'object',
+  properties: {
+    ok: {
+      description: 'every store read, every chain holds and the copy equals every source',
+      type: 'boolean',
+    },
+    services: {
+      type: 'array',
+      items: {
+        $ref: 'jineng.audit.v1.ServiceStoreReport',
+      },
+    },
+  },
+  required: ['ok', 'services'],
+  additionalProperties: false,
+};
+
 export interface StartFraudInvestigation {
   readonly alertId: string;
   readonly note?: string;
@@ -1927,6 +2085,32 @@ export const VerifySealsSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+/**
+ * The services' own stores verified from inside the platform (ADR 0021): the audit service reads each
+ * service's `events` table through a read-only role of that store (SELECT on events and streams only),
+ * recomputes every chain from version 1 and compares its copy with the source, event by event.
+ */
+export interface VerifyServiceStores {
+  /** only this service's store, e.g. class-ops */
+  readonly service?: string;
+}
+
+export const VerifyServiceStoresSchema: JsonSchema = {
+  $id: 'jineng.audit.v1.VerifyServiceStores',
+  description:
+    "The services' own stores verified from inside the platform (ADR 0021): the audit service reads each service's `events` table through a read-only role of that store (SELECT on events and streams only), recomputes every chain from version 1 and compares its copy with the source, event by event.",
+  type: 'object',
+  properties: {
+    service: {
+      description: "only this service's store, e.g. class-ops",
+      type: 'string',
+      pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$',
+      maxLength: 64,
+    },
+  },
+  additionalProperties: false,
+};
+
 /** The contracts of jineng.audit.v1. */
 export const contracts: readonly Contract[] = [
   {
@@ -1955,6 +2139,12 @@ export const contracts: readonly Contract[] = [
     subject: 'jineng.cmd.audit.ConfirmFraudAlert',
     source: 'proto/jineng/audit/v1/fraud.proto',
     schema: ConfirmFraudAlertSchema,
+  },
+  {
+    typeName: 'jineng.audit.v1.CopyDifference',
+    kind: 'type',
+    source: 'proto/jineng/audit/v1/verification.proto',
+    schema: CopyDifferenceSchema,
   },
   {
     typeName: 'jineng.audit.v1.DailySeal',
@@ -2177,6 +2367,18 @@ export const contracts: readonly Contract[] = [
     schema: ServiceRootSchema,
   },
   {
+    typeName: 'jineng.audit.v1.ServiceStoreReport',
+    kind: 'type',
+    source: 'proto/jineng/audit/v1/verification.proto',
+    schema: ServiceStoreReportSchema,
+  },
+  {
+    typeName: 'jineng.audit.v1.ServiceStoresReport',
+    kind: 'reply',
+    source: 'proto/jineng/audit/v1/verification.proto',
+    schema: ServiceStoresReportSchema,
+  },
+  {
     typeName: 'jineng.audit.v1.StartFraudInvestigation',
     kind: 'command',
     service: 'audit',
@@ -2214,5 +2416,14 @@ export const contracts: readonly Contract[] = [
     subject: 'jineng.qry.audit.VerifySeals',
     source: 'proto/jineng/audit/v1/seals.proto',
     schema: VerifySealsSchema,
+  },
+  {
+    typeName: 'jineng.audit.v1.VerifyServiceStores',
+    kind: 'query',
+    service: 'audit',
+    name: 'VerifyServiceStores',
+    subject: 'jineng.qry.audit.VerifyServiceStores',
+    source: 'proto/jineng/audit/v1/verification.proto',
+    schema: VerifyServiceStoresSchema,
   },
 ];

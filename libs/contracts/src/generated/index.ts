@@ -28,6 +28,7 @@ export interface ContractTypes {
   'jineng.audit.v1.BrokenAuditLink': auditV1.BrokenAuditLink;
   'jineng.audit.v1.ClaimAsOf': auditV1.ClaimAsOf;
   'jineng.audit.v1.ConfirmFraudAlert': auditV1.ConfirmFraudAlert;
+  'jineng.audit.v1.CopyDifference': auditV1.CopyDifference;
   'jineng.audit.v1.DailySeal': auditV1.DailySeal;
   'jineng.audit.v1.DismissFraudAlert': auditV1.DismissFraudAlert;
   'jineng.audit.v1.EvidenceLink': auditV1.EvidenceLink;
@@ -57,11 +58,14 @@ export interface ContractTypes {
   'jineng.audit.v1.SealPublicKey': auditV1.SealPublicKey;
   'jineng.audit.v1.SealVerificationReport': auditV1.SealVerificationReport;
   'jineng.audit.v1.ServiceRoot': auditV1.ServiceRoot;
+  'jineng.audit.v1.ServiceStoreReport': auditV1.ServiceStoreReport;
+  'jineng.audit.v1.ServiceStoresReport': auditV1.ServiceStoresReport;
   'jineng.audit.v1.StartFraudInvestigation': auditV1.StartFraudInvestigation;
   'jineng.audit.v1.TimelineEntry': auditV1.TimelineEntry;
   'jineng.audit.v1.TimelinePage': auditV1.TimelinePage;
   'jineng.audit.v1.VerifyAuditCopy': auditV1.VerifyAuditCopy;
   'jineng.audit.v1.VerifySeals': auditV1.VerifySeals;
+  'jineng.audit.v1.VerifyServiceStores': auditV1.VerifyServiceStores;
   'jineng.certification.v1.ApplyForAssessment': certificationV1.ApplyForAssessment;
   'jineng.certification.v1.Assessment': certificationV1.Assessment;
   'jineng.certification.v1.AssessmentApplied': certificationV1.AssessmentApplied;

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { Migration } from './event-store.migrations';
-import { ensureRuntimeRole, grantRuntimeRole, type RuntimeRole } from './runtime-role';
+import { ensureRuntimeRole, grantRuntimeRole, grantStoreReader, type RuntimeRole } from './runtime-role';
 export type { Migration };
 
 export interface MigrateOptions {
@@ -10,6 +10,8 @@ export interface MigrateOptions {
    * tools that run as the owner).
    */
   readonly runtimeRole?: RuntimeRole;
+  /** the audit service's read-only role on this store's `events` and `streams` (grantStoreReader) */
+  readonly storeReaderRole?: string;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -54,6 +56,7 @@ export async function migrate(
       await ensureRuntimeRole(client, options.runtimeRole);
       await grantRuntimeRole(client, S, options.runtimeRole.name);
     }
+    if (options.storeReaderRole) await grantStoreReader(client, S, options.storeReaderRole);
     await client.query('commit');
     return applied;
   } catch (error) {

@@ -67,3 +67,19 @@ export function scramSha256Verifier(password: string, salt: Buffer = randomBytes
   const serverKey = createHmac('sha256', salted).update('Server Key').digest();
   return `SCRAM-SHA-256$${iterations}:${salt.toString('base64')}$${storedKey.toString('base64')}:${serverKey.toString('base64')}`;
 }
+
+/**
+ * The read-only role through which the audit service verifies this store from inside the platform
+ * (ADR 0021): USAGE on the schema and SELECT on `events` and `streams` — no other table, no function
+ * (the append functions), no write of any kind. Created as a login role when missing (its password is
+ * the deployment's: CloudNativePG's managed role, or trust locally); idempotent, run after every
+ * migration of the schema.
+ */
+export async function grantStoreReader(client: Queryable, S: string, roleName: string): Promise<void> {
+  await ensureRuntimeRole(client, { name: roleName });
+  const R = quoteRole(roleName);
+  await client.query(`
+    grant usage on schema ${S} to ${R};
+    grant select on ${S}.events, ${S}.streams to ${R};
+  `);
+}

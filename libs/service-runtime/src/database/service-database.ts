@@ -82,6 +82,7 @@ export async function migrateServiceDatabase(
             },
           }
         : {}),
+      ...(config.storeReaderRole ? { storeReaderRole: config.storeReaderRole } : {}),
     });
     return { applied, ...(separate ? { runtimeRole: name } : {}) };
   } finally {

@@ -51,25 +51,32 @@ export async function startWholePlatform(
   setTestClock(clockFile, startsAt);
   const schemas: Record<string, string> = {};
   for (const service of PLATFORM_SERVICES) schemas[service] = await db.freshSchema();
+  // the audit service's read-only role on each store (ADR 0021): granted by each service's migration
+  // step, dropped with the test database
+  const readers = Object.fromEntries(PLATFORM_SERVICES.map((service) => [service, db.runtimeRole()]));
+  const stores = JSON.stringify(
+    Object.fromEntries(
+      PLATFORM_SERVICES.map((service) => [
+        service,
+        { databaseUrl: readers[service]!.url, schema: schemas[service]! },
+      ]),
+    ),
+  );
+  const serviceEnv = (service: (typeof PLATFORM_SERVICES)[number]) => ({
+    JINENG_SCHEMA: schemas[service]!,
+    JINENG_TEST_CLOCK_FILE: clockFile,
+    JINENG_STORE_READER_ROLE: readers[service]!.name,
+    ...(service === 'audit' ? { JINENG_AUDIT_STORES: stores } : {}),
+    ...(service === 'registry' ? DEVELOPMENT_REGISTRY_KEYS : {}),
+  });
   const apps = [
-    ...PLATFORM_SERVICES.map((service) => ({
-      name: service,
-      env: {
-        JINENG_SCHEMA: schemas[service]!,
-        JINENG_TEST_CLOCK_FILE: clockFile,
-        ...(service === 'registry' ? DEVELOPMENT_REGISTRY_KEYS : {}),
-      },
-    })),
+    ...PLATFORM_SERVICES.map((service) => ({ name: service, env: serviceEnv(service) })),
     { name: 'gateway', env: { JINENG_DEV_AUTH: 'enabled', ...options.gatewayEnv } },
     ...Object.entries(options.replicas ?? {}).flatMap(([service, count]) =>
       Array.from({ length: count - 1 }, (_, i) => ({
         name: service,
         replicaLabel: `${service}#${i + 2}`,
-        env: {
-          JINENG_SCHEMA: schemas[service]!,
-          JINENG_TEST_CLOCK_FILE: clockFile,
-          ...(service === 'registry' ? DEVELOPMENT_REGISTRY_KEYS : {}),
-        },
+        env: serviceEnv(service as (typeof PLATFORM_SERVICES)[number]),
       })),
     ),
   ];
