@@ -64,7 +64,7 @@ it('applies the registry migrations as the migrator with the database settings o
     expect.objectContaining({
       message: expect.stringMatching(
         new RegExp(
-          `^schema ${schema}: applied .*registry-004-roster-import-request-digest, registry-005-roster-upload-part-sizes; runtime role ${role.name} granted$`,
+          `^schema ${schema}: applied .*registry-004-roster-import-request-digest, registry-005-roster-upload-part-sizes, registry-006-worker-hard-to-move-into-work; runtime role ${role.name} granted$`,
         ),
       ),
     }),
