@@ -139,53 +139,6 @@ const CLASS_OPS_SCREENS: readonly ConsoleScreen[] = [
   },
 ];
 
-// "Explain this yuan", as-of replay, recomputation, seals and fraud alerts (issue 16, the auditor)
-const AUDITOR: readonly Role[] = ['auditor'];
-const AUDIT_SCREENS: readonly ConsoleScreen[] = [
-  {
-    path: '/audit/explain',
-    title: 'nav.auditExplain',
-    group: 'nav.audit',
-    roles: AUDITOR,
-    page: lazy(() => import('../pages/audit/ExplainPage')),
-  },
-  {
-    path: '/audit/explain/:kind/:id',
-    title: 'nav.auditExplain',
-    menu: false,
-    roles: AUDITOR,
-    page: lazy(() => import('../pages/audit/ExplainPage')),
-  },
-  {
-    path: '/audit/as-of',
-    title: 'nav.auditAsOf',
-    group: 'nav.audit',
-    roles: AUDITOR,
-    page: lazy(() => import('../pages/audit/AsOfPage')),
-  },
-  {
-    path: '/audit/recomputation',
-    title: 'nav.auditRecomputation',
-    group: 'nav.audit',
-    roles: AUDITOR,
-    page: lazy(() => import('../pages/audit/RecomputationPage')),
-  },
-  {
-    path: '/audit/seals',
-    title: 'nav.auditSeals',
-    group: 'nav.audit',
-    roles: AUDITOR,
-    page: lazy(() => import('../pages/audit/SealsPage')),
-  },
-  {
-    path: '/audit/fraud-alerts',
-    title: 'nav.auditFraudAlerts',
-    group: 'nav.audit',
-    roles: AUDITOR,
-    page: lazy(() => import('../pages/audit/FraudAlertsPage')),
-  },
-];
-
 /** The menu groups, in menu order. */
 export const GROUPS: readonly MessageKey[] = [
   'nav.registry',
@@ -308,21 +261,12 @@ export const SCREENS: readonly ConsoleScreen[] = [
     page: lazy(() => import('../pages/audit/TimelinePage')),
   },
   {
-    path: '/audit/timeline/:entityId',
-    title: 'nav.auditTimeline',
-    menu: false,
-    roles: ['auditor'],
-    page: lazy(() => import('../pages/audit/TimelinePage')),
-  },
-  {
     path: '/audit/chains',
     title: 'nav.auditChains',
     group: 'nav.audit',
     roles: ['auditor'],
     page: lazy(() => import('../pages/audit/ChainVerificationPage')),
   },
-  // the auditor's questions of the money (the gateway's audit routes admit the auditor role only)
-  ...AUDIT_SCREENS,
   {
     path: '/my/claims',
     title: 'nav.myClaims',

@@ -8,7 +8,6 @@ import { useCallback, useState } from 'react';
 import { useSession } from '../../auth/session';
 import { PagedList } from '../../components/PagedList';
 import { useI18n } from '../../i18n/i18n';
-import { ExplainButton, UUID } from './auditShared';
 
 interface TimelineEntry {
   readonly eventId: string;
@@ -46,27 +45,18 @@ export function timelineQuery(filters: Record<string, unknown>): Record<string, 
 function Timeline({ entityId }: { entityId: string }) {
   const { t } = useI18n();
   const { api } = useSession();
-  // the id named as a claim or a payment opens its explanation ("explain this yuan")
-  const [namedAs, setNamedAs] = useState<'claim' | 'payment'>();
   const path = `/api/v1/audit/entities/${encodeURIComponent(entityId)}/timeline`;
   const fetchPage = useCallback(
-    async (filters: Record<string, unknown>, page: number, pageSize: number) => {
-      const answer = await api.get<{ items: TimelineEntry[]; total: number }>(path, {
+    (filters: Record<string, unknown>, page: number, pageSize: number) =>
+      api.get<{ items: TimelineEntry[]; total: number }>(path, {
         ...(timelineQuery(filters) as Record<string, string>),
         page,
         pageSize,
-      });
-      const kinds = new Set(answer.items.flatMap((entry) => entry.kinds));
-      setNamedAs(
-        (known) => known ?? (kinds.has('claim') ? 'claim' : kinds.has('payment') ? 'payment' : undefined),
-      );
-      return answer;
-    },
+      }),
     [api, path],
   );
   return (
     <PagedList<TimelineEntry>
-      extra={namedAs && UUID.test(entityId) && <ExplainButton kind={namedAs} id={entityId} />}
       caption={t('audit.timelineOf', { id: entityId })}
       rowKey="eventId"
       fetchPage={fetchPage}
@@ -139,20 +129,14 @@ function Timeline({ entityId }: { entityId: string }) {
   );
 }
 
-/** reached from the menu, or from an id elsewhere at /audit/timeline/:entityId (opened at once) */
-export default function TimelinePage({ params }: { params?: Record<string, string> }) {
-  return <TimelineScreen key={params?.entityId ?? ''} initial={params?.entityId} />;
-}
-
-function TimelineScreen({ initial }: { initial?: string }) {
+export default function TimelinePage() {
   const { t } = useI18n();
-  const [entityId, setEntityId] = useState<string | undefined>(initial);
+  const [entityId, setEntityId] = useState<string>();
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Form
         layout="inline"
         name="entity"
-        initialValues={{ entityId: initial }}
         onFinish={(values: { entityId: string }) => setEntityId(values.entityId.trim())}
       >
         <Form.Item

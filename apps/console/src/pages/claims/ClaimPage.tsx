@@ -203,22 +203,7 @@ export default function ClaimPage({ params }: { params: Record<string, string> }
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Card
-        title={t('claim.summary')}
-        extra={
-          // the auditor goes on from the claim to its evidence chain and its timeline
-          principal?.roles.includes('auditor') && (
-            <Space>
-              <Button onClick={() => navigate(`/audit/explain/claim/${summary.claimId}`)}>
-                {t('audit.openExplanation')}
-              </Button>
-              <Button onClick={() => navigate(`/audit/timeline/${summary.claimId}`)}>
-                {t('audit.openTimeline')}
-              </Button>
-            </Space>
-          )
-        }
-      >
+      <Card title={t('claim.summary')}>
         <Descriptions column={3} size="small">
           <Descriptions.Item label={t('claim.claimId')}>{summary.claimId}</Descriptions.Item>
           <Descriptions.Item label={t('claim.kind')}>
