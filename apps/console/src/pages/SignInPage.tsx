@@ -7,6 +7,26 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useI18n } from '../i18n/i18n';
 import { useRouter } from '../shell/router';
 
+let demoUsersRequest: Promise<DemoUser[] | 'none'> | undefined;
+
+/**
+ * The development issuer's users, asked for once, as soon as this module loads: the request runs while
+ * the rest of the bundle is evaluated and the page first renders, instead of after it.
+ */
+function demoUsers(): Promise<DemoUser[] | 'none'> {
+  demoUsersRequest ??= fetch('/api/v1/dev/users').then(
+    async (response) => (response.ok ? ((await response.json()) as DemoUser[]) : 'none'),
+    () => 'none' as const,
+  );
+  return demoUsersRequest;
+}
+if (
+  typeof fetch === 'function' &&
+  typeof window !== 'undefined' &&
+  !window.location.pathname.startsWith('/public')
+)
+  void demoUsers();
+
 export function SignInPage({ languageToggle }: { languageToggle: ReactNode }) {
   const { t, lang } = useI18n();
   const { signInAsDemoUser } = useSession();
@@ -22,10 +42,11 @@ export function SignInPage({ languageToggle }: { languageToggle: ReactNode }) {
   }, [users]);
 
   useEffect(() => {
-    fetch('/api/v1/dev/users').then(
-      async (response) => setUsers(response.ok ? ((await response.json()) as DemoUser[]) : 'none'),
-      () => setUsers('none'),
-    );
+    let current = true;
+    void demoUsers().then((listed) => current && setUsers(listed));
+    return () => {
+      current = false;
+    };
   }, []);
 
   return (
@@ -42,11 +63,12 @@ export function SignInPage({ languageToggle }: { languageToggle: ReactNode }) {
             <Typography.Title level={3}>{t('signIn.title')}</Typography.Title>
             {users === 'none' && <Alert type="info" title={t('signIn.noDevIssuer')} />}
             <ErrorAlert error={error} />
-            {Array.isArray(users) && (
+            {/* the form is drawn while its users are on their way (its styles made once, not after them) */}
+            {users !== 'none' && (
               <Form
                 layout="vertical"
                 onFinish={async ({ user }: { user: string }) => {
-                  const chosen = users.find((candidate) => candidate.user === user);
+                  const chosen = (users ?? []).find((candidate) => candidate.user === user);
                   if (!chosen) return;
                   setBusy(true);
                   setError(undefined);
@@ -66,7 +88,8 @@ export function SignInPage({ languageToggle }: { languageToggle: ReactNode }) {
                   rules={[{ required: true, message: t('common.required', { field: t('signIn.user') }) }]}
                 >
                   <Select
-                    options={users.map((candidate) => ({
+                    loading={users === undefined}
+                    options={(users ?? []).map((candidate) => ({
                       value: candidate.user,
                       label: `${t(`role.${candidate.user}`)} · ${lang === 'zh' ? candidate.displayName : candidate.displayNameEn}`,
                     }))}
