@@ -17,6 +17,9 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   EnvelopeSigner,
@@ -32,10 +35,12 @@ const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:
 const concurrency = Number(process.env.BENCH_SIGNING_CONCURRENCY ?? 64);
 const roundMs = Number(process.env.BENCH_SIGNING_ROUND_SECONDS ?? 4) * 1_000;
 const rounds = Number(process.env.BENCH_SIGNING_ROUNDS ?? 5);
-const handlers = (process.env.BENCH_SIGNING_HANDLERS ?? 'echo,pg').split(',') as ('echo' | 'pg')[];
+const handlers = (process.env.BENCH_SIGNING_HANDLERS ?? 'echo,pg,http').split(',') as Handler[];
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
 type Mode = 'signed' | 'unsigned';
+/** echo and pg: the gateway's NATS leg only; http: the whole gateway over HTTP, services echoing */
+type Handler = 'echo' | 'pg' | 'http';
 
 /** The child's CPU time so far, in µs. */
 const childCpu = (child: ChildProcess) =>
@@ -80,18 +85,22 @@ const request = (): RpcRequest<{ workerId: string }> => ({
   payload: { workerId: randomUUID() },
 });
 
+/** One request of a round: resolves when answered, rejects when not. */
+type Send = () => Promise<unknown>;
+
 /**
  * `concurrency` loops, each sending the next request when its answer arrives, for `ms`; with the CPU
  * time the gateway side and the service spent per answered request (robust to a busy machine: other
- * processes slow a round down but do not add to these two processes' CPU time).
+ * processes slow a round down but do not add to these processes' CPU time). `selfCounts`: whether
+ * this process is the gateway side (the NATS-leg handlers) or only the load generator (http).
  */
-async function round(
-  client: RpcClient,
-  target: { service: string; name: string },
-  ms: number,
-  service: ChildProcess,
-) {
-  const cpuBefore = ownCpu() + (await childCpu(service));
+async function round(send: Send, ms: number, children: ChildProcess[], selfCounts: boolean) {
+  const cpuNow = async () => {
+    let total = selfCounts ? ownCpu() : 0;
+    for (const child of children) total += await childCpu(child);
+    return total;
+  };
+  const cpuBefore = await cpuNow();
   const latencies: number[] = [];
   const until = performance.now() + ms;
   let failed = 0;
@@ -100,7 +109,7 @@ async function round(
       while (performance.now() < until) {
         const started = performance.now();
         try {
-          await client.send({ kind: 'query', ...target }, request(), { timeoutMs: 10_000 });
+          await send();
           latencies.push(performance.now() - started);
         } catch {
           failed += 1;
@@ -109,7 +118,7 @@ async function round(
     }),
   );
   if (failed > 0) throw new Error(`${failed} requests failed in a round`);
-  const cpuMicros = ownCpu() + (await childCpu(service)) - cpuBefore;
+  const cpuMicros = (await cpuNow()) - cpuBefore;
   latencies.sort((a, b) => a - b);
   return {
     cpuMicrosPerRequest: Math.round(cpuMicros / latencies.length),
@@ -120,16 +129,72 @@ async function round(
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+/** The whole gateway (gateway.process.ts) with the keys of both bench services; answers its port. */
+async function startGateway(keys: ReturnType<typeof generateEnvelopeMacKeys>) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-gateway-'));
+  const keyFile = path.join(dir, 'gateway-envelope-keys.json');
+  writeFileSync(keyFile, JSON.stringify(keys.gateway), { mode: 0o600 });
+  const child = fork(path.join(__dirname, 'gateway.process.ts'), [], {
+    env: {
+      ...process.env,
+      NATS_URL,
+      JINENG_DEV_AUTH: 'enabled',
+      JINENG_ENVELOPE_SIGNING_KEY_FILE: keyFile,
+      // the bench is one caller on one route: the per-caller and per-route limits would answer 429
+      JINENG_RATE_LIMIT_CALLER: '100000000/1',
+      JINENG_RATE_LIMIT_ROUTE: '100000000/1',
+      JINENG_RPC_TIMEOUT_MS: '10000',
+    },
+    execArgv: ['-r', path.join(__dirname, '../../scripts/ts-register.cjs')],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (message: { port: number }) => resolve(message.port));
+    child.once('exit', (code) => reject(new Error(`bench gateway exited (${code}) before it was ready`)));
+  });
+  return { child, port, dir };
+}
+
+async function httpSender(port: number): Promise<Record<Mode, Send>> {
+  const base = `http://127.0.0.1:${port}`;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const issued = await fetch(`${base}/api/v1/dev/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ user: 'county_officer' }),
+  });
+  if (!issued.ok) throw new Error(`the development issuer answered ${issued.status}`);
+  const { accessToken } = (await issued.json()) as { accessToken: string };
+  const get = (mode: Mode) => () =>
+    new Promise<void>((resolve, reject) => {
+      const request = http.get(
+        `${base}/api/v1/bench/${mode}/${randomUUID()}`,
+        { agent, headers: { authorization: `Bearer ${accessToken}` } },
+        (response) => {
+          response.resume();
+          response.on('end', () =>
+            response.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${response.statusCode}`)),
+          );
+        },
+      );
+      request.on('error', reject);
+    });
+  return { signed: get('signed'), unsigned: get('unsigned') };
+}
+
 async function main() {
-  // the signed service's own key; the gateway's file holds it (ADR 0022)
-  const keys = generateEnvelopeMacKeys(['benchsigningsigned']);
+  // each service's own key; the gateway's file holds both (ADR 0022); the gateway of the http
+  // handler MACs for the unsigned service too, but its process skips signing on that route
+  const keys = generateEnvelopeMacKeys(['benchsigningsigned', 'benchsigningunsigned']);
   const proxy = ClientProxyFactory.create({
     transport: Transport.NATS,
     options: { servers: NATS_URL.split(','), name: 'bench-gateway' },
   });
   await proxy.connect();
   const clients: Record<Mode, RpcClient> = {
-    signed: new RpcClient(proxy, { signer: new EnvelopeSigner(gatewayKeysFromJwks(keys.gateway)) }),
+    signed: new RpcClient(proxy, {
+      signer: new EnvelopeSigner(gatewayKeysFromJwks({ keys: keys.gateway.keys.slice(0, 1) })),
+    }),
     unsigned: new RpcClient(proxy),
   };
   const results: Record<string, unknown> = {};
@@ -141,16 +206,30 @@ async function main() {
         SUBJECT: `jineng.qry.${target.service}.${target.name}`,
         SIGNED: mode === 'signed' ? '1' : '0',
         SERVICE: target.service,
-        VERIFY_JWKS: JSON.stringify(keys.services[target.service] ?? { keys: [] }),
-        HANDLER: handler,
+        VERIFY_JWKS: JSON.stringify(keys.services[target.service]),
+        HANDLER: handler === 'http' ? 'echo' : handler,
         NATS_URL,
         DATABASE_URL,
       });
       services[mode] = { child, target };
     }
+    const gateway = handler === 'http' ? await startGateway(keys) : undefined;
+    const send: Record<Mode, Send> = gateway
+      ? await httpSender(gateway.port)
+      : {
+          signed: () =>
+            clients.signed.send({ kind: 'query', ...services.signed.target }, request(), {
+              timeoutMs: 10_000,
+            }),
+          unsigned: () =>
+            clients.unsigned.send({ kind: 'query', ...services.unsigned.target }, request(), {
+              timeoutMs: 10_000,
+            }),
+        };
+    const run = (mode: Mode, ms: number) =>
+      round(send[mode], ms, [services[mode].child, ...(gateway ? [gateway.child] : [])], !gateway);
     // warm-up: JIT, connections, pools
-    for (const mode of ['signed', 'unsigned'] as const)
-      await round(clients[mode], services[mode].target, 1_500, services[mode].child);
+    for (const mode of ['signed', 'unsigned'] as const) await run(mode, 1_500);
     const measured: Record<Mode, { perSec: number; p50Ms: number; cpuMicrosPerRequest: number }[]> = {
       signed: [],
       unsigned: [],
@@ -159,30 +238,26 @@ async function main() {
       for (const mode of i % 2 === 0
         ? (['signed', 'unsigned'] as const)
         : (['unsigned', 'signed'] as const)) {
-        const result = await round(clients[mode], services[mode].target, roundMs, services[mode].child);
+        const result = await run(mode, roundMs);
         measured[mode].push(result);
         log(
-          `${handler} round ${i + 1}/${rounds} ${mode}: ${result.perSec} requests/s, p50 ${result.p50Ms} ms`,
+          `${handler} round ${i + 1}/${rounds} ${mode}: ${result.perSec} requests/s, p50 ${result.p50Ms} ms, ${result.cpuMicrosPerRequest} CPU µs/request`,
         );
       }
     const signed = median(measured.signed.map((r) => r.perSec));
     const unsigned = median(measured.unsigned.map((r) => r.perSec));
+    const signedCpu = median(measured.signed.map((r) => r.cpuMicrosPerRequest));
+    const unsignedCpu = median(measured.unsigned.map((r) => r.cpuMicrosPerRequest));
     results[handler] = {
       signedRequestsPerSec: signed,
       unsignedRequestsPerSec: unsigned,
       signedToUnsigned: Math.round((signed / unsigned) * 1000) / 1000,
       throughputCostPercent: Math.round((1 - signed / unsigned) * 1000) / 10,
-      // CPU per request of both sides (the gateway leg and the service): on a CPU-bound machine the
-      // throughput is cores / CPU per request, so this ratio is the throughput cost a busy machine hides
-      signedCpuMicrosPerRequest: median(measured.signed.map((r) => r.cpuMicrosPerRequest)),
-      unsignedCpuMicrosPerRequest: median(measured.unsigned.map((r) => r.cpuMicrosPerRequest)),
-      cpuCostPercent:
-        Math.round(
-          (1 -
-            median(measured.unsigned.map((r) => r.cpuMicrosPerRequest)) /
-              median(measured.signed.map((r) => r.cpuMicrosPerRequest))) *
-            1000,
-        ) / 10,
+      // CPU per request of the gateway side and the service: on a CPU-bound machine the throughput is
+      // cores / CPU per request, so this ratio is the throughput cost a busy machine hides
+      signedCpuMicrosPerRequest: signedCpu,
+      unsignedCpuMicrosPerRequest: unsignedCpu,
+      cpuCostPercent: Math.round((1 - unsignedCpu / signedCpu) * 1000) / 10,
       signedP50Ms: median(measured.signed.map((r) => r.p50Ms)),
       unsignedP50Ms: median(measured.unsigned.map((r) => r.p50Ms)),
       rounds: {
@@ -191,10 +266,14 @@ async function main() {
       },
     };
     for (const { child } of Object.values(services)) await stopService(child);
+    if (gateway) {
+      await stopService(gateway.child);
+      rmSync(gateway.dir, { recursive: true, force: true });
+    }
   }
   await proxy.close();
   process.stdout.write(
-    `${JSON.stringify({ concurrency, roundSeconds: roundMs / 1_000, rounds, ...results })}\n`,
+    `${JSON.stringify({ concurrency, roundSeconds: roundMs / 1_000, rounds, loadAverage: loadavg().map((l) => Math.round(l * 10) / 10), ...results })}\n`,
   );
 }
 

@@ -8,6 +8,7 @@ import {
 } from 'jose';
 import { GatewayError } from '../errors/gateway-error';
 import { JwtAuthenticator } from './jwt-authenticator';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 const ISSUER = 'https://sso.example.gov.cn/realms/jineng';
 const AUDIENCE = 'jineng-api';
@@ -148,5 +149,37 @@ describe('JwtAuthenticator', () => {
     });
     const error = await failure(`Bearer ${await token()}`, unreachable);
     expect(error).toMatchObject({ status: 503, code: 'GATEWAY.AUTHENTICATION_UNAVAILABLE' });
+  });
+
+  it('verifies a token once, then answers its principal from the cache until the cache or the token expires', async () => {
+    const pair = await generateKeyPair('ES256');
+    const publicJwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'ES256' };
+    const local = createLocalJWKSet({ keys: [publicJwk] });
+    let keyLookups = 0;
+    let nowMs = Date.now();
+    const counted = new JwtAuthenticator(
+      {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        keys: (header, input) => {
+          keyLookups += 1;
+          return local(header, input);
+        },
+      },
+      new VerifiedTokenCache({ capacity: 10, maxAgeMs: 60_000, now: () => nowMs }),
+    );
+    const bearer = `Bearer ${await token(CLAIMS, { key: pair.privateKey })}`;
+    const first = await counted.authenticate(bearer);
+    expect(await counted.authenticate(bearer)).toEqual(first);
+    expect(await counted.authenticate(bearer)).toEqual(first);
+    expect(keyLookups).toBe(1);
+    // a token differing in one character of its signature is verified (and refused), not served
+    const tampered = `${bearer.slice(0, -2)}${bearer.endsWith('A') ? 'B' : 'A'}${bearer.slice(-1)}`;
+    await expect(counted.authenticate(tampered)).rejects.toBeInstanceOf(GatewayError);
+    expect(keyLookups).toBe(2);
+    // after the cache's maximum age the token is verified again
+    nowMs += 60_000;
+    await counted.authenticate(bearer);
+    expect(keyLookups).toBe(3);
   });
 });

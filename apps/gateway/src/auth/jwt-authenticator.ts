@@ -5,6 +5,7 @@ import type { Principal } from '@jineng/messaging';
 import { errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { GatewayErrors, type AuthenticationFailure } from '../errors/gateway-error';
 import { principalFromClaims } from './principal-from-claims';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 export interface TokenVerification {
   readonly issuer: string;
@@ -28,8 +29,14 @@ export const ACCEPTED_ALGORITHMS = [
 const CLOCK_TOLERANCE_SECONDS = 30;
 
 export class JwtAuthenticator {
-  /** `undefined`: no issuer configured, every token is refused */
-  constructor(private readonly verification: TokenVerification | undefined) {}
+  /**
+   * `undefined`: no issuer configured, every token is refused. `verified`: the tokens verified
+   * lately (verified-token-cache.ts), so that a caller's next requests skip the signature check.
+   */
+  constructor(
+    private readonly verification: TokenVerification | undefined,
+    private readonly verified = new VerifiedTokenCache(),
+  ) {}
 
   /** The principal of the `Authorization` header; undefined when there is none. */
   async authenticate(authorization: string | undefined): Promise<Principal | undefined> {
@@ -37,11 +44,14 @@ export class JwtAuthenticator {
     const match = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i.exec(authorization);
     if (!match) throw GatewayErrors.unauthenticated('malformed_authorization');
     if (!this.verification) throw GatewayErrors.unauthenticated('no_issuer_configured');
+    const token = match[1] as string;
+    const known = this.verified.get(token);
+    if (known) return known;
     const { issuer, audience, keys } = this.verification;
 
     let claims: Record<string, unknown>;
     try {
-      ({ payload: claims } = await jwtVerify(match[1] as string, keys, {
+      ({ payload: claims } = await jwtVerify(token, keys, {
         issuer,
         audience,
         algorithms: ACCEPTED_ALGORITHMS,
@@ -58,6 +68,7 @@ export class JwtAuthenticator {
         zh: result.zh,
         en: result.en,
       });
+    this.verified.remember(token, result.principal, claims.exp as number);
     return result.principal;
   }
 }
