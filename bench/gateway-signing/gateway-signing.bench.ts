@@ -134,20 +134,24 @@ async function startGateway(keys: ReturnType<typeof generateEnvelopeMacKeys>) {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-gateway-'));
   const keyFile = path.join(dir, 'gateway-envelope-keys.json');
   writeFileSync(keyFile, JSON.stringify(keys.gateway), { mode: 0o600 });
-  const child = fork(path.join(__dirname, 'gateway.process.ts'), [], {
-    env: {
-      ...process.env,
-      NATS_URL,
-      JINENG_DEV_AUTH: 'enabled',
-      JINENG_ENVELOPE_SIGNING_KEY_FILE: keyFile,
-      // the bench is one caller on one route: the per-caller and per-route limits would answer 429
-      JINENG_RATE_LIMIT_CALLER: '100000000/1',
-      JINENG_RATE_LIMIT_ROUTE: '100000000/1',
-      JINENG_RPC_TIMEOUT_MS: '10000',
+  const child = fork(
+    path.join(__dirname, '../../apps/gateway/src/bench/signing-bench-gateway.process.ts'),
+    [],
+    {
+      env: {
+        ...process.env,
+        NATS_URL,
+        JINENG_DEV_AUTH: 'enabled',
+        JINENG_ENVELOPE_SIGNING_KEY_FILE: keyFile,
+        // the bench is one caller on one route: the per-caller and per-route limits would answer 429
+        JINENG_RATE_LIMIT_CALLER: '100000000/1',
+        JINENG_RATE_LIMIT_ROUTE: '100000000/1',
+        JINENG_RPC_TIMEOUT_MS: '10000',
+      },
+      execArgv: ['-r', path.join(__dirname, '../../scripts/ts-register.cjs')],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     },
-    execArgv: ['-r', path.join(__dirname, '../../scripts/ts-register.cjs')],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  );
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (message: { port: number }) => resolve(message.port));
     child.once('exit', (code) => reject(new Error(`bench gateway exited (${code}) before it was ready`)));

@@ -1,5 +1,5 @@
 // The whole gateway for the gateway-signing benchmark's `http` handler, in a process of its own (forked
-// by gateway-signing.bench.ts): the real Nest gateway app (createGatewayApp: HTTP parsing, token
+// by bench/gateway-signing/gateway-signing.bench.ts): the real Nest gateway app (createGatewayApp: HTTP parsing, token
 // check against the development issuer's JWKS, authorization, validation, rate limits, the RpcClient)
 // with two routes, `/api/v1/bench/signed/:workerId` and `/api/v1/bench/unsigned/:workerId`, to the two
 // bench services. The gateway MACs every envelope; for the unsigned route this process — and only
@@ -7,9 +7,9 @@
 // as it was before issue #9 and everything else about the two routes is the same.
 import 'reflect-metadata';
 import { EnvelopeSigner, type RpcRequest } from '@jineng/messaging';
-import { createGatewayApp } from '../../apps/gateway/src/gateway-app';
-import { gatewayConfigFromEnv } from '../../apps/gateway/src/config/gateway-config';
-import type { RouteDefinition } from '../../apps/gateway/src/routing/route-definition';
+import { createGatewayApp } from '../gateway-app';
+import { gatewayConfigFromEnv } from '../config/gateway-config';
+import type { RouteDefinition } from '../routing/route-definition';
 import { JsonLogger } from '@jineng/observability';
 
 const UNSIGNED_SERVICE = 'benchsigningunsigned';
