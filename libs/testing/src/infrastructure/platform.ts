@@ -102,6 +102,8 @@ export async function startPlatform(
     const child = spawn(
       process.execPath,
       [
+        // e.g. JINENG_PLATFORM_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile each service
+        ...(process.env.JINENG_PLATFORM_NODE_ARGS ?? '').split(' ').filter(Boolean),
         '-r',
         path.join(repoRoot, 'scripts', 'ts-register.cjs'),
         path.join(repoRoot, 'apps', name, 'src', 'main.ts'),
