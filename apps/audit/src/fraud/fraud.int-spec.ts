@@ -267,10 +267,28 @@ it('the scheduled scan raises each finding once, with its evidence and the ids i
   expect(shared.entityIds).toEqual(expect.arrayContaining([instA, instB, claim1, claim2]));
   expect(JSON.stringify(shared)).not.toContain(digest);
 
-  // an auditor's run now finds the same and raises nothing new
-  const again = await audit.command<auditV1.FraudScanResult>('RunFraudRules', AUDITOR_SHANXI, {});
+  // an auditor's run now — a job, its progress step by step — finds the same and raises nothing new
+  const commandId = randomUUID();
+  const accepted = await audit.command<commonV1.JobAccepted>('RunFraudRules', AUDITOR_SHANXI, {}, commandId);
+  expect(accepted).toEqual({ jobId: commandId });
+  const job = await eventually(
+    async () => {
+      const view = await audit.query<commonV1.JobView>('GetJob', AUDITOR_SHANXI, { jobId: accepted.jobId });
+      expect(view.status).toBe('succeeded');
+      return view;
+    },
+    { timeoutMs: 30_000 },
+  );
+  // the copy read and the nine rules, no alert new
+  expect(job).toMatchObject({ kind: 'fraud-scan', done: 10, total: 10 });
+  const again = job.result as unknown as auditV1.FraudScanResult;
   expect(again).toMatchObject({ findings: 6, raised: 0 });
   expect(again.rules).toHaveLength(9);
+  // the same command again finds its job; another auditor does not see it
+  expect(await audit.command('RunFraudRules', AUDITOR_SHANXI, {}, commandId)).toEqual({ jobId: commandId });
+  await expect(audit.query('GetJob', AUDITOR_YUNCHENG, { jobId: accepted.jobId })).rejects.toMatchObject({
+    code: 'JOB.NOT_FOUND',
+  });
   expect((await list(AUDITOR_SHANXI)).total).toBe(6);
   // the alerts are events of the audit service's own store, published and copied like any other
   await eventually(async () => {

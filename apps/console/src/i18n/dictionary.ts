@@ -1,6 +1,7 @@
 // Every string the console itself shows, in Chinese (first) and English. The English dictionary has the
 // type of the Chinese one: a key missing in either is a compile error, and the dictionary test checks
 // no Chinese entry is left in English. Messages from the API come with their own zh/en (api/errors.ts).
+import { AUDIT_EN, AUDIT_ZH } from './audit.dictionary';
 import { OPS_EN, OPS_ZH } from './ops.dictionary';
 import { TRAINEE_PUBLIC_EN, TRAINEE_PUBLIC_ZH } from './trainee-public.dictionary';
 
@@ -427,6 +428,7 @@ export const zh = {
   'trainee.status.closed': '已办结',
   // the class and claim screens (ops.dictionary.ts)
   ...OPS_ZH,
+  ...AUDIT_ZH,
   ...TRAINEE_PUBLIC_ZH,
 } as const;
 
@@ -855,6 +857,7 @@ export const en: Record<MessageKey, string> = {
   'trainee.status.commitment_refused': 'Waiting for funds',
   'trainee.status.closed': 'Closed',
   ...OPS_EN,
+  ...AUDIT_EN,
   ...TRAINEE_PUBLIC_EN,
 };
 

@@ -267,6 +267,36 @@ export const SCREENS: readonly ConsoleScreen[] = [
     roles: ['auditor'],
     page: lazy(() => import('../pages/audit/ChainVerificationPage')),
   },
+  // the auditor's screens (issue 16): explain a yuan, a claim replayed and recomputed, the integrity
+  // of chains, seals and stores in one place, the fraud alerts and their triage
+  {
+    path: '/audit/explain',
+    title: 'nav.auditExplain',
+    group: 'nav.audit',
+    roles: ['auditor'],
+    page: lazy(() => import('../pages/audit/ExplainPage')),
+  },
+  {
+    path: '/audit/claims',
+    title: 'nav.auditClaim',
+    group: 'nav.audit',
+    roles: ['auditor'],
+    page: lazy(() => import('../pages/audit/ClaimAuditPage')),
+  },
+  {
+    path: '/audit/verification',
+    title: 'nav.auditVerification',
+    group: 'nav.audit',
+    roles: ['auditor'],
+    page: lazy(() => import('../pages/audit/VerificationPage')),
+  },
+  {
+    path: '/audit/fraud-alerts',
+    title: 'nav.auditFraud',
+    group: 'nav.audit',
+    roles: ['auditor'],
+    page: lazy(() => import('../pages/audit/FraudAlertsPage')),
+  },
   {
     path: '/my/claims',
     title: 'nav.myClaims',

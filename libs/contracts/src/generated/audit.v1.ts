@@ -1093,6 +1093,7 @@ export const FraudRuleInfoSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+/** the result of a RunFraudRules job (GetJob's `result`) */
 export interface FraudScanResult {
   readonly findings: number;
   /** alerts new from this run (the others were raised before) */
@@ -1102,6 +1103,7 @@ export interface FraudScanResult {
 
 export const FraudScanResultSchema: JsonSchema = {
   $id: 'jineng.audit.v1.FraudScanResult',
+  description: "the result of a RunFraudRules job (GetJob's `result`)",
   type: 'object',
   properties: {
     findings: {
@@ -1526,13 +1528,16 @@ export const ReplayClaimSchema: JsonSchema = {
   additionalProperties: false,
 };
 
-/** Run every rule over the audit copy now (the scheduler runs them every JINENG_AUDIT_FRAUD_SCAN_MINUTES). */
+/**
+ * Run every rule over the audit copy now (the scheduler runs them every JINENG_AUDIT_FRAUD_SCAN_MINUTES):
+ * a job (reply jineng.common.v1.JobAccepted); GetJob answers its progress and, at the end, a FraudScanResult.
+ */
 export type RunFraudRules = Record<string, never>;
 
 export const RunFraudRulesSchema: JsonSchema = {
   $id: 'jineng.audit.v1.RunFraudRules',
   description:
-    'Run every rule over the audit copy now (the scheduler runs them every JINENG_AUDIT_FRAUD_SCAN_MINUTES).',
+    'Run every rule over the audit copy now (the scheduler runs them every JINENG_AUDIT_FRAUD_SCAN_MINUTES): a job (reply jineng.common.v1.JobAccepted); GetJob answers its progress and, at the end, a FraudScanResult.',
   type: 'object',
   properties: {},
   additionalProperties: false,

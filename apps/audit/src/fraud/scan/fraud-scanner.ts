@@ -4,7 +4,13 @@
 // scan that runs twice (replicas, a retry) raises nothing twice (the decider raises once per stream).
 import type { auditV1 } from '@jineng/contracts';
 import { quoteSchema } from '@jineng/event-store';
-import { CommandRunner, PG_POOL, SERVICE_CONFIG, type ServiceConfig } from '@jineng/service-runtime';
+import {
+  CommandRunner,
+  PG_POOL,
+  SERVICE_CONFIG,
+  type JobProgress,
+  type ServiceConfig,
+} from '@jineng/service-runtime';
 import { uuidV5 } from '@jineng/ddd';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
@@ -29,9 +35,21 @@ export class FraudScanner {
     this.S = quoteSchema(config.schema);
   }
 
-  async scan(): Promise<auditV1.FraudScanResult> {
+  /**
+   * `progress` (an auditor's run is a job): the copy read and each rule run are a step each, then each
+   * new finding raised — the total grows once the rules have said how many findings are new.
+   */
+  async scan(progress?: JobProgress): Promise<auditV1.FraudScanResult> {
+    let done = 0;
+    let total = 1 + FRAUD_RULES.length;
+    await progress?.report(done, total);
     const facts = fraudFactsOf(await this.copiedEvents());
-    const perRule = FRAUD_RULES.map((rule) => ({ rule, findings: rule.detect(facts) }));
+    await progress?.report(++done, total);
+    const perRule: { rule: (typeof FRAUD_RULES)[number]; findings: readonly FraudFinding[] }[] = [];
+    for (const rule of FRAUD_RULES) {
+      perRule.push({ rule, findings: rule.detect(facts) });
+      await progress?.report(++done, total);
+    }
     const findings = perRule.flatMap((r) => r.findings);
     const ids = findings.map(alertIdOf);
     const { rows } = await this.pool.query<{ alert_id: string }>(
@@ -39,12 +57,17 @@ export class FraudScanner {
       [ids],
     );
     const known = new Set(rows.map((row) => row.alert_id));
-    let raised = 0;
-    for (const finding of findings) {
+    const fresh = findings.filter((finding) => {
       const alertId = alertIdOf(finding);
-      if (known.has(alertId)) continue;
+      if (known.has(alertId)) return false;
       known.add(alertId);
-      if (await this.raise(alertId, finding)) raised++;
+      return true;
+    });
+    total += fresh.length;
+    let raised = 0;
+    for (const finding of fresh) {
+      if (await this.raise(alertIdOf(finding), finding)) raised++;
+      await progress?.report(++done, total);
     }
     return {
       findings: findings.length,

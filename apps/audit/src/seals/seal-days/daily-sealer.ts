@@ -1,8 +1,9 @@
 // Seals each Asia/Shanghai day once it is over (issue 15): a deadline of the service's scheduler
 // (libs/service-runtime DeadlineScheduler, driven by the service clock) fires `graceMinutes` after the
 // day's end — events of the day still on their way through the bus get in — and seals every day not
-// sealed yet up to that one (a scheduler that was down seals the days it missed, each once, in order),
-// then schedules the next day's deadline in the same transaction as the seal.
+// sealed yet whose own due time has passed when it fires (a scheduler that was down, or a clock moved
+// on by many days, seals the days it missed in that one firing, each once, in order), then schedules
+// the deadline of the first day not due yet in the same transaction as the seals.
 import { quoteSchema } from '@jineng/event-store';
 import { shanghaiDate, type Clock } from '@jineng/kernel';
 import {
@@ -82,11 +83,14 @@ export class DailySealer implements OnModuleInit, OnApplicationBootstrap {
     const key = this.keys.signing;
     if (!key) throw new Error('AUDIT.SEAL_KEY_MISSING: JINENG_AUDIT_SEAL_KEY_FILE is not set');
     const upTo = String(deadline.data.day);
+    // every day due by the firing, not only the deadline's own: a clock moved on by 67 days seals 67 days now
+    const isDue = (day: string): boolean =>
+      day <= upTo || sealDueAt(day, this.graceMinutes).getTime() <= deadline.firedAt.getTime();
     // one sealer at a time, whatever deadlines fire at once
     await tx.query(`lock table ${this.S}.audit_seals in share row exclusive mode`);
     let previous = await lastSeal(tx, this.S);
     let day = await this.nextDayToSeal(tx, upTo);
-    while (day <= upTo) {
+    while (isDue(day)) {
       const seal = makeSeal({
         day,
         ...(previous ? { previous } : {}),

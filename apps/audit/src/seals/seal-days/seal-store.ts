@@ -17,6 +17,8 @@ interface SealRow {
   signature: string;
 }
 
+// `sequence::text` is output column `sequence`: an ORDER BY must name the table's column (`s.sequence`),
+// or it sorts the text ('9' after '10': the seal after the tenth was numbered again, and refused)
 const COLUMNS = `sequence::text, to_char(day, 'YYYY-MM-DD') as day, previous_seal_hash, root, event_count::text,
   services, sealed_at, key_id, seal_hash, signature`;
 
@@ -35,7 +37,7 @@ export const sealOf = (row: SealRow): DailySeal => ({
 
 export async function lastSeal(on: Queryable, S: string): Promise<DailySeal | undefined> {
   const { rows } = (await on.query(
-    `select ${COLUMNS} from ${S}.audit_seals order by sequence desc limit 1`,
+    `select ${COLUMNS} from ${S}.audit_seals s order by s.sequence desc limit 1`,
   )) as {
     rows: SealRow[];
   };
@@ -50,7 +52,7 @@ export async function sealsFrom(
   limit: number,
 ): Promise<DailySeal[]> {
   const { rows } = (await on.query(
-    `select ${COLUMNS} from ${S}.audit_seals where sequence >= $1 order by sequence limit $2`,
+    `select ${COLUMNS} from ${S}.audit_seals s where s.sequence >= $1 order by s.sequence limit $2`,
     [fromSequence, limit],
   )) as { rows: SealRow[] };
   return rows.map(sealOf);
