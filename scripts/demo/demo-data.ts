@@ -64,7 +64,9 @@ export async function loadDemoData(
     ctx,
     ground,
     {
-      key: '焊工班 2019-12（申领审核中）',
+      // (a key of its own since the demo worker joined its roster: on a database the earlier demo data
+      // loaded, the class of the old key keeps its roster and this one is a class of its own)
+      key: '焊工班 2019-12（申领审核中，含演示学员）',
       startDate: '2019-12-09',
       days: 10,
       trainees: 2,
