@@ -369,7 +369,7 @@ it('issues the certificate, refuses the wrong type, verifies it publicly without
   certificateNumber = certificate.body.certificateNumber as string;
   expect(certificate.body.qrCode.svg).toMatch(/^<svg/);
   expect(certificate.body.qrCode.verificationUrl).toMatch(
-    new RegExp(`/api/v1/public/certificates/${certificateNumber}$`),
+    new RegExp(`/public/certificates/${certificateNumber}$`),
   );
 
   const verified = await eventually(

@@ -22,7 +22,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import readXlsxFile from 'read-excel-file/node';
 
 const DEMO_INSTITUTION_ID = '5b1f3c2e-8a4d-4c6b-9e1f-0a2b3c4d5e6f';
-const DEMO_WORKER_ID = '0b6e1f2a-0001-4a00-8000-000000000001';
+const DEMO_WORKER_ID = '9149a218-3492-5998-8495-1c6fc30e8d6f'; // the dev issuer's worker (apps/gateway/src/auth/demo-users.ts)
 const clockFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'claims-e2e-clock-')), 'clock.json');
 
 let platform: RunningPlatform;

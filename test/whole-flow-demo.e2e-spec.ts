@@ -76,9 +76,23 @@ it('loads classes in every state and a claim through to payment; a second load a
     'county_officer',
     `/api/v1/claims/${summary.classes.inReview!.claimIds.certificate}`,
   );
-  // 2 trainees × 10 days × 150 ¥ × 80 %
-  expect(inReview.body.summary).toMatchObject({ computedFen: 240_000 });
+  // 3 trainees (2 made up and the demo worker) × 10 days × 150 ¥ × 80 %
+  expect(inReview.body.summary).toMatchObject({ computedFen: 360_000 });
   expect(inReview.body.summary.status).not.toBe('paid');
+  // the development issuer's demo worker is that registered trainee: their class, certificate and claim
+  const demoWorker = summary.classes.inReview!.workerIds.at(-1);
+  const mine = await client.get('worker', '/api/v1/my/claims');
+  expect(mine.body.items).toEqual([
+    expect.objectContaining({
+      claimId: summary.classes.inReview!.claimIds.certificate,
+      ownAmountFen: 120_000,
+    }),
+  ]);
+  const users = (await client.get(undefined, '/api/v1/dev/users')).body as unknown as {
+    user: string;
+    principal: { userId: string };
+  }[];
+  expect(users.find((u) => u.user === 'worker')?.principal.userId).toBe(demoWorker);
 
   // the fraud alerts, as an auditor lists them: raised by the rules over the suspicious class's events
   const alerts = await client.get(

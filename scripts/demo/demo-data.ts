@@ -3,11 +3,12 @@
 // classes in every state — one through to both tranches paid and reconciled, one with its claim in
 // review, one running, one approved, one applied for, one withdrawn — and a suspicious class whose
 // check-ins the fraud rules flag (scripts/demo/fraud-alerts.ts): open alerts, one under investigation,
-// one dismissed with its reason. Every id and Idempotency-Key
+// one dismissed with its reason. The console's demo worker is a registered trainee of the class in review
+// (whole-flow.ts DEMO_TRAINEE): their training, certificate and the claim naming them. Every id and Idempotency-Key
 // derives from the demo item's name (namespace DEMO_NAMESPACE): a second load appends nothing.
 import { triageDemoAlerts, type DemoAlerts } from './fraud-alerts';
 import { GatewayClient } from './gateway-client';
-import { prepareGround, runClass, type ClassOutcome, type FlowContext } from './whole-flow';
+import { DEMO_TRAINEE, prepareGround, runClass, type ClassOutcome, type FlowContext } from './whole-flow';
 
 export const DEMO_ENTERPRISE_ID = '7d2e4f6a-1b3c-4d5e-8f9a-0b1c2d3e4f5a';
 export const DEMO_NAMESPACE = 'jineng-demo-2019';
@@ -63,12 +64,17 @@ export async function loadDemoData(
     ctx,
     ground,
     {
-      key: '焊工班 2019-12（申领审核中）',
+      // (a key of its own since the demo worker joined its roster: on a database the earlier demo data
+      // loaded, the class of the old key keeps its roster and this one is a class of its own)
+      key: '焊工班 2019-12（申领审核中，含演示学员）',
       startDate: '2019-12-09',
       days: 10,
       trainees: 2,
       employed: 0,
       until: 'claim-in-review',
+      // the development issuer's demo worker: trained, certified and named in this claim, which they
+      // may confirm or object to in the console (my trainings, my certificates, my claims)
+      extraTrainees: [DEMO_TRAINEE],
     },
     '2019-12-03',
   );

@@ -64,6 +64,68 @@ export interface ClassPlan {
   readonly runningDays?: number;
   /** the inspection's day and the headcount the inspectors find (default: day 5 or the last, everyone) */
   readonly inspection?: { readonly day: number; readonly headcount: number };
+  /** named workers on the roster besides the made-up `trainees` (e.g. the demo trainee): registered once, whichever class comes first */
+  readonly extraTrainees?: readonly NamedWorker[];
+}
+
+/** A worker the flow registers by fixed particulars, and the registry id that registration is expected to give. */
+export interface NamedWorker {
+  /** names the registration's Idempotency-Key: the same in every class the worker is on */
+  readonly key: string;
+  /**
+   * the id the registry derives from the ID number (its keyed hash under the development lookup key);
+   * the registry's own answer is what the flow uses, and a different one is reported
+   */
+  readonly expectedWorkerId: string;
+  readonly registration: Readonly<Record<string, unknown>> & { readonly idNumber: string };
+}
+
+/**
+ * The development issuer's demo worker (apps/gateway/src/auth/demo-users.ts names them by this registry
+ * id): registered with a made-up ID number whose keyed hash under the published development lookup key
+ * (scripts/start.mjs, libs/testing's whole platform) derives to that id. The id is the registry's —
+ * derived by the service from what it stores, never sent by a client — and the token's subject names it.
+ */
+export const DEMO_TRAINEE: NamedWorker = {
+  key: 'demo trainee',
+  expectedWorkerId: '9149a218-3492-5998-8495-1c6fc30e8d6f',
+  registration: {
+    idNumber: '140802199205180016',
+    name: '杨晓明',
+    gender: 'male',
+    birthDate: '1992-05-18',
+    jurisdiction: '140802',
+    hukouJurisdiction: '140802',
+    residenceJurisdiction: '140802',
+    phone: '13900000001',
+    education: 'senior_secondary',
+    category: 'rural_labour',
+    keyGroups: [],
+    ableToWork: true,
+    willingToWork: true,
+  },
+};
+
+/**
+ * Registers a named worker once (the same step key in every class of the flow; on a database where another
+ * flow registered them the registry refuses with WORKER.ALREADY_REGISTERED and names the worker).
+ */
+export async function registerNamedWorker(ctx: FlowContext, worker: NamedWorker): Promise<string> {
+  const answer = await ctx.client.must(
+    'county_officer',
+    'POST',
+    '/api/v1/workers',
+    worker.registration,
+    `named worker: ${worker.key}`,
+    ['WORKER.ALREADY_REGISTERED'],
+  );
+  // already registered (another flow's namespace on this database): the refusal names the worker
+  const workerId = String(answer.status === 409 ? answer.body.details?.workerId : answer.body.id);
+  if (workerId !== worker.expectedWorkerId)
+    ctx.log?.(
+      `${worker.key}: the registry gave ${workerId}, not ${worker.expectedWorkerId} (is it running with another lookup key than the development one?): the demo user does not name this worker`,
+    );
+  return workerId;
 }
 
 export interface ClassOutcome {
@@ -316,6 +378,7 @@ export async function runClass(
     );
     workerIds.push(String(registered.body.id));
   }
+  for (const named of plan.extraTrainees ?? []) workerIds.push(await registerNamedWorker(ctx, named));
   (outcome.workerIds as string[]).push(...workerIds);
 
   // the institution applies (once class-ops has learnt the institution, its teacher and the workers)

@@ -531,7 +531,7 @@ it('certificates: only for a pass, of a kind the policy accepts, revoked with a 
   const printed = await service.query<certificationV1.Certificate>('GetCertificate', officer, {
     certificateId,
   });
-  expect(printed.qrCode.verificationUrl).toBe(`http://127.0.0.1:3000/api/v1/public/certificates/${number}`);
+  expect(printed.qrCode.verificationUrl).toBe(`http://127.0.0.1:3000/public/certificates/${number}`);
   expect(printed.qrCode.svg).toMatch(/^<svg [^>]*viewBox="0 0 \d+ \d+"/);
   expect(printed.qrCode.pngDataUrl).toMatch(/^data:image\/png;base64,[A-Za-z0-9+/=]{200,}$/);
 
@@ -950,7 +950,7 @@ describe('satisfaction and the yearly quality rule, from a scripted year', () =>
       status: 'valid',
     });
     expect(certificate.verificationUrl).toBe(
-      `http://127.0.0.1:3000/api/v1/public/certificates/${certificate.certificateNumber}`,
+      `http://127.0.0.1:3000/public/certificates/${certificate.certificateNumber}`,
     );
     // the certificate is the holder's: the officer's list says so
     const officerView = await service.query<certificationV1.CertificatePage>(

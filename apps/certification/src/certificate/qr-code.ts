@@ -1,5 +1,7 @@
-// The QR code a certificate carries: it opens the public verification of its number. The page's
-// base is JINENG_PUBLIC_BASE_URL (the gateway's public address; default the local one).
+// The QR code a certificate carries: it opens the public verification page of its number in the web
+// console (/public/certificates/<number>, which asks GET /api/v1/public/certificates/<number>) — a page
+// a phone's camera can show, not the API's JSON. The page's base is JINENG_PUBLIC_BASE_URL (the
+// gateway's public address, which serves the console; default the local one).
 import { Inject, Injectable } from '@nestjs/common';
 import QRCode from 'qrcode';
 
@@ -29,7 +31,7 @@ export class CertificateQrCodes {
   constructor(@Inject(PUBLIC_BASE_URL) private readonly baseUrl: string) {}
 
   verificationUrlOf(certificateNumber: string): string {
-    return `${this.baseUrl}/api/v1/public/certificates/${encodeURIComponent(certificateNumber)}`;
+    return `${this.baseUrl}/public/certificates/${encodeURIComponent(certificateNumber)}`;
   }
 
   async of(certificateNumber: string): Promise<QrCode> {

@@ -11,6 +11,13 @@ export interface DemoUser {
 }
 
 export const DEMO_INSTITUTION_ID = '5b1f3c2e-8a4d-4c6b-9e1f-0a2b3c4d5e6f';
+/**
+ * The demo worker is named by their registry id, as an identity provider names a worker (the services
+ * scope "my" trainings, certificates and claims to the token's subject). The registry derives a worker's
+ * id from the keyed hash of the ID number: this is the id of the demo trainee that scripts/demo/
+ * whole-flow.ts (DEMO_TRAINEE) registers and puts in a class, under the published development lookup key.
+ */
+export const DEMO_WORKER_ID = '9149a218-3492-5998-8495-1c6fc30e8d6f';
 export const DEMO_ENTERPRISE_ID = '7d2e4f6a-1b3c-4d5e-8f9a-0b1c2d3e4f5a';
 
 const user = (
@@ -28,13 +35,7 @@ const user = (
 });
 
 export const DEMO_USERS: readonly DemoUser[] = [
-  user(
-    'worker',
-    '0b6e1f2a-0001-4a00-8000-000000000001',
-    '140802',
-    '演示劳动者（盐湖区）',
-    'demo worker (Yanhu District)',
-  ),
+  user('worker', DEMO_WORKER_ID, '140802', '演示劳动者（盐湖区）', 'demo worker (Yanhu District)'),
   user(
     'institution',
     '0b6e1f2a-0002-4a00-8000-000000000002',

@@ -702,7 +702,10 @@ export const CertificatePageSchema: JsonSchema = {
 };
 
 export interface CertificateQrCode {
-  /** the public verification page of the number (GET /api/v1/public/certificates/{number}) */
+  /**
+   * the public verification page of the number in the web console (/public/certificates/{number}, which
+   * asks GET /api/v1/public/certificates/{number})
+   */
   readonly verificationUrl: string;
   /** the QR code as an SVG document */
   readonly svg: string;
@@ -715,7 +718,8 @@ export const CertificateQrCodeSchema: JsonSchema = {
   type: 'object',
   properties: {
     verificationUrl: {
-      description: 'the public verification page of the number (GET /api/v1/public/certificates/{number})',
+      description:
+        'the public verification page of the number in the web console (/public/certificates/{number}, which asks GET /api/v1/public/certificates/{number})',
       type: 'string',
     },
     svg: {

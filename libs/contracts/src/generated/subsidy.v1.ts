@@ -1109,6 +1109,8 @@ export interface ClaimSummary {
   readonly overdue: boolean;
   /** for a trainee: the amount in their name */
   readonly ownAmountFen?: number;
+  /** for a trainee: whether they have confirmed the claim */
+  readonly confirmedByMe?: boolean;
 }
 
 export const ClaimSummarySchema: JsonSchema = {
@@ -1169,6 +1171,10 @@ export const ClaimSummarySchema: JsonSchema = {
       format: 'money-fen',
       minimum: 0,
       maximum: 9007199254740991,
+    },
+    confirmedByMe: {
+      description: 'for a trainee: whether they have confirmed the claim',
+      type: 'boolean',
     },
   },
   required: [
@@ -2129,6 +2135,18 @@ export const ExportClaimsSchema: JsonSchema = {
 export interface ExportMyClaims {
   readonly format: 'xlsx' | 'json';
   readonly sort?: string;
+  /** only the claims in this status (as ListMyClaims) */
+  readonly status?:
+    | 'submitted'
+    | 'first_reviewed'
+    | 'second_reviewed'
+    | 'on_notice'
+    | 'approved'
+    | 'paid'
+    | 'payment_failed'
+    | 'commitment_refused'
+    | 'returned'
+    | 'rejected';
 }
 
 export const ExportMyClaimsSchema: JsonSchema = {
@@ -2144,6 +2162,22 @@ export const ExportMyClaimsSchema: JsonSchema = {
     sort: {
       type: 'string',
       maxLength: 100,
+    },
+    status: {
+      description: 'only the claims in this status (as ListMyClaims)',
+      type: 'string',
+      enum: [
+        'submitted',
+        'first_reviewed',
+        'second_reviewed',
+        'on_notice',
+        'approved',
+        'paid',
+        'payment_failed',
+        'commitment_refused',
+        'returned',
+        'rejected',
+      ],
     },
   },
   required: ['format'],
@@ -3300,6 +3334,18 @@ export const ListJurisdictionsSchema: JsonSchema = {
 export interface ListMyClaims {
   readonly page?: number;
   readonly pageSize?: number;
+  /** only the claims in this status */
+  readonly status?:
+    | 'submitted'
+    | 'first_reviewed'
+    | 'second_reviewed'
+    | 'on_notice'
+    | 'approved'
+    | 'paid'
+    | 'payment_failed'
+    | 'commitment_refused'
+    | 'returned'
+    | 'rejected';
 }
 
 export const ListMyClaimsSchema: JsonSchema = {
@@ -3315,6 +3361,22 @@ export const ListMyClaimsSchema: JsonSchema = {
       type: 'integer',
       minimum: 1,
       maximum: 500,
+    },
+    status: {
+      description: 'only the claims in this status',
+      type: 'string',
+      enum: [
+        'submitted',
+        'first_reviewed',
+        'second_reviewed',
+        'on_notice',
+        'approved',
+        'paid',
+        'payment_failed',
+        'commitment_refused',
+        'returned',
+        'rejected',
+      ],
     },
   },
   additionalProperties: false,

@@ -1,7 +1,7 @@
 // The subsidy notices (公示) of a jurisdiction, without login (GET /api/v1/public/jurisdictions/:code/
 // claim-notices, a page at a time): who claims, for which class and occupation, how many trainees and how
 // much — never a trainee's name or ID number. Anyone may object to a claim on notice (POST …/claims/:id/
-// objections), leaving a contact that only officers see.
+// objections), leaving a contact that only officers see. The notices export to .xlsx (…/claim-notices/export).
 import { Button, Form, Input, Modal, Space } from 'antd';
 import { useCallback, useState } from 'react';
 import { useSession } from '../../auth/session';
@@ -43,6 +43,7 @@ function Notices({ jurisdiction }: { jurisdiction: string }) {
         caption={t('notice.listOf', { code: jurisdiction })}
         rowKey="claimId"
         fetchPage={fetchPage}
+        exportPath={`/api/v1/public/jurisdictions/${encodeURIComponent(jurisdiction)}/claim-notices/export`}
         columns={[
           {
             title: t('notice.claimant'),

@@ -1,6 +1,7 @@
 // A trainee's list on a phone: one card per row (no table to scroll sideways), a page at a time from the
-// server, an optional filter form above it and the .xlsx export of the same filters.
-import { Button, Form, List, Space } from 'antd';
+// server, an optional filter form above it and the .xlsx export of the same filters. The cards are a
+// plain list (ul/li, named by its caption) under a pager: Ant Design's List is deprecated and warns.
+import { Button, Form, Pagination, Space, Spin } from 'antd';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useSession } from '../../auth/session';
 import { EmptyText } from '../../components/EmptyText';
@@ -17,6 +18,8 @@ export interface MobileCardListProps<T> {
   readonly renderCard: (row: T) => ReactNode;
   /** antd Form.Item elements; their values go into the query */
   readonly filters?: ReactNode;
+  /** bump to load the page again (after a change) */
+  readonly reloadKey?: number;
 }
 
 const clean = (values: Record<string, unknown>) =>
@@ -49,7 +52,7 @@ export function MobileCardList<T extends object>(props: MobileCardListProps<T>) 
     return () => {
       live = false;
     };
-  }, [api, path, filters, page]);
+  }, [api, path, filters, page, props.reloadKey]);
 
   const exportXlsx = useCallback(async () => {
     setExporting(true);
@@ -83,21 +86,27 @@ export function MobileCardList<T extends object>(props: MobileCardListProps<T>) 
         {exporting ? t('list.exporting') : t('list.exportXlsx')}
       </Button>
       <ErrorAlert error={error} />
-      <List<T>
-        aria-label={props.caption}
-        loading={loading}
-        dataSource={data.items}
-        locale={{ emptyText: <EmptyText /> }}
-        rowKey={props.rowKey}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: data.total,
-          size: 'small',
-          showTotal: (total) => t('list.total', { total }),
-          onChange: setPage,
-        }}
-        renderItem={(row) => <List.Item>{props.renderCard(row)}</List.Item>}
+      <Spin spinning={loading}>
+        {data.items.length === 0 ? (
+          <div style={{ padding: '16px 0', textAlign: 'center' }}>{!loading && <EmptyText />}</div>
+        ) : (
+          <ul
+            aria-label={props.caption}
+            style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 12 }}
+          >
+            {data.items.map((row) => (
+              <li key={String(row[props.rowKey])}>{props.renderCard(row)}</li>
+            ))}
+          </ul>
+        )}
+      </Spin>
+      <Pagination
+        current={page}
+        pageSize={PAGE_SIZE}
+        total={data.total}
+        size="small"
+        showTotal={(total) => t('list.total', { total })}
+        onChange={setPage}
       />
     </Space>
   );

@@ -13,7 +13,7 @@ const certificate = {
   kind: 'skill_level',
   issuedOn: '2026-12-01',
   status: 'valid',
-  verificationUrl: 'http://127.0.0.1:3000/api/v1/public/certificates/1408022026ABCDEF',
+  verificationUrl: 'http://127.0.0.1:3000/public/certificates/1408022026ABCDEF',
 };
 beforeEach(() => {
   fetchMock.mockReset();

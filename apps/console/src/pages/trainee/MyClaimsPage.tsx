@@ -1,10 +1,10 @@
 // The trainee's own screen, laid out for a phone: the claims that name me (GET /api/v1/my/claims, a page
-// at a time) with the amount in my name, and for each one I may confirm it (POST /api/v1/claims/:id/
-// confirmation) or object to it (POST …/objections) — the service refuses either once it is too late.
-import { Button, Card, Descriptions, List, Space } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+// at a time, filtered by status, exported to .xlsx) with the amount in my name, and for each one I may
+// confirm it (POST /api/v1/claims/:id/confirmation) or object to it (POST …/objections) — the service
+// refuses either once it is too late. A claim I confirmed says so (the service answers confirmedByMe).
+import { Button, Card, Descriptions, Form, Select, Space } from 'antd';
+import { useCallback, useState } from 'react';
 import { useSession } from '../../auth/session';
-import { EmptyText } from '../../components/EmptyText';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { StatusTag } from '../../components/StatusTag';
 import { zh, type MessageKey } from '../../i18n/dictionary';
@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/i18n';
 import { formatFen } from '../../money';
 import { kindName } from '../ledger/ledgerValues';
 import { ObjectionForm } from '../public/ObjectionForm';
+import { MobileCardList } from './MobileCardList';
 
 interface MyClaim {
   readonly claimId: string;
@@ -21,9 +22,22 @@ interface MyClaim {
   readonly computedFen: number;
   readonly submittedOn: string;
   readonly ownAmountFen?: number;
+  readonly confirmedByMe?: boolean;
 }
 
-const PAGE_SIZE = 10;
+/** the statuses a trainee may filter by (the service's claim statuses) */
+const STATUSES = [
+  'submitted',
+  'first_reviewed',
+  'second_reviewed',
+  'on_notice',
+  'approved',
+  'paid',
+  'payment_failed',
+  'commitment_refused',
+  'returned',
+  'rejected',
+] as const;
 
 function statusText(t: (key: MessageKey) => string, status: string) {
   const key = `trainee.status.${status}`;
@@ -59,10 +73,14 @@ function ClaimCard({ claim, onChanged }: { claim: MyClaim; onChanged: () => void
         </Descriptions.Item>
         <Descriptions.Item label={t('trainee.claimTotal')}>{formatFen(claim.computedFen)}</Descriptions.Item>
         <Descriptions.Item label={t('trainee.submittedOn')}>{claim.submittedOn}</Descriptions.Item>
-        {claim.classId && <Descriptions.Item label={t('trainee.classId')}>{claim.classId}</Descriptions.Item>}
+        {claim.classId && (
+          <Descriptions.Item label={t('trainee.classId')}>
+            <span style={{ wordBreak: 'break-all' }}>{claim.classId}</span>
+          </Descriptions.Item>
+        )}
       </Descriptions>
       <ErrorAlert error={error} />
-      {confirmed ? (
+      {confirmed || claim.confirmedByMe ? (
         <StatusTag tone="green">{t('trainee.confirmed')}</StatusTag>
       ) : (
         <Space wrap style={{ marginTop: 8 }}>
@@ -89,51 +107,25 @@ function ClaimCard({ claim, onChanged }: { claim: MyClaim; onChanged: () => void
 
 export default function MyClaimsPage() {
   const { t } = useI18n();
-  const { api } = useSession();
-  const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ items: MyClaim[]; total: number }>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>();
   const [reload, setReload] = useState(0);
   const load = useCallback(() => setReload((n) => n + 1), []);
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    setError(undefined);
-    api
-      .get<{ items: MyClaim[]; total: number }>('/api/v1/my/claims', { page, pageSize: PAGE_SIZE })
-      .then(
-        (answer) => live && setData(answer),
-        (caught: unknown) => live && setError(caught),
-      )
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [api, page, reload]);
   return (
-    <>
-      <ErrorAlert error={error} />
-      <List<MyClaim>
-        aria-label={t('nav.myClaims')}
-        loading={loading}
-        dataSource={data.items}
-        locale={{ emptyText: <EmptyText /> }}
-        rowKey="claimId"
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: data.total,
-          size: 'small',
-          showTotal: (total) => t('list.total', { total }),
-          onChange: setPage,
-        }}
-        renderItem={(claim) => (
-          <List.Item>
-            <ClaimCard claim={claim} onChanged={load} />
-          </List.Item>
-        )}
-      />
-    </>
+    <MobileCardList<MyClaim>
+      caption={t('nav.myClaims')}
+      path="/api/v1/my/claims"
+      exportPath="/api/v1/my/claims/export"
+      rowKey="claimId"
+      reloadKey={reload}
+      filters={
+        <Form.Item name="status" label={t('myClaim.statusFilter')}>
+          <Select
+            allowClear
+            placeholder={t('myCertificate.allStatuses')}
+            options={STATUSES.map((status) => ({ value: status, label: statusText(t, status) }))}
+          />
+        </Form.Item>
+      }
+      renderCard={(claim) => <ClaimCard claim={claim} onChanged={load} />}
+    />
   );
 }

@@ -10,7 +10,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { ClaimsContext } from '../claims-context';
 import { CLAIM_LIST, NOTICE_LIST, isOverdue, noticesOf } from '../list-claims/claim-lists';
-import { claimListFor, ownAmountsOf, traineeOf } from '../list-claims/list-claims.handler';
+import { claimListFor, myClaimsScope, ownAmountsOf, traineeOf } from '../list-claims/list-claims.handler';
 import { MAX_EXPORT_ROWS, claimsFile, myClaimsFile, noticesFile, withDerived } from './claim-exports';
 
 /** The derived overdue, and the money (int8, which the driver reads as text) as numbers of fen. */
@@ -54,7 +54,7 @@ export class ExportClaimsHandler {
     const workerId = traineeOf(envelope.principal);
     const own = await ownAmountsOf(this.pool, this.schema, workerId);
     const today = this.context.today();
-    const fixed = [{ filter: CLAIM_LIST.filters.claimIds, value: [...own.keys()] }];
+    const fixed = myClaimsScope(own, payload.status);
     const request = payload.sort ? { sort: payload.sort } : {};
     await this.bounded(CLAIM_LIST, request, fixed);
     const rows = withDerived(iterateRows(this.pool, CLAIM_LIST, this.schema, request, fixed), (row) => ({

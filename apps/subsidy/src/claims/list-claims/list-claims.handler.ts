@@ -4,7 +4,7 @@
 // ListMyClaims (a trainee: every claim that names them, with the amount in their name).
 import type { subsidyV1 } from '@jineng/contracts';
 import { addCalendarDays } from '@jineng/kernel';
-import { queryPage } from '@jineng/lists';
+import { queryPage, type FixedCondition } from '@jineng/lists';
 import type { Principal, RpcRequest } from '@jineng/messaging';
 import { PG_POOL } from '@jineng/service-runtime';
 import { Inject, Injectable } from '@nestjs/common';
@@ -84,17 +84,51 @@ export class ListClaimsHandler {
     const workerId = traineeOf(envelope.principal);
     const own = await ownAmountsOf(this.pool, this.context.config.schema, workerId);
     const today = this.context.today();
-    const page = await queryPage(this.pool, CLAIM_LIST, this.context.config.schema, paging(payload), [
-      { filter: CLAIM_LIST.filters.claimIds, value: [...own.keys()] },
-    ]);
+    const page = await queryPage(
+      this.pool,
+      CLAIM_LIST,
+      this.context.config.schema,
+      paging(payload),
+      myClaimsScope(own, payload.status),
+    );
+    const confirmed = await confirmedBy(
+      this.pool,
+      this.context.config.schema,
+      workerId,
+      page.items.map((row) => String(row.claimId)),
+    );
     return {
       ...page,
       items: page.items.map((row) => ({
         ...summaryOf(row, today),
         ownAmountFen: own.get(String(row.claimId)) ?? 0,
+        confirmedByMe: confirmed.has(String(row.claimId)),
       })),
     };
   }
+}
+
+/** Which of these claims the trainee has confirmed (the claim's view keeps who confirmed it). */
+async function confirmedBy(
+  pool: Pool,
+  schema: string,
+  workerId: string,
+  claimIds: readonly string[],
+): Promise<Set<string>> {
+  if (claimIds.length === 0) return new Set();
+  const { rows } = await pool.query<{ claim_id: string }>(
+    `select claim_id from "${schema}".claims where claim_id = any($1) and (view::jsonb -> 'confirmedBy') ? $2`,
+    [claimIds, workerId],
+  );
+  return new Set(rows.map((r) => String(r.claim_id)));
+}
+
+/** A trainee's claims (those that name them), in the status asked if one is. */
+export function myClaimsScope(own: ReadonlyMap<string, number>, status?: string): FixedCondition[] {
+  return [
+    { filter: CLAIM_LIST.filters.claimIds, value: [...own.keys()] },
+    ...(status ? [{ filter: CLAIM_LIST.filters.status, value: status }] : []),
+  ];
 }
 
 /** The claims that name a trainee, and the amount in their name in each. */
