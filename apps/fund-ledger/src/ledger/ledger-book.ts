@@ -583,10 +583,14 @@ export class PostingLane {
       this.inFlight++;
       this.batches++;
       this.entries += batch.length;
-      void this.send(batch).finally(() => {
-        this.inFlight--;
-        this.pump();
-      });
+      // the lane is free again only once the callers of this batch have run on (after the microtasks):
+      // their next entries then go together, rather than the first alone and the rest after it
+      void this.send(batch).finally(() =>
+        setImmediate(() => {
+          this.inFlight--;
+          this.pump();
+        }),
+      );
     }
   }
 
