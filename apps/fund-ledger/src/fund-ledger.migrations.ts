@@ -382,4 +382,107 @@ export const fundLedgerMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    // group commit (ADR 0023): many transactions posted by two set-based statements, each taking the
+    // whole group as one JSON document (so that it travels with its transaction's begin or commit in one
+    // round trip). ledger_claim claims their keys (in key order) and locks the single-row accounts of
+    // those it claimed (in account order, as ledger_lock), answering the keys recorded before with their
+    // postings; ledger_apply_batch appends the postings of all and moves each balance row once
+    id: 'fund-ledger-013-group-commit',
+    sql: (S) => `
+      -- p: {"entries": [{key, digest, kind, cause, bookedOn}], "reads": [{account, key, kind, normal, floored}]}
+      create function ${S}.ledger_claim(p jsonb)
+      returns table (key text, seq bigint, claimed boolean, digest text, kind text, postings jsonb,
+                     account_id text, balance bigint)
+      language plpgsql as $$
+      #variable_conflict use_column
+      declare
+        v_keys text[];
+        v_seqs bigint[];
+        v_accounts text[];
+        v_kinds text[];
+        v_normals smallint[];
+        v_floored boolean[];
+      begin
+        with c as (
+          insert into ${S}.ledger_transactions (idempotency_key, content_digest, kind, cause, booked_on)
+          select t.key, t.digest, t.kind, t.cause, t."bookedOn"
+          from jsonb_to_recordset(p->'entries') as t(key text, digest text, kind text, cause jsonb, "bookedOn" date)
+          order by t.key
+          on conflict (idempotency_key) do nothing
+          returning seq, idempotency_key)
+        select coalesce(array_agg(c.idempotency_key), '{}'), coalesce(array_agg(c.seq), '{}')
+          into v_keys, v_seqs from c;
+        return query select u.k, u.s, true, null::text, null::text, null::jsonb, null::text, null::bigint
+          from unnest(v_keys, v_seqs) as u(k, s);
+        -- recorded before (or by a writer that committed while this one waited on the key)
+        return query
+          select t.idempotency_key, t.seq, false, t.content_digest, t.kind,
+                 (select coalesce(jsonb_agg(jsonb_build_array(p.account_id, p.amount_fen) order by p.account_id),
+                                  '[]'::jsonb)
+                  from ${S}.ledger_postings p where p.transaction_seq = t.seq),
+                 null::text, null::bigint
+          from ${S}.ledger_transactions t
+          where t.idempotency_key = any(array(select e->>'key' from jsonb_array_elements(p->'entries') e))
+            and t.idempotency_key <> all(v_keys);
+        select coalesce(array_agg(r.account order by r.account), '{}'), coalesce(array_agg(r.kind order by r.account), '{}'),
+               coalesce(array_agg(r.normal order by r.account), '{}'), coalesce(array_agg(r.floored order by r.account), '{}')
+          into v_accounts, v_kinds, v_normals, v_floored
+          from (select distinct on (x.account) x.account, x.kind, x.normal, x.floored
+                from jsonb_to_recordset(p->'reads') as x(account text, key text, kind text, normal smallint, floored boolean)
+                where x.key = any(v_keys) order by x.account) r;
+        if exists (select 1 from unnest(v_accounts) as a(id)
+                   where not exists (select 1 from ${S}.ledger_balances b where b.account_id = a.id and b.stripe = 0))
+        then
+          -- an account to open: one by one in account order
+          return query select null::text, null::bigint, null::boolean, null::text, null::text, null::jsonb,
+                              l.account_id, l.balance
+            from ${S}.ledger_lock(v_accounts, v_kinds, v_normals, v_floored,
+                                  array_fill(1::smallint, array[cardinality(v_accounts)])) l;
+        else
+          return query select null::text, null::bigint, null::boolean, null::text, null::text, null::jsonb,
+                              b.account_id, b.balance
+            from ${S}.ledger_balances b where b.account_id = any(v_accounts) and b.stripe = 0
+            order by b.account_id for update;
+        end if;
+      end $$;
+
+      -- p: [{seq, bookedOn, account, amountFen, stripe}], the postings of every transaction of the group
+      create function ${S}.ledger_apply_batch(p jsonb)
+      returns void language plpgsql as $$
+      declare
+        v_seqs bigint[];
+        v_booked date[];
+        v_accounts text[];
+        v_amounts bigint[];
+        v_stripes smallint[];
+        v_bad bigint;
+        v_rows int;
+        v_expected int;
+      begin
+        select array_agg(t.seq), array_agg(t."bookedOn"), array_agg(t.account), array_agg(t."amountFen"),
+               array_agg(t.stripe)
+          into v_seqs, v_booked, v_accounts, v_amounts, v_stripes
+          from jsonb_to_recordset(p) as t(seq bigint, "bookedOn" date, account text, "amountFen" bigint, stripe smallint);
+        select t.s into v_bad from unnest(v_seqs, v_amounts) as t(s, m)
+          group by t.s having sum(t.m) <> 0 or count(*) < 2 limit 1;
+        if found then
+          raise exception 'unbalanced ledger transaction %', v_bad;
+        end if;
+        insert into ${S}.ledger_postings (transaction_seq, account_id, amount_fen, booked_on)
+          select t.s, t.a, t.m, t.b from unnest(v_seqs, v_accounts, v_amounts, v_booked) as t(s, a, m, b);
+        with d as (
+          select t.a, t.st, sum(t.m) as m from unnest(v_accounts, v_stripes, v_amounts) as t(a, st, m)
+          group by t.a, t.st)
+        update ${S}.ledger_balances b set balance = b.balance + d.m
+          from d where b.account_id = d.a and b.stripe = d.st;
+        get diagnostics v_rows = row_count;
+        select count(*) into v_expected
+          from (select distinct t.a, t.st from unnest(v_accounts, v_stripes) as t(a, st)) x;
+        if v_rows <> v_expected then
+          raise exception 'a ledger account of the batch is not open';
+        end if;
+      end $$;
+    `,
+  },
 ];

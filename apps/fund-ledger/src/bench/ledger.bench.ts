@@ -2,11 +2,13 @@
  * The fund ledger (issue 14): `npm run bench:ledger`. Progress on stderr; the last line on stdout is one
  * JSON object:
  *
- *   transfersPerSec     ledger transactions per second through LedgerBook.post — each a balanced
- *                       transfer Dr bank / Cr fund:<writer's county>:<source>, its own PostgreSQL
- *                       transaction, idempotency key claimed, floored account locked, postings appended,
- *                       balances moved — from BENCH_LEDGER_WRITERS (8) concurrent writers that all touch
- *                       the one dedicated bank account (ADR 0007: striped)
+ *   transfersPerSec     ledger transactions per second through the book's group-commit lane
+ *                       (LedgerBook.lane, ADR 0023) — each a balanced transfer Dr bank / Cr fund:<writer's
+ *                       county>:<source>, idempotency key claimed, floored account locked, postings
+ *                       appended, balances moved, each judged on its own; the transfers that come while a
+ *                       batch is in flight share the next one's transaction — from BENCH_LEDGER_WRITERS (8)
+ *                       concurrent writers that all touch the one dedicated bank account (ADR 0007: striped);
+ *                       BENCH_LEDGER_LANES (1) batches in flight at once
  *   rawInsertPerSec     the same rows (one transaction row, two posting rows) inserted by the same writers
  *                       in the same run, one PostgreSQL transaction each, without the book's work
  *   ratioToRaw          transfersPerSec / rawInsertPerSec
@@ -38,6 +40,7 @@ import type { ServiceConfig } from '@jineng/service-runtime';
 
 const transfers = Number(process.env.BENCH_LEDGER_TRANSFERS ?? 20_000);
 const writers = Number(process.env.BENCH_LEDGER_WRITERS ?? 8);
+const lanes = Number(process.env.BENCH_LEDGER_LANES ?? 1);
 const statementLines = Number(process.env.BENCH_LEDGER_STATEMENT_LINES ?? 1_000_000);
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -110,19 +113,18 @@ async function main(): Promise<void> {
     );
     log(`ledger: ${transfers} transfers from ${writers} writers, all on the bank account`);
     const ledgerCpu0 = await cpu();
+    const lane = book.lane({ maxInFlight: lanes });
     const ledgerSeconds = await byWriters(transfers, (writer, i) =>
-      inTransaction(pool, (tx) =>
-        book
-          .post(tx, {
-            key: `bench:${i}`,
-            kind: 'inflow',
-            content: { i },
-            cause: { actor: 'bench' },
-            bookedOn: '2026-11-29',
-            plan: inflowPlan(COUNTIES[writer]!, SOURCE, 100 + (i % 1000)),
-          })
-          .then(() => undefined),
-      ),
+      lane
+        .post({
+          key: `bench:${i}`,
+          kind: 'inflow',
+          content: { i },
+          cause: { actor: 'bench' },
+          bookedOn: '2026-11-29',
+          plan: inflowPlan(COUNTIES[writer]!, SOURCE, 100 + (i % 1000)),
+        })
+        .then(() => undefined),
     );
     const ledgerCpu = await since(ledgerCpu0);
     const transfersPerSec = transfers / ledgerSeconds;
@@ -226,6 +228,8 @@ async function main(): Promise<void> {
       `${JSON.stringify({
         transfers,
         writers,
+        lanes,
+        batches: lane.stats().batches,
         transfersPerSec: Math.round(transfersPerSec),
         rawInsertPerSec: Math.round(rawInsertPerSec),
         ratioToRaw: Number((transfersPerSec / rawInsertPerSec).toFixed(3)),

@@ -264,3 +264,186 @@ it('refuses in the database itself what the plans would refuse: floors, edits an
   ).rejects.toThrow(/unbalanced/);
   await expectSound(book);
 });
+
+// ---- group commit (ADR 0023): many entries in one transaction, each judged on its own
+
+const entryOf = (o: Op, key: string) => ({
+  key,
+  kind: o.t,
+  content: o as never,
+  cause: { actor: 'property-test' },
+  bookedOn: '2026-11-29',
+  plan: planOf(o),
+});
+
+/** What a posting came to, comparable between the two paths (seq numbers aside). */
+const outcomeView = (o: PostedTransaction | 'refused' | 'reused') =>
+  typeof o === 'string' ? o : { postings: o.postings, idempotent: o.idempotent };
+
+async function applyOne(book: LedgerBook, o: Op, key: string) {
+  try {
+    return outcomeView(await apply(book, o, key));
+  } catch (error) {
+    if (error instanceof IdempotencyKeyReused) return 'reused' as const;
+    throw error;
+  }
+}
+
+async function applyGroup(book: LedgerBook, ops: readonly { o: Op; key: string }[]) {
+  const outcomes = await inTransaction(db.pool, (tx) =>
+    book.postMany(
+      tx,
+      ops.map(({ o, key }) => entryOf(o, key)),
+    ),
+  );
+  return outcomes.map((outcome) => {
+    if (outcome.ok) return outcomeView(outcome.posted);
+    if (outcome.error instanceof InsufficientFunds) return 'refused' as const;
+    if (outcome.error instanceof IdempotencyKeyReused) return 'reused' as const;
+    throw outcome.error;
+  });
+}
+
+async function allBalances(book: LedgerBook): Promise<Map<string, number>> {
+  return book.balancesByPrefix('');
+}
+
+it('posts a group in one transaction exactly as the same entries one by one: each outcome, each balance', async () => {
+  // keys from a small set, so that a group holds the same key twice, with the same content or other
+  const keyed = fc.record({ o: op, key: fc.constantFrom('k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7') });
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(op, { maxLength: 10 }),
+      fc.array(keyed, { minLength: 1, maxLength: 30 }),
+      async (seed, group) => {
+        const one = await freshBook();
+        const many = await freshBook();
+        let n = 0;
+        for (const o of seed) {
+          const key = `seed${n++}`;
+          await apply(one, o, key);
+          await apply(many, o, key);
+        }
+        const sequential = [];
+        for (const { o, key } of group) sequential.push(await applyOne(one, o, key));
+        expect(await applyGroup(many, group)).toEqual(sequential);
+        expect(await allBalances(many)).toEqual(await allBalances(one));
+        expect((await many.verify()).transactions).toBe((await one.verify()).transactions);
+        await expectSound(many);
+      },
+    ),
+    { numRuns: 15 },
+  );
+});
+
+it('holds under 8 concurrent writers through the group-commit lane: no floor broken, every total accounted for', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.array(op, { minLength: 20, maxLength: 80 }), async (ops) => {
+      const book = await freshBook();
+      const lane = book.lane({ maxInFlight: 2 });
+      let next = 0;
+      let refused = 0;
+      const writer = async () => {
+        while (next < ops.length) {
+          const i = next++;
+          await lane.post(entryOf(ops[i]!, `k${i}`)).catch((error: unknown) => {
+            if (!(error instanceof InsufficientFunds)) throw error;
+            refused++;
+          });
+        }
+      };
+      await Promise.all(Array.from({ length: 8 }, writer));
+      await expectSound(book);
+      const verification = await book.verify();
+      expect(verification.transactions).toBe(ops.length - refused);
+      expect(lane.stats().entries).toBe(ops.length);
+      const bank = (await book.balances([Accounts.bank()])).get('bank')!;
+      const inflows = ops
+        .filter((o) => o.t === 'inflow')
+        .reduce((sum, o) => sum + (o as { amount: number }).amount, 0);
+      expect(bank).toBeGreaterThanOrEqual(0);
+      expect(bank).toBeLessThanOrEqual(
+        inflows +
+          ops.filter((o) => o.t === 'recover').reduce((sum, o) => sum + (o as { amount: number }).amount, 0),
+      );
+    }),
+    { numRuns: 8 },
+  );
+});
+
+it('fails a floor-breaking transfer in the middle of a group alone: those before and after it post', async () => {
+  const book = await freshBook();
+  const fund = Accounts.fund(CITY, SOURCES[0]!);
+  const earmark = (cls: string, amount: number): Op => ({
+    t: 'earmark',
+    j: CITY,
+    s: SOURCES[0]!,
+    cls,
+    amount,
+  });
+  const outcomes = await applyGroup(book, [
+    { o: { t: 'inflow', j: CITY, s: SOURCES[0]!, amount: 1_000 }, key: 'in' },
+    { o: earmark('c1', 600), key: 'e1' },
+    { o: earmark('c2', 600), key: 'e2' }, // 400 left: refused
+    { o: earmark('c3', 300), key: 'e3' },
+  ]);
+  expect(outcomes.map((o) => (typeof o === 'string' ? o : 'posted'))).toEqual([
+    'posted',
+    'posted',
+    'refused',
+    'posted',
+  ]);
+  expect((await book.balances([fund])).get(fund)).toBe(100);
+  expect(await book.transaction('e2')).toBeUndefined();
+  expect((await book.verify()).transactions).toBe(3);
+  // the refused key was never claimed: posted later, when the money is there, it records
+  await apply(book, { t: 'inflow', j: CITY, s: SOURCES[0]!, amount: 500 }, 'in2');
+  expect(await apply(book, earmark('c2', 600), 'e2')).not.toBe('refused');
+  await expectSound(book);
+});
+
+it('answers a key used twice in one group with the first result, and refuses it with other content', async () => {
+  const book = await freshBook();
+  const inflow = (amount: number): Op => ({ t: 'inflow', j: CITY, s: SOURCES[0]!, amount });
+  const outcomes = await inTransaction(db.pool, (tx) =>
+    book.postMany(tx, [
+      entryOf(inflow(700), 'twice'),
+      entryOf(inflow(700), 'twice'),
+      entryOf(inflow(900), 'twice'),
+      entryOf(inflow(50), 'other'),
+    ]),
+  );
+  const [first, again, changed, other] = outcomes;
+  expect(first).toMatchObject({ ok: true, posted: { idempotent: false } });
+  expect(again).toMatchObject({ ok: true, posted: { idempotent: true } });
+  if (!first!.ok || !again!.ok) throw new Error('posted');
+  expect(again.posted.seq).toBe(first.posted.seq);
+  expect(new Set(again.posted.postings)).toEqual(new Set(first.posted.postings));
+  expect(changed).toMatchObject({ ok: false });
+  expect((changed as { error: unknown }).error).toBeInstanceOf(IdempotencyKeyReused);
+  expect(other).toMatchObject({ ok: true, posted: { idempotent: false } });
+  const fund = Accounts.fund(CITY, SOURCES[0]!);
+  expect((await book.balances([fund])).get(fund)).toBe(750);
+  expect((await book.verify()).transactions).toBe(2);
+  await expectSound(book);
+});
+
+it('refuses through the lane a key reused with other content, and answers the same content with the first result', async () => {
+  const book = await freshBook();
+  const lane = book.lane();
+  const inflow = (amount: number): Op => ({ t: 'inflow', j: CITY, s: SOURCES[0]!, amount });
+  const first = await lane.post(entryOf(inflow(300), 'doc-1'));
+  // concurrent: the same key with the same content, with other content, and another key
+  const [same, changed, another] = await Promise.allSettled([
+    lane.post(entryOf(inflow(300), 'doc-1')),
+    lane.post(entryOf(inflow(301), 'doc-1')),
+    lane.post(entryOf(inflow(5), 'doc-2')),
+  ]);
+  expect(same).toMatchObject({ status: 'fulfilled', value: { seq: first.seq, idempotent: true } });
+  expect(changed.status).toBe('rejected');
+  expect((changed as PromiseRejectedResult).reason).toBeInstanceOf(IdempotencyKeyReused);
+  expect(another).toMatchObject({ status: 'fulfilled', value: { idempotent: false } });
+  const fund = Accounts.fund(CITY, SOURCES[0]!);
+  expect((await book.balances([fund])).get(fund)).toBe(305);
+  await expectSound(book);
+});

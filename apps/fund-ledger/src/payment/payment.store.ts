@@ -191,6 +191,41 @@ export class PaymentStore {
     );
   }
 
+  /** `settle` for many payments at once (one statement each for payments and payables). */
+  async settleMany(
+    tx: PoolClient,
+    items: readonly { paymentId: string; settledOn: string }[],
+  ): Promise<void> {
+    if (items.length === 0) return;
+    const { rows } = await tx.query<{ claim_id: string }>(
+      `update ${this.S}.payments p set status = 'settled', settled_on = t.d::date
+       from unnest($1::uuid[], $2::text[]) as t(id, d)
+       where p.payment_id = t.id and p.status = 'issued' returning p.claim_id`,
+      [items.map((i) => i.paymentId), items.map((i) => i.settledOn)],
+    );
+    if (rows.length !== items.length)
+      throw new Error(`${items.length - rows.length} payments are not issued`);
+    await tx.query(`update ${this.S}.payables set status = 'paid' where claim_id = any($1::text[])`, [
+      rows.map((r) => r.claim_id),
+    ]);
+  }
+
+  /** `fail` for many payments at once: the claims owed again. */
+  async failMany(tx: PoolClient, items: readonly { paymentId: string; reason: string }[]): Promise<void> {
+    if (items.length === 0) return;
+    const { rows } = await tx.query<{ claim_id: string }>(
+      `update ${this.S}.payments p set status = 'failed', failure_reason = t.r
+       from unnest($1::uuid[], $2::text[]) as t(id, r)
+       where p.payment_id = t.id and p.status = 'issued' returning p.claim_id`,
+      [items.map((i) => i.paymentId), items.map((i) => i.reason)],
+    );
+    if (rows.length !== items.length)
+      throw new Error(`${items.length - rows.length} payments are not issued`);
+    await tx.query(`update ${this.S}.payables set status = 'open' where claim_id = any($1::text[])`, [
+      rows.map((r) => r.claim_id),
+    ]);
+  }
+
   async fail(tx: PoolClient, paymentId: string, reason: string): Promise<void> {
     const updated = await tx.query(
       `update ${this.S}.payments set status = 'failed', failure_reason = $2 where payment_id = $1 and status = 'issued'`,

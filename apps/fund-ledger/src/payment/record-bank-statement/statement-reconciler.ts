@@ -2,7 +2,8 @@
 // stream of lines (never loaded whole), staged in batches with a progress figure, then matched by
 // reference and amount in the database as each batch is staged (set-based: one statement per batch, the
 // next batch parsed meanwhile): matched, unmatched on either side, amount differences. Matched lines
-// settle their payments (or fail them, when the bank says failed / returned), one command each.
+// settle their payments (or fail them, when the bank says failed / returned), a page of lines in one
+// transaction (ADR 0023).
 import type { JobProgress } from '@jineng/service-runtime';
 import { Injectable } from '@nestjs/common';
 import {
@@ -17,6 +18,8 @@ import { defineDomainError } from '@jineng/ddd';
 
 /** Lines staged (and matched) per statement. */
 const STAGE_BATCH = 5_000;
+/** Batches written at once, each on a connection of its own. */
+const STAGE_WRITERS = 2;
 /** Matched lines read per page while settling. */
 const MATCH_PAGE = 1_000;
 /** Items listed per kind in the result (the counts are whole). */
@@ -69,22 +72,22 @@ export class StatementReconciler {
     let failed = 0;
     let alreadyResolved = 0;
     if (options.settle !== false) {
+      // a page of matched lines at a time, in one transaction (PaymentResolver.resolveMany)
       for await (const page of this.matchedPages(statementId)) {
-        for (const { line, payment } of page) {
-          if (payment.status !== 'issued') {
-            alreadyResolved++;
-          } else if (line.status === 'paid') {
-            await this.resolver.settle(statementId, payment, line.valueDate);
-            settled++;
-          } else {
-            await this.resolver.fail(
-              statementId,
-              payment,
-              `${line.status}${line.reason ? `: ${line.reason}` : ''}`,
-            );
-            failed++;
-          }
-        }
+        const open = page.filter(({ payment }) => payment.status === 'issued');
+        alreadyResolved += page.length - open.length;
+        const done = await this.resolver.resolveMany(
+          statementId,
+          open.map(({ line, payment }) => ({
+            payment,
+            paid: line.status === 'paid',
+            settledOn: line.valueDate,
+            reason: `${line.status}${line.reason ? `: ${line.reason}` : ''}`,
+          })),
+        );
+        settled += done.settled;
+        failed += done.failed;
+        alreadyResolved += done.alreadyResolved;
       }
     }
     const unmatchedPayments = await this.unmatchedPayments(statementId, prefix);
@@ -117,15 +120,26 @@ export class StatementReconciler {
     let invalidCount = 0;
     const invalid: { lineNo: number; problem: string }[] = [];
     let batch: StatementLine[] = [];
-    // one batch is written while the next is parsed: the database and the parser work side by side
-    let writing: Promise<void> = Promise.resolve();
+    // batches are written on two connections while the next is parsed: the parser and two database
+    // backends work side by side (a line's match depends on no other line)
+    const writing = new Set<Promise<void>>();
+    let failure: unknown;
     const flush = async () => {
       const ready = batch;
       const read = count;
       batch = [];
-      await writing;
-      writing = ready.length === 0 ? Promise.resolve() : this.stageBatch(statementId, prefix, ready);
-      writing.catch(() => undefined); // handled where it is awaited: at the next flush or the end
+      while (writing.size >= STAGE_WRITERS) await Promise.race(writing);
+      if (failure !== undefined) throw failure;
+      if (ready.length > 0) {
+        const write: Promise<void> = this.stageBatch(statementId, prefix, ready).then(
+          () => void writing.delete(write),
+          (error: unknown) => {
+            writing.delete(write);
+            failure ??= error;
+          },
+        );
+        writing.add(write);
+      }
       await progress.report(read);
     };
     for await (const text of lines) {
@@ -148,7 +162,8 @@ export class StatementReconciler {
       if (batch.length >= STAGE_BATCH) await flush();
     }
     await flush();
-    await writing;
+    await Promise.all(writing);
+    if (failure !== undefined) throw failure;
     await progress.report(count, count);
     return { lines: count, invalidCount, invalid };
   }
