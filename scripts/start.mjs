@@ -398,7 +398,11 @@ async function main() {
       console.log(
         `  demo users         ${gateway.url}/api/v1/dev/users  (development issuer: JINENG_DEV_AUTH=enabled)`,
       );
-      // the demo logins: the console's sign-in takes one of these user names
+      // the demo logins: the console's 登录 button leads to the development issuer's page (OIDC code +
+      // PKCE, ADR 0020), which lists these users; a person clicks in as any of them
+      console.log(
+        `  sign-in (OIDC)     ${gateway.url}/.well-known/openid-configuration  (the console: 登录 → choose a demo user)`,
+      );
       const users = await fetch(`${gateway.url}/api/v1/dev/users`)
         .then((r) => (r.ok ? r.json() : null))
         .catch(() => null);

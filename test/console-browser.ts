@@ -1,6 +1,6 @@
 // What the console's browser tests do in every journey (the same steps as test/console.e2e-spec.ts):
-// choose in an Ant Design select, sign in as a demo user, run axe on the page at rest, take a screenshot,
-// read the messages under a form control. Used by test/console-ops.e2e-spec.ts.
+// choose in an Ant Design select, sign in as a demo user (through the OIDC provider's page), run axe on the page at rest, take a screenshot,
+// read the messages under a form control. Used by every test/console*.e2e-spec.ts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -19,11 +19,22 @@ export async function choose(page: Page, label: string | RegExp, option: string 
   await eventually(async () => expect(await page.locator('.ant-select-dropdown:visible').count()).toBe(0));
 }
 
+/**
+ * Sign in as the console does (ADR 0020): its sign-in button sends the browser to the OIDC provider's
+ * authorization page — the development issuer's, listing one demo user per role — with a PKCE challenge;
+ * the chosen user comes back at /auth/callback, the console exchanges the code and shows the home page.
+ */
 export async function signIn(page: Page, baseUrl: string, role: RegExp) {
   await page.goto(`${baseUrl}/`);
-  await choose(page, '演示用户', role);
+  // the page knows where to sign in (GET /api/v1/console-config answered)
+  await page.waitForFunction(() => performance.getEntriesByName('jineng:interactive').length > 0);
   await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((url) => url.pathname === '/api/v1/dev/oidc/authorize');
+  await page.getByRole('radio', { name: role }).check();
+  await page.getByRole('button', { name: '登录' }).click();
   await page.getByTestId('signed-in-as').waitFor();
+  // the callback is replaced by the home page: Back never replays a spent code
+  expect(new URL(page.url()).pathname).toBe('/');
 }
 
 /** axe-core on the page at rest: the serious and critical violations */

@@ -368,7 +368,8 @@ it('the institution clerk follows the claim to payment in the list of its own cl
   await openFromList(officer.page, '已拨付');
   await seesPaid(officer.page);
   await officer.context.close();
-}, 120_000);
+  // two sign-ins, each through the provider's page and the callback (ADR 0020): two page loads more each
+}, 180_000);
 
 it('wrote no error to the browser console', () => {
   expect(consoleProblems.filter((text) => !/status of 4\d\d/.test(text))).toEqual([]);

@@ -27,6 +27,7 @@ import {
   UpstreamBus,
 } from '@jineng/testing';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { signIn } from './console-browser';
 
 const repoRoot = path.resolve(__dirname, '..');
 const consoleDist = path.join(repoRoot, 'apps/console/dist');
@@ -239,17 +240,6 @@ async function choose(page: Page, label: string, option: string, scope?: string)
   await eventually(async () => expect(await page.locator('.ant-select-dropdown:visible').count()).toBe(0));
 }
 
-async function signIn(page: Page, role: RegExp) {
-  await page.goto(url('/'));
-  await page.getByLabel('演示用户', { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: role })
-    .first()
-    .click();
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('signed-in-as').waitFor();
-}
-
 /** axe-core on the page at rest: the serious and critical violations */
 async function axe(page: Page): Promise<string[]> {
   await page.mouse.move(0, 0);
@@ -373,7 +363,7 @@ describe('a finance officer', () => {
 
   beforeAll(async () => {
     ({ page, context } = await newPage());
-    await signIn(page, /财政专户管理人员/);
+    await signIn(page, platform.urls.gateway, /财政专户管理人员/);
   });
   afterAll(async () => context?.close());
 
@@ -591,7 +581,7 @@ describe('a trainee on a phone (390 px wide)', () => {
   let context: BrowserContext;
   beforeAll(async () => {
     ({ page, context } = await newPage({ width: 390, height: 844 }));
-    await signIn(page, /劳动者/);
+    await signIn(page, platform.urls.gateway, /劳动者/);
   });
   afterAll(async () => context?.close());
 
@@ -641,7 +631,7 @@ describe('an auditor', () => {
   let context: BrowserContext;
   beforeAll(async () => {
     ({ page, context } = await newPage());
-    await signIn(page, /审计人员/);
+    await signIn(page, platform.urls.gateway, /审计人员/);
   });
   afterAll(async () => context?.close());
 

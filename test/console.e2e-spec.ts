@@ -18,6 +18,7 @@ import {
   type RunningPlatform,
   type TestDatabase,
 } from '@jineng/testing';
+import { signIn } from './console-browser';
 
 const repoRoot = path.resolve(__dirname, '..');
 const consoleDist = path.join(repoRoot, 'apps/console/dist');
@@ -126,12 +127,15 @@ async function dropdownsClosed(page: Page) {
   await eventually(async () => expect(await page.locator('.ant-select-dropdown:visible').count()).toBe(0));
 }
 
-async function signIn(page: Page, role: RegExp) {
-  await page.goto(url('/'));
-  await choose(page, '演示用户', role);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('signed-in-as').waitFor();
-}
+/** what the page keeps in its tab's sessionStorage under `key` */
+const stored = (page: Page, key: string) =>
+  page.evaluate(
+    (name) =>
+      (
+        globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }
+      ).sessionStorage.getItem(name),
+    key,
+  );
 
 /** axe-core on the page as it is: the serious and critical violations */
 async function axe(page: Page): Promise<string[]> {
@@ -205,19 +209,18 @@ describe('the web console', () => {
       const started = Date.now();
       response = await page.goto(url('/'));
       await page.waitForFunction(() => performance.getEntriesByName('jineng:interactive').length > 0);
-      await page.getByLabel('演示用户').click(); // it answers: the list of users opens
-      await page.locator('.ant-select-dropdown:visible').waitFor();
+      // it answers: its sign-in button is ready (it knows the provider to send the browser to)
+      await page.locator('button.ant-btn-primary:not(.ant-btn-loading)', { hasText: /登\s*录/ }).waitFor();
       const wallMs = Date.now() - started;
       const interactiveMs = await page.evaluate(
         () => performance.getEntriesByName('jineng:interactive')[0].startTime,
       );
       loads.push({ interactiveMs: Math.round(interactiveMs), wallMs });
-      await page.keyboard.press('Escape');
     }
     const median = [...loads].sort((a, b) => a.interactiveMs - b.interactiveMs)[1];
     figures.firstPageLoads = loads;
     figures.firstPageInteractiveMedianMs = median.interactiveMs;
-    // the page became usable (its mark set, its list of users open); how fast is a figure, measured by
+    // the page became usable (its mark set, its sign-in button ready); how fast is a figure, measured by
     // `npm run bench:console-first-page` (issue 16's < 2 s) — a timed assertion here judged the machine's
     // load of the day (ARCHITECTURE: performance by benchmarks, not timed tests)
     expect(loads.every((load) => load.interactiveMs > 0)).toBe(true);
@@ -228,17 +231,84 @@ describe('the web console', () => {
     // Chinese first: the sign-in page in Chinese, a Chinese document
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await expect(page.getByRole('heading', { name: '技能培训补贴管理平台' }).isVisible()).resolves.toBe(true);
-    // the page as first shown (an opened and closed select leaves its unnamed list behind: see README)
+    // the page as first shown
     await page.goto(url('/'));
-    await page.getByLabel('演示用户').waitFor();
+    await page.locator('button.ant-btn-primary:not(.ant-btn-loading)', { hasText: /登\s*录/ }).waitFor();
     expect(await axe(page)).toEqual([]);
     await shot(page, 'sign-in');
+    await context.close();
+    // three cold loads, axe and a screenshot: over a minute when the shared machine is loaded (load 20)
+  }, 120_000);
+
+  it('signs in through the OIDC provider with the code and PKCE, and a spent answer cannot sign in again', async () => {
+    const { context, page } = await newPage();
+    await page.goto(url('/'));
+    await page.waitForFunction(() => performance.getEntriesByName('jineng:interactive').length > 0);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    // the development issuer's authorization page, asked as OAuth 2.0 + PKCE has it
+    await page.waitForURL((at) => at.pathname === '/api/v1/dev/oidc/authorize');
+    const asked = new URL(page.url()).searchParams;
+    expect({
+      client_id: asked.get('client_id'),
+      redirect_uri: asked.get('redirect_uri'),
+      response_type: asked.get('response_type'),
+      code_challenge_method: asked.get('code_challenge_method'),
+      scope: asked.get('scope'),
+    }).toEqual({
+      client_id: 'jineng-console',
+      redirect_uri: url('/auth/callback'),
+      response_type: 'code',
+      code_challenge_method: 'S256',
+      scope: 'openid',
+    });
+    expect(asked.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(asked.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // the verifier stays in this tab; only its hash went to the provider
+    const pending = await stored(page, 'jineng.console.oidc');
+    const { verifier, state } = JSON.parse(pending ?? '{}') as { verifier: string; state: string };
+    expect(state).toBe(asked.get('state'));
+    expect(createHash('sha256').update(verifier).digest('base64url')).toBe(asked.get('code_challenge'));
+
+    // the provider's page: Chinese first, a form with labelled choices, English on request
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await page.getByRole('group', { name: '演示用户' }).waitFor();
+    expect(await page.getByRole('radio').count()).toBe(8);
+    expect(await axe(page)).toEqual([]);
+    await shot(page, 'sign-in-provider');
+    await page.getByRole('link', { name: 'English' }).click();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByRole('radio', { name: /County officer/ }).check();
+    // without a choice the browser would not send it; with one, back to the console's callback
+    const [callback] = await Promise.all([
+      page.waitForRequest((request) => new URL(request.url()).pathname === '/auth/callback'),
+      page.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
+    const answered = callback.url();
+    await page.getByTestId('signed-in-as').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    // the console keeps its own language (Chinese); the name it greets with came in the id token
+    await expect(page.getByTestId('signed-in-as').textContent()).resolves.toContain(
+      '盐湖区人社局经办人员（演示）',
+    );
+    expect([
+      (await stored(page, 'jineng.console.token'))?.split('.').length,
+      await stored(page, 'jineng.console.oidc'),
+    ]).toEqual([3, null]);
+
+    // the same answer again (a replayed callback URL): this tab started no sign-in for it
+    await page.getByRole('button', { name: '退出登录' }).click();
+    expect(await stored(page, 'jineng.console.token')).toBeNull();
+    await page.goto(answered);
+    await page.getByRole('alert').filter({ hasText: '返回的应答不属于本页发起的登录' }).waitFor();
+    expect(await stored(page, 'jineng.console.token')).toBeNull();
+    await page.getByRole('button', { name: /重新登\s*录/ }).click();
+    await page.locator('button.ant-btn-primary:not(.ant-btn-loading)', { hasText: /^登\s*录$/ }).waitFor();
     await context.close();
   }, 60_000);
 
   it('shows each role the screens it may use', async () => {
     const clerk = await newPage();
-    await signIn(clerk.page, /培训机构经办人/);
+    await signIn(clerk.page, platform.urls.gateway, /培训机构经办人/);
     const menu = clerk.page.getByRole('navigation').getByRole('menu');
     await expect(menu.getByText('申请列入目录').isVisible()).resolves.toBe(true);
     await expect(menu.getByText('签到设备').isVisible()).resolves.toBe(true);
@@ -247,7 +317,7 @@ describe('the web console', () => {
     await clerk.context.close();
 
     officer = (await newPage()).page;
-    await signIn(officer, /县级经办人员/);
+    await signIn(officer, platform.urls.gateway, /县级经办人员/);
     await expect(officer.getByText('欢迎，盐湖区人社局经办人员（演示）').isVisible()).resolves.toBe(true);
     const officerMenu = officer.getByRole('navigation').getByRole('menu');
     for (const entry of [
@@ -262,7 +332,8 @@ describe('the web console', () => {
       await expect(officerMenu.getByText(entry, { exact: true }).isVisible()).resolves.toBe(true);
     expect(await axe(officer)).toEqual([]);
     await shot(officer, 'home-county-officer');
-  }, 60_000);
+    // two sign-ins, each through the provider's page and the callback (two page loads more than before)
+  }, 120_000);
 
   it('registers a worker: every refused field at its field, in Chinese and then in English', async () => {
     await officer.getByRole('menuitem', { name: '劳动者登记' }).click();
@@ -404,7 +475,7 @@ describe('the web console', () => {
   it('an institution applies for listing (errors at nested fields), registers a device; an officer evaluates and lists it', async () => {
     const clerk = await newPage();
     const page = clerk.page;
-    await signIn(page, /培训机构经办人/);
+    await signIn(page, platform.urls.gateway, /培训机构经办人/);
     await page.getByRole('menuitem', { name: '申请列入目录' }).click();
     await page.getByLabel('机构名称').fill('运城市盐湖区示范职业培训学校');
     await page.getByLabel('统一社会信用代码').fill('91140802MA0000000X');
@@ -495,7 +566,7 @@ describe('the web console', () => {
     // versions of the province and its five cities, as the provincial auditor sees them
     const auditor = await newPage();
     const page = auditor.page;
-    await signIn(page, /审计人员/);
+    await signIn(page, platform.urls.gateway, /审计人员/);
     await page.getByRole('menuitem', { name: '政策版本' }).click();
     await eventually(async () =>
       expect(await page.locator('.ant-table-row').count()).toBeGreaterThanOrEqual(2),

@@ -1,6 +1,6 @@
 // The console's build (`npm run console:build` → apps/console/dist, which the gateway serves with
 // JINENG_CONSOLE_DIR) and its development server beside a running gateway (`npm run console:dev`:
-// /api is proxied to JINENG_GATEWAY_URL, default http://127.0.0.1:3000).
+// /api and the OIDC discovery document are proxied to JINENG_GATEWAY_URL, default http://127.0.0.1:3000).
 import { defineConfig } from 'vite';
 
 export default defineConfig({
@@ -25,6 +25,11 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/api': process.env.JINENG_GATEWAY_URL ?? 'http://127.0.0.1:3000' },
+    // the development issuer's discovery document too: the console signs in through it (ADR 0020); the
+    // proxy keeps the Host, so the issuer's endpoints and allowed redirect URI are on this server's origin
+    proxy: {
+      '/api': process.env.JINENG_GATEWAY_URL ?? 'http://127.0.0.1:3000',
+      '/.well-known/openid-configuration': process.env.JINENG_GATEWAY_URL ?? 'http://127.0.0.1:3000',
+    },
   },
 });

@@ -2,8 +2,8 @@
 // 2 s on this machine against the local platform. Builds the console as `npm run build` does, starts the
 // gateway serving it (development issuer on), and loads `/` cold `BENCH_PAGE_LOADS` (7) times in real
 // headless Chromium (Debian's, driven by playwright-core), each in a fresh browser context (empty cache).
-// `interactiveMs` is from navigation start to the sign-in form usable with its demo users listed (the
-// page's own `jineng:interactive` mark); the figure is the median. Progress on stderr; the last line on
+// `interactiveMs` is from navigation start to the sign-in button usable, knowing its OIDC provider (the
+// page's own `jineng:interactive` mark, ADR 0020); the figure is the median. Progress on stderr; the last line on
 // stdout is one JSON object.
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     { name: 'gateway', env: { JINENG_DEV_AUTH: 'enabled', JINENG_CONSOLE_DIR: consoleDir } },
   ]);
   const browser = await chromium.launch({ executablePath: CHROMIUM });
-  const loads: { interactiveMs: number; usersRequestedAtMs: number; domContentLoadedMs: number }[] = [];
+  const loads: { interactiveMs: number; configRequestedAtMs: number; domContentLoadedMs: number }[] = [];
   try {
     for (let i = 0; i < LOADS; i++) {
       const context = await browser.newContext();
@@ -45,14 +45,14 @@ async function main(): Promise<void> {
       await page.waitForFunction(`performance.getEntriesByName('jineng:interactive').length > 0`);
       // (a string: this file is compiled without the DOM's types)
       const load = (await page.evaluate(`(() => {
-        const users = performance.getEntriesByType('resource').find((r) => r.name.endsWith('/api/v1/dev/users'));
+        const config = performance.getEntriesByType('resource').find((r) => r.name.endsWith('/api/v1/console-config'));
         const navigation = performance.getEntriesByType('navigation')[0];
         return {
           interactiveMs: Math.round(performance.getEntriesByName('jineng:interactive')[0].startTime),
-          usersRequestedAtMs: Math.round(users ? users.startTime : -1),
+          configRequestedAtMs: Math.round(config ? config.startTime : -1),
           domContentLoadedMs: Math.round(navigation.domContentLoadedEventEnd),
         };
-      })()`)) as { interactiveMs: number; usersRequestedAtMs: number; domContentLoadedMs: number };
+      })()`)) as { interactiveMs: number; configRequestedAtMs: number; domContentLoadedMs: number };
       loads.push(load);
       process.stderr.write(`load ${i + 1}/${LOADS}: ${load.interactiveMs} ms\n`);
       await context.close();

@@ -4,9 +4,12 @@ import { HttpObservation, JsonLogger } from '@jineng/observability';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { GatewayConfig } from './config/gateway-config';
+import { DevIssuer } from './auth/dev-issuer';
+import { DevOidcProvider, type DevOidcOptions } from './auth/dev-oidc-provider';
 import { GatewayModule } from './gateway.module';
 import { serveApiDocs } from './http/api-docs';
 import { serveConsole } from './http/console-static';
+import { devOidc } from './http/dev-oidc';
 import { securityHeaders } from './http/security-headers';
 import type { RouteDefinition } from './routing/route-definition';
 import { RateLimits } from './routing/rate-limits';
@@ -20,6 +23,8 @@ export interface GatewayAppOptions {
   readonly routes?: readonly RouteDefinition[];
   /** default: JSON lines on stdout at `config.logLevel` */
   readonly logger?: JsonLogger;
+  /** the development OIDC provider's clock and code lifetime (tests expire codes) */
+  readonly devOidc?: DevOidcOptions;
 }
 
 export async function createGatewayApp(options: GatewayAppOptions): Promise<INestApplication> {
@@ -42,10 +47,19 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<INes
   if (config.trustProxyHops > 0) express.set('trust proxy', config.trustProxyHops);
   // first, so every answer (docs, 404s, errors) carries the correlation id and is logged and counted
   app.use(app.get(HttpObservation).middleware);
-  app.use(securityHeaders({ production: config.production }));
+  app.use(securityHeaders({ production: config.production, connectTo: providerOrigins(config) }));
   // with an admin port (production), docs and metrics are served there instead (AdminServer)
   if (!config.admin) serveApiDocs(app, app.get(RouteTable).routes, app.get(RateLimits));
+  // JINENG_DEV_AUTH=enabled only: the development issuer as an OIDC provider the console signs in with
+  const issuer = app.get(DevIssuer) as DevIssuer | null;
+  if (issuer)
+    app.use(devOidc(new DevOidcProvider(issuer, options.devOidc), { trustProxyHops: config.trustProxyHops }));
   // the web console (apps/console) on the same origin: its files, and index.html for its own paths
   if (config.consoleDir) app.use(serveConsole(config.consoleDir));
   return app;
+}
+
+/** The OIDC provider's origin, where the console fetches its discovery document and exchanges codes. */
+function providerOrigins(config: GatewayConfig): string[] {
+  return config.auth.mode === 'oidc' && config.auth.console ? [new URL(config.auth.issuer).origin] : [];
 }

@@ -11,7 +11,7 @@ import type { GatewayConfig } from './config/gateway-config';
 import { GatewayExceptionFilter } from './errors/gateway-exception.filter';
 import { GATEWAY_CONFIG, SERVICE_ROUTE_DEFINITIONS } from './gateway.tokens';
 import { gatewayHealthChecks } from './health/gateway-health-checks';
-import { devIssuerRoutes, meRoute } from './routes/gateway.routes';
+import { consoleConfigRoute, devIssuerRoutes, meRoute } from './routes/gateway.routes';
 import { SERVICE_ROUTES } from './routes/service.routes';
 import { ApiController } from './routing/api.controller';
 import { isKnownContract } from './routing/contracts';
@@ -56,9 +56,17 @@ export class GatewayModule {
           provide: RouteTable,
           inject: [DevIssuer, SERVICE_ROUTE_DEFINITIONS],
           useFactory: (issuer: DevIssuer | null, services: readonly RouteDefinition[]) =>
-            new RouteTable([meRoute, ...(issuer ? devIssuerRoutes(issuer) : []), ...services], {
-              knownContract: isKnownContract,
-            }),
+            new RouteTable(
+              [
+                meRoute,
+                consoleConfigRoute(config.auth),
+                ...(issuer ? devIssuerRoutes(issuer) : []),
+                ...services,
+              ],
+              {
+                knownContract: isKnownContract,
+              },
+            ),
         },
         {
           // a JINENG_RATE_LIMIT_ROUTES entry naming no route stops the start

@@ -1,8 +1,10 @@
 // Who is signed in: the access token (this tab only: sessionStorage) and the principal the gateway
-// reads from it (GET /api/v1/me). Signing in asks the token issuer — the development issuer's demo users
-// on a development platform; an OIDC provider's sign-in would hand the console its token the same way.
+// reads from it (GET /api/v1/me). Signing in goes through the OIDC provider the gateway names — the
+// authorization code flow with PKCE (auth/oidc.ts, ADR 0020): the development issuer on a development
+// platform (its page lists the demo users), the configured provider in production.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createApiClient, type ApiClient } from '../api/client';
+import { completeSignIn, forgetPendingSignIn } from './oidc';
 
 export type Role =
   | 'worker'
@@ -22,19 +24,13 @@ export interface Principal {
   readonly enterpriseId?: string;
 }
 
-export interface DemoUser {
-  readonly user: Role;
-  readonly displayName: string;
-  readonly displayNameEn: string;
-  readonly principal: Principal;
-}
-
 interface Session {
   readonly api: ApiClient;
   readonly principal: Principal | undefined;
   readonly displayName: { zh: string; en: string } | undefined;
   readonly ready: boolean;
-  signInAsDemoUser(user: DemoUser): Promise<void>;
+  /** the provider's answer at the callback (its query string): the code exchanged, the token kept */
+  completeSignIn(search: string): Promise<void>;
   signOut(): void;
 }
 
@@ -62,6 +58,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(() => {
     sessionStorage.removeItem(TOKEN_KEY);
     sessionStorage.removeItem(NAME_KEY);
+    forgetPendingSignIn();
     setToken(undefined);
     setPrincipal(undefined);
     setDisplayName(undefined);
@@ -81,28 +78,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, [api, token, signOut]);
 
-  const signInAsDemoUser = useCallback(async (user: DemoUser) => {
-    const response = await fetch('/api/v1/dev/tokens', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ user: user.user }),
-    });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const { accessToken, principal: signedIn } = (await response.json()) as {
-      accessToken: string;
-      principal: Principal;
-    };
-    const name = { zh: user.displayName, en: user.displayNameEn };
+  const complete = useCallback(async (search: string) => {
+    const { accessToken, displayName: name } = await completeSignIn(search);
     sessionStorage.setItem(TOKEN_KEY, accessToken);
-    sessionStorage.setItem(NAME_KEY, JSON.stringify(name));
+    if (name) sessionStorage.setItem(NAME_KEY, JSON.stringify(name));
+    else sessionStorage.removeItem(NAME_KEY);
     setDisplayName(name);
-    setPrincipal(signedIn);
+    setPrincipal(undefined);
+    // the principal comes from GET /api/v1/me (the effect above), as after a reload
+    setReady(false);
     setToken(accessToken);
   }, []);
 
   const value = useMemo(
-    () => ({ api, principal, displayName, ready, signInAsDemoUser, signOut }),
-    [api, principal, displayName, ready, signInAsDemoUser, signOut],
+    () => ({ api, principal, displayName, ready, completeSignIn: complete, signOut }),
+    [api, principal, displayName, ready, complete, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -5,6 +5,8 @@ import { Suspense, useMemo } from 'react';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { HomePage } from '../pages/HomePage';
+import { CALLBACK_PATH } from '../auth/oidc';
+import { SignInCallbackPage } from '../pages/SignInCallbackPage';
 import { SignInPage } from '../pages/SignInPage';
 import { GROUPS, PUBLIC_PAGES, screensFor } from './modules';
 import { PublicLayout } from './PublicLayout';
@@ -34,6 +36,8 @@ export function Shell() {
     );
     if (open)
       return <PublicLayout screen={open.screen} params={open.params!} languageToggle={languageToggle} />;
+    // the OIDC provider's answer: the code exchanged here, then the home page
+    if (path === CALLBACK_PATH) return <SignInCallbackPage languageToggle={languageToggle} />;
     return <SignInPage languageToggle={languageToggle} />;
   }
 

@@ -4,7 +4,8 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 
 interface Router {
   readonly path: string;
-  navigate(path: string): void;
+  /** `replace`: instead of the current history entry (the sign-in callback, which must not come back) */
+  navigate(path: string, options?: { replace?: boolean }): void;
 }
 
 const RouterContext = createContext<Router>({ path: '/', navigate: () => undefined });
@@ -16,8 +17,9 @@ export function RouterProvider({ children }: { children: ReactNode }) {
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
-  const navigate = useCallback((next: string) => {
-    window.history.pushState(null, '', next);
+  const navigate = useCallback((next: string, options?: { replace?: boolean }) => {
+    if (options?.replace) window.history.replaceState(null, '', next);
+    else window.history.pushState(null, '', next);
     setPath(next.split('?')[0]);
   }, []);
   return <RouterContext.Provider value={{ path, navigate }}>{children}</RouterContext.Provider>;

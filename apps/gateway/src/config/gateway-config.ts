@@ -12,11 +12,25 @@ import type { RateLimit } from '../routing/route-definition';
 
 export type AuthConfig =
   /** production: tokens of an OIDC provider, verified with the keys at its JWKS URL */
-  | { readonly mode: 'oidc'; readonly issuer: string; readonly audience: string; readonly jwksUrl: string }
+  | {
+      readonly mode: 'oidc';
+      readonly issuer: string;
+      readonly audience: string;
+      readonly jwksUrl: string;
+      /** the web console's public client at the provider (JINENG_OIDC_CLIENT_ID): the console signs in
+       * with the authorization code + PKCE; without it the console has no sign-in (API use only) */
+      readonly console?: ConsoleClientConfig;
+    }
   /** development: the gateway's own issuer with one demo user per role */
   | { readonly mode: 'dev'; readonly audience: string; readonly tokenTtlSeconds: number }
   /** neither configured (outside production): every token is refused */
   | { readonly mode: 'none' };
+
+export interface ConsoleClientConfig {
+  readonly clientId: string;
+  /** what the console asks for; `openid` at least (JINENG_OIDC_SCOPE) */
+  readonly scope: string;
+}
 
 export interface GatewayConfig {
   readonly port: number;
@@ -232,7 +246,11 @@ function authConfig(
   if (production && oidc.jwksUrl.startsWith('http:')) {
     problems.push('JINENG_OIDC_JWKS_URL must use https when NODE_ENV=production');
   }
-  return { mode: 'oidc', ...oidc };
+  const clientId = env.JINENG_OIDC_CLIENT_ID ?? '';
+  const scope = env.JINENG_OIDC_SCOPE || 'openid';
+  if (!scope.split(' ').includes('openid'))
+    problems.push(`JINENG_OIDC_SCOPE must include 'openid' (got '${scope}')`);
+  return { mode: 'oidc', ...oidc, ...(clientId !== '' ? { console: { clientId, scope } } : {}) };
 }
 
 function isHttpUrl(value: string): boolean {

@@ -11,11 +11,21 @@ type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unk
 
 const ONE_YEAR_SECONDS = 365 * 24 * 3600;
 
-export function securityHeaders({ production }: { production: boolean }): Middleware {
+/**
+ * `connectTo`: origins besides this one the console may call — the OIDC provider's, whose discovery
+ * document and token endpoint it fetches when it signs in (ADR 0020).
+ */
+export function securityHeaders({
+  production,
+  connectTo = [],
+}: {
+  production: boolean;
+  connectTo?: readonly string[];
+}): Middleware {
   const directives = {
     defaultSrc: ["'self'"],
     baseUri: ["'self'"],
-    connectSrc: ["'self'"],
+    connectSrc: ["'self'", ...connectTo],
     fontSrc: ["'self'", 'data:'],
     formAction: ["'self'"],
     frameAncestors: ["'none'"],

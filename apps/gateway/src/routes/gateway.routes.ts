@@ -3,6 +3,8 @@
 import { ROLES } from '@jineng/messaging';
 import { DEMO_USERS } from '../auth/demo-users';
 import type { DevIssuer } from '../auth/dev-issuer';
+import { DEV_CONSOLE_CLIENT_ID, OIDC_DISCOVERY_PATH } from '../auth/dev-oidc-provider';
+import type { AuthConfig } from '../config/gateway-config';
 import { GatewayErrors } from '../errors/gateway-error';
 import type { JsonSchema, RouteDefinition } from '../routing/route-definition';
 
@@ -14,6 +16,46 @@ export const meRoute: RouteDefinition = {
   response: 'jineng.common.v1.Principal',
   target: { kind: 'local', operationId: 'gateway.me', handle: ({ principal }) => principal },
 };
+
+/** How the web console signs in: the OIDC provider to discover, and its client there (ADR 0020). */
+export interface ConsoleSignIn {
+  /** the provider's discovery document: absolute, or a path on this origin (the development issuer) */
+  readonly discovery: string;
+  readonly clientId: string;
+  readonly scope: string;
+}
+
+export function consoleSignIn(auth: AuthConfig): ConsoleSignIn | null {
+  switch (auth.mode) {
+    case 'dev':
+      return { discovery: OIDC_DISCOVERY_PATH, clientId: DEV_CONSOLE_CLIENT_ID, scope: 'openid' };
+    case 'oidc':
+      return auth.console
+        ? {
+            discovery: `${auth.issuer.replace(/\/+$/, '')}${OIDC_DISCOVERY_PATH}`,
+            clientId: auth.console.clientId,
+            scope: auth.console.scope,
+          }
+        : null;
+    case 'none':
+      return null;
+  }
+}
+
+/** What the console needs to know before anybody signs in. */
+export function consoleConfigRoute(auth: AuthConfig): RouteDefinition {
+  const signIn = consoleSignIn(auth);
+  return {
+    method: 'GET',
+    path: '/api/v1/console-config',
+    summary: {
+      zh: '控制台配置（登录所用的身份提供方）',
+      en: "The console's configuration (the identity provider it signs in with)",
+    },
+    roles: 'public',
+    target: { kind: 'local', operationId: 'gateway.consoleConfig', handle: () => ({ signIn }) },
+  };
+}
 
 // a constant: the contracts' validator compiles each inline schema object once
 const DEV_TOKEN_REQUEST: JsonSchema = {
