@@ -1,7 +1,7 @@
 // The frame of every screen: the menu of the screens the user's roles may open, grouped; the language
 // toggle; who is signed in; the screen itself (loaded when first opened). Not signed in: the sign-in page.
 import { Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
-import { Suspense, useMemo } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { HomePage } from '../pages/HomePage';
@@ -17,6 +17,12 @@ export function Shell() {
   const { lang, setLang, t } = useI18n();
   const { path, navigate } = useRouter();
   const screens = useMemo(() => (principal ? screensFor(principal.roles) : []), [principal]);
+  // signed in already at the callback (the page reloaded, or Back to it): its code is spent, nothing to
+  // exchange — to the home page, the callback replaced in the history (the sign-in keeps no other page)
+  const atSpentCallback = principal !== undefined && path === CALLBACK_PATH;
+  useEffect(() => {
+    if (atSpentCallback) navigate('/', { replace: true });
+  }, [atSpentCallback, navigate]);
 
   if (!ready) return <Spin fullscreen aria-label={t('common.loading')} />;
   const languageToggle = (
@@ -87,7 +93,7 @@ export function Shell() {
         </Layout.Header>
         <Layout.Content id="main" style={{ margin: 24 }}>
           <main>
-            {path === '/' ? (
+            {path === '/' || atSpentCallback ? (
               <HomePage />
             ) : Page && current ? (
               <>
