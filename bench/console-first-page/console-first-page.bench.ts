@@ -42,7 +42,9 @@ async function main(): Promise<void> {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(`${platform.urls.gateway}/`);
-      await page.waitForFunction(`performance.getEntriesByName('jineng:interactive').length > 0`);
+      // a function, not a string: a string predicate is evaluated with eval, which the console's
+      // content security policy refuses once the page has loaded
+      await page.waitForFunction(() => performance.getEntriesByName('jineng:interactive').length > 0);
       // (a string: this file is compiled without the DOM's types)
       const load = (await page.evaluate(`(() => {
         const config = performance.getEntriesByType('resource').find((r) => r.name.endsWith('/api/v1/console-config'));
