@@ -253,6 +253,15 @@ describe('the trainee on a phone (390 × 844)', () => {
     const file = await exported(page, () => exportButton(page).click());
     expect(file.name).toMatch(/\.xlsx$/);
     expect(file.records.map((r) => r['Class ID']).sort()).toEqual([first.classId, second.classId].sort());
+    // the filter goes to the service: both classes have ended, none is running
+    await choose(page, '培训班状态', '培训中');
+    await searchButton(page).click();
+    await countBecomes(cards, 0);
+    await choose(page, '培训班状态', '已结业');
+    await searchButton(page).click();
+    await countBecomes(cards, 2);
+    const filtered = await exported(page, () => exportButton(page).click());
+    expect(filtered.records).toHaveLength(2);
   });
 
   it('sees their two certificates, filters them by status and exports them', async () => {

@@ -98,7 +98,7 @@ export const trainingHistoryList = defineList({
     institutionName: { sql: 'institution_name', title: { zh: '培训机构', en: 'Institution' } },
     sessionsTotal: { sql: 'sessions_total', title: { zh: '总课次', en: 'Sessions in total' } },
   },
-  filters: { workerId: { sql: 'worker_id', op: 'eq' } },
+  filters: { workerId: { sql: 'worker_id', op: 'eq' }, status: { sql: 'status', op: 'eq' } },
   defaultSort: '-startDate',
   tiebreak: 'classId',
   maxPageSize: 500,

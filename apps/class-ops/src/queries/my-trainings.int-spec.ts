@@ -225,6 +225,26 @@ it('answers the signed-in worker their own classes only, newest first, with inst
   expect((await mine(worker(randomUUID()))).total).toBe(0);
 });
 
+it('filters my trainings by the class status (list and export); an unknown status is bad input', async () => {
+  const completed = await mine(worker(ME), { status: 'completed' });
+  expect([completed.total, completed.items.map((r) => r.classId)]).toEqual([1, [WELDING]]);
+  const running = await mine(worker(ME), { status: 'running' });
+  expect([running.total, running.items.map((r) => r.classId)]).toEqual([1, [COOKING]]);
+  // the neighbour's approved class is theirs: none of mine is approved
+  expect((await mine(worker(ME), { status: 'approved' })).total).toBe(0);
+  const json = await query<commonV1.FileReply>('ExportMyTrainings', worker(ME), {
+    format: 'json',
+    status: 'running',
+  });
+  const { data } = await new FileStore(nc, 'class-ops').read(json.fileId);
+  const chunks: Buffer[] = [];
+  for await (const chunk of data as unknown as AsyncIterable<Uint8Array>) chunks.push(Buffer.from(chunk));
+  const exported = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { rows: { classId: string }[] };
+  expect(exported.rows.map((row) => row.classId)).toEqual([COOKING]);
+  const bad = await rejection(mine(worker(ME), { status: 'finished' }));
+  expect([bad.category, JSON.stringify(bad.details).includes('status')]).toEqual(['validation', true]);
+});
+
 it('reuses the officer history: the same rows as GET /workers/:id/training-history', async () => {
   const history = await query<classOpsV1.TrainingHistoryPage>('ListTrainingHistory', officer, {
     workerId: ME,

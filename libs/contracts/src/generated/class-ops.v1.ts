@@ -1883,6 +1883,9 @@ export const ExportClassesSchema: JsonSchema = {
 export interface ExportMyTrainings {
   readonly format: 'xlsx' | 'json';
   readonly sort?: string;
+  /** only the classes in this status */
+  readonly status?:
+    'applied' | 'approved' | 'rejected' | 'awaiting_funds' | 'cancelled' | 'running' | 'completed';
 }
 
 export const ExportMyTrainingsSchema: JsonSchema = {
@@ -1897,6 +1900,11 @@ export const ExportMyTrainingsSchema: JsonSchema = {
       type: 'string',
       pattern: '^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$',
       maxLength: 200,
+    },
+    status: {
+      description: 'only the classes in this status',
+      type: 'string',
+      enum: ['applied', 'approved', 'rejected', 'awaiting_funds', 'cancelled', 'running', 'completed'],
     },
   },
   required: ['format'],
@@ -2206,6 +2214,9 @@ export interface ListMyTrainings {
   readonly pageSize?: number;
   /** startDate (default -startDate), status */
   readonly sort?: string;
+  /** only the classes in this status */
+  readonly status?:
+    'applied' | 'approved' | 'rejected' | 'awaiting_funds' | 'cancelled' | 'running' | 'completed';
 }
 
 export const ListMyTrainingsSchema: JsonSchema = {
@@ -2229,6 +2240,11 @@ export const ListMyTrainingsSchema: JsonSchema = {
       type: 'string',
       pattern: '^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$',
       maxLength: 200,
+    },
+    status: {
+      description: 'only the classes in this status',
+      type: 'string',
+      enum: ['applied', 'approved', 'rejected', 'awaiting_funds', 'cancelled', 'running', 'completed'],
     },
   },
   additionalProperties: false,

@@ -1,7 +1,8 @@
 // The trainee's trainings, laid out for a phone (GET /api/v1/my/trainings, a page at a time; the service
 // answers the signed-in worker's own classes only): class, institution, occupation and level, dates,
-// status and the sessions attended of the class's total; exported to .xlsx.
-import { Card, Descriptions, Progress } from 'antd';
+// status and the sessions attended of the class's total; filtered by the class's status and exported to
+// .xlsx.
+import { Card, Descriptions, Form, Progress, Select } from 'antd';
 import { StatusTag } from '../../components/StatusTag';
 import { zh, type MessageKey } from '../../i18n/dictionary';
 import { useI18n } from '../../i18n/i18n';
@@ -42,6 +43,15 @@ export default function MyTrainingsPage() {
       path="/api/v1/my/trainings"
       exportPath="/api/v1/my/trainings/export"
       rowKey="classId"
+      filters={
+        <Form.Item name="status" label={t('myTraining.status')}>
+          <Select
+            allowClear
+            placeholder={t('myTraining.allStatuses')}
+            options={Object.keys(TONE).map((status) => ({ value: status, label: statusText(status) }))}
+          />
+        </Form.Item>
+      }
       renderCard={(row) => (
         <Card
           size="small"
