@@ -9,11 +9,10 @@
 // suspension, dismiss with a reason); and, with the services' clock moved on by months, verifies the
 // copy's chains, the daily seals — every day sealed, none missing — and the services' stores in one
 // place. axe on each page; screenshots docs/screenshots/audit-*.png.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/node';
 import { eventually, startWholePlatform, type WholePlatform } from '@jineng/testing';
 import { GatewayClient } from '../scripts/demo/gateway-client';
@@ -24,11 +23,17 @@ import {
   runClass,
   type ClassOutcome,
 } from '../scripts/demo/whole-flow';
-import { SCREENSHOTS, axe, choose, errorsAt, shot, signIn } from './console-browser';
+import {
+  CONSOLE_DIST,
+  buildConsole,
+  launchChromium,
+  axe,
+  choose,
+  errorsAt,
+  shot,
+  signIn,
+} from './console-browser';
 
-const repoRoot = path.resolve(__dirname, '..');
-const consoleDist = path.join(repoRoot, 'apps/console/dist');
-const CHROMIUM = process.env.JINENG_CHROMIUM ?? '/usr/bin/chromium';
 const downloads = mkdtempSync(path.join(tmpdir(), 'console-audit-'));
 const FIRST_DAY = '2019-08-01';
 const DAYS = 10;
@@ -54,13 +59,9 @@ let page: Page;
 const consoleProblems: string[] = [];
 
 beforeAll(async () => {
-  execFileSync(
-    'npx',
-    ['--no', '--', 'vite', 'build', '--config', 'apps/console/vite.config.ts', '--logLevel', 'warn'],
-    { cwd: repoRoot, stdio: 'inherit' },
-  );
+  buildConsole();
   whole = await startWholePlatform('console_audit_e2e', `${FIRST_DAY}T09:00:00+08:00`, {
-    gatewayEnv: { JINENG_CONSOLE_DIR: consoleDist },
+    gatewayEnv: { JINENG_CONSOLE_DIR: CONSOLE_DIST },
     parallel: 1,
   });
   client = new GatewayClient(whole.platform.urls.gateway!, `console-audit-${whole.db.schema}`, 60_000);
@@ -91,18 +92,7 @@ beforeAll(async () => {
     },
     { timeoutMs: 60_000, intervalMs: 1_000 },
   );
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await launchChromium();
   context = await browser.newContext({
     viewport: { width: 1366, height: 900 },
     acceptDownloads: true,

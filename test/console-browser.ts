@@ -1,13 +1,42 @@
 // What the console's browser tests do in every journey (the same steps as test/console.e2e-spec.ts):
 // choose in an Ant Design select, sign in as a demo user (through the OIDC provider's page), run axe on the page at rest, take a screenshot,
 // read the messages under a form control. Used by every test/console*.e2e-spec.ts.
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { eventually } from '@jineng/testing';
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export const SCREENSHOTS = path.resolve(__dirname, '..', 'docs/screenshots');
+const repoRoot = path.resolve(__dirname, '..');
+/** where buildConsole() writes the console: the gateway serves it with JINENG_CONSOLE_DIR */
+export const CONSOLE_DIST = path.join(repoRoot, 'apps/console/dist');
+
+/** Builds the console as the gateway serves it (vite, production mode). */
+export function buildConsole(): void {
+  execFileSync(
+    'npx',
+    ['--no', '--', 'vite', 'build', '--config', 'apps/console/vite.config.ts', '--logLevel', 'warn'],
+    { cwd: repoRoot, stdio: 'inherit' },
+  );
+}
+
+/** Debian's headless Chromium (JINENG_CHROMIUM to use another), the screenshots' folder made. */
+export async function launchChromium(): Promise<Browser> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.JINENG_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+    ],
+  });
+}
 
 /** choose an option of the Ant Design select labelled `label` */
 export async function choose(page: Page, label: string | RegExp, option: string | RegExp) {

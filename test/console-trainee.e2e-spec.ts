@@ -17,11 +17,10 @@
 //   fund-usage disclosure (¥ with two decimals) and its .xlsx; the institution directory and the outcome
 //   scorecard, filtered and exported.
 // axe finds no serious violation on the main pages; screenshots go to docs/screenshots/.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/node';
 import { eventually, startWholePlatform, type WholePlatform } from '@jineng/testing';
 import { GatewayClient } from '../scripts/demo/gateway-client';
@@ -35,11 +34,8 @@ import {
   YUNCHENG,
   type ClassOutcome,
 } from '../scripts/demo/whole-flow';
-import { SCREENSHOTS, axe, choose, shot, signIn } from './console-browser';
+import { CONSOLE_DIST, buildConsole, launchChromium, axe, choose, shot, signIn } from './console-browser';
 
-const repoRoot = path.resolve(__dirname, '..');
-const consoleDist = path.join(repoRoot, 'apps/console/dist');
-const CHROMIUM = process.env.JINENG_CHROMIUM ?? '/usr/bin/chromium';
 const downloads = mkdtempSync(path.join(tmpdir(), 'console-trainee-'));
 const DAYS = 10;
 // Yuncheng's rule: 10 days × ¥150 × 80 % (the certificate tranche) = ¥1 200 a trainee
@@ -63,13 +59,9 @@ let noticeStartsOn: string;
 const consoleProblems: string[] = [];
 
 beforeAll(async () => {
-  execFileSync(
-    'npx',
-    ['--no', '--', 'vite', 'build', '--config', 'apps/console/vite.config.ts', '--logLevel', 'warn'],
-    { cwd: repoRoot, stdio: 'inherit' },
-  );
+  buildConsole();
   whole = await startWholePlatform('console_trainee_e2e', at('2019-08-01', '09:00'), {
-    gatewayEnv: { JINENG_CONSOLE_DIR: consoleDist },
+    gatewayEnv: { JINENG_CONSOLE_DIR: CONSOLE_DIST },
     // one service starting at a time: the machine is shared, and a slow start misses the bus's timeout
     parallel: 1,
   });
@@ -120,18 +112,7 @@ beforeAll(async () => {
   noticeStartsOn = String(noticed.body.noticeStartsOn);
   await whole.moveClock(at(noticeStartsOn, '09:00'));
   demoWorkerId = first.workerIds.at(-1)!;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await launchChromium();
 }, 900_000);
 
 afterAll(async () => {
