@@ -31,7 +31,7 @@ describe('VerifiedTokenCache', () => {
     const tokens = cache();
     tokens.remember('t1', principal('u1'), nowMs / 1000 + 10);
     nowMs += 9_999;
-    expect(tokens.get('t1')).toBeDefined();
+    expect(tokens.get('t1')).toEqual(principal('u1'));
     nowMs += 1;
     expect(tokens.get('t1')).toBeUndefined();
   });
