@@ -559,6 +559,7 @@ describe('the web console', () => {
     // replace them when the query is answered
     await eventually(async () => {
       await table.getByText('「').first().waitFor({ timeout: 1000 });
+      expect(await officer.getByText('2019-06-01', { exact: true }).count()).toBe(1);
       expect(await table.locator('tbody tr').count()).toBeGreaterThan(5);
     });
     await expect(officer.getByText('运城市').first().isVisible()).resolves.toBe(true);

@@ -1,10 +1,11 @@
 // The policy in force for a jurisdiction on a date (GET /api/v1/jurisdictions/:j/effective-policy): each
 // parameter, the version (and level) it comes from and the clauses quoted from that version's document.
 import { Card, Form, Input, Button, Table, Typography, Space, Descriptions } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useSession } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { StatusTag } from '../../components/StatusTag';
+import { useLatestAnswer } from '../../components/useLatestAnswer';
 import { useI18n } from '../../i18n/i18n';
 import { flattenParameters, showValue } from './policyValues';
 
@@ -43,24 +44,16 @@ export default function EffectivePolicyPage() {
   const { t } = useI18n();
   const { api, principal } = useSession();
   const [query, setQuery] = useState({ jurisdiction: principal?.jurisdiction ?? '', date: '' });
-  const [policy, setPolicy] = useState<EffectivePolicy>();
-  const [error, setError] = useState<unknown>();
-
-  useEffect(() => {
-    if (!query.jurisdiction) return;
-    setError(undefined);
-    api
-      .get<EffectivePolicy>(
-        `/api/v1/jurisdictions/${encodeURIComponent(query.jurisdiction)}/effective-policy`,
-        {
-          date: query.date || undefined,
-        },
-      )
-      .then(setPolicy, (caught: unknown) => {
-        setPolicy(undefined);
-        setError(caught);
-      });
-  }, [api, query]);
+  const { answer: policy, error } = useLatestAnswer(
+    query.jurisdiction
+      ? () =>
+          api.get<EffectivePolicy>(
+            `/api/v1/jurisdictions/${encodeURIComponent(query.jurisdiction)}/effective-policy`,
+            { date: query.date || undefined },
+          )
+      : undefined,
+    [api, query],
+  );
 
   const versionTitle = (id: string) => policy?.versions.find((v) => v.versionId === id);
   const rows: Row[] = policy

@@ -1,10 +1,11 @@
 // The holiday calendar the working-day rules count with (GET /api/v1/holiday-calendar): the years
 // covered, and each published year's days off and make-up working days, national and the province's own.
 import { Button, Descriptions, Form, Input, Space, Table, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useSession } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { EmptyText } from '../../components/EmptyText';
+import { useLatestAnswer } from '../../components/useLatestAnswer';
 import { useI18n } from '../../i18n/i18n';
 
 interface HolidayYear {
@@ -27,14 +28,10 @@ export default function HolidayCalendarPage() {
   const { t } = useI18n();
   const { api, principal } = useSession();
   const [province, setProvince] = useState(principal ? `${principal.jurisdiction.slice(0, 2)}0000` : '');
-  const [calendar, setCalendar] = useState<HolidayCalendar>();
-  const [error, setError] = useState<unknown>();
-  useEffect(() => {
-    setError(undefined);
-    api
-      .get<HolidayCalendar>('/api/v1/holiday-calendar', { province: province || undefined })
-      .then(setCalendar, setError);
-  }, [api, province]);
+  const { answer: calendar, error } = useLatestAnswer(
+    () => api.get<HolidayCalendar>('/api/v1/holiday-calendar', { province: province || undefined }),
+    [api, province],
+  );
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Form
