@@ -33,6 +33,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { shanghaiDate } from '@jineng/kernel';
 import { devToken, setTestClock, startPlatform } from '@jineng/testing';
+import { jsonClient } from '../http-client';
 import { Pool } from 'pg';
 
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -152,20 +153,17 @@ async function main() {
     };
   };
   let result: Record<string, unknown> | undefined;
+  const clients: { close(): void }[] = [];
   try {
     const S = `"${schema}"`;
     const tokens = {
       institution: await devToken(gateway, 'institution'),
       officer: await devToken(gateway, 'county_officer'),
     };
-    const post = async (token: string, url: string, body: unknown) => {
-      const response = await fetch(`${gateway}${url}`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      return { status: response.status, body: (await response.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-    };
+    // the devices and clerks: one keep-alive connection per client (bench/http-client.ts)
+    const client = jsonClient(gateway, Math.max(CONCURRENCY, BATCH_CONCURRENCY));
+    clients.push(client);
+    const post = client.post;
 
     // ---- the other services' facts, as class-ops' consumers write them
     log(`seeding ${CLASSES * TRAINEES} workers, ${DEVICES} devices, a policy version`);
@@ -400,6 +398,7 @@ async function main() {
       cpuUsPerCheckIn: { sustained: sustainedCpuUs, batches: batchCpuUs },
     };
   } finally {
+    for (const client of clients) client.close();
     await platform.stop();
     await admin.query(`drop schema "${schema}" cascade`).catch(() => undefined);
     await admin.end();
