@@ -1,10 +1,11 @@
 // Where the OIDC provider sends the browser back (/auth/callback?code=…&state=…): the state checked, the
 // code exchanged for the token (auth/oidc.ts), then the home page — the callback replaced in the history,
 // so Back never replays a spent code. A refusal is shown with a way to sign in again.
-import { Alert, Button, Card, Layout, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Space, Spin, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { SignInRefused } from '../auth/oidc';
 import { useSession } from '../auth/session';
+import { SignInFrame } from '../components/SignInFrame';
 import { useI18n } from '../i18n/i18n';
 import { useRouter } from '../shell/router';
 
@@ -48,32 +49,20 @@ export function SignInCallbackPage({ languageToggle }: { languageToggle: ReactNo
         : undefined;
 
   return (
-    <Layout style={{ minHeight: '100vh', alignItems: 'center', justifyContent: 'center' }}>
-      <main>
-        <Card style={{ width: 440 }}>
-          <Space orientation="vertical" style={{ width: '100%' }}>
-            <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-              <Typography.Title level={2} style={{ margin: 0 }}>
-                {t('app.title')}
-              </Typography.Title>
-              {languageToggle}
-            </Space>
-            {detail === undefined ? (
-              <Space>
-                <Spin />
-                <Typography.Text>{t('signIn.completing')}</Typography.Text>
-              </Space>
-            ) : (
-              <>
-                <Alert type="error" showIcon role="alert" title={t('signIn.refused')} description={detail} />
-                <Button type="primary" block onClick={() => navigate('/', { replace: true })}>
-                  {t('signIn.again')}
-                </Button>
-              </>
-            )}
-          </Space>
-        </Card>
-      </main>
-    </Layout>
+    <SignInFrame languageToggle={languageToggle}>
+      {detail === undefined ? (
+        <Space>
+          <Spin />
+          <Typography.Text>{t('signIn.completing')}</Typography.Text>
+        </Space>
+      ) : (
+        <>
+          <Alert type="error" showIcon role="alert" title={t('signIn.refused')} description={detail} />
+          <Button type="primary" block onClick={() => navigate('/', { replace: true })}>
+            {t('signIn.again')}
+          </Button>
+        </>
+      )}
+    </SignInFrame>
   );
 }

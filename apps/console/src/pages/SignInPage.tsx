@@ -2,10 +2,11 @@
 // the provider's page with the authorization code + PKCE (auth/oidc.ts); on a development platform that
 // page is the development issuer's, listing one demo user per role. Where no provider is configured the
 // page says so; the public pages need no sign-in.
-import { Alert, Button, Card, Layout, Space, Typography } from 'antd';
+import { Alert, Button, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { beginSignIn, CALLBACK_PATH, signInConfig, type SignInConfig } from '../auth/oidc';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { SignInFrame } from '../components/SignInFrame';
 import { useI18n } from '../i18n/i18n';
 import { useRouter } from '../shell/router';
 
@@ -43,49 +44,37 @@ export function SignInPage({ languageToggle }: { languageToggle: ReactNode }) {
   }, []);
 
   return (
-    <Layout style={{ minHeight: '100vh', alignItems: 'center', justifyContent: 'center' }}>
-      <main>
-        <Card style={{ width: 440 }}>
-          <Space orientation="vertical" style={{ width: '100%' }}>
-            <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-              <Typography.Title level={2} style={{ margin: 0 }}>
-                {t('app.title')}
-              </Typography.Title>
-              {languageToggle}
-            </Space>
-            <Typography.Title level={3}>{t('signIn.title')}</Typography.Title>
-            {config === null && !error && <Alert type="info" title={t('signIn.noSignIn')} />}
-            <ErrorAlert error={error} />
-            {config !== null && (
-              <>
-                <Typography.Paragraph>{t('signIn.intro')}</Typography.Paragraph>
-                <Button
-                  type="primary"
-                  block
-                  loading={config === undefined || busy}
-                  onClick={async () => {
-                    if (!config) return;
-                    setBusy(true);
-                    setError(undefined);
-                    try {
-                      await beginSignIn(config, lang);
-                    } catch (caught) {
-                      setError(caught);
-                      setBusy(false);
-                    }
-                  }}
-                >
-                  {t('signIn.submit')}
-                </Button>
-              </>
-            )}
-            {/* console-money: the public pages need no sign-in */}
-            <Button type="link" onClick={() => navigate('/public/notices')}>
-              {t('signIn.publicPages')}
-            </Button>
-          </Space>
-        </Card>
-      </main>
-    </Layout>
+    <SignInFrame languageToggle={languageToggle}>
+      <Typography.Title level={3}>{t('signIn.title')}</Typography.Title>
+      {config === null && !error && <Alert type="info" title={t('signIn.noSignIn')} />}
+      <ErrorAlert error={error} />
+      {config !== null && (
+        <>
+          <Typography.Paragraph>{t('signIn.intro')}</Typography.Paragraph>
+          <Button
+            type="primary"
+            block
+            loading={config === undefined || busy}
+            onClick={async () => {
+              if (!config) return;
+              setBusy(true);
+              setError(undefined);
+              try {
+                await beginSignIn(config, lang);
+              } catch (caught) {
+                setError(caught);
+                setBusy(false);
+              }
+            }}
+          >
+            {t('signIn.submit')}
+          </Button>
+        </>
+      )}
+      {/* console-money: the public pages need no sign-in */}
+      <Button type="link" onClick={() => navigate('/public/notices')}>
+        {t('signIn.publicPages')}
+      </Button>
+    </SignInFrame>
   );
 }
