@@ -39,6 +39,8 @@ export interface RouteTableOptions {
 
 export class RouteTable {
   readonly routes: readonly CompiledRoute[];
+  /** the routes by their number of segments: a request is only compared with routes of its length */
+  private readonly byLength = new Map<number, CompiledRoute[]>();
 
   constructor(definitions: readonly RouteDefinition[], options: RouteTableOptions = {}) {
     const problems: string[] = [];
@@ -53,6 +55,11 @@ export class RouteTable {
     }
     if (problems.length > 0) throw new RouteTableError(problems);
     this.routes = routes;
+    for (const route of routes) {
+      const sameLength = this.byLength.get(route.segments.length);
+      if (sameLength) sameLength.push(route);
+      else this.byLength.set(route.segments.length, [route]);
+    }
   }
 
   /** The route for a request path (no query), or 404 / 405. */
@@ -60,8 +67,7 @@ export class RouteTable {
     const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
     const parts = trimmed.split('/').slice(1);
     const candidates: RouteMatch[] = [];
-    for (const route of this.routes) {
-      if (route.segments.length !== parts.length) continue;
+    for (const route of this.byLength.get(parts.length) ?? []) {
       const params: Record<string, string> = {};
       const matches = route.segments.every((segment, i) => {
         const part = parts[i] as string;
