@@ -3,7 +3,7 @@
 // alone; a re-sent one answers its first outcome; a race for one slot inside a group is settled as
 // when the check-ins come one after the other.
 import { randomUUID } from 'node:crypto';
-import type { CommandMetadata } from '@jineng/ddd';
+import { jsonDigest, type CommandMetadata } from '@jineng/ddd';
 import { migrate, PostgresEventStore } from '@jineng/event-store';
 import { fixedClock } from '@jineng/kernel';
 import { CommandRunner, serviceMigrations, type ServiceConfig } from '@jineng/service-runtime';
@@ -97,13 +97,15 @@ it('records concurrent single check-ins in one chunk, each answered its own outc
   expect(events).toHaveLength(20);
   // grouped: far fewer transactions than check-ins
   expect(new Set(events.map((e) => e.tx)).size).toBeLessThanOrEqual(5);
-  for (const [i, { metadata }] of sent.entries()) {
+  for (const [i, { metadata, reading: sentReading }] of sent.entries()) {
     const event = events.find((e) => e.stream_id === checkInStreamId(outcomes[i].checkInId))!;
     expect(event.type).toBe(i === 7 ? 'CheckInRejected.v1' : 'CheckInRecorded.v1');
     expect(event.metadata).toMatchObject({
       actor: metadata.actor,
       correlationId: metadata.correlationId,
       commandId: outcomes[i].checkInId,
+      // the request is the reading as the device sent it, not the facts class-ops added to it
+      requestDigest: jsonDigest(sentReading),
     });
   }
   expect(

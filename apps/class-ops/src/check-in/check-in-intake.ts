@@ -11,7 +11,7 @@
 // fails alone. Per chunk: one read of everything it needs, then one transaction of one multi-row
 // insert and one multi-stream append.
 import type { classOpsV1 } from '@jineng/contracts';
-import type { CommandMetadata } from '@jineng/ddd';
+import { jsonDigest, type CommandMetadata } from '@jineng/ddd';
 import type { Principal } from '@jineng/messaging';
 import {
   CommandRunner,
@@ -241,6 +241,8 @@ export class CheckInIntake {
             commandId: checkInId,
             command: { type: 'RecordCheckIn' as const, data },
             origin: item.origin,
+            // what the device sent; the command's data adds the class and device facts looked up here
+            requestDigest: jsonDigest(item.reading),
           })),
         );
         const conflict = started.find((s) => s.status === 'conflict');

@@ -229,6 +229,17 @@ describe('startStreams: many commands, each starting its own stream, in the call
     });
   });
 
+  it('records the digest an item names as its request’s, and the digest of its data otherwise', async () => {
+    const ids = [randomUUID(), randomUUID()];
+    const [named, plain] = items(ids);
+    const asked = 'ab'.repeat(32);
+    await inTx((tx) => runner.startStreams(tx, origin, notes, [{ ...named, requestDigest: asked }, plain]));
+    const [a] = (await store.readStream(`note-${ids[0]}`)).events;
+    const [b] = (await store.readStream(`note-${ids[1]}`)).events;
+    expect(a.metadata.requestDigest).toBe(asked);
+    expect(b.metadata.requestDigest).toBe(jsonDigest(plain.command.data));
+  });
+
   it('commits with the caller’s transaction, or not at all', async () => {
     const ids = [randomUUID(), randomUUID()];
     await inTx((tx) => runner.startStreams(tx, origin, notes, items(ids)), false);

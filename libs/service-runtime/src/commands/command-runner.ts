@@ -184,17 +184,23 @@ export class CommandRunner {
       readonly command: CommandBody<C>;
       /** this item's own origin, when the items come from different requests (grouped intake) */
       readonly origin?: Omit<CommandMetadata, 'commandId' | 'now' | 'requestDigest'>;
+      /**
+       * the digest of what was asked for this item (e.g. the reading a device sent), when the command's
+       * data holds more than that — facts the service looked up, which need no digest of their own;
+       * otherwise the digest of the command's data
+       */
+      readonly requestDigest?: string;
     }[],
   ): Promise<StartedStream<E>[]> {
     const now = this.clock.now().toISOString();
-    const decided = items.map(({ streamId, commandId, command: body, origin: own }) => {
+    const decided = items.map(({ streamId, commandId, command: body, origin: own, requestDigest }) => {
       const command = {
         ...body,
         metadata: {
           ...(own ?? origin),
           commandId,
           now,
-          requestDigest: jsonDigest(body.data as ReadonlyJsonObject),
+          requestDigest: requestDigest ?? jsonDigest(body.data as ReadonlyJsonObject),
         },
       } as C;
       const events = [...decisionEvents(decider.decide(command, decider.initialState()))];
