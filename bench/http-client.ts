@@ -10,8 +10,21 @@ export interface JsonAnswer {
 }
 
 export function jsonClient(base: string, maxSockets: number) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets });
-  const send = (method: string, token: string, path: string, body?: unknown) =>
+  // idle connections closed by the client before the server's keep-alive timeout (Node's: 5 s) closes them
+  const agent = new http.Agent({ keepAlive: true, maxSockets, timeout: 4_000 });
+  // a kept-alive connection the server closed while idle fails the next request sent on it with
+  // ECONNRESET before the server saw it: sent again once on a new connection (Node's documented
+  // `reusedSocket` pattern). The requests of the benchmarks are idempotent (a device's check-in
+  // carries its own event id), so a request the server did see is answered as the first time.
+  const send = async (method: string, token: string, path: string, body?: unknown): Promise<JsonAnswer> => {
+    try {
+      return await sendOnce(method, token, path, body);
+    } catch (error) {
+      if ((error as { retryable?: boolean }).retryable) return sendOnce(method, token, path, body);
+      throw error;
+    }
+  };
+  const sendOnce = (method: string, token: string, path: string, body?: unknown) =>
     new Promise<JsonAnswer>((resolve, reject) => {
       const text = body === undefined ? undefined : JSON.stringify(body);
       const request = http.request(
@@ -40,7 +53,15 @@ export function jsonClient(base: string, maxSockets: number) {
           response.on('error', reject);
         },
       );
-      request.on('error', reject);
+      request.on('error', (error: NodeJS.ErrnoException) =>
+        reject(
+          request.reusedSocket && error.code === 'ECONNRESET'
+            ? Object.assign(error, { retryable: true })
+            : Object.assign(error, {
+                message: `${method} ${path}: ${error.message} (${error.code ?? 'no code'}, ${request.reusedSocket ? 'a kept-alive connection' : 'a new connection'})`,
+              }),
+        ),
+      );
       request.end(text);
     });
   return {
