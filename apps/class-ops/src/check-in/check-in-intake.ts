@@ -37,8 +37,8 @@ export const CHECK_IN_CHUNK = 500;
 /**
  * single check-ins: chunks in flight at once, and how long a free one waits to gather more. Two, not
  * four: fewer lanes make bigger chunks under load, and a chunk's round trips are paid once for all its
- * check-ins (bench:check-ins, 2026-11-30: class-ops' PostgreSQL CPU 498 µs a check-in with four lanes,
- * 376 with two, 372 with one; p99 at 500/s 47, 33 and 46 ms).
+ * check-ins (bench:check-ins, 2026-11-30, one run each: class-ops' PostgreSQL CPU 498 µs a check-in
+ * with four lanes, 376 with two, 372 with one; runs of the same code differ by about 20 %).
  */
 export const SINGLE_CHECK_IN_LANES = 2;
 export const SINGLE_CHECK_IN_LINGER_MS = 2;
