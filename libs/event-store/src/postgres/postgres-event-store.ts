@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Pool } from 'pg';
 import {
@@ -374,11 +375,12 @@ export class PostgresEventStore implements EventStore {
       const text = `with written as (${withRows.text})
         select ${this.S}.append_group_with_rows($${n + 1}, $${n + 2}::bigint, (select count(*) from written)) as results`;
       rows = (
-        await this.pool.query<{ results: AppendRow[] }>(text, [
-          ...withRows.values,
-          payload,
-          withRows.expectedRows,
-        ])
+        await this.pool.query<{ results: AppendRow[] }>({
+          // prepared once per connection and statement text (a caller's rows statement is constant)
+          name: `${this.schema}.append_with_rows.${hash('sha1', withRows.text, 'hex').slice(0, 16)}`,
+          text,
+          values: [...withRows.values, payload, withRows.expectedRows],
+        })
       ).rows;
     } else {
       const text = `select ${this.S}.append_group($1) as results`;
