@@ -256,3 +256,24 @@ it('looks up the devices of concurrent requests together, each answered its own 
   db.pool.query = query as typeof db.pool.query;
   expect(lookups).toBe(3);
 });
+
+it('settles a race between two batches for one slot, whichever way each chunk is written: one accepted, one ALREADY_CHECKED_IN', async () => {
+  // each batch reads its facts before the other writes, so the second chunk's one-statement write finds
+  // the slot taken, writes nothing, and is written again in a transaction, judged again
+  for (const worker of [workers[27], workers[28], workers[29]]) {
+    const [a, b] = await Promise.all(
+      ['race-a', 'race-b'].map((id) =>
+        intake.record(metadataOf(id), deviceId, device, [reading(`${id}-${worker}`, worker)]),
+      ),
+    );
+    expect([a[0].outcome, b[0].outcome].sort()).toEqual(['accepted', 'rejected']);
+    expect([...(a[0].reasons ?? []), ...(b[0].reasons ?? [])]).toEqual(['CHECK_IN.ALREADY_CHECKED_IN']);
+    const recorded = await rows(`select e.type from S.events e where e.stream_id = any($1) order by e.type`, [
+      [a[0].checkInId, b[0].checkInId].map(checkInStreamId),
+    ]);
+    expect(recorded).toEqual([{ type: 'CheckInRecorded.v1' }, { type: 'CheckInRejected.v1' }]);
+    expect(
+      await rows(`select accepted from S.check_ins where worker_id = $1 order by accepted desc`, [worker]),
+    ).toEqual([{ accepted: true }, { accepted: false }]);
+  }
+});

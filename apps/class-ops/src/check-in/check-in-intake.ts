@@ -1,18 +1,19 @@
 // How check-ins come in, one or a device's offline batch (ADR 0008): each check-in is judged alone and
 // starts a stream of its own (`check-in-<id>`, the id derived from the device and the device's event
-// id), so fifty trainees checking in at once share no stream and no lock. Per chunk, one transaction:
-// the check-ins recorded before are answered as they were (a re-sent batch changes nothing); the
-// others are judged on the facts read in the transaction, their rows inserted — the unique index on
-// (class, session, worker) among accepted check-ins settles a race with a concurrent request, the
-// loser recorded as refused ALREADY_CHECKED_IN — and their events appended in one round trip
-// (CommandRunner.startStreams). Concurrent single check-ins (RecordCheckIn) arriving within a few
-// milliseconds are judged and recorded together as one chunk (RequestGrouper), each caller answered
-// its own outcome; a chunk that fails as a whole is done again check-in by check-in, so one at fault
-// fails alone. Per chunk: one read of everything it needs, then one transaction of one multi-row
-// insert and one multi-stream append.
+// id), so fifty trainees checking in at once share no stream and no lock. Per chunk: the check-ins
+// recorded before are answered as they were (a re-sent batch changes nothing); the others are judged on
+// the facts read in one statement, and their rows and events written in one more: the rows' insert and
+// the appends together (CommandRunner.startStreams with rows), all or nothing. The unique index on
+// (class, session, worker) among accepted check-ins settles a race with a concurrent request: when a
+// slot was taken meanwhile that statement writes nothing, and the chunk is written again in a
+// transaction where the loser is judged again and recorded as refused ALREADY_CHECKED_IN. Concurrent
+// single check-ins (RecordCheckIn) arriving within a few milliseconds are judged and recorded together
+// as one chunk (RequestGrouper), each caller answered its own outcome; a chunk that fails as a whole is
+// done again check-in by check-in, so one at fault fails alone.
 import type { classOpsV1 } from '@jineng/contracts';
 import { jsonDigest, type CommandMetadata } from '@jineng/ddd';
 import type { Principal } from '@jineng/messaging';
+import { RowsNotWrittenError } from '@jineng/event-store';
 import {
   CommandRunner,
   PG_POOL,
@@ -60,6 +61,14 @@ interface Intake {
 }
 
 type Judged = ReturnType<typeof judgeCheckIn>;
+
+/** A check-in of a chunk to record: its row and its command (judged again if it loses a race). */
+interface Row {
+  readonly checkInId: string;
+  readonly item: Intake;
+  data: RecordCheckIn['data'];
+  judged: Judged;
+}
 
 /** A device as the registry told class-ops, with its institution's jurisdiction. */
 interface DeviceRow {
@@ -215,46 +224,7 @@ export class CheckInIntake {
     const rows = [...fresh.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([checkInId, row]) => ({ checkInId, ...row }));
-    if (rows.length > 0) {
-      const tx = await this.pool.connect();
-      try {
-        await tx.query('begin');
-        // rows first, in one order (no deadlock between concurrent chunks): the accepted ones that lose a
-        // race for their (class, session, worker) to a concurrent request are refused ALREADY_CHECKED_IN
-        const inserted = await this.insert(tx, rows);
-        for (const row of rows)
-          if (!inserted.has(row.checkInId) && row.judged.reasons.length === 0) {
-            row.data = {
-              ...row.data,
-              checkedInSessions: [...row.data.checkedInSessions, row.judged.sessionNo!],
-            };
-            row.judged = judgeCheckIn(row.data);
-            const again = await this.insert(tx, [row]);
-            if (!again.has(row.checkInId)) throw new Error(`check-in ${row.checkInId} recorded concurrently`);
-          }
-        const started = await this.commands.startStreams(
-          tx,
-          rows[0].item.origin,
-          checkInDecider,
-          rows.map(({ checkInId, data, item }) => ({
-            streamId: checkInStreamId(checkInId),
-            commandId: checkInId,
-            command: { type: 'RecordCheckIn' as const, data },
-            origin: item.origin,
-            // what the device sent; the command's data adds the class and device facts looked up here
-            requestDigest: jsonDigest(item.reading),
-          })),
-        );
-        const conflict = started.find((s) => s.status === 'conflict');
-        if (conflict) throw new Error(`${conflict.streamId} holds another check-in`);
-        await tx.query('commit');
-      } catch (error) {
-        await tx.query('rollback').catch(() => undefined);
-        throw error;
-      } finally {
-        tx.release();
-      }
-    }
+    if (rows.length > 0) await this.write(rows);
     const decided = new Map(rows.map((r) => [r.checkInId, r.judged]));
     const firstIndex = new Map<string, number>();
     ids.forEach((id, i) => {
@@ -344,6 +314,79 @@ export class CheckInIntake {
     };
   }
 
+  /**
+   * The rows and their events. First in one statement (the rows and the appends together, all or
+   * nothing: one round trip); when a row's slot was taken meanwhile by a concurrent request, nothing
+   * was written and the chunk goes the careful way, in a transaction.
+   */
+  private async write(rows: Row[]): Promise<void> {
+    try {
+      const started = await this.commands.startStreams(
+        undefined,
+        rows[0].item.origin,
+        checkInDecider,
+        this.commandsOf(rows),
+        {
+          rows: { ...this.insertStatement(rows), expectedRows: rows.length },
+        },
+      );
+      // a check-in stream exists only with its row, whose insert would have failed above
+      const conflict = started.find((s) => s.status === 'conflict');
+      if (conflict) throw new Error(`${conflict.streamId} holds another check-in`);
+    } catch (error) {
+      if (!(error instanceof RowsNotWrittenError)) throw error;
+      await this.writeCarefully(rows);
+    }
+  }
+
+  /**
+   * The rows one statement after another in a transaction: the accepted ones that lost a race for their
+   * (class, session, worker) to a concurrent request are judged again and refused ALREADY_CHECKED_IN.
+   */
+  private async writeCarefully(rows: Row[]): Promise<void> {
+    const tx = await this.pool.connect();
+    try {
+      await tx.query('begin');
+      // rows first, in one order (no deadlock between concurrent chunks)
+      const inserted = await this.insert(tx, rows);
+      for (const row of rows)
+        if (!inserted.has(row.checkInId) && row.judged.reasons.length === 0) {
+          row.data = {
+            ...row.data,
+            checkedInSessions: [...row.data.checkedInSessions, row.judged.sessionNo!],
+          };
+          row.judged = judgeCheckIn(row.data);
+          const again = await this.insert(tx, [row]);
+          if (!again.has(row.checkInId)) throw new Error(`check-in ${row.checkInId} recorded concurrently`);
+        }
+      const started = await this.commands.startStreams(
+        tx,
+        rows[0].item.origin,
+        checkInDecider,
+        this.commandsOf(rows),
+      );
+      const conflict = started.find((s) => s.status === 'conflict');
+      if (conflict) throw new Error(`${conflict.streamId} holds another check-in`);
+      await tx.query('commit');
+    } catch (error) {
+      await tx.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      tx.release();
+    }
+  }
+
+  private commandsOf(rows: readonly Row[]) {
+    return rows.map(({ checkInId, data, item }) => ({
+      streamId: checkInStreamId(checkInId),
+      commandId: checkInId,
+      command: { type: 'RecordCheckIn' as const, data },
+      origin: item.origin,
+      // what the device sent; the command's data adds the class and device facts looked up here
+      requestDigest: jsonDigest(item.reading),
+    }));
+  }
+
   private commandData(
     { checkInId, receivedAt, deviceId, device, reading: r }: Intake,
     facts: Awaited<ReturnType<CheckInIntake['facts']>>,
@@ -369,18 +412,22 @@ export class CheckInIntake {
   }
 
   /** Inserts the rows; answers the ids that went in (a taken slot or id leaves its row out). */
-  private async insert(
-    tx: PoolClient,
-    rows: readonly { checkInId: string; item: Intake; data: RecordCheckIn['data']; judged: Judged }[],
-  ): Promise<Set<string>> {
+  private async insert(tx: PoolClient, rows: readonly Row[]): Promise<Set<string>> {
     if (rows.length === 0) return new Set();
-    const { rows: inserted } = await tx.query<{ check_in_id: string }>(
-      `insert into ${this.S}.check_ins
+    const { text, values } = this.insertStatement(rows);
+    const { rows: inserted } = await tx.query<{ check_in_id: string }>(text, values);
+    return new Set(inserted.map((r) => r.check_in_id));
+  }
+
+  /** The rows' insert: a taken slot or id leaves its row out, and the ids that went in are returned. */
+  private insertStatement(rows: readonly Row[]): { text: string; values: unknown[] } {
+    return {
+      text: `insert into ${this.S}.check_ins
          select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[],
                               $7::timestamptz[], $8::boolean[], $9::int[], $10::json[], $11::timestamptz[])
        on conflict do nothing
        returning check_in_id`,
-      [
+      values: [
         rows.map((r) => r.checkInId),
         rows.map((r) => r.item.deviceId),
         rows.map((r) => r.data.deviceEventId),
@@ -393,8 +440,7 @@ export class CheckInIntake {
         rows.map((r) => JSON.stringify(r.judged.reasons)),
         rows.map(() => new Date().toISOString()),
       ],
-    );
-    return new Set(inserted.map((r) => r.check_in_id));
+    };
   }
 }
 

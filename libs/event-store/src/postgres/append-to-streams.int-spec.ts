@@ -2,7 +2,7 @@
 // such as the registry's roster import), each append decided on its own.
 import { connectTestDatabase, type TestDatabase } from '@jineng/testing';
 import { WrongExpectedVersionError } from '../event-store.port';
-import { PostgresEventStore } from './postgres-event-store';
+import { PostgresEventStore, RowsNotWrittenError } from './postgres-event-store';
 import { anEvent } from './test-events';
 
 let db: TestDatabase;
@@ -61,4 +61,76 @@ it('rolls back with the caller: nothing of a rolled-back transaction is stored',
   await tx.query('rollback');
   tx.release();
   expect((await store.readStream('gone')).events).toHaveLength(0);
+});
+
+describe('with the caller’s rows in the same statement (no transaction of the caller’s)', () => {
+  beforeAll(() =>
+    db.pool.query(`create table "${db.schema}".intake (id text primary key, note text not null)`),
+  );
+  const rowsOf = (ids: string[]) => ({
+    text: `insert into "${db.schema}".intake select unnest($1::text[]), 'n' on conflict do nothing returning id`,
+    values: [ids],
+    expectedRows: ids.length,
+  });
+
+  it('writes the rows and the appends together, in one statement that commits on its own', async () => {
+    const results = await store.appendToStreams(
+      [
+        { streamId: 'with-rows-1', events: [anEvent({ n: 1 })], expectedVersion: 'no_stream' },
+        { streamId: 'with-rows-2', events: [anEvent({ n: 2 })], expectedVersion: 'no_stream' },
+      ],
+      { rows: rowsOf(['r1', 'r2']) },
+    );
+    expect(results.map((r) => (r as { nextExpectedVersion: number }).nextExpectedVersion)).toEqual([1, 1]);
+    expect((await store.readStream('with-rows-2')).version).toBe(1);
+    const { rows } = await db.pool.query(
+      `select id from "${db.schema}".intake where id in ('r1', 'r2') order by id`,
+    );
+    expect(rows).toEqual([{ id: 'r1' }, { id: 'r2' }]);
+  });
+
+  it('writes nothing, rows or events, when fewer rows go in than expected (a key taken meanwhile)', async () => {
+    await db.pool.query(`insert into "${db.schema}".intake values ('taken-row', 'first')`);
+    const before = await store.countEvents();
+    await expect(
+      store.appendToStreams(
+        [
+          { streamId: 'with-rows-3', events: [anEvent({ n: 3 })], expectedVersion: 'no_stream' },
+          { streamId: 'with-rows-4', events: [anEvent({ n: 4 })], expectedVersion: 'no_stream' },
+        ],
+        { rows: rowsOf(['r3', 'taken-row']) },
+      ),
+    ).rejects.toBeInstanceOf(RowsNotWrittenError);
+    expect(await store.countEvents()).toBe(before);
+    expect((await store.readStream('with-rows-3')).version).toBe(0);
+    const { rows } = await db.pool.query(
+      `select id, note from "${db.schema}".intake where id in ('r3', 'taken-row')`,
+    );
+    expect(rows).toEqual([{ id: 'taken-row', note: 'first' }]);
+    // no head left behind by the refused statement: the stream can start as new
+    await store.appendToStreams(
+      [{ streamId: 'with-rows-3', events: [anEvent({ n: 5 })], expectedVersion: 'no_stream' }],
+      {
+        rows: rowsOf(['r3']),
+      },
+    );
+    expect((await store.readStream('with-rows-3')).version).toBe(1);
+  });
+
+  it('writes nothing when an append meets another version of its stream (a conflict is not answered in place here)', async () => {
+    await store.appendToStream('with-rows-taken', [anEvent({ n: 6 })], { expectedVersion: 'no_stream' });
+    await expect(
+      store.appendToStreams(
+        [
+          { streamId: 'with-rows-5', events: [anEvent({ n: 7 })], expectedVersion: 'no_stream' },
+          { streamId: 'with-rows-taken', events: [anEvent({ n: 8 })], expectedVersion: 'no_stream' },
+        ],
+        { rows: rowsOf(['r5', 'r6']) },
+      ),
+    ).rejects.toBeInstanceOf(RowsNotWrittenError);
+    expect((await store.readStream('with-rows-5')).version).toBe(0);
+    expect((await store.readStream('with-rows-taken')).version).toBe(1);
+    const { rows } = await db.pool.query(`select id from "${db.schema}".intake where id in ('r5', 'r6')`);
+    expect(rows).toEqual([]);
+  });
 });

@@ -713,4 +713,28 @@ export const eventStoreMigrations: readonly Migration[] = [
       end $$;
     `,
   },
+  {
+    // The caller's rows and its appends in one statement (appendToStreams with rows): the appends only
+    // when every row went in, and the statement made to fail — taking back the rows it wrote — when a row
+    // did not or an append met another version of its stream. Runs as the caller; append_group as its owner.
+    id: '0006-append-group-with-rows',
+    sql: (S) => `
+      create function ${S}.append_group_with_rows(p_appends json, p_expected bigint, p_written bigint)
+        returns json language plpgsql set search_path = pg_catalog, pg_temp as $$
+      declare
+        v_results json;
+      begin
+        if p_written <> p_expected then
+          raise exception 'rows written with the appends: % of %; nothing is written', p_written, p_expected
+            using errcode = 'JN003';
+        end if;
+        v_results := ${S}.append_group(p_appends);
+        if exists (select 1 from json_array_elements(v_results) r where r ->> 'status' = 'conflict') then
+          raise exception 'an append with rows met another version of its stream; nothing is written'
+            using errcode = 'JN003';
+        end if;
+        return v_results;
+      end $$;
+    `,
+  },
 ];

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Pool } from 'pg';
 import {
@@ -93,6 +94,30 @@ export interface PostgresEventStoreOptions {
   readonly groupCommit?: Partial<GroupCommitOptions>;
 }
 
+/** Rows the caller writes in the same statement as its appends (`appendToStreams` without `on`). */
+export interface RowsWithAppend {
+  /** one data-modifying statement with RETURNING (e.g. `insert … on conflict do nothing returning id`),
+   * its parameters `$1 … $n` */
+  readonly text: string;
+  readonly values: readonly unknown[];
+  /** how many rows it must return; fewer, and neither the rows nor the appends are written */
+  readonly expectedRows: number;
+}
+
+/** SQLSTATE of `append_group_with_rows` refusing (migration 0006). */
+const ROWS_NOT_WRITTEN = 'JN003';
+
+/**
+ * The rows written with appends were fewer than expected, or an append met another version of its
+ * stream: nothing was written.
+ */
+export class RowsNotWrittenError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(`nothing was written: ${(cause as Error).message}`);
+    this.name = 'RowsNotWrittenError';
+  }
+}
+
 /**
  * The PostgreSQL event store: an append-only table guarded by triggers, one round trip per append
  * (`append_events`) or per group of concurrent appends (`append_group`, judged as a set: ADR 0001,
@@ -175,6 +200,12 @@ export class PostgresEventStore implements EventStore {
    * whatever else the caller writes. Answers one result per append, in the order given; a version
    * conflict is answered as a `WrongExpectedVersionError` in its place rather than thrown, so the
    * others still hold. For bulk writers such as a roster import; single commands use appendToStream.
+   *
+   * Without `on`, the appends are one statement of their own, and `rows` — the caller's rows that must
+   * be written with them — go in the same statement: one round trip, all or nothing, no transaction
+   * held open between statements. When `rows` writes fewer rows than it expects (a concurrent writer
+   * took a row's key) or an append meets another version of its stream, nothing is written and
+   * `RowsNotWrittenError` is thrown, for the caller to take its careful path.
    */
   async appendToStreams(
     appends: readonly {
@@ -182,14 +213,18 @@ export class PostgresEventStore implements EventStore {
       events: readonly EventToAppend[];
       expectedVersion: ExpectedVersion;
     }[],
-    { on }: { on: Queryable },
+    { on, rows: withRows }: { on: Queryable; rows?: never } | { on?: undefined; rows?: RowsWithAppend },
   ): Promise<(AppendResult | WrongExpectedVersionError)[]> {
-    if (appends.length === 0) return [];
+    if (appends.length === 0) {
+      if (withRows) throw new InvalidEventError('rows to write with no append');
+      return [];
+    }
     const queued = appends.map((a) => this.queued(a));
     let rows: AppendRow[];
     try {
-      rows = await this.sendAppends(queued, on);
+      rows = await this.sendAppends(queued, on, withRows);
     } catch (error) {
+      if ((error as { code?: string }).code === ROWS_NOT_WRITTEN) throw new RowsNotWrittenError(error);
       throw this.translate(error, appends[0].events);
     }
     return rows.map((row, i) => {
@@ -325,18 +360,40 @@ export class PostgresEventStore implements EventStore {
     return (await this.pool.query<AppendRow>({ name: `${this.schema}.append_events`, text, values })).rows[0];
   }
 
-  private async sendAppends(appends: readonly QueuedAppend[], on?: Queryable): Promise<AppendRow[]> {
+  private async sendAppends(
+    appends: readonly QueuedAppend[],
+    on?: Queryable,
+    withRows?: RowsWithAppend,
+  ): Promise<AppendRow[]> {
     const payload = groupPayload(appends);
-    const text = `select ${this.S}.append_group($1) as results`;
-    const rows = on
-      ? rowsOf<{ results: AppendRow[] }>(await on.query(text, [payload]))
-      : (
-          await this.pool.query<{ results: AppendRow[] }>({
-            name: `${this.schema}.append_group`,
-            text,
-            values: [payload],
-          })
-        ).rows;
+    let rows: { results: AppendRow[] }[];
+    if (withRows) {
+      // the caller's rows first (a data-modifying WITH runs once, whatever reads it), then the appends
+      // only when every row went in and none met another version; otherwise the statement fails and
+      // takes the rows back with it
+      const n = withRows.values.length;
+      const text = `with written as (${withRows.text})
+        select ${this.S}.append_group_with_rows($${n + 1}, $${n + 2}::bigint, (select count(*) from written)) as results`;
+      rows = (
+        await this.pool.query<{ results: AppendRow[] }>({
+          // prepared once per connection and statement text (a caller's rows statement is constant)
+          name: `${this.schema}.append_with_rows.${hash('sha1', withRows.text, 'hex').slice(0, 16)}`,
+          text,
+          values: [...withRows.values, payload, withRows.expectedRows],
+        })
+      ).rows;
+    } else {
+      const text = `select ${this.S}.append_group($1) as results`;
+      rows = on
+        ? rowsOf<{ results: AppendRow[] }>(await on.query(text, [payload]))
+        : (
+            await this.pool.query<{ results: AppendRow[] }>({
+              name: `${this.schema}.append_group`,
+              text,
+              values: [payload],
+            })
+          ).rows;
+    }
     return rows[0].results.map((r) => ({
       ...r,
       stream_version: String(r.stream_version),

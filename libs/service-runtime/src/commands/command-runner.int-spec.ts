@@ -10,7 +10,7 @@ import {
   type Decider,
   type DomainEvent,
 } from '@jineng/ddd';
-import { PostgresEventStore } from '@jineng/event-store';
+import { PostgresEventStore, RowsNotWrittenError } from '@jineng/event-store';
 import { fixedClock } from '@jineng/kernel';
 import type { Envelope, RpcRequest } from '@jineng/messaging';
 import { connectTestDatabase, testEnvelopeKeys, type TestDatabase } from '@jineng/testing';
@@ -238,6 +238,30 @@ describe('startStreams: many commands, each starting its own stream, in the call
     const [b] = (await store.readStream(`note-${ids[1]}`)).events;
     expect(a.metadata.requestDigest).toBe(asked);
     expect(b.metadata.requestDigest).toBe(jsonDigest(plain.command.data));
+  });
+
+  it('without a transaction, writes the caller’s rows in the appends’ statement: both or neither', async () => {
+    await db.pool.query(`create table if not exists "${db.schema}".pins (note_id uuid primary key)`);
+    const rows = (noteIds: string[]) => ({
+      text: `insert into "${db.schema}".pins select unnest($1::uuid[]) on conflict do nothing returning note_id`,
+      values: [noteIds],
+      expectedRows: noteIds.length,
+    });
+    const ids = [randomUUID(), randomUUID()];
+    const started = await runner.startStreams(undefined, origin, notes, items(ids), { rows: rows(ids) });
+    expect(started.map((s) => s.status)).toEqual(['recorded', 'recorded']);
+    expect((await store.readStream(`note-${ids[1]}`)).version).toBe(1);
+
+    // a row already there: the statement writes nothing, and says so
+    const [fresh] = [randomUUID()];
+    await expect(
+      runner.startStreams(undefined, origin, notes, items([fresh, ids[0]]), { rows: rows([fresh, ids[0]]) }),
+    ).rejects.toBeInstanceOf(RowsNotWrittenError);
+    expect((await store.readStream(`note-${fresh}`)).version).toBe(0);
+    const { rows: pinned } = await db.pool.query(`select 1 from "${db.schema}".pins where note_id = $1`, [
+      fresh,
+    ]);
+    expect(pinned).toHaveLength(0);
   });
 
   it('commits with the caller’s transaction, or not at all', async () => {

@@ -33,7 +33,12 @@ import {
   type DomainEvent,
   type ReadonlyJsonObject,
 } from '@jineng/ddd';
-import { WrongExpectedVersionError, type EventToAppend, type PostgresEventStore } from '@jineng/event-store';
+import {
+  WrongExpectedVersionError,
+  type EventToAppend,
+  type PostgresEventStore,
+  type RowsWithAppend,
+} from '@jineng/event-store';
 import type { Clock } from '@jineng/kernel';
 import { commandMetadataOf, type RpcRequest } from '@jineng/messaging';
 import { Inject, Injectable } from '@nestjs/common';
@@ -173,9 +178,14 @@ export class CommandRunner {
    * same item sent again appends nothing (`idempotent`); a stream that exists with other events is a
    * `conflict`. The metadata is `origin`'s (who, where, correlation) with each item's command id and
    * the service's clock. Decisions must not throw for an item: a refusal is an event of its own.
+   *
+   * With `tx` undefined the appends are one statement of their own, and `options.rows` — the caller's
+   * rows that go with them — are written in that same statement: one round trip, all or nothing. When
+   * fewer rows go in than expected, or a stream holds other events, it throws `RowsNotWrittenError` and
+   * nothing is written; the caller then takes its careful path in a transaction.
    */
   async startStreams<C extends Command, S, E extends DomainEvent>(
-    tx: PoolClient,
+    tx: PoolClient | undefined,
     origin: Omit<CommandMetadata, 'commandId' | 'now' | 'requestDigest'>,
     decider: Decider<C, S, E>,
     items: readonly {
@@ -191,7 +201,9 @@ export class CommandRunner {
        */
       readonly requestDigest?: string;
     }[],
+    options: { rows?: RowsWithAppend } = {},
   ): Promise<StartedStream<E>[]> {
+    if (tx && options.rows) throw new Error('rows go with the appends only in a statement of their own');
     const now = this.clock.now().toISOString();
     const decided = items.map(({ streamId, commandId, command: body, origin: own, requestDigest }) => {
       const command = {
@@ -216,7 +228,7 @@ export class CommandRunner {
     const appends = decided.filter((d) => d.toAppend.length > 0);
     const results = await this.store.appendToStreams(
       appends.map(({ streamId, toAppend }) => ({ streamId, events: toAppend, expectedVersion: 'no_stream' })),
-      { on: tx },
+      tx ? { on: tx } : { rows: options.rows },
     );
     const byStream = new Map(appends.map((a, i) => [a, results[i]]));
     return decided.map((d) => {
