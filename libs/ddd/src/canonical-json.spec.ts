@@ -18,6 +18,12 @@ describe('canonicalJson', () => {
     expect(canonicalJson(JSON.parse(JSON.stringify(payload)))).toBe(canonicalJson(payload));
   });
 
+  it('writes a value with toJSON (a Date) as JSON does, not as an empty object', () => {
+    const at = new Date('2026-11-30T08:00:00.000Z');
+    expect(canonicalJson({ b: at, a: 1 })).toBe('{"a":1,"b":"2026-11-30T08:00:00.000Z"}');
+    expect(canonicalJson({ at })).not.toBe(canonicalJson({ at: new Date('2026-12-01T08:00:00.000Z') }));
+  });
+
   it('keeps a key named __proto__ as the data it is', () => {
     const parsed = JSON.parse('{"b":1,"__proto__":{"x":1}}') as unknown;
     expect(canonicalJson(parsed)).toBe('{"__proto__":{"x":1},"b":1}');

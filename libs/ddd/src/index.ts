@@ -10,7 +10,7 @@ export type { CommandFacts } from './command-identity';
 export { assertSameCommand, factsOfEvent } from './command-identity';
 export type { CommandRequestKey } from './command-ids';
 export { commandIdForEvent, commandIdForRequest } from './command-ids';
-export { canonicalJson, jsonDigest } from './canonical-json';
+export { canonicalCopy, canonicalJson, jsonDigest } from './canonical-json';
 export type {
   DomainErrorCategory,
   DomainErrorClass,

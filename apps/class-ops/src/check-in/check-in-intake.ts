@@ -13,7 +13,7 @@
 import type { classOpsV1 } from '@jineng/contracts';
 import { jsonDigest, type CommandMetadata } from '@jineng/ddd';
 import type { Principal } from '@jineng/messaging';
-import { RowsNotWrittenError } from '@jineng/event-store';
+import { inTransaction, RowsNotWrittenError } from '@jineng/event-store';
 import {
   CommandRunner,
   PG_POOL,
@@ -344,9 +344,7 @@ export class CheckInIntake {
    * (class, session, worker) to a concurrent request are judged again and refused ALREADY_CHECKED_IN.
    */
   private async writeCarefully(rows: Row[]): Promise<void> {
-    const tx = await this.pool.connect();
-    try {
-      await tx.query('begin');
+    await inTransaction(this.pool, async (tx) => {
       // rows first, in one order (no deadlock between concurrent chunks)
       const inserted = await this.insert(tx, rows);
       for (const row of rows)
@@ -367,13 +365,7 @@ export class CheckInIntake {
       );
       const conflict = started.find((s) => s.status === 'conflict');
       if (conflict) throw new Error(`${conflict.streamId} holds another check-in`);
-      await tx.query('commit');
-    } catch (error) {
-      await tx.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      tx.release();
-    }
+    });
   }
 
   private commandsOf(rows: readonly Row[]) {

@@ -183,6 +183,7 @@ export class DurableConsumer {
         this.wake = undefined;
         continue;
       }
+      await this.gather();
       const batch = this.queue.splice(0, this.batchSize);
       try {
         await this.handleBatch(batch);
@@ -191,6 +192,18 @@ export class DurableConsumer {
         this.options.onError?.(error);
         for (const msg of batch) msg.nak(this.backoffMs[0]);
       }
+    }
+  }
+
+  /**
+   * Lets the rest of a delivery arrive before a batch is taken: a pull's messages come in more than one
+   * socket read, and the first one wakes the loop. Waits a turn of the event loop (its I/O included) at
+   * a time while messages keep coming and the batch is not full — a few turns, never a timer.
+   */
+  private async gather(): Promise<void> {
+    for (let seen = -1; this.queue.length > seen && this.queue.length < this.batchSize;) {
+      seen = this.queue.length;
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 

@@ -11,7 +11,7 @@
 // canonicalise. Either way what is accepted is exactly what the gateway MACed.
 import { createHmac, hash, timingSafeEqual } from 'node:crypto';
 import type { commonV1 } from '@jineng/contracts';
-import { canonicalJson } from '@jineng/ddd';
+import { canonicalCopy, canonicalJson } from '@jineng/ddd';
 import type { Envelope, RpcRequest } from '../envelope';
 import {
   ENVELOPE_MAC_ALG,
@@ -46,33 +46,6 @@ function mac(key: EnvelopeMacKey, claims: Claims, envelopeText: string): Buffer 
 
 /** `jineng.cmd.<service>.<Name>` → `<service>` */
 const serviceOf = (subject: string): string | undefined => subject.split('.', 4)[2];
-
-/**
- * A copy of a JSON value with object keys in canonical order (as canonicalJson sorts them): its
- * `JSON.stringify` is the canonical text, and so is that of the same value parsed again.
- */
-function canonicalCopy(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  const json = (value as { toJSON?: () => unknown }).toJSON;
-  if (typeof json === 'function') return canonicalCopy(json.call(value));
-  if (Array.isArray(value)) return value.map(canonicalCopy);
-  // a plain object (fast to build and to stringify); a key named __proto__ is defined as a property,
-  // as JSON.parse makes it one, never set as the prototype
-  const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) {
-    const item = (value as Record<string, unknown>)[key];
-    if (item === undefined) continue;
-    if (key === '__proto__')
-      Object.defineProperty(sorted, key, {
-        value: canonicalCopy(item),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    else sorted[key] = canonicalCopy(item);
-  }
-  return sorted;
-}
 
 const sha256 = (text: string): string => hash('sha256', text, 'hex');
 
