@@ -88,6 +88,9 @@ interface Parsed extends Delivered {
 
 export const DEFAULT_BACKOFF_MS: readonly number[] = [1_000, 5_000, 30_000, 120_000];
 
+/** the longest a batch waits for the rest of a delivery its messages say is coming */
+const GATHER_MAX_MS = 50;
+
 export class DurableConsumer {
   private readonly js: JetStreamClient;
   private readonly maxAttempts: number;
@@ -197,13 +200,24 @@ export class DurableConsumer {
 
   /**
    * Lets the rest of a delivery arrive before a batch is taken: a pull's messages come in more than one
-   * socket read, and the first one wakes the loop. Waits a turn of the event loop (its I/O included) at
-   * a time while messages keep coming and the batch is not full — a few turns, never a timer.
+   * socket read, and the first one wakes the loop. Each message says how many more the consumer has
+   * pending behind it (`info.pending`); while that is more than zero and the batch is not full, the
+   * next message is waited for — each wait ended by that message's arrival, the whole capped at
+   * GATHER_MAX_MS so that a batch is never held back for long.
    */
   private async gather(): Promise<void> {
-    for (let seen = -1; this.queue.length > seen && this.queue.length < this.batchSize;) {
-      seen = this.queue.length;
-      await new Promise<void>((resolve) => setImmediate(resolve));
+    const until = Date.now() + GATHER_MAX_MS;
+    while (this.queue.length < this.batchSize && this.queue[this.queue.length - 1]!.info.pending > 0) {
+      const left = until - Date.now();
+      if (left <= 0) return;
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        timer = setTimeout(resolve, left);
+      });
+      clearTimeout(timer);
+      this.wake = undefined;
+      if (this.stopping) return;
     }
   }
 
