@@ -16,10 +16,10 @@
 // and the clerk, in the list of the institution's own claims, and the county officer see the claim
 // paid. Screenshots docs/screenshots/journey-*.png.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { eventually, startWholePlatform, type WholePlatform } from '@jineng/testing';
 import { GatewayClient } from '../scripts/demo/gateway-client';
 import {
@@ -31,11 +31,10 @@ import {
   YANHU,
   type ClassOutcome,
 } from '../scripts/demo/whole-flow';
-import { SCREENSHOTS, axe, choose, shot, signIn } from './console-browser';
+import { axe, choose, launchChromium, shot, signIn } from './console-browser';
 
 const repoRoot = path.resolve(__dirname, '..');
 const consoleDist = path.join(repoRoot, 'apps/console/dist');
-const CHROMIUM = process.env.JINENG_CHROMIUM ?? '/usr/bin/chromium';
 const downloads = mkdtempSync(path.join(tmpdir(), 'console-journey-'));
 const SOURCE_NAME = '就业补助资金'; // employment_subsidy_fund, the flow's source
 const DAYS = 10;
@@ -96,18 +95,7 @@ beforeAll(async () => {
     },
     { timeoutMs: 30_000 },
   );
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await launchChromium();
 }, 600_000);
 
 afterAll(async () => {

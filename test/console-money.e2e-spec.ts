@@ -10,10 +10,10 @@
 // 盐湖区 (test data, not a seed), published by the admin as in test/subsidy-claims.e2e-spec.ts.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/node';
 import {
   connectTestDatabase,
@@ -27,12 +27,11 @@ import {
   UpstreamBus,
 } from '@jineng/testing';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { signIn } from './console-browser';
+import { launchChromium, signIn } from './console-browser';
 
 const repoRoot = path.resolve(__dirname, '..');
 const consoleDist = path.join(repoRoot, 'apps/console/dist');
 const screenshots = path.join(repoRoot, 'docs/screenshots');
-const CHROMIUM = process.env.JINENG_CHROMIUM ?? '/usr/bin/chromium';
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const DEMO_INSTITUTION_ID = '5b1f3c2e-8a4d-4c6b-9e1f-0a2b3c4d5e6f';
 const DEMO_WORKER_ID = '9149a218-3492-5998-8495-1c6fc30e8d6f'; // the dev issuer's worker (apps/gateway/src/auth/demo-users.ts)
@@ -82,18 +81,7 @@ beforeAll(async () => {
     connections.push(nc);
     buses[producer] = new UpstreamBus(nc);
   }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
-  mkdirSync(screenshots, { recursive: true });
+  browser = await launchChromium();
 }, 400_000);
 
 afterAll(async () => {

@@ -13,10 +13,10 @@
 // axe runs on each new page; the screenshots go to docs/screenshots/.
 import { execFileSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/node';
 import {
   WorkingDayCalendar,
@@ -35,11 +35,10 @@ import {
   type TestDatabase,
 } from '@jineng/testing';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { SCREENSHOTS, axe, choose, errorsAt, shot, signIn, succeeded } from './console-browser';
+import { axe, choose, errorsAt, launchChromium, shot, signIn, succeeded } from './console-browser';
 
 const repoRoot = path.resolve(__dirname, '..');
 const consoleDist = path.join(repoRoot, 'apps/console/dist');
-const CHROMIUM = process.env.JINENG_CHROMIUM ?? '/usr/bin/chromium';
 const DEMO_INSTITUTION_ID = '5b1f3c2e-8a4d-4c6b-9e1f-0a2b3c4d5e6f';
 const developmentKey = (seed: string) => createHash('sha256').update(seed).digest('base64');
 const REGISTRY_KEYS = {
@@ -136,18 +135,7 @@ beforeAll(async () => {
     connections.push(nc);
     buses[producer] = new UpstreamBus(nc);
   }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {
