@@ -293,7 +293,9 @@ it('runs the fraud rules as a job with its progress, filters, exports and triage
     .first()
     .getByRole('button', { name: /确认欺诈/ })
     .click();
-  await dialog.getByLabel('暂停机构资格').check();
+  // the dialog's content can render again as it opens (a click then lands on the replaced checkbox):
+  // the user's tick is given again until the box holds it
+  await eventually(() => dialog.getByLabel('暂停机构资格').check({ timeout: 2_000 }));
   await dialog.getByLabel('理由').fill('设备日志显示同一人代为签到');
   await shot(page, 'audit-fraud-triage');
   await dialog.getByRole('button', { name: /确认欺诈/ }).click();
