@@ -913,6 +913,51 @@ describe('check-ins on the days of an approved class', () => {
       403,
     );
   });
+
+  it('answers check-ins sent at the same moment each with its own outcome (the gateway sends them on together)', async () => {
+    const send = (r: ReturnType<typeof reading>) =>
+      api('institution', 'POST', `/api/v1/devices/${deviceId}/check-ins`, { checkIn: r });
+    // the first day's check-ins sent again, three times each, all at once: each answered as first recorded
+    const asFirstRecorded = {
+      'd1-1': { outcome: 'accepted', idempotent: true },
+      'd1-2': { outcome: 'rejected', reasons: ['CHECK_IN.ALREADY_CHECKED_IN'], idempotent: true },
+      'd1-3': { outcome: 'rejected', reasons: ['CHECK_IN.OUTSIDE_GEOFENCE'], idempotent: true },
+      'd1-4': { outcome: 'rejected', reasons: ['CHECK_IN.NOT_ON_ROSTER'], idempotent: true },
+      'd1-5': { outcome: 'rejected', reasons: ['CHECK_IN.FROM_THE_FUTURE'], idempotent: true },
+    };
+    // the stranger of the first test had a random id: its refusal recorded it
+    const [stranger] = await rows(
+      `select data->>'workerId' as "workerId" from S.events where type = 'CheckInRejected.v1' and data->>'deviceEventId' = 'd1-4'`,
+    );
+    const firstDay = [
+      reading('d1-1', workerIds[0], day(1, '08:35')),
+      reading('d1-2', workerIds[0], day(1, '08:36')),
+      reading('d1-3', workerIds[1], day(1, '08:37'), { lat: site.lat + 0.01 }),
+      reading('d1-4', stranger.workerId as string, day(1, '08:37')),
+      reading('d1-5', workerIds[2], day(1, '09:30')),
+    ];
+    const resent = firstDay.flatMap((r) => [r, r, r]);
+    const recorded = await checkInEvents();
+    const answers = await Promise.all(resent.map(send));
+    answers.forEach((answer, i) => {
+      expect({ status: answer.status, body: answer.body }).toMatchObject({
+        status: 200,
+        body: {
+          deviceEventId: resent[i].deviceEventId,
+          ...asFirstRecorded[resent[i].deviceEventId as keyof typeof asFirstRecorded],
+        },
+      });
+    });
+    expect(await checkInEvents()).toBe(recorded);
+    // a bad one among them is a 400 of its own, the others unaffected
+    const mixed = await Promise.all([
+      send(firstDay[0]),
+      send({ ...firstDay[0], deviceEventId: 'd1-bad', faceMatchScore: 2 }),
+      send(firstDay[1]),
+    ]);
+    expect(mixed.map((a) => a.status)).toEqual([200, 400, 200]);
+    expect(mixed[2].body).toMatchObject({ deviceEventId: 'd1-2', outcome: 'rejected', idempotent: true });
+  });
 });
 
 /** The service re-reads its clock file at most every 50 ms: wait past that before acting. */

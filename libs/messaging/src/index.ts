@@ -22,6 +22,7 @@ export * from './messaging.migrations';
 export * from './files/file-store';
 export * from './rpc/rpc-errors';
 export * from './rpc/rpc-client';
+export * from './rpc/rpc-groups';
 export * from './rpc/rpc-request';
 export * from './rpc/rpc-exception.filter';
 export * from './signing/envelope-keys';

@@ -116,7 +116,8 @@ export const CLASS_OPS_ROUTES: readonly RouteDefinition[] = [
     rateLimit: CHECK_IN_RATE_LIMIT,
     request: contract('RecordCheckIn'),
     response: contract('CheckInOutcome'),
-    target: command('RecordCheckIn'),
+    // check-ins arriving together reach class-ops together (ADR 0024)
+    target: { ...command('RecordCheckIn'), grouped: true },
   },
   {
     method: 'POST',

@@ -107,10 +107,9 @@ export class Dispatcher {
       idempotencyKey,
       now: new Date(),
     });
-    return this.rpc.send(
-      target,
-      { envelope, payload },
-      { timeoutMs: target.timeoutMs ?? this.config.rpcTimeoutMs },
-    );
+    const options = { timeoutMs: target.timeoutMs ?? this.config.rpcTimeoutMs };
+    return target.grouped
+      ? this.rpc.sendInGroup(target, { envelope, payload }, options)
+      : this.rpc.send(target, { envelope, payload }, options);
   }
 }

@@ -40,6 +40,11 @@ export type RouteTarget =
       readonly name: string;
       /** overrides JINENG_RPC_TIMEOUT_MS for this route */
       readonly timeoutMs?: number;
+      /**
+       * requests that arrive while earlier ones are in flight go to the service together, as one
+       * group (RpcClient.sendInGroup, ADR 0024); the service must answer `<subject>.group`
+       */
+      readonly grouped?: true;
     }
   /** answered by the gateway itself (`/me`, the development issuer) */
   | {

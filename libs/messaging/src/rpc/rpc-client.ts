@@ -9,16 +9,34 @@ import type { RpcRequest } from '../envelope';
 import type { EnvelopeSigner } from '../signing/envelope-signature';
 import { rpcSubject, type RpcTarget } from '../subjects';
 import { RemoteServiceError, RpcTimeoutError } from './rpc-errors';
+import {
+  DEFAULT_REQUEST_GROUP_LIMITS,
+  groupSubject,
+  isGroupReply,
+  RequestQueue,
+  type RequestGroupLimits,
+  type RpcGroupPayload,
+  type Waiting,
+} from './rpc-groups';
 
 export interface RpcClientOptions {
   readonly defaultTimeoutMs?: number;
   /** signs every envelope for the subject it is sent on (the gateway's key): services refuse unsigned ones */
   readonly signer?: EnvelopeSigner;
+  /** for `sendInGroup` (ADR 0024) */
+  readonly groups?: RequestGroupLimits;
+}
+
+interface Grouped {
+  readonly request: RpcRequest<unknown>;
+  readonly timeoutMs: number;
 }
 
 export class RpcClient {
   private readonly defaultTimeoutMs: number;
   private readonly signer?: EnvelopeSigner;
+  private readonly groupLimits: RequestGroupLimits;
+  private readonly queues = new Map<string, RequestQueue<Grouped>>();
 
   constructor(
     private readonly proxy: ClientProxy,
@@ -26,6 +44,7 @@ export class RpcClient {
   ) {
     this.defaultTimeoutMs = options.defaultTimeoutMs ?? 5_000;
     this.signer = options.signer;
+    this.groupLimits = options.groups ?? DEFAULT_REQUEST_GROUP_LIMITS;
   }
 
   async send<R>(
@@ -41,6 +60,64 @@ export class RpcClient {
     } catch (error) {
       throw toRpcError(subject, timeoutMs, error);
     }
+  }
+
+  /**
+   * As `send`, for a command many callers send at the same moment (ADR 0024): while requests to the
+   * subject are in flight, the ones that arrive wait and leave together as one group, which the
+   * service answers request by request. Each caller gets its own answer or error, as from `send`.
+   * The service must answer `<subject>.group` (answerEach).
+   */
+  sendInGroup<R>(
+    target: RpcTarget,
+    request: RpcRequest<unknown>,
+    options: { timeoutMs?: number } = {},
+  ): Promise<R> {
+    const subject = rpcSubject(target);
+    let queue = this.queues.get(subject);
+    if (!queue) {
+      queue = new RequestQueue(this.groupLimits, (batch) => this.sendBatch(target, subject, batch));
+      this.queues.set(subject, queue);
+    }
+    return queue.add({ request, timeoutMs: options.timeoutMs ?? this.defaultTimeoutMs }) as Promise<R>;
+  }
+
+  private async sendBatch(
+    target: RpcTarget,
+    subject: string,
+    batch: readonly Waiting<Grouped>[],
+  ): Promise<void> {
+    if (batch.length === 1) {
+      const [{ item, resolve, reject }] = batch;
+      await this.send(target, item.request, { timeoutMs: item.timeoutMs }).then(resolve, reject);
+      return;
+    }
+    const timeoutMs = Math.max(...batch.map((w) => w.item.timeoutMs));
+    const requests = batch.map((w) => w.item.request);
+    const { signature: _signature, ...envelope } = requests[0].envelope;
+    const group: RpcRequest<RpcGroupPayload> = { envelope, payload: { requests } };
+    const onSubject = groupSubject(subject);
+    const sent = this.signer ? this.signer.sign(onSubject, group) : group;
+    let reply: unknown;
+    try {
+      reply = await firstValueFrom(this.proxy.send<unknown>(onSubject, sent).pipe(timeout(timeoutMs)));
+    } catch (error) {
+      const failure = toRpcError(subject, timeoutMs, error);
+      batch.forEach((w) => w.reject(failure));
+      return;
+    }
+    if (!isGroupReply(reply, batch.length)) {
+      const failure = new RemoteServiceError(subject, {
+        reason: 'not an answer to each request of the group',
+      });
+      batch.forEach((w) => w.reject(failure));
+      return;
+    }
+    reply.answers.forEach((answer, i) =>
+      answer.ok
+        ? batch[i].resolve(answer.value)
+        : batch[i].reject(toRpcError(subject, timeoutMs, answer.error)),
+    );
   }
 }
 
