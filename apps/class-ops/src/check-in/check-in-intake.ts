@@ -252,7 +252,10 @@ export class CheckInIntake {
   private async facts(items: readonly Intake[]) {
     const S = this.S;
     const classIds = [...new Set(items.map((i) => i.reading.classId))];
-    const workerIds = [...new Set(items.map((i) => i.reading.workerId))];
+    // the (class, worker) pairs named, each once: roster and accepted check-ins are looked up by pair
+    const pairs = new Map(items.map(({ reading: r }) => [`${r.classId}:${r.workerId}`, r] as const));
+    const pairClassIds = [...pairs.values()].map((r) => r.classId);
+    const pairWorkerIds = [...pairs.values()].map((r) => r.workerId);
     const { rows } = await this.pool.query<{
       known: { check_in_id: string; accepted: boolean; reasons: string[]; session_no: number | null }[];
       classes: ClassRow[];
@@ -270,11 +273,12 @@ export class CheckInIntake {
                    'max_geofence_radius_metres', c.max_geofence_radius_metres)), '[]')
             from ${S}.classes c where c.class_id = any($2::uuid[])) as classes,
          (select coalesce(json_agg(json_build_array(t.class_id, t.worker_id)), '[]')
-            from ${S}.class_trainees t where t.class_id = any($2::uuid[]) and t.worker_id = any($3::uuid[])) as roster,
+            from unnest($3::uuid[], $4::uuid[]) p (class_id, worker_id)
+            join ${S}.class_trainees t on t.class_id = p.class_id and t.worker_id = p.worker_id) as roster,
          (select coalesce(json_agg(json_build_array(a.class_id, a.worker_id, a.session_no)), '[]')
-            from ${S}.check_ins a
-           where a.accepted and a.class_id = any($2::uuid[]) and a.worker_id = any($3::uuid[])) as accepted`,
-      [ids(items), classIds, workerIds],
+            from unnest($3::uuid[], $4::uuid[]) p (class_id, worker_id)
+            join ${S}.check_ins a on a.class_id = p.class_id and a.worker_id = p.worker_id and a.accepted) as accepted`,
+      [ids(items), classIds, pairClassIds, pairWorkerIds],
     );
     const { known, classes, roster, accepted } = rows[0];
     return {

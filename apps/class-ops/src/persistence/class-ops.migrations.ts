@@ -217,4 +217,14 @@ export const classOpsMigrations: readonly Migration[] = [
           left join ${S}.rm_institutions i on i.institution_id = c.institution_id;
     `,
   },
+  {
+    // once per worker and session, the same rule, with the worker before the session: a check-in's
+    // facts read a worker's accepted sessions of a class (and the training history counts them) by
+    // (class, worker) — the index led by the session made each look-up scan the whole class
+    id: 'class-ops-011-check-ins-once-by-worker',
+    sql: (S) => `
+      create unique index check_ins_once_by_worker on ${S}.check_ins (class_id, worker_id, session_no) where accepted;
+      drop index ${S}.check_ins_once;
+    `,
+  },
 ];
