@@ -729,7 +729,14 @@ it('city approver: second review and notice; the county officer resolves a publi
   await objections.getByText('该班实际开课天数不足').waitFor({ timeout: 15_000 });
   await objections.getByRole('button', { name: '处理异议' }).click();
   await county.page.getByLabel('核查情况').fill('签到与视频记录核实为12天');
-  await county.page.getByRole('dialog').getByRole('button', { name: '处理异议' }).click();
+  const dialog = county.page.getByRole('dialog');
+  await dialog.getByRole('button', { name: '处理异议' }).click();
+  // the dialog closes once the service took the resolution (it stays open with the service's error
+  // otherwise: shown here if so); then the page asks for the claim again until it shows the finding
+  await eventually(
+    async () => expect((await dialog.isVisible()) ? await dialog.textContent() : 'closed').toBe('closed'),
+    { timeoutMs: 15_000 },
+  );
   await eventually(
     async () => expect(await objections.textContent()).toContain('不成立：签到与视频记录核实为12天'),
     {

@@ -33,6 +33,9 @@ import { claimTone, type BreakdownLine, type ClaimView } from './claimTypes';
 
 type Objection = ClaimView['objections'][number];
 
+/** How long the page asks again for the claim's view after an action before it shows what it has. */
+const VIEW_CATCH_UP_MS = 30_000;
+
 const PAYMENT_OUTCOMES: readonly string[] = [
   'paid',
   'payment_failed',
@@ -155,11 +158,14 @@ export default function ClaimPage({ params }: { params: Record<string, string> }
 
   const load = useCallback(
     async (changed?: (view: ClaimView) => boolean) => {
-      // the claim's view follows its events: after an action, ask again until it shows the change
-      for (let attempt = 0; attempt < 20; attempt++) {
+      // the claim's view follows its events: after an action, ask again until it shows the change —
+      // four times a second at first, then once a second, for up to VIEW_CATCH_UP_MS (a busy platform
+      // can take seconds to project an event; the page must not settle on the view from before)
+      const started = Date.now();
+      for (let attempt = 0; ; attempt++) {
         try {
           const view = await api.get<ClaimView>(`/api/v1/claims/${claimId}`);
-          if (!changed || changed(view) || attempt === 19) {
+          if (!changed || changed(view) || Date.now() - started >= VIEW_CATCH_UP_MS) {
             setClaim(view);
             return;
           }
@@ -167,7 +173,7 @@ export default function ClaimPage({ params }: { params: Record<string, string> }
           setError(caught);
           return;
         }
-        await new Promise((resolve) => setTimeout(resolve, 250));
+        await new Promise((resolve) => setTimeout(resolve, attempt < 20 ? 250 : 1_000));
       }
     },
     [api, claimId],
