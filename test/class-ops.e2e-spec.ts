@@ -937,6 +937,16 @@ describe('check-ins on the days of an approved class', () => {
       reading('d1-5', workerIds[2], day(1, '09:30')),
     ];
     const resent = firstDay.flatMap((r) => [r, r, r]);
+    // the gateway's metrics count the requests its messages to class-ops carried, alone or together
+    const carried = async () => {
+      const text = await (await fetch(`${platform.urls.gateway}/metrics`)).text();
+      const sum =
+        /^rpc_requests_per_message_sum\{[^}]*subject="jineng\.cmd\.class-ops\.RecordCheckIn"[^}]*\} (\d+)$/m.exec(
+          text,
+        );
+      return Number(sum?.[1] ?? 0);
+    };
+    const carriedBefore = await carried();
     const recorded = await checkInEvents();
     const answers = await Promise.all(resent.map(send));
     answers.forEach((answer, i) => {
@@ -949,6 +959,7 @@ describe('check-ins on the days of an approved class', () => {
       });
     });
     expect(await checkInEvents()).toBe(recorded);
+    expect((await carried()) - carriedBefore).toBe(resent.length);
     // a bad one among them is a 400 of its own, the others unaffected
     const mixed = await Promise.all([
       send(firstDay[0]),

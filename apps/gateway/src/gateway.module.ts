@@ -1,4 +1,4 @@
-import { JsonLogger, ObservabilityModule } from '@jineng/observability';
+import { JsonLogger, Metrics, ObservabilityModule } from '@jineng/observability';
 import { RpcClient } from '@jineng/messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, HttpAdapterHost } from '@nestjs/core';
@@ -83,8 +83,8 @@ export class GatewayModule {
         },
         {
           provide: RpcConnection,
-          inject: [RouteTable],
-          useFactory: (table: RouteTable) => {
+          inject: [RouteTable, Metrics],
+          useFactory: (table: RouteTable, metrics: Metrics) => {
             // a route to a service the key file has no key for could only ever answer 500: no start
             const called = table.routes.flatMap(({ definition: { target } }) =>
               target.kind === 'command' || target.kind === 'query' ? [target.service] : [],
@@ -94,7 +94,13 @@ export class GatewayModule {
               throw new Error(
                 `JINENG_ENVELOPE_SIGNING_KEY_FILE has no envelope key for ${missing.map((s) => `'${s}'`).join(', ')}, which the routes call`,
               );
-            return new RpcConnection(config.natsUrl, config.rpcTimeoutMs, config.nats, config.envelopeKeys);
+            return new RpcConnection(
+              config.natsUrl,
+              config.rpcTimeoutMs,
+              config.nats,
+              config.envelopeKeys,
+              (subject, requests) => metrics.observeRpcMessage(subject, requests),
+            );
           },
         },
         {

@@ -22,6 +22,8 @@ export class RpcConnection implements OnApplicationBootstrap, OnApplicationShutd
     defaultTimeoutMs: number,
     nats: NatsClientConfig,
     envelopeKeys: GatewayEnvelopeKeys,
+    /** every message of a grouped route: how many requests it carried (the gateway's metrics) */
+    onGroupSent?: (subject: string, requests: number) => void,
   ) {
     this.proxy = ClientProxyFactory.create({
       transport: Transport.NATS,
@@ -34,7 +36,11 @@ export class RpcConnection implements OnApplicationBootstrap, OnApplicationShutd
         reconnectTimeWait: 500,
       },
     });
-    this.client = new RpcClient(this.proxy, { defaultTimeoutMs, signer: new EnvelopeSigner(envelopeKeys) });
+    this.client = new RpcClient(this.proxy, {
+      defaultTimeoutMs,
+      signer: new EnvelopeSigner(envelopeKeys),
+      ...(onGroupSent ? { onGroupSent } : {}),
+    });
   }
 
   onApplicationBootstrap(): void {

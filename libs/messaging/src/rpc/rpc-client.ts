@@ -25,6 +25,8 @@ export interface RpcClientOptions {
   readonly signer?: EnvelopeSigner;
   /** for `sendInGroup` (ADR 0024) */
   readonly groups?: RequestGroupLimits;
+  /** told of every message `sendInGroup` sends: its subject and how many requests it carried */
+  readonly onGroupSent?: (subject: string, requests: number) => void;
 }
 
 interface Grouped {
@@ -36,6 +38,7 @@ export class RpcClient {
   private readonly defaultTimeoutMs: number;
   private readonly signer?: EnvelopeSigner;
   private readonly groupLimits: RequestGroupLimits;
+  private readonly onGroupSent?: (subject: string, requests: number) => void;
   private readonly queues = new Map<string, RequestQueue<Grouped>>();
 
   constructor(
@@ -45,6 +48,7 @@ export class RpcClient {
     this.defaultTimeoutMs = options.defaultTimeoutMs ?? 5_000;
     this.signer = options.signer;
     this.groupLimits = options.groups ?? DEFAULT_REQUEST_GROUP_LIMITS;
+    this.onGroupSent = options.onGroupSent;
   }
 
   async send<R>(
@@ -87,6 +91,7 @@ export class RpcClient {
     subject: string,
     batch: readonly Waiting<Grouped>[],
   ): Promise<void> {
+    this.onGroupSent?.(subject, batch.length);
     if (batch.length === 1) {
       const [{ item, resolve, reject }] = batch;
       await this.send(target, item.request, { timeoutMs: item.timeoutMs }).then(resolve, reject);

@@ -42,6 +42,8 @@ class TooLate extends defineDomainError<{ minute: number }>({
 
 /** How the requests reached the service: sizes of the groups, and single requests. */
 const arrivals: number[] = [];
+/** What the client said it sent: subject and requests carried, per message. */
+const sent: [string, number][] = [];
 
 function check(data: unknown): { minute: number; by: string } {
   const request = parseRpcRequest<{ minute: number }>(data);
@@ -94,6 +96,7 @@ beforeAll(async () => {
     defaultTimeoutMs: 5_000,
     signer: new EnvelopeSigner(gatewayKeysFromJwks(keys.gateway)),
     groups: { inFlight: 1, maxRequests: 16 },
+    onGroupSent: (sentOn, requests) => sent.push([sentOn, requests]),
   });
 });
 
@@ -111,6 +114,7 @@ const envelope = (userId: string): Envelope => ({
 
 it('concurrent requests reach the service in groups, and each caller gets its own answer or error', async () => {
   arrivals.length = 0;
+  sent.length = 0;
   const minutes = Array.from({ length: 40 }, (_, i) => i + 5); // 5..44: 41–44 too late, 13 breaks
   const results = await Promise.all(
     minutes.map((minute) =>
@@ -141,6 +145,8 @@ it('concurrent requests reach the service in groups, and each caller gets its ow
   expect(arrivals.reduce((a, b) => a + b, 0)).toBe(40);
   expect(Math.max(...arrivals)).toBeLessThanOrEqual(16);
   expect(arrivals.filter((size) => size > 1).length).toBeGreaterThan(0);
+  // the client reports each message it sent, as the service received them
+  expect(sent).toEqual(arrivals.map((size) => [subject, size]));
 });
 
 it('a lone request is sent as a single request, as send does', async () => {
