@@ -19,7 +19,7 @@ import { InvalidRpcRequest, REMOTE_FAILURE_REPLY } from './rpc-errors';
 /** The subject a group of requests for `subject` travels on. */
 export const groupSubject = (subject: string): string => `${subject}.group`;
 
-/** The most requests a service accepts in one group (the gateway sends fewer: RPC_GROUP_MAX_REQUESTS). */
+/** The most requests a service accepts in one group (the gateway sends at most its limits' maxRequests, 64). */
 export const RPC_GROUP_ACCEPTED_MAX = 256;
 
 export interface RpcGroupPayload {
