@@ -56,6 +56,7 @@ import {
   PAYEE_PUBLIC_KEY_FILE,
   writePayeeSealingKeys,
 } from './payee-sealing-keys.mjs';
+import { nodeOptionsOf } from './deploy/platform.mjs';
 import { writeDevelopmentSealKey } from './audit-seal-key.mjs';
 import { ensureInfrastructure } from './infra-up.mjs';
 import { InfraError, redactUrl, repoRoot, run, sleep } from './infra/util.mjs';
@@ -87,7 +88,19 @@ function readApps() {
       }
       const service = project.jineng?.bus === 'service';
       const gateway = project.jineng?.bus === 'gateway';
-      return { name, entry, port, service, gateway, url: port ? `http://127.0.0.1:${port}` : null };
+      const nodeOptions = nodeOptionsOf(
+        `nest-cli.json: projects.${name}.jineng`,
+        project.jineng?.nodeOptions ?? [],
+      );
+      return {
+        name,
+        entry,
+        port,
+        service,
+        gateway,
+        nodeOptions,
+        url: port ? `http://127.0.0.1:${port}` : null,
+      };
     });
 }
 
@@ -168,7 +181,13 @@ function startApp(app, env, width, apps) {
     : {};
   const child = spawn(
     process.execPath,
-    ['--enable-source-maps', '-r', path.join(repoRoot, 'scripts', 'infra', 'register-paths.cjs'), app.entry],
+    [
+      ...app.nodeOptions,
+      '--enable-source-maps',
+      '-r',
+      path.join(repoRoot, 'scripts', 'infra', 'register-paths.cjs'),
+      app.entry,
+    ],
     {
       cwd: repoRoot,
       env: { ...env, ...database, ...(app.port ? { PORT: String(app.port) } : {}), JINENG_SERVICE: app.name },

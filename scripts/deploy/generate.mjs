@@ -80,6 +80,7 @@ function deployment(app, apps) {
   const ports = [{ name: 'http', containerPort: app.port }];
   if (!service) ports.push({ name: 'metrics', containerPort: GATEWAY_ADMIN_PORT });
   const env = [{ name: 'PORT', value: String(app.port) }];
+  if (app.nodeOptions.length > 0) env.push({ name: 'NODE_OPTIONS', value: app.nodeOptions.join(' ') });
   if (service) env.push({ name: 'DATABASE_URL', value: databaseUrl(role) });
   else env.push({ name: 'ADMIN_PORT', value: String(GATEWAY_ADMIN_PORT) });
   // envelope keys (ADR 0022): the gateway's Secret holds every service's key, a service's its own only

@@ -12,7 +12,8 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const GATEWAY_ADMIN_PORT = 9090;
 
 /**
- * @returns {{ name: string, kind: 'gateway' | 'service', port: number, files: boolean }[]} in name order
+ * @returns {{ name: string, kind: 'gateway' | 'service', port: number, files: boolean, nodeOptions: string[] }[]}
+ *   in name order
  */
 export function platformApps(root = repoRoot) {
   const nestCli = JSON.parse(readFileSync(path.join(root, 'nest-cli.json'), 'utf8'));
@@ -21,15 +22,29 @@ export function platformApps(root = repoRoot) {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, project]) => {
       const where = `nest-cli.json: projects.${name}.jineng`;
-      const { port, bus, files = false } = project.jineng ?? {};
+      const { port, bus, files = false, nodeOptions = [] } = project.jineng ?? {};
       if (!/^[a-z][a-z0-9-]*$/.test(name))
         throw new TypeError(`${where}: the app's name must be a DNS label`);
       if (!Number.isInteger(port) || port < 1024 || port > 65535)
         throw new TypeError(`${where}.port must be a port number (1024–65535)`);
       if (bus !== 'gateway' && bus !== 'service')
         throw new TypeError(`${where}.bus must be 'gateway' or 'service'`);
-      return { name, kind: bus, port, files: files === true };
+      return { name, kind: bus, port, files: files === true, nodeOptions: nodeOptionsOf(where, nodeOptions) };
     });
+}
+
+/**
+ * An app's Node.js options (`jineng.nodeOptions`, e.g. a larger young generation for a service that
+ * allocates a lot per request: ADR 0008), passed as NODE_OPTIONS in its container and as arguments by
+ * `npm start` and the test platform: only options Node accepts in NODE_OPTIONS.
+ */
+export function nodeOptionsOf(where, nodeOptions) {
+  if (
+    !Array.isArray(nodeOptions) ||
+    !nodeOptions.every((o) => typeof o === 'string' && /^--[a-z][a-z0-9-]*(=\S+)?$/.test(o))
+  )
+    throw new TypeError(`${where}.nodeOptions must be a list of options like "--max-semi-space-size=32"`);
+  return nodeOptions;
 }
 
 /** The database role a service runs as (made by its migration step and by CloudNativePG). */

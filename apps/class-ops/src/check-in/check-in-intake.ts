@@ -247,7 +247,10 @@ export class CheckInIntake {
 
   /**
    * In one statement: the check-ins recorded before (answered as they were), the classes named, their
-   * roster entries and the accepted check-ins of the workers named.
+   * roster entries and the accepted check-ins of the workers named. Every lookup is a probe of a key per
+   * id or pair (a lateral subquery with a limit or offset is never turned into a join): the planner
+   * chose whole-table scans for the `= any(500 ids)` form as soon as `check_ins` outgrew a few hundred
+   * pages, so a chunk's read grew with every check-in ever recorded (bench:check-ins, ADR 0008).
    */
   private async facts(items: readonly Intake[]) {
     const S = this.S;
@@ -265,19 +268,25 @@ export class CheckInIntake {
       `select
          (select coalesce(json_agg(json_build_object('check_in_id', k.check_in_id, 'accepted', k.accepted,
                    'reasons', k.reasons, 'session_no', k.session_no)), '[]')
-            from ${S}.check_ins k where k.check_in_id = any($1::uuid[])) as known,
+            from unnest($1::uuid[]) u (check_in_id)
+            cross join lateral (select k.check_in_id, k.accepted, k.reasons, k.session_no
+                                  from ${S}.check_ins k where k.check_in_id = u.check_in_id limit 1) k) as known,
          (select coalesce(json_agg(json_build_object('class_id', c.class_id, 'institution_id', c.institution_id,
                    'status', c.status, 'site', c.site, 'start_date', c.start_date, 'end_date', c.end_date,
                    'total_hours', c.total_hours, 'lesson_minutes', c.lesson_minutes,
                    'daily_start_time', c.daily_start_time, 'min_face_match_score', c.min_face_match_score,
                    'max_geofence_radius_metres', c.max_geofence_radius_metres)), '[]')
-            from ${S}.classes c where c.class_id = any($2::uuid[])) as classes,
-         (select coalesce(json_agg(json_build_array(t.class_id, t.worker_id)), '[]')
+            from unnest($2::uuid[]) u (class_id)
+            cross join lateral (select c.* from ${S}.classes c where c.class_id = u.class_id limit 1) c) as classes,
+         (select coalesce(json_agg(json_build_array(p.class_id, p.worker_id)), '[]')
             from unnest($3::uuid[], $4::uuid[]) p (class_id, worker_id)
-            join ${S}.class_trainees t on t.class_id = p.class_id and t.worker_id = p.worker_id) as roster,
-         (select coalesce(json_agg(json_build_array(a.class_id, a.worker_id, a.session_no)), '[]')
+            cross join lateral (select from ${S}.class_trainees t
+                                 where t.class_id = p.class_id and t.worker_id = p.worker_id limit 1) t) as roster,
+         (select coalesce(json_agg(json_build_array(p.class_id, p.worker_id, a.session_no)), '[]')
             from unnest($3::uuid[], $4::uuid[]) p (class_id, worker_id)
-            join ${S}.check_ins a on a.class_id = p.class_id and a.worker_id = p.worker_id and a.accepted) as accepted`,
+            cross join lateral (select a.session_no from ${S}.check_ins a
+                                 where a.class_id = p.class_id and a.worker_id = p.worker_id and a.accepted
+                                offset 0) a) as accepted`,
       [ids(items), classIds, pairClassIds, pairWorkerIds],
     );
     const { known, classes, roster, accepted } = rows[0];

@@ -81,7 +81,10 @@ export async function startPlatform(
   const pids: Record<string, number> = {};
   const logs: Record<string, Record<string, unknown>[]> = {};
   const children: { name: string; child: ChildProcess; exited: Promise<void> }[] = [];
-  const described = platformBusApps(JSON.parse(readFileSync(path.join(repoRoot, 'nest-cli.json'), 'utf8')));
+  const nestCli = JSON.parse(readFileSync(path.join(repoRoot, 'nest-cli.json'), 'utf8')) as {
+    projects: Record<string, { type?: string; jineng?: { bus?: unknown; nodeOptions?: string[] } }>;
+  };
+  const described = platformBusApps(nestCli);
   const producers: BusApp[] = (options.producers ?? [])
     .filter((name) => !described.some((app) => app.name === name))
     .map((name) => ({ name, kind: 'service', consumers: [] }));
@@ -102,6 +105,8 @@ export async function startPlatform(
     const child = spawn(
       process.execPath,
       [
+        // the app's own Node.js options, as in its container (nest-cli.json: jineng.nodeOptions)
+        ...(nestCli.projects[name]?.jineng?.nodeOptions ?? []),
         // e.g. JINENG_PLATFORM_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile each service
         ...(process.env.JINENG_PLATFORM_NODE_ARGS ?? '').split(' ').filter(Boolean),
         '-r',

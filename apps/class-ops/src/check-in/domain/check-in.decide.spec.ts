@@ -5,7 +5,7 @@
 import { decisionEvents } from '@jineng/ddd';
 import { DeciderSpecification } from '@jineng/testing';
 import { expectEventsMatchContracts, metadataAt } from '../../testing/class-ops.fixture';
-import { checkInDecider, type CheckInClass, type RecordCheckIn } from './check-in.decide';
+import { checkInDecider, judgeCheckIn, type CheckInClass, type RecordCheckIn } from './check-in.decide';
 import { checkInIdOf } from './check-in.events';
 import { allSessions, distanceMetres, sessionAt } from './sessions';
 
@@ -188,4 +188,25 @@ it('derives one session a day from the plan', () => {
     opensAt: '2021-10-11T00:00:00.000Z',
   });
   expect(sessionAt(cls, '2021-10-11T12:00:00.000Z')).toBeUndefined();
+});
+
+it('judges a command’s data once, and new data (a slot taken meanwhile) afresh', () => {
+  const first = data();
+  expect(judgeCheckIn(first)).toBe(judgeCheckIn(first)); // the handler's judgement is the decider's
+  expect(judgeCheckIn(first)).toMatchObject({ reasons: [], sessionNo: 2, sessionDate: '2021-10-12' });
+  const lost = { ...first, checkedInSessions: [2] };
+  expect(judgeCheckIn(lost).reasons).toEqual(['CHECK_IN.ALREADY_CHECKED_IN']);
+});
+
+it('keeps each plan’s session windows apart, and a plan’s windows for every check-in of it', () => {
+  const later = { ...cls, dailyStartTime: '14:00' };
+  // 08:35 in Shanghai on day 2: inside the morning plan's window, before the afternoon one opens
+  expect(sessionAt(cls, '2021-10-12T00:35:00.000Z')?.sessionNo).toBe(2);
+  expect(sessionAt(later, '2021-10-12T00:35:00.000Z')).toBeUndefined();
+  expect(sessionAt(later, '2021-10-12T05:35:00.000Z')?.sessionNo).toBe(2);
+  // the window's edges are the same on the second look at a date as on the first
+  expect(sessionAt(cls, '2021-10-12T00:00:00.000Z')?.sessionNo).toBe(2);
+  expect(sessionAt(cls, '2021-10-11T23:59:59.999Z')).toBeUndefined();
+  expect(sessionAt(cls, '2021-10-12T06:30:00.000Z')?.sessionNo).toBe(2);
+  expect(sessionAt(cls, '2021-10-12T06:30:00.001Z')).toBeUndefined();
 });

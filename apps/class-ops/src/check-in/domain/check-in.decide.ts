@@ -75,11 +75,28 @@ export const CLOCK_SKEW_MS = 5 * 60_000;
 /** Statuses in which a class takes check-ins (on the days of its sessions). */
 const RUNNING = ['approved', 'running'];
 
-export function judgeCheckIn(d: RecordCheckIn['data']): {
-  reasons: CheckInReason[];
-  sessionNo?: number;
-  distance?: number;
-} {
+export type CheckInJudgement = {
+  readonly reasons: readonly CheckInReason[];
+  readonly sessionNo?: number;
+  /** the session's date (Asia/Shanghai) */
+  readonly sessionDate?: string;
+  readonly distance?: number;
+};
+
+/**
+ * The check-in judged on its facts. The handler judges a chunk's check-ins to know which take a slot,
+ * and the decider judges each again: the judgement of a command's data object is kept (a WeakMap: the
+ * data is immutable, and dropped with it), so the rules run once.
+ */
+export function judgeCheckIn(d: RecordCheckIn['data']): CheckInJudgement {
+  let judged = judgements.get(d);
+  if (!judged) judgements.set(d, (judged = judgeAfresh(d)));
+  return judged;
+}
+
+const judgements = new WeakMap<RecordCheckIn['data'], CheckInJudgement>();
+
+function judgeAfresh(d: RecordCheckIn['data']): CheckInJudgement {
   const reasons: CheckInReason[] = [];
   const { device, cls } = d;
   if (!device) reasons.push('CHECK_IN.DEVICE_UNKNOWN');
@@ -103,12 +120,12 @@ export function judgeCheckIn(d: RecordCheckIn['data']): {
   if (cls.minFaceMatchScore !== undefined && d.faceMatchScore < cls.minFaceMatchScore)
     reasons.push('CHECK_IN.FACE_MATCH_TOO_LOW');
   if (session && d.checkedInSessions.includes(session.sessionNo)) reasons.push('CHECK_IN.ALREADY_CHECKED_IN');
-  return { reasons, sessionNo: session?.sessionNo, distance };
+  return { reasons, sessionNo: session?.sessionNo, sessionDate: session?.date, distance };
 }
 
 export function decideCheckIn(command: RecordCheckIn): CheckInEvent[] {
   const d = command.data;
-  const { reasons, sessionNo, distance } = judgeCheckIn(d);
+  const { reasons, sessionNo, sessionDate, distance } = judgeCheckIn(d);
   const base = {
     checkInId: d.checkInId,
     classId: d.classId,
@@ -126,7 +143,7 @@ export function decideCheckIn(command: RecordCheckIn): CheckInEvent[] {
           lat: d.lat,
           lng: d.lng,
           faceMatchScore: d.faceMatchScore,
-          reasons,
+          reasons: [...reasons],
           ...(d.cls ? { institutionId: d.cls.institutionId } : {}),
           ...(sessionNo ? { sessionNo } : {}),
         },
@@ -138,18 +155,13 @@ export function decideCheckIn(command: RecordCheckIn): CheckInEvent[] {
       data: {
         ...base,
         sessionNo: sessionNo!,
-        sessionDate: sessionDateOf(d.cls!, sessionNo!),
+        sessionDate: sessionDate!,
         at: d.at,
         distanceMetres: Math.round(distance!),
         faceMatchScore: d.faceMatchScore,
       },
     },
   ];
-}
-
-function sessionDateOf(plan: SessionPlan, sessionNo: number): string {
-  const start = new Date(`${plan.startDate}T00:00:00Z`);
-  return new Date(start.getTime() + (sessionNo - 1) * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** A check-in stream holds one decision; a check-in is never decided twice (its stream starts once). */

@@ -46,13 +46,32 @@ export function sessionOn(plan: SessionPlan, date: string): Session | undefined 
   };
 }
 
-/** The session whose check-in window holds `at`, if any. */
+/**
+ * The session whose check-in window holds `at`, if any. A plan's windows are worked out once per plan
+ * object and date: the check-ins of a chunk share their class's plan, and an offline batch of a
+ * thousand names a few classes and days (bench:check-ins: date parsing was a tenth of class-ops' CPU).
+ */
 export function sessionAt(plan: SessionPlan, at: string): Session | undefined {
-  const session = sessionOn(plan, shanghaiDate(new Date(at)));
-  if (!session) return undefined;
   const t = Date.parse(at);
-  return t >= Date.parse(session.opensAt) && t <= Date.parse(session.endsAt) ? session : undefined;
+  const date = shanghaiDate(new Date(t));
+  let byDate = windowsByPlan.get(plan);
+  if (!byDate) windowsByPlan.set(plan, (byDate = new Map()));
+  let window = byDate.get(date);
+  if (window === undefined) {
+    const session = sessionOn(plan, date);
+    window = session
+      ? { session, opens: Date.parse(session.opensAt), ends: Date.parse(session.endsAt) }
+      : null;
+    byDate.set(date, window);
+  }
+  return window && t >= window.opens && t <= window.ends ? window.session : undefined;
 }
+
+/** a plan's session windows by date (null: no session that day); plans are immutable */
+const windowsByPlan = new WeakMap<
+  SessionPlan,
+  Map<string, { session: Session; opens: number; ends: number } | null>
+>();
 
 export function allSessions(plan: SessionPlan): Session[] {
   return Array.from({ length: daysOf(plan) }, (_, i) => sessionOn(plan, addCalendarDays(plan.startDate, i))!);
