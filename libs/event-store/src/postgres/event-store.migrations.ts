@@ -1,4 +1,6 @@
 // The event store's schema, as ordered idempotent migrations. `S` is the quoted schema name.
+import { appendGroupNewStreams } from './append-group-new-streams.migration';
+
 export interface Migration {
   readonly id: string;
   readonly sql: (S: string) => string;
@@ -737,4 +739,5 @@ export const eventStoreMigrations: readonly Migration[] = [
       end $$;
     `,
   },
+  appendGroupNewStreams,
 ];
