@@ -181,3 +181,17 @@ it('a group with a stream twice, or an append that expects a version, goes the j
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+it('refuses a flat group whose appends are not all there (called directly: the store never sends one)', async () => {
+  const { store, schema } = await freshStore();
+  const payload = store.groupPayload([{ streamId: 'g-1', events: events(2), expectedVersion: 'no_stream' }]);
+  // the first append numbered 2: append 1 has no events
+  const renumbered = payload.replaceAll('"o":1,', '"o":2,');
+  // the second event of the append left out
+  const incomplete = JSON.stringify([(JSON.parse(payload) as object[])[0]]);
+  for (const bad of [renumbered, incomplete])
+    await expect(db.pool.query(`select "${schema}".append_group($1)`, [bad])).rejects.toMatchObject({
+      code: '22023',
+    });
+  expect(await store.countEvents()).toBe(0);
+});

@@ -7,7 +7,9 @@ import type { Migration } from './event-store.migrations';
  * probed, then updated with its version and hash, and each event id probed. This path writes each head
  * once with its final values and the events after it; a unique violation (a stream opened meanwhile, a
  * retried append) takes the attempt back and the group goes 0005's judged way. The group is parsed
- * once for both paths: 0005's first statement parsed and locked together; the lock is now step 2b.
+ * once for both paths, and it comes flat (one array of events, each with its append's place): 0005
+ * read a nested array of appends, each with its events, again at every level; 0005's first statement
+ * parsed and locked together, the lock is now step 2b.
  */
 export const appendGroupNewStreams: Migration = {
   id: '0007-append-group-new-streams',
@@ -55,34 +57,37 @@ export const appendGroupNewStreams: Migration = {
         v_new       boolean;
         v_links     bytea[];
         v_ms        text;
+        -- the group is well formed: its appends numbered from 1, each with all its events
+        v_whole     boolean;
+        v_events    json;
       begin
-        -- 1. the group, parsed once, and whether every append of it opens a new stream: expects no stream
-        --    (or version 0), and no stream or id is twice in the group
+        -- 1. the group, parsed once: one flat array of its events in group order, each with its append's
+        --    place o, its own place k in the append and the append's size n (a nested array of appends,
+        --    each with its events, was read again at every level). Whether every append of it opens a new
+        --    stream: expects no stream (or version 0), and no stream or id is twice in the group
         select array_agg(g.stream_id) filter (where g.k = 1), array_agg(g.kind) filter (where g.k = 1),
                array_agg(g.expected) filter (where g.k = 1), array_agg(g.n) filter (where g.k = 1),
                array_agg(g.o), array_agg(g.k), array_agg(g.id), array_agg(g.type), array_agg(g.data),
                array_agg(g.metadata), array_agg(g.digest),
                bool_and(g.kind = 'no_stream' or (g.kind = 'exact' and g.expected = 0))
-                 and count(distinct g.stream_id) = count(distinct g.o) and count(distinct g.id) = count(*)
+                 and count(distinct g.stream_id) = count(distinct g.o) and count(distinct g.id) = count(*),
+               count(*) filter (where g.k = 1) = max(g.o) and sum(g.n) filter (where g.k = 1) = count(*)
+                 and bool_and(g.k between 1 and g.n)
           into v_streams, v_kinds, v_expected, v_counts, v_of, v_nth, v_ids, v_types, v_data, v_metadata, v_digests,
-               v_new
+               v_new, v_whole
           from (
-            select a.stream_id, a.kind, a.expected, a.o, e.*
-              from rows from (json_to_recordset(p_appends) as ("streamId" text, kind text, expected bigint, events json))
-                   with ordinality as a(stream_id, kind, expected, events, o)
-             cross join lateral (
-               select x.*, count(*) over () as n
-                 from rows from (json_to_recordset(a.events) as (id uuid, type text, data json, metadata json, digest text))
-                      with ordinality as x(id, type, data, metadata, digest, k)
-             ) e
-             order by a.o, e.k -- the aggregates take their rows in this order
+            select e.o, e.k, e.n, e."streamId" as stream_id, e.kind, e.expected, e.id, e.type, e.data, e.metadata,
+                   e.digest
+              from json_to_recordset(p_appends) as e(o int, k int, n int, "streamId" text, kind text, expected bigint,
+                                                     id uuid, type text, data json, metadata json, digest text)
+             order by e.o, e.k -- the aggregates take their rows in this order
           ) g;
         if v_streams is null then
           return '[]'::json;
         end if;
-        if array_length(v_streams, 1) <> json_array_length(p_appends) then
-          -- an append without events would drop out of the arrays and shift every answer after it
-          raise exception 'every append of a group needs at least one event' using errcode = '22023';
+        if v_whole is not true then
+          -- an append without events, or with some missing, would shift every answer after it
+          raise exception 'every append of a group needs its events, numbered from 1' using errcode = '22023';
         end if;
 
         -- 2a. a group of new streams (every check-in chunk, ADR 0008): nothing to lock, judge or move. Its
@@ -213,8 +218,14 @@ export const appendGroupNewStreams: Migration = {
         v_alone := array_fill(null::json, array[array_length(v_streams, 1)]);
         if 'alone' = any(v_routes) then
           for v_place in select t.o from unnest(v_routes) with ordinality as t(route, o) where t.route = 'alone' order by t.o loop
+            select json_agg(json_build_object('id', t.id, 'type', t.type, 'data', t.data, 'metadata', t.metadata,
+                                              'digest', t.digest) order by t.k)
+              into v_events
+              from unnest(v_of, v_nth, v_ids, v_types, v_data, v_metadata, v_digests)
+                   as t(o, k, id, type, data, metadata, digest)
+             where t.o = v_place;
             select * into v_one from ${S}.append_events(
-              v_streams[v_place], v_kinds[v_place], v_expected[v_place], (p_appends -> (v_place::int - 1)) -> 'events');
+              v_streams[v_place], v_kinds[v_place], v_expected[v_place], v_events);
             v_alone[v_place] := json_build_object('status', v_one.status, 'stream_version', v_one.stream_version,
               'transaction_id', v_one.transaction_id, 'positions', v_one.positions);
           end loop;

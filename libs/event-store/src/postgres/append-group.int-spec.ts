@@ -249,6 +249,28 @@ describe('random mixed groups answer as append_many (one append after the other)
     expect(await subject.store.countEvents()).toBe(await reference.store.countEvents());
   });
 
+  /**
+   * append_group's flat array of events (migration 0007) as the array of appends, each with its events,
+   * that append_many reads. The event texts come back as they went (JSON.stringify of JSON.parse of
+   * what JSON.stringify wrote), so their digests still hold.
+   */
+  function nestedGroup(flat: string): string {
+    type Element = { o: number; streamId: string; kind: string; expected: number | null } & EventText;
+    type EventText = { id: string; type: string; data: object; metadata: object; digest: string };
+    const appends: { streamId: string; kind: string; expected: number | null; events: EventText[] }[] = [];
+    for (const { o, streamId, kind, expected, id, type, data, metadata, digest } of JSON.parse(
+      flat,
+    ) as Element[])
+      (appends[o - 1] ??= { streamId, kind, expected, events: [] }).events.push({
+        id,
+        type,
+        data,
+        metadata,
+        digest,
+      });
+    return JSON.stringify(appends);
+  }
+
   /** The same group through append_many (migration 0002, still there), as the store sent it before. */
   async function runWithAppendMany(
     schema: string,
@@ -258,8 +280,8 @@ describe('random mixed groups answer as append_many (one append after the other)
     const tx = await db.pool.connect();
     try {
       await tx.query('begin');
-      // the store's own serialisation of the group, sent to the old function
-      const payload = store.groupPayload(appends);
+      // the store's own serialisation of the group, in the nested form the old function reads
+      const payload = nestedGroup(store.groupPayload(appends));
       const { rows } = await tx.query<{ results: { status: string; stream_version: number }[] }>(
         `select "${schema}".append_many($1) as results`,
         [payload],

@@ -5,7 +5,7 @@ const append = (streamId: string, events = 1): QueuedAppend => ({
   streamId,
   kind: 'any',
   expected: null,
-  payload: '[]',
+  eventTexts: ['"id":"…"'],
   events,
 });
 const later = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 2));

@@ -3,7 +3,8 @@ export interface QueuedAppend {
   readonly streamId: string;
   readonly kind: string;
   readonly expected: number | null;
-  readonly payload: string;
+  /** each event as the append functions take it, without its braces: `"id":…,"type":…,"data":…,"metadata":…,"digest":…` */
+  readonly eventTexts: readonly string[];
   /** how many events it holds */
   readonly events: number;
 }

@@ -57,13 +57,23 @@ const isDuplicateEventId = (error: unknown): boolean =>
   (error as { code?: string }).code === '23505' &&
   (error as { constraint?: string }).constraint === 'events_event_id_unique';
 
-const groupPayload = (appends: readonly QueuedAppend[]): string =>
-  `[${appends
-    .map(
-      (a) =>
-        `{"streamId":${JSON.stringify(a.streamId)},"kind":"${a.kind}","expected":${a.expected},"events":${a.payload}}`,
-    )
-    .join(',')}]`;
+/** One append's events as `append_events` takes them: a JSON array of objects. */
+const eventsPayload = (append: QueuedAppend): string => `[{${append.eventTexts.join('},{')}}]`;
+
+/**
+ * A group as `append_group` takes it (migration 0007): one flat JSON array of the group's events, in
+ * order, each with its append's place `o` (from 1), its own place `k` in the append (from 1), the
+ * append's size `n`, stream and expectation. One level: PostgreSQL reads it in one pass, where an
+ * array of appends each holding its array of events was read again at every level.
+ */
+const groupPayload = (appends: readonly QueuedAppend[]): string => {
+  const elements: string[] = [];
+  appends.forEach((a, i) => {
+    const head = `{"o":${i + 1},"n":${a.eventTexts.length},"streamId":${JSON.stringify(a.streamId)},"kind":"${a.kind}","expected":${a.expected},"k":`;
+    a.eventTexts.forEach((text, k) => elements.push(`${head}${k + 1},${text}}`));
+  });
+  return `[${elements.join(',')}]`;
+};
 
 export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
   id: row[0],
@@ -334,14 +344,14 @@ export class PostgresEventStore implements EventStore {
       streamId,
       kind,
       expected,
-      payload: `[${events.map((event) => this.prepare(event)).join(',')}]`,
+      eventTexts: events.map((event) => this.prepare(event)),
       events: events.length,
     };
   }
 
   /**
-   * The JSON a group of appends is sent as (`append_group`, and `append_many` before it). For tests
-   * that compare the two functions; the store sends it itself.
+   * The JSON a group of appends is sent as (`append_group`: one flat array of the group's events). For
+   * tests that call the functions themselves; the store sends it itself.
    */
   groupPayload(
     appends: readonly {
@@ -355,7 +365,7 @@ export class PostgresEventStore implements EventStore {
 
   private async sendAppend(append: QueuedAppend, on?: Queryable): Promise<AppendRow> {
     const text = `select status, stream_version, transaction_id, positions from ${this.S}.append_events($1, $2, $3, $4)`;
-    const values = [append.streamId, append.kind, append.expected, append.payload];
+    const values = [append.streamId, append.kind, append.expected, eventsPayload(append)];
     if (on) return rowsOf<AppendRow>(await on.query(text, values))[0];
     return (await this.pool.query<AppendRow>({ name: `${this.schema}.append_events`, text, values })).rows[0];
   }
@@ -401,7 +411,7 @@ export class PostgresEventStore implements EventStore {
     }));
   }
 
-  /** One event of the append payload, its data and metadata serialised exactly once. */
+  /** One event as the append functions take it (without braces), its data and metadata serialised once. */
   private prepare(event: EventToAppend): string {
     if (!UUID.test(event.id)) throw new InvalidEventError(`event id '${event.id}' is not a UUID`);
     if (!EVENT_TYPE.test(event.type)) {
@@ -413,7 +423,7 @@ export class PostgresEventStore implements EventStore {
     const dataText = eventJson(event.data, 'data');
     const metadataText = eventJson(event.metadata, 'metadata');
     const digest = contentDigest({ id, type: event.type, dataText, metadataText });
-    return `{"id":"${id}","type":"${event.type}","data":${dataText},"metadata":${metadataText},"digest":"${digest}"}`;
+    return `"id":"${id}","type":"${event.type}","data":${dataText},"metadata":${metadataText},"digest":"${digest}"`;
   }
 
   private translate(error: unknown, events: readonly EventToAppend[]): unknown {
