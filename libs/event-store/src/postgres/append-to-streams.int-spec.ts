@@ -1,7 +1,7 @@
 // appendToStreams: several streams in one round trip inside the caller's transaction (bulk writers
 // such as the registry's roster import), each append decided on its own.
 import { connectTestDatabase, type TestDatabase } from '@jineng/testing';
-import { WrongExpectedVersionError } from '../event-store.port';
+import { EventIdConflictError, WrongExpectedVersionError } from '../event-store.port';
 import { PostgresEventStore, RowsNotWrittenError } from './postgres-event-store';
 import { anEvent } from './test-events';
 
@@ -115,6 +115,52 @@ describe('with the caller’s rows in the same statement (no transaction of the 
       },
     );
     expect((await store.readStream('with-rows-3')).version).toBe(1);
+  });
+
+  it('with a plain insert (no ON CONFLICT): a taken key writes nothing, rows or events, and is answered the same way', async () => {
+    const plainRows = (ids: string[]) => ({
+      text: `insert into "${db.schema}".intake select unnest($1::text[]), 'plain' returning id`,
+      values: [ids],
+      expectedRows: ids.length,
+    });
+    await db.pool.query(`insert into "${db.schema}".intake values ('plain-taken', 'first')`);
+    const before = await store.countEvents();
+    const error = await store
+      .appendToStreams(
+        [
+          { streamId: 'plain-1', events: [anEvent({ n: 9 })], expectedVersion: 'no_stream' },
+          { streamId: 'plain-2', events: [anEvent({ n: 10 })], expectedVersion: 'no_stream' },
+        ],
+        { rows: plainRows(['p1', 'plain-taken']) },
+      )
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RowsNotWrittenError);
+    expect((error as RowsNotWrittenError).cause).toMatchObject({ code: '23505', constraint: 'intake_pkey' });
+    expect(await store.countEvents()).toBe(before);
+    expect((await store.readStream('plain-1')).version).toBe(0);
+    const { rows } = await db.pool.query(
+      `select id from "${db.schema}".intake where id in ('p1', 'plain-taken')`,
+    );
+    expect(rows).toEqual([{ id: 'plain-taken' }]);
+    // and when every key is free, the rows and the events go in together
+    await store.appendToStreams(
+      [{ streamId: 'plain-1', events: [anEvent({ n: 11 })], expectedVersion: 'no_stream' }],
+      { rows: plainRows(['p1']) },
+    );
+    expect((await store.readStream('plain-1')).version).toBe(1);
+  });
+
+  it('with rows, an id conflict of the events is still an id conflict, not a row taken', async () => {
+    const stored = anEvent({ n: 12 });
+    await store.appendToStream('ids-1', [stored], { expectedVersion: 'no_stream' });
+    await expect(
+      store.appendToStreams(
+        [{ streamId: 'ids-2', events: [anEvent({ n: 13 }), stored], expectedVersion: 'no_stream' }],
+        { rows: rowsOf(['r-ids']) },
+      ),
+    ).rejects.toThrow(EventIdConflictError);
+    const { rows } = await db.pool.query(`select id from "${db.schema}".intake where id = 'r-ids'`);
+    expect(rows).toEqual([]);
   });
 
   it('writes nothing when an append meets another version of its stream (a conflict is not answered in place here)', async () => {

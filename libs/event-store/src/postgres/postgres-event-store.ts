@@ -106,8 +106,10 @@ export interface PostgresEventStoreOptions {
 
 /** Rows the caller writes in the same statement as its appends (`appendToStreams` without `on`). */
 export interface RowsWithAppend {
-  /** one data-modifying statement with RETURNING (e.g. `insert … on conflict do nothing returning id`),
-   * its parameters `$1 … $n` */
+  /** one data-modifying statement with RETURNING, its parameters `$1 … $n`: `insert … on conflict do
+   * nothing returning id` (a row whose key is taken is left out, and fewer rows come back), or a plain
+   * `insert … returning id`, cheaper (no speculative insertion), whose taken key raises a unique
+   * violation — answered as `RowsNotWrittenError` too */
   readonly text: string;
   readonly values: readonly unknown[];
   /** how many rows it must return; fewer, and neither the rows nor the appends are written */
@@ -116,6 +118,14 @@ export interface RowsWithAppend {
 
 /** SQLSTATE of `append_group_with_rows` refusing (migration 0006). */
 const ROWS_NOT_WRITTEN = 'JN003';
+
+/** The store's own unique keys: a violation of any other in a statement with rows is a row's key taken. */
+const STORE_KEYS = new Set(['events_event_id_unique', 'events_stream_version_unique', 'streams_pkey']);
+
+const isRowKeyTaken = (error: unknown): boolean => {
+  const { code, constraint } = error as { code?: string; constraint?: string };
+  return code === '23505' && constraint !== undefined && !STORE_KEYS.has(constraint);
+};
 
 /**
  * The rows written with appends were fewer than expected, or an append met another version of its
@@ -234,7 +244,8 @@ export class PostgresEventStore implements EventStore {
     try {
       rows = await this.sendAppends(queued, on, withRows);
     } catch (error) {
-      if ((error as { code?: string }).code === ROWS_NOT_WRITTEN) throw new RowsNotWrittenError(error);
+      if ((error as { code?: string }).code === ROWS_NOT_WRITTEN || (withRows && isRowKeyTaken(error)))
+        throw new RowsNotWrittenError(error);
       throw this.translate(error, appends[0].events);
     }
     return rows.map((row, i) => {
