@@ -49,6 +49,17 @@ export interface RecordedEvent {
   readonly hash: string;
 }
 
+/**
+ * A stored event with its data and metadata as the JSON text stored, not parsed: for a reader that
+ * passes them on as they are (the outbox relay), which then parses and serialises nothing.
+ */
+export interface RecordedEventText extends Omit<RecordedEvent, 'data' | 'metadata'> {
+  readonly dataText: string;
+  readonly metadataText: string;
+  /** `metadata.correlationId` when it is a string */
+  readonly correlationId: string | undefined;
+}
+
 export interface ReadStreamOptions {
   /** first version to return (default 1) */
   readonly fromVersion?: number;
@@ -65,11 +76,13 @@ export interface StreamSlice {
   readonly events: readonly RecordedEvent[];
 }
 
-export interface AllSlice {
-  readonly events: readonly RecordedEvent[];
+export interface AllSlice<E = RecordedEvent> {
+  readonly events: readonly E[];
   /** where the next read starts; equal to `from` when nothing was read */
   readonly next: GlobalPosition;
 }
+
+export type AllTextSlice = AllSlice<RecordedEventText>;
 
 export interface EventStore {
   appendToStream(

@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '@jineng/event-store';
-import { integrationEventProblem, toIntegrationEvent } from './integration-event';
+import type { RecordedEvent, RecordedEventText } from '@jineng/event-store';
+import { integrationEventProblem, integrationEventText, toIntegrationEvent } from './integration-event';
 
 const recorded: RecordedEvent = {
   id: '7d6f6f5e-2f4c-4a43-9a53-2f3f8d1c9a10',
@@ -45,5 +45,29 @@ describe('integration events', () => {
     ['recordedAt is not a time', { ...toIntegrationEvent('registry', recorded), recordedAt: 'yesterday' }],
   ])('names what is wrong with a message that is not one: %s', (reason, value) => {
     expect(integrationEventProblem(value)).toBe(reason);
+  });
+
+  it('as text from the stored text: the same JSON as the event built and serialised', () => {
+    const data = {
+      workerId: 'w-1',
+      name: '张三 "quoted" \\ back',
+      nested: { list: [1, 2.5, -3e-7, null, true] },
+    };
+    const metadata = {
+      correlationId: 'c-1',
+      actor: { userId: 'u-1', roles: ['officer'] },
+      note: '\u2028 line',
+    };
+    const event = { ...recorded, streamId: 'class-"odd"-流', data, metadata };
+    const stored: RecordedEventText = {
+      ...recorded,
+      streamId: event.streamId,
+      dataText: JSON.stringify(data),
+      metadataText: JSON.stringify(metadata),
+      correlationId: 'c-1',
+    };
+    const text = integrationEventText('class-ops', stored);
+    expect(text).toBe(JSON.stringify(toIntegrationEvent('class-ops', event)));
+    expect(integrationEventProblem(JSON.parse(text))).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 // The JSON form of an event once it leaves its service (`jineng.common.v1.IntegrationEvent` in
 // proto/): the stored event as it is, plus the service it comes from. Consumers and auditors read
 // exactly this; `hash` lets the audit service re-check each stream's chain from its own copy.
-import type { JsonObject, RecordedEvent } from '@jineng/event-store';
+import type { JsonObject, RecordedEvent, RecordedEventText } from '@jineng/event-store';
 
 export interface IntegrationEvent {
   readonly id: string;
@@ -30,6 +30,20 @@ export function toIntegrationEvent(service: string, event: RecordedEvent): Integ
     data: event.data,
     metadata: event.metadata,
   };
+}
+
+/**
+ * The same integration event as JSON text, from the event as stored: its data and metadata go in as
+ * the text the store holds, neither parsed nor serialised again (the outbox relay's hot path). The
+ * text is what `JSON.stringify(toIntegrationEvent(…))` gives for the parsed event.
+ */
+export function integrationEventText(service: string, event: RecordedEventText): string {
+  return (
+    `{"id":${JSON.stringify(event.id)},"type":${JSON.stringify(event.type)},` +
+    `"service":${JSON.stringify(service)},"streamId":${JSON.stringify(event.streamId)},` +
+    `"streamVersion":${event.version},"recordedAt":"${event.recordedAt.toISOString()}",` +
+    `"hash":${JSON.stringify(event.hash)},"data":${event.dataText},"metadata":${event.metadataText}}`
+  );
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,6 +1,7 @@
 import { connectTestDatabase, eventually, TestDatabase } from '@jineng/testing';
 import {
   EventIdConflictError,
+  type EventToAppend,
   InvalidEventError,
   START,
   WrongExpectedVersionError,
@@ -33,6 +34,35 @@ describe('PostgresEventStore (contract, real PostgreSQL)', () => {
       );
       expect(slice.events[0].metadata).toEqual(written[0].metadata);
       expect(slice.events.map((e) => e.position)).toEqual(result.positions.map((p) => p.position));
+    });
+
+    it('reads all with data and metadata as the text stored (readAllText): the same events as readAll', async () => {
+      const first = await store.readAll(START, 1_000_000);
+      const written: EventToAppend[] = [
+        anEvent({ text: '张三 "q" \\', n: 1.5, list: [1, null, { deep: true }] }),
+        { ...anEvent({ n: 2 }), metadata: { correlationId: 7, actor: { userId: 'u-2' } } },
+        { ...anEvent({ n: 3 }), metadata: { actor: { userId: 'u-3' } } },
+      ];
+      await store.appendToStream('text-1', written, { expectedVersion: 'no_stream' });
+      const parsed = await store.readAll(first.next, 100);
+      const text = await store.readAllText(first.next, 100);
+      expect(text.next).toEqual(parsed.next);
+      expect(
+        text.events.map(({ dataText, metadataText, correlationId, ...rest }) => ({
+          ...rest,
+          data: JSON.parse(dataText) as unknown,
+          metadata: JSON.parse(metadataText) as unknown,
+          correlationId,
+        })),
+      ).toEqual(
+        parsed.events.map((e) => ({
+          ...e,
+          correlationId: typeof e.metadata.correlationId === 'string' ? e.metadata.correlationId : undefined,
+        })),
+      );
+      // the text is the writer's, as written
+      expect(text.events.map((e) => e.dataText)).toEqual(written.map((e) => JSON.stringify(e.data)));
+      expect(text.events.map((e) => e.correlationId)).toEqual(['c-1', undefined, undefined]);
     });
 
     it('reads an unknown stream as empty at version 0', async () => {

@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import type { Pool } from 'pg';
 import {
   AllSlice,
+  AllTextSlice,
   AppendResult,
   EventIdConflictError,
   EventStore,
@@ -12,6 +13,7 @@ import {
   InvalidEventError,
   ReadStreamOptions,
   RecordedEvent,
+  RecordedEventText,
   StreamSlice,
   WrongExpectedVersionError,
 } from '../event-store.port';
@@ -43,8 +45,17 @@ const EVENT_COLUMNS = `e.event_id, e.stream_id, e.version, e.type, e.data, e.met
   (extract(epoch from e.recorded_at) * 1000)::bigint as recorded_ms, e.transaction_id::text as transaction_text,
   e.global_position, encode(e.hash, 'hex') as hash_hex`;
 
+/** As EVENT_COLUMNS, with data and metadata as their stored text (json's text is the writer's, as is). */
+const EVENT_TEXT_COLUMNS = `e.event_id, e.stream_id, e.version, e.type, e.data::text as data_text,
+  e.metadata::text as metadata_text, (extract(epoch from e.recorded_at) * 1000)::bigint as recorded_ms,
+  e.transaction_id::text as transaction_text, e.global_position, encode(e.hash, 'hex') as hash_hex,
+  (e.metadata -> 'correlationId')::text as correlation_json`;
+
 /** The read-all query: strictly after ($1, $2), below the oldest running transaction, in global order. */
-export const readAllSql = (S: string): string => `select ${EVENT_COLUMNS} from ${S}.events e
+export const readAllSql = (
+  S: string,
+  columns = EVENT_COLUMNS,
+): string => `select ${columns} from ${S}.events e
   where (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
     and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
   order by e.transaction_id, e.global_position
@@ -74,6 +85,36 @@ const groupPayload = (appends: readonly QueuedAppend[]): string => {
   });
   return `[${elements.join(',')}]`;
 };
+
+/** A stored event as `readAllText` selects it. */
+type EventTextRow = [
+  id: string,
+  streamId: string,
+  version: string,
+  type: string,
+  dataText: string,
+  metadataText: string,
+  recordedAtMillis: string,
+  transactionId: string,
+  position: string,
+  hash: string,
+  correlationJson: string | null,
+];
+
+const toRecordedEventText = (row: EventTextRow): RecordedEventText => ({
+  id: row[0],
+  streamId: row[1],
+  version: Number(row[2]),
+  type: row[3],
+  dataText: row[4],
+  metadataText: row[5],
+  recordedAt: new Date(Number(row[6])),
+  transactionId: BigInt(row[7]),
+  position: BigInt(row[8]),
+  hash: row[9],
+  // the JSON value of metadata.correlationId: a string only when it is one
+  correlationId: row[10]?.startsWith('"') ? (JSON.parse(row[10]) as string) : undefined,
+});
 
 export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
   id: row[0],
@@ -296,6 +337,22 @@ export class PostgresEventStore implements EventStore {
       rowMode: 'array',
     });
     const events = rows.map(toRecordedEvent);
+    const last = events[events.length - 1];
+    return { events, next: last ? { transactionId: last.transactionId, position: last.position } : from };
+  }
+
+  /**
+   * `readAll` with each event's data and metadata as the JSON text stored: for a reader that sends them
+   * on as they are (the outbox relay), so that neither is parsed here nor serialised again there.
+   */
+  async readAllText(from: GlobalPosition, limit: number): Promise<AllTextSlice> {
+    const { rows } = await this.pool.query<EventTextRow>({
+      name: `${this.schema}.read_all_text`,
+      text: readAllSql(this.S, EVENT_TEXT_COLUMNS),
+      values: [from.transactionId.toString(), from.position.toString(), limit],
+      rowMode: 'array',
+    });
+    const events = rows.map(toRecordedEventText);
     const last = events[events.length - 1];
     return { events, next: last ? { transactionId: last.transactionId, position: last.position } : from };
   }

@@ -1,4 +1,4 @@
-import { GlobalPosition, RecordedEvent } from '../event-store.port';
+import { AllSlice, GlobalPosition, RecordedEvent } from '../event-store.port';
 import type { PostgresEventStore } from '../postgres/postgres-event-store';
 import { CheckpointStore } from './checkpoint-store';
 import { sleep, waitForAppend } from './wait-for-append';
@@ -22,6 +22,21 @@ export interface CatchUpSubscriptionOptions {
   readonly onError?: (error: unknown) => void;
 }
 
+/**
+ * A subscription whose events are read another way than `store.readAll` (the outbox relay reads the
+ * stored text with `store.readAllText`): any reader of the same order and horizon.
+ */
+export interface CatchUpSubscriptionOptionsOf<E extends Positioned> extends Omit<
+  CatchUpSubscriptionOptions,
+  'handle'
+> {
+  readonly handle: (events: readonly E[]) => Promise<void>;
+  readonly read: (from: GlobalPosition, limit: number) => Promise<AllSlice<E>>;
+}
+
+/** What a subscription needs of an event: its place in the global order. */
+export type Positioned = Pick<RecordedEvent, 'transactionId' | 'position'>;
+
 /** The longest wait between reads while appends of this process are held behind the horizon. */
 const HELD_BACK_MAX_WAIT_MS = 50;
 
@@ -36,14 +51,14 @@ export interface SubscriptionReadStats {
  * At-least-once towards the handler, and exactly-once across stop/start: the checkpoint is saved
  * after each handled batch and `stop()` waits for the batch in hand.
  */
-export class CatchUpSubscription {
+export class CatchUpSubscriptionOf<E extends Positioned> {
   private readonly checkpoints: CheckpointStore;
   private abort = new AbortController();
   private loop?: Promise<void>;
   private current: GlobalPosition | undefined;
   readonly stats: SubscriptionReadStats = { reads: 0, emptyReads: 0 };
 
-  constructor(private readonly options: CatchUpSubscriptionOptions) {
+  constructor(private readonly options: CatchUpSubscriptionOptionsOf<E>) {
     this.checkpoints = new CheckpointStore(options.store.pool, options.store.schema);
   }
 
@@ -85,7 +100,7 @@ export class CatchUpSubscription {
         position ??= await this.checkpoints.load(subscriptionId);
         this.current = position;
         const appendsBeforeRead = store.appendCount;
-        const slice = await store.readAll(position, batchSize);
+        const slice = await this.options.read(position, batchSize);
         this.stats.reads++;
         if (slice.events.length > 0) {
           emptyInARow = 0;
@@ -136,5 +151,12 @@ export class CatchUpSubscription {
         this.options.onError?.(error); // the next start repeats a little: harmless for such handlers
       }
     }
+  }
+}
+
+/** The store's events as `readAll` gives them. */
+export class CatchUpSubscription extends CatchUpSubscriptionOf<RecordedEvent> {
+  constructor(options: CatchUpSubscriptionOptions) {
+    super({ ...options, read: (from, limit) => options.store.readAll(from, limit) });
   }
 }

@@ -4,15 +4,15 @@
 // checkpoint and re-sends part of a batch: JetStream drops the re-sends inside its duplicate window
 // (Nats-Msg-Id = event id), and consumers' inboxes drop any that arrive later than that.
 import {
-  CatchUpSubscription,
+  CatchUpSubscriptionOf,
   type GlobalPosition,
   type PostgresEventStore,
-  type RecordedEvent,
+  type RecordedEventText,
   type SubscriptionReadStats,
 } from '@jineng/event-store';
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
-import { toIntegrationEvent } from '../integration-event';
+import { integrationEventText } from '../integration-event';
 import { EVENTS_STREAM, assertServiceName, eventSubject } from '../subjects';
 import { JetStreamAckCollector, type OutgoingMessage } from './jetstream-ack-collector';
 import { RelayLeadership } from './relay-leadership';
@@ -77,14 +77,16 @@ export class OutboxRelay {
   private publisher?: JetStreamAckCollector;
   private jsm?: JetStreamManager;
   private readonly publishTimeoutMs: number;
-  private readonly subscription: CatchUpSubscription;
+  private readonly subscription: CatchUpSubscriptionOf<RecordedEventText>;
   private readonly leadership?: RelayLeadership;
 
   constructor(private readonly options: OutboxRelayOptions) {
     assertServiceName(options.service);
     this.publishTimeoutMs = options.publishTimeoutMs ?? 10_000;
-    this.subscription = new CatchUpSubscription({
+    this.subscription = new CatchUpSubscriptionOf<RecordedEventText>({
       store: options.store,
+      // the events' data and metadata as stored: sent on as they are, never parsed here
+      read: (from, limit) => options.store.readAllText(from, limit),
       subscriptionId: `outbox-relay:${options.service}`,
       handle: (events) => this.publishBatch(events),
       batchSize: options.batchSize ?? 500,
@@ -128,7 +130,7 @@ export class OutboxRelay {
     this.publisher = undefined;
   }
 
-  private async publishBatch(events: readonly RecordedEvent[]): Promise<void> {
+  private async publishBatch(events: readonly RecordedEventText[]): Promise<void> {
     // a lost ack fails the batch: the checkpoint stays and the whole batch is sent again
     if (!this.publisher) throw new Error('the relay is not started');
     const messages = events.map((event) => this.messageOf(event));
@@ -155,16 +157,15 @@ export class OutboxRelay {
     if (stored?.subject !== subject) throw new EventPreemptedError(eventId, stored?.subject, seq);
   }
 
-  private messageOf(event: RecordedEvent): OutgoingMessage {
+  private messageOf(event: RecordedEventText): OutgoingMessage {
     const h = headers();
     h.set('Nats-Msg-Id', event.id);
     h.set('Nats-Expected-Stream', EVENTS_STREAM);
     h.set(RELAY_HEADERS.eventType, event.type);
-    const correlationId = event.metadata.correlationId;
-    if (typeof correlationId === 'string') h.set(RELAY_HEADERS.correlationId, correlationId);
+    if (event.correlationId !== undefined) h.set(RELAY_HEADERS.correlationId, event.correlationId);
     return {
       subject: eventSubject(this.options.service, event.type),
-      data: JSON.stringify(toIntegrationEvent(this.options.service, event)),
+      data: integrationEventText(this.options.service, event),
       headers: h,
     };
   }
