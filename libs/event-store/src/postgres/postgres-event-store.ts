@@ -24,19 +24,24 @@ import { migrate, quoteSchema } from './migrate';
 import { Queryable, rowsOf } from './queryable';
 import { AppendRow, GroupCommit, GroupCommitOptions, QueuedAppend } from './group-commit';
 
-/** A stored event as the reading queries select it (`rowMode: 'array'`: no per-row objects to build). */
-type EventRow = [
+/**
+ * A stored event as the reading queries select it (`rowMode: 'array'`: no per-row objects to build),
+ * its data and metadata parsed (`EventRow`) or as the text stored (`EventTextRow`).
+ */
+type StoredRow<Json, More extends unknown[] = []> = [
   id: string,
   streamId: string,
   version: string,
   type: string,
-  data: RecordedEvent['data'],
-  metadata: RecordedEvent['metadata'],
+  data: Json,
+  metadata: Json,
   recordedAtMillis: string,
   transactionId: string,
   position: string,
   hash: string,
+  ...More,
 ];
+type EventRow = StoredRow<RecordedEvent['data']>;
 
 // millisecond epoch and hex text: cheaper to parse than timestamptz and bytea, and exact (recorded_at
 // is stored to the millisecond). The computed columns get names of their own: a bare `transaction_id`
@@ -86,47 +91,33 @@ const groupPayload = (appends: readonly QueuedAppend[]): string => {
   return `[${elements.join(',')}]`;
 };
 
-/** A stored event as `readAllText` selects it. */
-type EventTextRow = [
-  id: string,
-  streamId: string,
-  version: string,
-  type: string,
-  dataText: string,
-  metadataText: string,
-  recordedAtMillis: string,
-  transactionId: string,
-  position: string,
-  hash: string,
-  correlationJson: string | null,
-];
+/** A stored event as `readAllText` selects it: metadata's correlation id last, as a JSON value. */
+type EventTextRow = StoredRow<string, [correlationJson: string | null]>;
 
-const toRecordedEventText = (row: EventTextRow): RecordedEventText => ({
+/** What every read gives of an event, whatever form its data and metadata take. */
+const storedFields = (row: StoredRow<unknown, unknown[]>) => ({
   id: row[0],
   streamId: row[1],
   version: Number(row[2]),
   type: row[3],
-  dataText: row[4],
-  metadataText: row[5],
   recordedAt: new Date(Number(row[6])),
   transactionId: BigInt(row[7]),
   position: BigInt(row[8]),
   hash: row[9],
+});
+
+const toRecordedEventText = (row: EventTextRow): RecordedEventText => ({
+  ...storedFields(row),
+  dataText: row[4],
+  metadataText: row[5],
   // the JSON value of metadata.correlationId: a string only when it is one
   correlationId: row[10]?.startsWith('"') ? (JSON.parse(row[10]) as string) : undefined,
 });
 
 export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
-  id: row[0],
-  streamId: row[1],
-  version: Number(row[2]),
-  type: row[3],
+  ...storedFields(row),
   data: row[4],
   metadata: row[5],
-  recordedAt: new Date(Number(row[6])),
-  transactionId: BigInt(row[7]),
-  position: BigInt(row[8]),
-  hash: row[9],
 });
 
 /** Group-commit lanes as measured (ADR 0001, decision 8). */
