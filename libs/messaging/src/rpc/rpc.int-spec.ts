@@ -3,6 +3,7 @@ import { ReceivedDomainError, defineDomainError } from '@jineng/ddd';
 import { natsUrl } from '@jineng/testing';
 import { Controller, Module, type INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NatsConnection } from '@nats-io/transport-node';
 import {
   ClientProxyFactory,
   MessagePattern,
@@ -69,6 +70,9 @@ async function startServer(): Promise<void> {
   });
   server.useGlobalFilters(new DomainErrorRpcFilter());
   await server.listen();
+  // listening means subscribed on this connection, not yet known to the NATS server: a request sent
+  // at once could find no responder (seen once in a full run); the flush's round trip settles it
+  await server.unwrap<NatsConnection>().flush();
 }
 
 beforeAll(async () => {
