@@ -319,17 +319,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readAll(from: GlobalPosition, limit: number): Promise<AllSlice> {
-    // Only rows of transactions below the oldest running one: a transaction still open can never
-    // later commit an event *before* what we hand out (ADR 0001).
-    const { rows } = await this.pool.query<EventRow>({
-      name: `${this.schema}.read_all`,
-      text: readAllSql(this.S),
-      values: [from.transactionId.toString(), from.position.toString(), limit],
-      rowMode: 'array',
-    });
-    const events = rows.map(toRecordedEvent);
-    const last = events[events.length - 1];
-    return { events, next: last ? { transactionId: last.transactionId, position: last.position } : from };
+    return this.readAllAs('read_all', EVENT_COLUMNS, toRecordedEvent, from, limit);
   }
 
   /**
@@ -337,13 +327,28 @@ export class PostgresEventStore implements EventStore {
    * on as they are (the outbox relay), so that neither is parsed here nor serialised again there.
    */
   async readAllText(from: GlobalPosition, limit: number): Promise<AllTextSlice> {
-    const { rows } = await this.pool.query<EventTextRow>({
-      name: `${this.schema}.read_all_text`,
-      text: readAllSql(this.S, EVENT_TEXT_COLUMNS),
+    return this.readAllAs('read_all_text', EVENT_TEXT_COLUMNS, toRecordedEventText, from, limit);
+  }
+
+  private async readAllAs<
+    Row extends StoredRow<unknown, unknown[]>,
+    E extends RecordedEventText | RecordedEvent,
+  >(
+    statement: string,
+    columns: string,
+    toEvent: (row: Row) => E,
+    from: GlobalPosition,
+    limit: number,
+  ): Promise<AllSlice<E>> {
+    // Only rows of transactions below the oldest running one: a transaction still open can never
+    // later commit an event *before* what we hand out (ADR 0001).
+    const { rows } = await this.pool.query<Row>({
+      name: `${this.schema}.${statement}`,
+      text: readAllSql(this.S, columns),
       values: [from.transactionId.toString(), from.position.toString(), limit],
       rowMode: 'array',
     });
-    const events = rows.map(toRecordedEventText);
+    const events = rows.map(toEvent);
     const last = events[events.length - 1];
     return { events, next: last ? { transactionId: last.transactionId, position: last.position } : from };
   }
