@@ -99,6 +99,9 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
+  // a step that waited in vain is explained by what the services logged meanwhile (consumer retries, …)
+  const problems = whole?.problemsLogged() ?? [];
+  if (problems.length > 0) process.stderr.write(`services logged:\n${problems.join('\n')}\n`);
   await browser?.close();
   await whole?.dispose();
 });

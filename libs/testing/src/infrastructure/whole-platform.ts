@@ -33,6 +33,12 @@ export interface WholePlatform {
   readonly clockFile: string;
   /** moves every service's clock to `iso` and waits until they have read it */
   moveClock(iso: string): Promise<void>;
+  /**
+   * What the apps logged as warnings and errors (they log nothing below warn), start-up notices left
+   * out, one line each as `<app> <level> <context>: <message>`: what a failed step prints to explain
+   * a delay (a consumer's retries, a relay's errors).
+   */
+  problemsLogged(): string[];
   dispose(): Promise<void>;
 }
 
@@ -96,6 +102,17 @@ export async function startWholePlatform(
       setTestClock(clockFile, iso);
       // a service re-reads the file at most every 50 ms
       await new Promise((resolve) => setTimeout(resolve, 150));
+    },
+    problemsLogged() {
+      return Object.entries(platform.logs).flatMap(([app, lines]) =>
+        lines
+          .filter((line) => line['context'] !== 'Bootstrap')
+          .map((line) =>
+            'notJson' in line
+              ? `${app} ${String(line['notJson'])}`
+              : `${app} ${String(line['time'])} ${String(line['level'])} ${String(line['context'])}: ${String(line['message'])}`,
+          ),
+      );
     },
     async dispose() {
       await platform.stop();
