@@ -277,3 +277,52 @@ it('settles a race between two batches for one slot, whichever way each chunk is
     ).toEqual([{ accepted: true }, { accepted: false }]);
   }
 });
+
+it('writes a batch larger than a chunk in lanes and answers as one by one: the first reading of a session in the batch is the accepted one', async () => {
+  const [first, second] = [randomUUID(), randomUUID()];
+  await rows(`insert into S.class_trainees select $1, unnest($2::uuid[])`, [classId, [first, second]]);
+  // 1 100 readings (three chunks in two lanes): workers not on the roster around two that are. The
+  // first reading of a session comes after a chunk's worth of others, the second soon after it: lanes
+  // cut by place would write the second first
+  const batch = Array.from({ length: 1_100 }, (_, i) => reading(`lanes-${i}`, randomUUID()));
+  batch[520] = reading('lanes-first-a', first);
+  batch[10] = reading('lanes-second-a', second);
+  batch[600] = reading('lanes-first-b', first); // the same session again, later in the batch
+  batch[700] = reading('lanes-first-a', first); // the first reading sent twice
+  batch[1_099] = reading('lanes-second-b', second);
+  const outcomes = await intake.record(metadataOf('lanes'), deviceId, device, batch);
+  expect(outcomes).toHaveLength(1_100);
+  expect(outcomes.map((o) => o.deviceEventId)).toEqual(batch.map((r) => r.deviceEventId));
+  const at = (i: number) => [outcomes[i].outcome, outcomes[i].reasons?.[0], outcomes[i].idempotent];
+  expect([520, 10, 600, 700, 1_099].map(at)).toEqual([
+    ['accepted', undefined, false],
+    ['accepted', undefined, false],
+    ['rejected', 'CHECK_IN.ALREADY_CHECKED_IN', false],
+    ['accepted', undefined, true],
+    ['rejected', 'CHECK_IN.ALREADY_CHECKED_IN', false],
+  ]);
+  expect(outcomes[700].checkInId).toBe(outcomes[520].checkInId);
+  const others = outcomes.filter((_, i) => ![520, 10, 600, 700, 1_099].includes(i));
+  expect(new Set(others.map((o) => `${o.outcome} ${o.reasons?.join()}`))).toEqual(
+    new Set(['rejected CHECK_IN.NOT_ON_ROSTER']),
+  );
+  // one row and one stream a check-in id
+  const ids = [...new Set(outcomes.map((o) => o.checkInId))];
+  expect(ids).toHaveLength(1_099);
+  expect(await rows(`select count(*)::int as n from S.check_ins where check_in_id = any($1)`, [ids])).toEqual(
+    [{ n: 1_099 }],
+  );
+  expect(
+    await rows(`select count(*)::int as n from S.events where stream_id = any($1)`, [
+      ids.map(checkInStreamId),
+    ]),
+  ).toEqual([{ n: 1_099 }]);
+  // re-sent: the same outcomes, nothing more recorded
+  const again = await intake.record(metadataOf('lanes-again'), deviceId, device, batch);
+  expect(again.map((o) => [o.checkInId, o.outcome, o.reasons, o.idempotent])).toEqual(
+    outcomes.map((o) => [o.checkInId, o.outcome, o.reasons, true]),
+  );
+  expect(await rows(`select count(*)::int as n from S.check_ins where check_in_id = any($1)`, [ids])).toEqual(
+    [{ n: 1_099 }],
+  );
+});

@@ -9,7 +9,8 @@
 // transaction where the loser is judged again and recorded as refused ALREADY_CHECKED_IN. Concurrent
 // single check-ins (RecordCheckIn) arriving within a few milliseconds are judged and recorded together
 // as one chunk (RequestGrouper), each caller answered its own outcome; a chunk that fails as a whole is
-// done again check-in by check-in, so one at fault fails alone.
+// done again check-in by check-in, so one at fault fails alone. A device's batch goes in lanes of whole
+// (class, worker) pairs (uploadLanes), the lanes at once, each chunk by chunk in the order sent.
 import type { classOpsV1 } from '@jineng/contracts';
 import { jsonDigest, type CommandMetadata } from '@jineng/ddd';
 import type { Principal } from '@jineng/messaging';
@@ -32,6 +33,7 @@ import {
   type RecordCheckIn,
 } from './domain/check-in.decide';
 import { checkInIdOf, checkInStreamId } from './domain/check-in.events';
+import { uploadLanes } from './upload-lanes';
 
 /** check-ins per transaction */
 export const CHECK_IN_CHUNK = 500;
@@ -165,7 +167,12 @@ export class CheckInIntake {
     return this.singles.submit(this.intakeOf(metadata, deviceId, device, reading));
   }
 
-  /** A device's batch: chunk by chunk, in the order sent. */
+  /**
+   * A device's batch, in lanes that run at once (`uploadLanes`): each lane holds whole (class, worker)
+   * pairs and goes chunk by chunk in the order sent, so the first reading of a worker's session in the
+   * batch is the one accepted, whichever lane finishes first; a reading sent twice in the batch is
+   * judged once, at its first place, and answered that outcome at the others (idempotent).
+   */
   async record(
     metadata: CommandMetadata,
     deviceId: string,
@@ -173,10 +180,23 @@ export class CheckInIntake {
     readings: readonly Reading[],
   ): Promise<Outcome[]> {
     const items = readings.map((reading) => this.intakeOf(metadata, deviceId, device, reading));
-    const outcomes: Outcome[] = [];
-    for (let i = 0; i < items.length; i += CHECK_IN_CHUNK)
-      outcomes.push(...(await this.chunk(items.slice(i, i + CHECK_IN_CHUNK))));
-    return outcomes;
+    const { lanes, firstOf } = uploadLanes(items, CHECK_IN_CHUNK);
+    const outcomes = new Array<Outcome>(items.length);
+    // every lane ends before the answer (one that fails answers the error once the others are done)
+    const settled = await Promise.allSettled(
+      lanes.map(async (lane) => {
+        for (let i = 0; i < lane.length; i += CHECK_IN_CHUNK) {
+          const places = lane.slice(i, i + CHECK_IN_CHUNK);
+          const answered = await this.chunk(places.map((place) => items[place]));
+          places.forEach((place, j) => (outcomes[place] = answered[j]));
+        }
+      }),
+    );
+    for (const lane of settled) if (lane.status === 'rejected') throw lane.reason;
+    return items.map((item, i) => {
+      const first = firstOf.get(item.checkInId)!;
+      return first === i ? outcomes[i] : { ...outcomes[first], idempotent: true };
+    });
   }
 
   private intakeOf(
