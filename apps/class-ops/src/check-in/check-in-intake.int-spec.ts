@@ -326,3 +326,21 @@ it('writes a batch larger than a chunk in lanes and answers as one by one: the f
     [{ n: 1_099 }],
   );
 });
+
+it('judges a reading whose ids come in capitals as the same reading in small letters (the contract takes either)', async () => {
+  const worker = randomUUID();
+  await rows(`insert into S.class_trainees values ($1, $2)`, [classId, worker]);
+  const [upper] = await intake.record(metadataOf('capitals'), deviceId, device, [
+    reading('capitals-1', worker.toUpperCase(), { classId: classId.toUpperCase() }),
+  ]);
+  expect([upper.outcome, upper.reasons]).toEqual(['accepted', undefined]);
+  // the same worker and session in small letters, then in capitals again: the slot is taken
+  const later = await intake.record(metadataOf('capitals-later'), deviceId, device, [
+    reading('capitals-2', worker),
+    reading('capitals-3', worker.toUpperCase(), { classId: classId.toUpperCase() }),
+  ]);
+  expect(later.map((o) => o.reasons)).toEqual([
+    ['CHECK_IN.ALREADY_CHECKED_IN'],
+    ['CHECK_IN.ALREADY_CHECKED_IN'],
+  ]);
+});
