@@ -344,3 +344,25 @@ it('judges a reading whose ids come in capitals as the same reading in small let
     ['CHECK_IN.ALREADY_CHECKED_IN'],
   ]);
 });
+
+it('answers a batch whose lane fails with the error once the other lane has ended: nothing is written after the answer', async () => {
+  const broken = checkInIdOf(deviceId, 'lanes-broken');
+  await store.appendToStream(
+    checkInStreamId(broken),
+    [{ id: randomUUID(), type: 'CheckInRejected.v1', data: { checkInId: broken }, metadata: {} }],
+    { expectedVersion: 'no_stream' },
+  );
+  // two lanes of 1 000: the first fails at its first chunk, the other goes on to its second
+  const batch = Array.from({ length: 2_000 }, (_, i) => reading(`lanes-fail-${i}`, randomUUID()));
+  batch[0] = reading('lanes-broken', randomUUID());
+  const ids = batch.map((r) => checkInIdOf(deviceId, r.deviceEventId));
+  const written = async () =>
+    (await rows(`select count(*)::int as n from S.check_ins where check_in_id = any($1)`, [ids]))[0].n;
+  await expect(intake.record(metadataOf('lanes-fail'), deviceId, device, batch)).rejects.toThrow(
+    'holds another check-in',
+  );
+  const atAnswer = await written();
+  expect(atAnswer).toBe(1_000); // the other lane, both its chunks
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(await written()).toBe(atAnswer);
+});
