@@ -22,6 +22,7 @@ import { eventJson } from '../chain/event-json';
 import { eventStoreMigrations } from './event-store.migrations';
 import { migrate, quoteSchema } from './migrate';
 import { Queryable, rowsOf } from './queryable';
+import { statementName } from './statement-name';
 import { AppendRow, GroupCommit, GroupCommitOptions, QueuedAppend } from './group-commit';
 
 /**
@@ -343,7 +344,7 @@ export class PostgresEventStore implements EventStore {
     // Only rows of transactions below the oldest running one: a transaction still open can never
     // later commit an event *before* what we hand out (ADR 0001).
     const { rows } = await this.pool.query<Row>({
-      name: `${this.schema}.${statement}`,
+      name: statementName(this.schema, statement),
       text: readAllSql(this.S, columns),
       values: [from.transactionId.toString(), from.position.toString(), limit],
       rowMode: 'array',
@@ -431,7 +432,9 @@ export class PostgresEventStore implements EventStore {
     const text = `select status, stream_version, transaction_id, positions from ${this.S}.append_events($1, $2, $3, $4)`;
     const values = [append.streamId, append.kind, append.expected, eventsPayload(append)];
     if (on) return rowsOf<AppendRow>(await on.query(text, values))[0];
-    return (await this.pool.query<AppendRow>({ name: `${this.schema}.append_events`, text, values })).rows[0];
+    return (
+      await this.pool.query<AppendRow>({ name: statementName(this.schema, 'append_events'), text, values })
+    ).rows[0];
   }
 
   private async sendAppends(
@@ -451,7 +454,11 @@ export class PostgresEventStore implements EventStore {
       rows = (
         await this.pool.query<{ results: AppendRow[] }>({
           // prepared once per connection and statement text (a caller's rows statement is constant)
-          name: `${this.schema}.append_with_rows.${hash('sha1', withRows.text, 'hex').slice(0, 16)}`,
+          name: statementName(
+            this.schema,
+            'append_with_rows',
+            hash('sha1', withRows.text, 'hex').slice(0, 16),
+          ),
           text,
           values: [...withRows.values, payload, withRows.expectedRows],
         })
@@ -462,7 +469,7 @@ export class PostgresEventStore implements EventStore {
         ? rowsOf<{ results: AppendRow[] }>(await on.query(text, [payload]))
         : (
             await this.pool.query<{ results: AppendRow[] }>({
-              name: `${this.schema}.append_group`,
+              name: statementName(this.schema, 'append_group'),
               text,
               values: [payload],
             })
