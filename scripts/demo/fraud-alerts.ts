@@ -32,21 +32,31 @@ export async function triageDemoAlerts(
   expected: { readonly bursts: number; readonly aboveHeadcount: number },
   log: (message: string) => void,
 ): Promise<DemoAlerts> {
-  // the audit copy fills through the bus: run again until every expected finding is an alert
+  // the audit copy fills through the bus: until every expected finding is an alert, the rules run again.
+  // A run is a job, and its Idempotency-Key answers the job it first started: each try is a run of its
+  // own (try 1 keeps the key of the first load, so a second load finds that run and runs nothing), and
+  // the alerts are read once its job has ended.
+  let tries = 0;
   const alerts = await until(
     'fraud alerts raised',
     async () => {
-      await client.must('auditor', 'POST', '/api/v1/audit/fraud-rules/run', {}, 'fraud rules: run');
+      tries += 1;
+      const step = tries === 1 ? 'fraud rules: run' : `fraud rules: run, try ${tries}`;
+      const run = await client.must('auditor', 'POST', '/api/v1/audit/fraud-rules/run', {}, step);
+      await until(`${step}: its job ended`, async () => {
+        const job = await client.get('auditor', `/api/v1/audit/jobs/${String(run.body.jobId)}`);
+        check(job.body.status === 'succeeded', `${step}: job ${job.text}`);
+      });
       const rows = await alertsNaming(client, classId);
       const count = (ruleId: string) => rows.filter((r) => r.ruleId === ruleId).length;
       check(
         count(DEVICE_BURST_RULE) === expected.bursts &&
           count(ABOVE_HEADCOUNT_RULE) === expected.aboveHeadcount,
-        `alerts of class ${classId}: ${JSON.stringify(rows)}`,
+        `alerts of class ${classId} after ${tries} runs: ${JSON.stringify(rows)}`,
       );
       return rows;
     },
-    60_000,
+    120_000,
   );
   const bursts = alerts.filter((a) => a.ruleId === DEVICE_BURST_RULE);
   const aboveHeadcount = alerts.find((a) => a.ruleId === ABOVE_HEADCOUNT_RULE)!;

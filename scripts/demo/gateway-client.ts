@@ -9,7 +9,12 @@ export interface Answer {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers, checked by the callers
   readonly body: Record<string, any>;
   readonly text: string;
+  /** a 429's `Retry-After`, in seconds */
+  readonly retryAfterSeconds?: number;
 }
+
+/** How long one request waits out the gateway's rate limit (429, `Retry-After`) before it gives up. */
+export const RATE_LIMIT_PATIENCE_MS = 120_000;
 
 /** A name-based UUID (RFC 4122 version 5 layout over SHA-1): the same name gives the same id. */
 export function nameUuid(namespace: string, name: string): string {
@@ -42,6 +47,8 @@ export class GatewayClient {
 
   /** how many times a request was sent again because its service was away */
   retries = 0;
+  /** how many times a request waited out the gateway's rate limit and was sent again */
+  rateLimited = 0;
 
   id(name: string): string {
     return nameUuid(this.namespace, name);
@@ -65,7 +72,9 @@ export class GatewayClient {
   /**
    * One request; a command (not GET) carries the step's derived Idempotency-Key. While a service is
    * away (no connection, 502/503/504) the same request is sent again for up to `retryForMs`: the key
-   * makes a command that did get through answer as first recorded.
+   * makes a command that did get through answer as first recorded. A 429 (the gateway's rate limit,
+   * which a batch client like this one can outrun) is waited out as its `Retry-After` says, then sent
+   * again, for up to RATE_LIMIT_PATIENCE_MS.
    */
   async call(
     user: string | undefined,
@@ -75,8 +84,14 @@ export class GatewayClient {
     step?: string,
   ): Promise<Answer> {
     const deadline = Date.now() + this.retryForMs;
+    const patience = Date.now() + RATE_LIMIT_PATIENCE_MS;
     for (;;) {
       const answer = await this.once(user, method, path, body, step).catch((error: Error) => error);
+      if (!(answer instanceof Error) && answer.status === 429 && Date.now() < patience) {
+        this.rateLimited += 1;
+        await new Promise((resolve) => setTimeout(resolve, 1_000 * (answer.retryAfterSeconds ?? 1)));
+        continue;
+      }
       const away = answer instanceof Error || [502, 503, 504].includes(answer.status);
       if (!away || Date.now() > deadline) {
         if (answer instanceof Error) throw answer;
@@ -110,7 +125,13 @@ export class GatewayClient {
     } catch {
       parsed = {};
     }
-    return { status: response.status, body: parsed, text };
+    const retryAfter = Number(response.headers.get('retry-after'));
+    return {
+      status: response.status,
+      body: parsed,
+      text,
+      ...(response.status === 429 && retryAfter > 0 ? { retryAfterSeconds: Math.min(retryAfter, 60) } : {}),
+    };
   }
 
   /** A command that must succeed (2xx); `alreadyDone` codes (a 409 of a natural id) count as done. */
@@ -135,11 +156,19 @@ export class GatewayClient {
   }
 }
 
-/** Retries `probe` until it returns without throwing (eventual consistency of read models). */
+/** The waits between a probe's tries: 250 ms at first, half as long again each time, at most 1 s. */
+export function pollDelayMs(tries: number): number {
+  return Math.min(1_000, Math.round(250 * 1.5 ** Math.max(0, tries - 1)));
+}
+
+/**
+ * Retries `probe` until it returns without throwing (eventual consistency of read models). The waits
+ * grow to a second: a long wait polls about once a second, within any route's rate limit (120 a minute).
+ */
 export async function until<T>(what: string, probe: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
-  for (;;) {
+  for (let tries = 1; ; tries += 1) {
     try {
       return await probe();
     } catch (error) {
@@ -147,7 +176,7 @@ export async function until<T>(what: string, probe: () => Promise<T>, timeoutMs 
     }
     if (Date.now() > deadline)
       throw new Error(`${what}: not within ${timeoutMs} ms: ${(last as Error)?.message ?? String(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, pollDelayMs(tries)));
   }
 }
 
