@@ -269,7 +269,13 @@ async function shows(page: Page, text: string | RegExp, timeout = 20_000) {
     const refused = await page
       .locator('.ant-form-item-explain-error, [role="alert"] .ant-alert-description')
       .allTextContents();
-    throw new Error(`'${String(text)}' not shown; the page said: ${refused.join(' | ')}`);
+    // what the page looked like, for a failure seen once in a full run and never alone
+    const dialogs = await page.getByRole('dialog').allInnerTexts();
+    const picture = path.join(os.tmpdir(), `console-money-not-shown-${Date.now()}.png`);
+    await page.screenshot({ path: picture, fullPage: true });
+    throw new Error(
+      `'${String(text)}' not shown; the page said: ${refused.join(' | ')}; its dialogs: ${dialogs.join(' | ')}; as it looked: ${picture}`,
+    );
   }
 }
 
