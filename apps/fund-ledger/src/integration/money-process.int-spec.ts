@@ -268,3 +268,57 @@ it('reconciles the ledger against the approved claims: a claim refused for short
     code: 'LEDGER.OUTSIDE_JURISDICTION',
   });
 });
+
+it('an approval that carries its kind is committed without the submission: the payable is booked under that kind', async () => {
+  // the class's earmark first, as the flow has it; the claim's ClaimSubmitted.v1 is never published here
+  const classId = randomUUID();
+  await publish(
+    subsidyEvent('ClassSubsidyEstimated.v1', `class-subsidy-${classId}`, {
+      classId,
+      jurisdictionCode: COUNTY,
+      fundSource: SOURCE,
+      amountFen: 100_000,
+      policyVersionIds: [randomUUID()],
+      basis: { headcount: 10, days: 10, ratePerDayFen: 1_000 },
+    }),
+  );
+  await eventually(async () =>
+    expect(await ledgerEvents('ClassEarmarked', 'classId', classId)).toHaveLength(1),
+  );
+  const claimId = randomUUID();
+  await publish(
+    subsidyEvent(
+      'ClaimApproved.v1',
+      `claim-${claimId}`,
+      {
+        claimId,
+        classId,
+        claimantId: randomUUID(),
+        claimantKind: 'institution',
+        jurisdictionCode: COUNTY,
+        fundSource: SOURCE,
+        amountFen: 80_000,
+        breakdownTotalFen: 80_000,
+        policyVersionIds: [randomUUID()],
+        approvedBy: 'officer-2',
+        kind: 'training_per_day',
+      },
+      5,
+    ),
+  );
+  // without the kind on the approval, this claim would wait for a submission that never comes
+  const [committed] = await eventually(
+    async () => {
+      const events = await ledgerEvents('CommitmentMade', 'claimId', claimId);
+      expect(events).toHaveLength(1);
+      return events;
+    },
+    { timeoutMs: 20_000 },
+  );
+  expect(committed).toMatchObject({ classId, amountFen: 80_000 });
+  const { rows } = await service.db.pool.query<{ subsidy_kind: string }>(
+    `select subsidy_kind from "${service.schema}".payables where claim_id = $1`,
+    [claimId],
+  );
+  expect(rows).toEqual([{ subsidy_kind: 'training_per_day' }]);
+});

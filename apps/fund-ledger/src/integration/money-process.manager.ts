@@ -1,5 +1,5 @@
-// The money process on the bus: subsidy's ClaimSubmitted.v1 kept as a local read model (a claim's kind),
-// and the `fund-ledger-money` durable consumer that turns ClassSubsidyEstimated.v1 and ClaimApproved.v1
+// The money process on the bus: subsidy's ClaimSubmitted.v1 kept as a local read model (a claim's kind,
+// for approvals recorded before ClaimApproved.v1 carried it), and the `fund-ledger-money` durable consumer that turns ClassSubsidyEstimated.v1 and ClaimApproved.v1
 // into ledger commands (moneyCommandsFor) run with `runCaused` as the service itself. A command's own
 // transaction commits its events and postings; the consumer's inbox makes a redelivered event a no-op,
 // and the command id derived from the event makes a repeat answer the first result anyway.
@@ -83,8 +83,11 @@ export class MoneyProcessManager implements OnModuleInit {
 
   async handle(event: IntegrationEvent, tx: PoolClient): Promise<void> {
     const consumed: ConsumedEvent = { type: event.type, data: event.data };
+    // an approval recorded before it carried the claim's kind: the kind from the submission's copy
     const claimKind =
-      event.type === 'ClaimApproved.v1' ? await this.claimKind(tx, String(event.data['claimId'])) : undefined;
+      event.type === 'ClaimApproved.v1' && event.data['kind'] === undefined
+        ? await this.claimKind(tx, String(event.data['claimId']))
+        : undefined;
     const cause = {
       id: event.id,
       correlationId:

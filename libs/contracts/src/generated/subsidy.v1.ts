@@ -382,6 +382,11 @@ export interface ClaimApproved {
   readonly breakdownTotalFen: number;
   readonly policyVersionIds: readonly string[];
   readonly approvedBy: string;
+  /**
+   * the claim's kind as submitted (ClaimSubmitted.kind), so that the fund ledger books the expense
+   * without waiting for its copy of the submission; absent on approvals recorded before 2026-12-01
+   */
+  readonly kind?: string;
 }
 
 export const ClaimApprovedSchema: JsonSchema = {
@@ -430,6 +435,11 @@ export const ClaimApprovedSchema: JsonSchema = {
       },
     },
     approvedBy: {
+      type: 'string',
+    },
+    kind: {
+      description:
+        "the claim's kind as submitted (ClaimSubmitted.kind), so that the fund ledger books the expense without waiting for its copy of the submission; absent on approvals recorded before 2026-12-01",
       type: 'string',
     },
   },

@@ -67,6 +67,17 @@ it('waits for the claim to be seen submitted', () => {
   expect(() => moneyCommandsFor(approved)).toThrow(ClaimKindNotYetKnown);
 });
 
+it('an approval that carries the kind is committed under it at once, whatever the copy of the submission says', () => {
+  const carrying = { ...approved, data: { ...approved.data, kind: 'training_per_day' } };
+  expect(moneyCommandsFor(carrying)[0]!.data).toMatchObject({ subsidyKind: 'training_per_day' });
+  expect(moneyCommandsFor(carrying, { claimKind: 'living_allowance' })[0]!.data).toMatchObject({
+    subsidyKind: 'training_per_day',
+  });
+  expect(() => moneyCommandsFor({ ...approved, data: { ...approved.data, kind: 'Training!' } })).toThrow(
+    /kind/,
+  );
+});
+
 it('refuses an event that breaks the contract, naming the field', () => {
   expect(() => moneyCommandsFor({ ...estimated, data: { ...estimated.data, amountFen: -1 } })).toThrow(
     MalformedEvent,

@@ -4,7 +4,8 @@
 //
 //   ClassSubsidyEstimated.v1 → EarmarkForClass   (the class's maximum subsidy reserved)
 //   ClaimApproved.v1         → CommitForClaim    (the earmark converted; the expense booked under the
-//                                                 claim's kind, which ClaimSubmitted.v1 told)
+//                                                 claim's kind, which the approval carries — or, on an
+//                                                 approval recorded before it did, ClaimSubmitted.v1 told)
 //   RecoveryRequested.v1     → ReversePayment    (a clawback of a paid claim)
 //
 // The consumed events' fields are those of docs/contracts.md; a field this does not use is ignored.
@@ -22,7 +23,7 @@ export type MoneyCommand =
   | { readonly type: 'CommitForClaim'; readonly data: fundLedgerV1.CommitForClaim }
   | { readonly type: 'ReversePayment'; readonly data: fundLedgerV1.ReversePayment };
 
-/** What the service knows besides the event: the kinds of the claims it saw submitted. */
+/** What the service knows besides the event: the kind of the claim, as it saw it submitted. */
 export interface MoneyContext {
   readonly claimKind?: string;
 }
@@ -84,8 +85,13 @@ export function moneyCommandsFor(event: ConsumedEvent, context: MoneyContext = {
       const claimId = field(event, 'claimId', isId, 'an id');
       const classId =
         event.data['classId'] === undefined ? undefined : field(event, 'classId', isId, 'an id');
-      if (context.claimKind === undefined) throw new ClaimKindNotYetKnown({ claimId });
-      if (!isKind(context.claimKind)) {
+      // the approval's own kind where it carries one; older approvals wait for the submission's
+      const subsidyKind =
+        event.data['kind'] === undefined
+          ? context.claimKind
+          : field(event, 'kind', isKind, 'a lower_snake_case kind');
+      if (subsidyKind === undefined) throw new ClaimKindNotYetKnown({ claimId });
+      if (!isKind(subsidyKind)) {
         throw new MalformedEvent({
           type: 'ClaimSubmitted.v1',
           field: 'kind',
@@ -103,7 +109,7 @@ export function moneyCommandsFor(event: ConsumedEvent, context: MoneyContext = {
             jurisdictionCode: field(event, 'jurisdictionCode', isJurisdiction, 'a 6-digit code'),
             fundSource: field(event, 'fundSource', isSource, `one of ${FUND_SOURCES.join(', ')}`),
             amountFen: field(event, 'amountFen', isFen, 'a positive whole number of fen'),
-            subsidyKind: context.claimKind,
+            subsidyKind,
           },
         },
       ];

@@ -250,7 +250,7 @@ it('approval waits for the end of the notice period (working days, here across N
     .thenThrows(NoticePeriodNotOver, (e) => e.details.endsOn === '2019-10-09');
 });
 
-it('after the notice period, approval asks the ledger for the lower of requested and computed', () => {
+it('after the notice period, approval asks the ledger for the lower of requested and computed, under the kind submitted', () => {
   spec
     .given(...onNotice)
     .when(command({ type: 'ApproveClaim', data: { claimId } }, 'officer-b', '2019-10-10T02:00:00Z'))
@@ -267,6 +267,7 @@ it('after the notice period, approval asks the ledger for the lower of requested
         breakdownTotalFen: 272_000,
         policyVersionIds: ['v'],
         approvedBy: 'officer-b',
+        kind: 'training_per_day',
       },
     });
 });

@@ -145,6 +145,8 @@ export type ClaimApproved = DomainEvent<
     breakdownTotalFen: number;
     policyVersionIds: string[];
     approvedBy: string;
+    /** the kind as submitted: the fund ledger books the expense by it (absent before 2026-12-01) */
+    kind?: SubsidyKind;
   }>
 >;
 export type ClaimCommitmentRefused = DomainEvent<
@@ -534,6 +536,7 @@ export function decideClaim(command: ClaimCommand, state: ClaimState): ClaimEven
             breakdownTotalFen: d.computation.totalFen,
             policyVersionIds: d.policyVersionIds,
             approvedBy: actor,
+            kind: d.kind,
           },
         },
       ];
