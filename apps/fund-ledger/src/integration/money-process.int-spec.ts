@@ -80,6 +80,35 @@ const balances = async () =>
   (await service.query<fundLedgerV1.FundBalances>('GetFundBalances', FINANCE, { jurisdictionCode: COUNTY }))
     .sources[0];
 
+/** The one event of `type` whose data has `key` = `value`, once the ledger has published it. */
+async function theLedgerEvent(
+  type: string,
+  key: string,
+  value: string,
+  timeoutMs?: number,
+): Promise<Record<string, unknown>> {
+  const [event] = await eventually(
+    async () => {
+      const events = await ledgerEvents(type, key, value);
+      expect(events).toHaveLength(1);
+      return events;
+    },
+    timeoutMs === undefined ? undefined : { timeoutMs },
+  );
+  return event!;
+}
+
+/** subsidy's estimate of a class's maximum subsidy: what the ledger earmarks */
+const estimate = (classId: string, amountFen: number) =>
+  subsidyEvent('ClassSubsidyEstimated.v1', `class-subsidy-${classId}`, {
+    classId,
+    jurisdictionCode: COUNTY,
+    fundSource: SOURCE,
+    amountFen,
+    policyVersionIds: [randomUUID()],
+    basis: { headcount: 40, days: 12, ratePerDayFen: 1_000 },
+  });
+
 it('earmarks estimated classes, commits approved claims, refuses what the county cannot pay', async () => {
   await service.command('RecordFundInflow', FINANCE, {
     inflowId: randomUUID(),
@@ -92,31 +121,14 @@ it('earmarks estimated classes, commits approved claims, refuses what the county
 
   const classA = randomUUID();
   const classB = randomUUID();
-  const estimate = (classId: string, amountFen: number) =>
-    subsidyEvent('ClassSubsidyEstimated.v1', `class-subsidy-${classId}`, {
-      classId,
-      jurisdictionCode: COUNTY,
-      fundSource: SOURCE,
-      amountFen,
-      policyVersionIds: [randomUUID()],
-      basis: { headcount: 40, days: 12, ratePerDayFen: 1_000 },
-    });
   const estimatedA = estimate(classA, 500_000);
   await publish(estimatedA);
-  const [earmarked] = await eventually(async () => {
-    const events = await ledgerEvents('ClassEarmarked', 'classId', classA);
-    expect(events).toHaveLength(1);
-    return events;
-  });
+  const earmarked = await theLedgerEvent('ClassEarmarked', 'classId', classA);
   expectContract('jineng.fund_ledger.v1.ClassEarmarked', earmarked);
   expect(earmarked).toMatchObject({ amountFen: 500_000, jurisdictionCode: COUNTY, fundSource: SOURCE });
 
   await publish(estimate(classB, 600_000));
-  const [refused] = await eventually(async () => {
-    const events = await ledgerEvents('EarmarkRefused', 'classId', classB);
-    expect(events).toHaveLength(1);
-    return events;
-  });
+  const refused = await theLedgerEvent('EarmarkRefused', 'classId', classB);
   expect(refused).toMatchObject({ requestedFen: 600_000, availableFen: 500_000 });
 
   // a claim approved before the ledger has seen it submitted waits for ClaimSubmitted
@@ -157,14 +169,7 @@ it('earmarks estimated classes, commits approved claims, refuses what the county
       1,
     ),
   );
-  const [committed] = await eventually(
-    async () => {
-      const events = await ledgerEvents('CommitmentMade', 'claimId', claimId);
-      expect(events).toHaveLength(1);
-      return events;
-    },
-    { timeoutMs: 20_000 },
-  );
+  const committed = await theLedgerEvent('CommitmentMade', 'claimId', claimId, 20_000);
   expectContract('jineng.fund_ledger.v1.CommitmentMade', committed);
   expect(committed).toMatchObject({ classId: classA, amountFen: 450_000 });
 
@@ -272,19 +277,8 @@ it('reconciles the ledger against the approved claims: a claim refused for short
 it('an approval that carries its kind is committed without the submission: the payable is booked under that kind', async () => {
   // the class's earmark first, as the flow has it; the claim's ClaimSubmitted.v1 is never published here
   const classId = randomUUID();
-  await publish(
-    subsidyEvent('ClassSubsidyEstimated.v1', `class-subsidy-${classId}`, {
-      classId,
-      jurisdictionCode: COUNTY,
-      fundSource: SOURCE,
-      amountFen: 100_000,
-      policyVersionIds: [randomUUID()],
-      basis: { headcount: 10, days: 10, ratePerDayFen: 1_000 },
-    }),
-  );
-  await eventually(async () =>
-    expect(await ledgerEvents('ClassEarmarked', 'classId', classId)).toHaveLength(1),
-  );
+  await publish(estimate(classId, 100_000));
+  await theLedgerEvent('ClassEarmarked', 'classId', classId);
   const claimId = randomUUID();
   await publish(
     subsidyEvent(
@@ -307,14 +301,7 @@ it('an approval that carries its kind is committed without the submission: the p
     ),
   );
   // without the kind on the approval, this claim would wait for a submission that never comes
-  const [committed] = await eventually(
-    async () => {
-      const events = await ledgerEvents('CommitmentMade', 'claimId', claimId);
-      expect(events).toHaveLength(1);
-      return events;
-    },
-    { timeoutMs: 20_000 },
-  );
+  const committed = await theLedgerEvent('CommitmentMade', 'claimId', claimId, 20_000);
   expect(committed).toMatchObject({ classId, amountFen: 80_000 });
   const { rows } = await service.db.pool.query<{ subsidy_kind: string }>(
     `select subsidy_kind from "${service.schema}".payables where claim_id = $1`,
