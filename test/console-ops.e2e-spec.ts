@@ -174,6 +174,15 @@ async function newPage(role: RegExp): Promise<{ context: BrowserContext; page: P
   return { context, page };
 }
 
+/**
+ * The claim's status as the page shows it now. A probe of `eventually` must not wait itself: a locator's
+ * `textContent()` waits for its element, and one that is re-rendered or gone held a probe past the
+ * deadline ("probe did not settle"), once in a full run.
+ */
+async function statusShown(page: Page): Promise<string> {
+  return (await page.getByTestId('claim-status').allTextContents()).join('');
+}
+
 it('learns the policy, the listed institution with its teacher, and the workers (set up through the API)', async () => {
   // the class-opening rules of the Jiyuan plan, as the class-ops e2e sets them for Yuncheng (test data)
   const opening = await api('admin', 'POST', '/api/v1/policy-versions', {
@@ -689,7 +698,7 @@ it('county officer: first review with the evidence one click away; the second re
 
   await page.getByLabel('审核意见').fill('材料齐全，核算无误');
   await page.getByRole('button', { name: /初\s*审/ }).click();
-  await eventually(async () => expect(await page.getByTestId('claim-status').textContent()).toBe('待复核'), {
+  await eventually(async () => expect(await statusShown(page)).toBe('待复核'), {
     timeoutMs: 15_000,
   });
   // the console never offers the second review to the officer who made the first
@@ -703,11 +712,11 @@ it('city approver: second review and notice; the county officer resolves a publi
   await page.goto(`${platform.urls.gateway}/claims/${claimId}`);
   await page.getByLabel('审核意见').fill('复核通过');
   await page.getByRole('button', { name: /复\s*核/ }).click();
-  await eventually(async () => expect(await page.getByTestId('claim-status').textContent()).toBe('待公示'), {
+  await eventually(async () => expect(await statusShown(page)).toBe('待公示'), {
     timeoutMs: 15_000,
   });
   await page.getByRole('button', { name: '发布公示' }).click();
-  await eventually(async () => expect(await page.getByTestId('claim-status').textContent()).toBe('公示中'), {
+  await eventually(async () => expect(await statusShown(page)).toBe('公示中'), {
     timeoutMs: 15_000,
   });
   await page.getByText(/公示期：2019-\d\d-\d\d 至 2019-\d\d-\d\d/).waitFor();
@@ -734,7 +743,8 @@ it('city approver: second review and notice; the county officer resolves a publi
   // the dialog closes once the service took the resolution (it stays open with the service's error
   // otherwise: shown here if so); then the page asks for the claim again until it shows the finding
   await eventually(
-    async () => expect((await dialog.isVisible()) ? await dialog.textContent() : 'closed').toBe('closed'),
+    async () =>
+      expect((await dialog.filter({ visible: true }).allTextContents()).join('') || 'closed').toBe('closed'),
     { timeoutMs: 15_000 },
   );
   await eventually(
@@ -750,7 +760,7 @@ it('city approver: second review and notice; the county officer resolves a publi
   await moveClock(subsidyClock, '2019-10-14T09:00:00+08:00');
   await page.reload();
   await page.getByRole('button', { name: '审批拨付' }).click();
-  await eventually(async () => expect(await page.getByTestId('claim-status').textContent()).toBe('已审批'), {
+  await eventually(async () => expect(await statusShown(page)).toBe('已审批'), {
     timeoutMs: 15_000,
   });
   await page.getByText('¥4,080.00').first().waitFor();
