@@ -163,7 +163,8 @@ export function pollDelayMs(tries: number): number {
 
 /**
  * Retries `probe` until it returns without throwing (eventual consistency of read models). The waits
- * grow to a second: a long wait polls about once a second, within any route's rate limit (120 a minute).
+ * grow to a second: a long wait polls about once a second, within a signed-in user's limit of a route
+ * (120 a minute by default).
  */
 export async function until<T>(what: string, probe: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
