@@ -7,7 +7,9 @@ import { GatewayClient, GatewayError } from './gateway-client';
 async function main(): Promise<number> {
   try {
     const args = parseCliArgs(process.argv.slice(2), process.env);
-    const gateway = await GatewayClient.signIn(args.gateway, args);
+    const gateway = await GatewayClient.signIn(args.gateway, args, {
+      notice: (text) => process.stderr.write(text),
+    });
     return await runCommand(args, gateway, { out: process.stdout, err: process.stderr });
   } catch (error) {
     if (error instanceof CliUsageError) {
