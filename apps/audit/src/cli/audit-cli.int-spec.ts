@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { PostgresEventStore } from '@jineng/event-store';
+import { Money } from '@jineng/kernel';
 import { OutboxRelay } from '@jineng/messaging';
 import {
   connectTestDatabase,
@@ -145,7 +146,7 @@ it('timeline, explain and replay of a paid claim, over the gateway', async () =>
   expect(explanation.claimId).toBe(paid.ids.claimId);
   expect(explanation.missing).toEqual([]);
   expect(explanation.links.filter((l) => l.step === 'check_in')).toHaveLength(3);
-  expect(explain.stderr).toContain(`paid ¥${(paid.amountFen / 100).toFixed(2)}`);
+  expect(explain.stderr).toContain(`paid ${Money.fen(paid.amountFen).format()}`);
 
   const between = new Date(
     Math.floor((recordedAt.get('ClaimNoticePublished.v1')! + recordedAt.get('ClaimApproved.v1')!) / 2),

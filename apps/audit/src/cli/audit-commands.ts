@@ -2,6 +2,7 @@
 // stdout (to keep, diff or feed to other tools), progress and a one-line summary on stderr. A run that
 // finds something — a broken chain, a recomputation that differs — ends with FINDING_EXIT.
 import type { auditV1 } from '@jineng/contracts';
+import { Money } from '@jineng/kernel';
 import type { CliArgs } from './cli-args';
 import type { GatewayClient } from './gateway-client';
 import { ProgressBar } from './progress-bar';
@@ -123,4 +124,5 @@ export async function runCommand(args: CliArgs, gateway: GatewayClient, io: CliI
   }
 }
 
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+/** '¥1,234.56': integer fen shown without a float (the kernel's Money). */
+const yuan = (fen: number): string => Money.fen(fen).format();

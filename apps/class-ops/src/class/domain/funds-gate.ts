@@ -4,6 +4,8 @@
 // (Guigang 2019, seeds/guigang-2019-2021-action-plan.txt; Qujing likewise): a class it pays for does not
 // start on money the ledger has not reserved. Other sources start on approval as before.
 
+import { Money } from '@jineng/kernel';
+
 /** A message in Chinese and English (the contracts' LocalizedMessage as plain data). */
 export type LocalizedMessage = { readonly zh: string; readonly en: string };
 
@@ -23,7 +25,8 @@ export type EarmarkFact =
       readonly reason?: string;
     };
 
-const yuan = (fen: number) => (fen / 100).toFixed(2);
+/** '1500.00': integer fen shown in yuan without a float (the kernel's Money). */
+const yuan = (fen: number): string => Money.fen(fen).toDecimalString();
 
 /** Why a class's money is (not) in place, in Chinese and English. */
 export function fundingReason(fundSource: string, earmark: EarmarkFact | undefined): LocalizedMessage {

@@ -1,7 +1,8 @@
 // The ledger's refusals: stable codes, the failed rule's values, zh and en (ARCHITECTURE §5).
 import { defineDomainError } from '@jineng/ddd';
+import { Money } from '@jineng/kernel';
 
-const yuan = (fen: number): string => (fen / 100).toFixed(2);
+const yuan = (fen: number): string => Money.fen(fen).toDecimalString();
 
 /** An account whose kind forbids it would go below zero: the amount asked for is not available. */
 export class InsufficientFunds extends defineDomainError<{

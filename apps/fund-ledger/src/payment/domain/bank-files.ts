@@ -9,7 +9,7 @@
 // Statement file (UTF-8 CSV, one header line):
 //   reference,amount_fen,value_date,status,reason
 //   status         paid | failed | returned; reason free text (no comma) for failed / returned
-import { isIsoDate } from '@jineng/kernel';
+import { isIsoDate, Money } from '@jineng/kernel';
 
 export const PAYMENT_FILE_HEADER =
   'reference,payment_id,claim_id,payee_kind,payee_id,jurisdiction_code,fund_source,amount_fen,amount_yuan,account_name,account_number,bank_code';
@@ -30,8 +30,7 @@ export interface PaymentFileLine {
   readonly bankCode: string;
 }
 
-export const yuanOf = (fen: number): string =>
-  `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+export const yuanOf = (fen: number): string => Money.fen(fen).toDecimalString();
 
 export function paymentFileRow(line: PaymentFileLine): string {
   return [
