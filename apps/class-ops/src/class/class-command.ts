@@ -1,8 +1,9 @@
 // What the class commands after the opening share: load the class, authorize on it, run the command
-// on its stream with the class rows in the same transaction.
+// on its stream with the class rows in the same transaction; and the same for the commands the class's
+// deadlines issue as the system.
 import type { classOpsV1 } from '@jineng/contracts';
 import type { Principal, RpcRequest } from '@jineng/messaging';
-import { CommandRunner, type CommandBody } from '@jineng/service-runtime';
+import { CommandRunner, type CommandBody, type DueDeadline } from '@jineng/service-runtime';
 import { Injectable } from '@nestjs/common';
 import { classAccepted } from '../shared/class-reply';
 import { ClassStore } from '../shared/class-store';
@@ -40,5 +41,32 @@ export class ClassCommands {
       withEvents: (tx, { events }) => this.store.record(tx, events, new Date().toISOString()),
     });
     return classAccepted(classId, result);
+  }
+
+  /**
+   * The command a class's deadline issues when it is due (`data.classId`), as the system, under the
+   * deadline's command id: a re-fire records nothing new. A class never applied for is left alone.
+   */
+  async runOnDeadline(
+    deadline: DueDeadline,
+    command: (classId: string) => Promise<CommandBody<ClassCommand>>,
+  ): Promise<void> {
+    const classId = String(deadline.data.classId);
+    const cls = await this.commands.load(classDecider, classStreamId(classId));
+    if (cls.status === 'none') return;
+    await this.commands.runAsSystem(
+      {
+        actor: { userId: 'system:class-ops', roles: ['system'] },
+        jurisdiction: cls.applied.jurisdictionCode,
+        commandId: deadline.commandId,
+        correlationId: deadline.commandId,
+      },
+      {
+        decider: classDecider,
+        streamId: classStreamId(classId),
+        command: await command(classId),
+        withEvents: (tx, { events }) => this.store.record(tx, events, deadline.firedAt.toISOString()),
+      },
+    );
   }
 }

@@ -3,13 +3,13 @@
 // window opens; when due, the fund ledger's last word on the class (rm_earmarks) goes to the decider,
 // which withholds the start (ClassStartWithheld, status awaiting funds) when nothing is earmarked. The
 // command id is the deadline's: a re-fire records nothing new; a scheduler that was down fires it when back.
-import { CommandRunner, DeadlineScheduler, type DueDeadline } from '@jineng/service-runtime';
+import { DeadlineScheduler, type DueDeadline } from '@jineng/service-runtime';
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { sessionOn } from '../../check-in/domain/sessions';
 import { ClassStore } from '../../shared/class-store';
-import { classDecider } from '../domain/class.decide';
-import { classStreamId, type ClassApplied } from '../domain/class.events';
+import { ClassCommands } from '../class-command';
+import type { ClassApplied } from '../domain/class.events';
 import { earmarkRequiredToStart } from '../domain/funds-gate';
 
 export const FUNDS_GATE_DEADLINE = 'class-ops.funds-gate';
@@ -24,7 +24,7 @@ export const fundsGateDue = (plan: ClassApplied['data']): Date =>
 export class FundsGateDeadline {
   constructor(
     private readonly deadlines: DeadlineScheduler,
-    private readonly commands: CommandRunner,
+    private readonly classes: ClassCommands,
     private readonly store: ClassStore,
   ) {}
 
@@ -44,24 +44,10 @@ export class FundsGateDeadline {
     this.deadlines.handle(FUNDS_GATE_DEADLINE, (deadline) => this.fire(deadline));
   }
 
-  private async fire(deadline: DueDeadline): Promise<void> {
-    const classId = String(deadline.data.classId);
-    const cls = await this.commands.load(classDecider, classStreamId(classId));
-    if (cls.status === 'none') return;
-    const earmark = await this.store.earmarkOf(classId);
-    await this.commands.runAsSystem(
-      {
-        actor: { userId: 'system:class-ops', roles: ['system'] },
-        jurisdiction: cls.applied.jurisdictionCode,
-        commandId: deadline.commandId,
-        correlationId: deadline.commandId,
-      },
-      {
-        decider: classDecider,
-        streamId: classStreamId(classId),
-        command: { type: 'ApplyFundsGate', data: { classId, ...(earmark ? { earmark } : {}) } },
-        withEvents: (tx, { events }) => this.store.record(tx, events, deadline.firedAt.toISOString()),
-      },
-    );
+  private fire(deadline: DueDeadline): Promise<void> {
+    return this.classes.runOnDeadline(deadline, async (classId) => {
+      const earmark = await this.store.earmarkOf(classId);
+      return { type: 'ApplyFundsGate', data: { classId, ...(earmark ? { earmark } : {}) } };
+    });
   }
 }

@@ -5,13 +5,13 @@
 // (`ClassCancelled`, OPENING_DAY_PRESENCE, with the figures) or starts it (`ClassStarted`). The command
 // id is the deadline's, so a re-fire records nothing new; a scheduler that was down fires it when it
 // is back (due by the clock), once.
-import { CommandRunner, DeadlineScheduler, type DueDeadline } from '@jineng/service-runtime';
+import { DeadlineScheduler, type DueDeadline } from '@jineng/service-runtime';
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { sessionOn } from '../../check-in/domain/sessions';
 import { ClassStore } from '../../shared/class-store';
-import { classDecider } from '../domain/class.decide';
-import { classStreamId, type ClassApplied } from '../domain/class.events';
+import { ClassCommands } from '../class-command';
+import type { ClassApplied } from '../domain/class.events';
 
 export const OPENING_DAY_DEADLINE = 'class-ops.opening-day';
 
@@ -25,7 +25,7 @@ export const openingDayEnds = (plan: ClassApplied['data']): Date =>
 export class OpeningDayDeadline {
   constructor(
     private readonly deadlines: DeadlineScheduler,
-    private readonly commands: CommandRunner,
+    private readonly classes: ClassCommands,
     private readonly store: ClassStore,
   ) {}
 
@@ -44,29 +44,14 @@ export class OpeningDayDeadline {
     this.deadlines.handle(OPENING_DAY_DEADLINE, (deadline) => this.fire(deadline));
   }
 
-  private async fire(deadline: DueDeadline): Promise<void> {
-    const classId = String(deadline.data.classId);
-    const cls = await this.commands.load(classDecider, classStreamId(classId));
-    if (cls.status === 'none') return;
-    const presentCount = await this.store.presentIn(classId, 1);
-    const policy = await this.store.classOpeningPolicyOf(classId);
-    const share = policy?.minOpeningDayPresenceShare;
-    await this.commands.runAsSystem(
-      {
-        actor: { userId: 'system:class-ops', roles: ['system'] },
-        jurisdiction: cls.applied.jurisdictionCode,
-        commandId: deadline.commandId,
-        correlationId: deadline.commandId,
-      },
-      {
-        decider: classDecider,
-        streamId: classStreamId(classId),
-        command: {
-          type: 'ApplyOpeningDayRule',
-          data: { classId, presentCount, ...(typeof share === 'number' ? { requiredShare: share } : {}) },
-        },
-        withEvents: (tx, { events }) => this.store.record(tx, events, deadline.firedAt.toISOString()),
-      },
-    );
+  private fire(deadline: DueDeadline): Promise<void> {
+    return this.classes.runOnDeadline(deadline, async (classId) => {
+      const presentCount = await this.store.presentIn(classId, 1);
+      const share = (await this.store.classOpeningPolicyOf(classId))?.minOpeningDayPresenceShare;
+      return {
+        type: 'ApplyOpeningDayRule',
+        data: { classId, presentCount, ...(typeof share === 'number' ? { requiredShare: share } : {}) },
+      };
+    });
   }
 }
