@@ -5,6 +5,7 @@ import type { classOpsV1 } from '@jineng/contracts';
 import type { Principal, RpcRequest } from '@jineng/messaging';
 import { CommandRunner, type CommandBody, type DueDeadline } from '@jineng/service-runtime';
 import { Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
 import { classAccepted } from '../shared/class-reply';
 import { ClassStore } from '../shared/class-store';
 import { classDecider, type ClassCommand } from './domain/class.decide';
@@ -29,6 +30,8 @@ export class ClassCommands {
     request: RpcRequest<{ classId: string }>,
     authorize: (principal: Principal, cls: KnownClass) => void,
     command: (cls: KnownClass) => Promise<CommandBody<ClassCommand>> | CommandBody<ClassCommand>,
+    /** rows of the command's own that commit with its events (after the class rows); `recorded`: how many */
+    alsoWrite?: (tx: PoolClient, cls: KnownClass, recorded: number) => Promise<void>,
   ): Promise<classOpsV1.ClassCommandAccepted> {
     const { classId } = request.payload;
     const cls = await this.load(classId);
@@ -38,7 +41,10 @@ export class ClassCommands {
       streamId: classStreamId(classId),
       jurisdiction: cls.applied.jurisdictionCode,
       command: await command(cls),
-      withEvents: (tx, { events }) => this.store.record(tx, events, new Date().toISOString()),
+      withEvents: async (tx, { events }) => {
+        await this.store.record(tx, events, new Date().toISOString());
+        await alsoWrite?.(tx, cls, events.length);
+      },
     });
     return classAccepted(classId, result);
   }

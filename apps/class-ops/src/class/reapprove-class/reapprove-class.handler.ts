@@ -6,42 +6,29 @@ import type { RpcRequest } from '@jineng/messaging';
 import { Injectable } from '@nestjs/common';
 import { authorizeOfficer } from '../../shared/class-access';
 import { ClassStore } from '../../shared/class-store';
-import { CommandRunner } from '@jineng/service-runtime';
-import { classAccepted } from '../../shared/class-reply';
-import { classDecider } from '../domain/class.decide';
-import { ClassNotFound } from '../domain/class.errors';
-import { classStreamId } from '../domain/class.events';
+import { ClassCommands } from '../class-command';
 import { FundsGateDeadline } from '../funds-gate/funds-gate.deadline';
 
 @Injectable()
 export class ReapproveClassHandler {
   constructor(
-    private readonly commands: CommandRunner,
+    private readonly classes: ClassCommands,
     private readonly store: ClassStore,
     private readonly fundsGate: FundsGateDeadline,
   ) {}
 
-  async handle(request: RpcRequest<classOpsV1.ReapproveClass>): Promise<classOpsV1.ClassCommandAccepted> {
-    const { envelope, payload } = request;
-    const cls = await this.commands.load(classDecider, classStreamId(payload.classId));
-    if (cls.status === 'none') throw new ClassNotFound({ classId: payload.classId });
-    const jurisdiction = cls.applied.jurisdictionCode;
-    authorizeOfficer(envelope.principal, jurisdiction);
-    const earmark = await this.store.earmarkOf(payload.classId);
-
-    const result = await this.commands.run(request, {
-      decider: classDecider,
-      streamId: classStreamId(payload.classId),
-      jurisdiction,
-      command: {
-        type: 'ReapproveClass',
-        data: { classId: payload.classId, ...(earmark ? { earmark } : {}) },
+  handle(request: RpcRequest<classOpsV1.ReapproveClass>): Promise<classOpsV1.ClassCommandAccepted> {
+    const { classId } = request.payload;
+    return this.classes.run(
+      request,
+      (principal, cls) => authorizeOfficer(principal, cls.applied.jurisdictionCode),
+      async () => {
+        const earmark = await this.store.earmarkOf(classId);
+        return { type: 'ReapproveClass', data: { classId, ...(earmark ? { earmark } : {}) } };
       },
-      withEvents: async (tx, { events }) => {
-        await this.store.record(tx, events, new Date().toISOString());
-        if (events.length > 0) await this.fundsGate.schedule(tx, cls.applied);
+      async (tx, cls, recorded) => {
+        if (recorded > 0) await this.fundsGate.schedule(tx, cls.applied);
       },
-    });
-    return classAccepted(payload.classId, result);
+    );
   }
 }
