@@ -231,6 +231,8 @@ it('learns the institution, its teacher, the workers and the policy from the oth
 }, 60_000);
 
 const classId = randomUUID();
+/** applied for and rejected by the officer */
+const rejectedId = randomUUID();
 const start = calendar.addWorkingDays(today, 5);
 const end = calendar.addWorkingDays(start, 8);
 const plan = (overrides: Record<string, unknown> = {}) => ({
@@ -557,6 +559,38 @@ it('accepts a good application, lets an officer of the jurisdiction approve it o
   expect(await rows(`select status from S.classes where class_id = $1`, [classId])).toEqual([
     { status: 'cancelled' },
   ]);
+
+  // an application is rejected by an officer of its jurisdiction, with a reason (not by the institution)
+  expect((await api('institution', 'POST', '/api/v1/classes', plan({ classId: rejectedId }))).status).toBe(
+    201,
+  );
+  const byInstitution = await api('institution', 'POST', `/api/v1/classes/${rejectedId}/rejection`, {
+    reason: '师资不足',
+  });
+  expect(byInstitution.status).toBe(403);
+  const noReason = await api('county_officer', 'POST', `/api/v1/classes/${rejectedId}/rejection`, {});
+  expect(noReason.status).toBe(400);
+  expect(noReason.body.violations).toEqual([expect.objectContaining({ path: 'reason' })]);
+  const rejected = await api('county_officer', 'POST', `/api/v1/classes/${rejectedId}/rejection`, {
+    reason: '师资不足',
+  });
+  expect([rejected.status, rejected.body.events]).toEqual([200, ['ClassRejected.v1']]);
+  const notThere = await api('county_officer', 'POST', `/api/v1/classes/${randomUUID()}/rejection`, {
+    reason: '师资不足',
+  });
+  expect([notThere.status, notThere.body.code]).toEqual([404, 'CLASS.NOT_FOUND']);
+  expect(await rows(`select status from S.classes where class_id = $1`, [rejectedId])).toEqual([
+    { status: 'rejected' },
+  ]);
+  const [rejectedEvent] = await rows(
+    `select data from S.events where stream_id = $1 and type = 'ClassRejected.v1'`,
+    [`class-${rejectedId}`],
+  );
+  expect(rejectedEvent.data).toMatchObject({
+    classId: rejectedId,
+    reason: '师资不足',
+    jurisdictionCode: '140802',
+  });
 });
 
 describe('check-ins on the days of an approved class', () => {
@@ -831,7 +865,11 @@ describe('check-ins on the days of an approved class', () => {
       '/api/v1/classes?jurisdiction=140802&sort=-appliedAt&pageSize=2',
     );
     expect(listed.status).toBe(200);
-    expect(listed.body).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(listed.body).toMatchObject({ total: 4, page: 1, pageSize: 2 });
+    const rejected = await api('county_officer', 'GET', '/api/v1/classes?status=rejected');
+    expect(rejected.body.items).toEqual([
+      expect.objectContaining({ classId: rejectedId, status: 'rejected' }),
+    ]);
     const byStatus = await api('county_officer', 'GET', '/api/v1/classes?status=cancelled');
     expect(byStatus.body.items.map((c: { classId: string }) => c.classId).sort()).toEqual(
       [classId, thinClassId].sort(),
@@ -902,13 +940,14 @@ describe('check-ins on the days of an approved class', () => {
       expect.arrayContaining([
         expect.objectContaining({ classId: runningClassId, status: 'completed', sessionsAttended: 3 }),
         expect.objectContaining({ classId, status: 'cancelled', sessionsAttended: 0 }),
+        expect.objectContaining({ classId: rejectedId, status: 'rejected', sessionsAttended: 0 }),
       ]),
     );
     const historyFile = await fetch(
       `${platform.urls.gateway}/api/v1/workers/${workerIds[0]}/training-history/export?format=json`,
       { headers: { Authorization: `Bearer ${tokens.county_officer}` } },
     );
-    expect(((await historyFile.json()) as { rows: unknown[] }).rows).toHaveLength(2);
+    expect(((await historyFile.json()) as { rows: unknown[] }).rows).toHaveLength(3);
     expect((await api('institution', 'GET', `/api/v1/workers/${workerIds[0]}/training-history`)).status).toBe(
       403,
     );
