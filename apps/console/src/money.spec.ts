@@ -27,10 +27,26 @@ describe('an amount typed in yuan', () => {
     expect(parseYuanToFen(' 0.05 ')).toBe(5);
     expect(parseYuanToFen('0.29')).toBe(29); // 0.29 * 100 is 28.999… as a float
     expect(parseYuanToFen('9999999999999.99')).toBe(999999999999999);
+    expect(parseYuanToFen('1234567.89')).toBe(123_456_789);
+    // 0.1 + 0.2 as floats is not 0.3: here the fen are exact
+    expect(formatFen(parseYuanToFen('0.30')!)).toBe('¥0.30');
   });
 
   it('is refused when it is not a positive amount of whole fen', () => {
-    for (const bad of ['', '0', '0.00', '-5', '1.234', 'abc', '1e3', '12.'])
+    for (const bad of [
+      '',
+      '0',
+      '0.00',
+      '-5',
+      '1.234',
+      'abc',
+      '1e3',
+      '12.',
+      '¥5',
+      '1,23',
+      '1,5,00',
+      '90071992547409.92',
+    ])
       expect([bad, parseYuanToFen(bad)]).toEqual([bad, undefined]);
   });
 });

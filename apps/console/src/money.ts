@@ -11,11 +11,12 @@ export function formatFen(fen: number | bigint | string): string {
 
 /**
  * An amount typed in yuan (`1500`, `1,500.5`, `0.05`) to integer fen, read as text digit by digit: never
- * a float. Undefined when it is not a positive amount with at most two decimals.
+ * a float. Thousands separators only where they belong (`1,500`, not `1,50`). Undefined when it is not a
+ * positive amount with at most two decimals, or is beyond the exact integer range.
  */
 export function parseYuanToFen(text: string): number | undefined {
-  const match = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(text.trim().replace(/,/g, ''));
+  const match = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/.exec(text.trim());
   if (!match) return undefined;
-  const fen = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-  return fen > 0 ? fen : undefined;
+  const fen = BigInt(match[1].replace(/,/g, '')) * 100n + BigInt((match[2] ?? '').padEnd(2, '0'));
+  return fen > 0n && fen <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(fen) : undefined;
 }

@@ -8,9 +8,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApiForm } from '../../components/useApiForm';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/dictionary';
+import { parseYuanToFen } from '../../money';
 import { useRouter } from '../../shell/router';
 import { CLAIM_KINDS, TRANCHES } from './claimTypes';
-import { yuanToFen } from './yuan';
 
 export default function SubmitClaimPage() {
   const { t } = useI18n();
@@ -30,7 +30,7 @@ export default function SubmitClaimPage() {
         tranche: values.tranche,
         ...(values.classId ? { classId: values.classId } : {}),
         claimantKind,
-        requestedFen: yuanToFen(String(values.requested)),
+        requestedFen: parseYuanToFen(String(values.requested)),
         commitmentSigned: values.commitmentSigned === true,
         ...(values.differenceReason ? { differenceReason: values.differenceReason } : {}),
       }),
@@ -68,7 +68,8 @@ export default function SubmitClaimPage() {
           ...required('claim.requested'),
           {
             validator: async (_: unknown, value: unknown) => {
-              if (value && yuanToFen(String(value)) === undefined) throw new Error(t('claim.amountInvalid'));
+              if (value && parseYuanToFen(String(value)) === undefined)
+                throw new Error(t('claim.amountInvalid'));
             },
           },
         ]}
